@@ -1,0 +1,119 @@
+/**
+ * The journal as the app (or the CLI) holds it: the lock, and either an open store or the reason the
+ * file could not be read. An unreadable file is never written to; restoring a backup keeps its bytes
+ * in a sibling file first.
+ */
+import { mkdir, readFile } from 'node:fs/promises'
+import { basename, dirname, join } from 'node:path'
+import type { BackupInfo, JournalStatus } from '../../shared/api.ts'
+import { backupPath, listBackups, writeBackup } from './backups.ts'
+import { writeFileDurable } from './durable-write.ts'
+import { JournalLock } from './journal-lock.ts'
+import type { LockOwner } from './journal-lock.ts'
+import { JournalStore } from './journal-store.ts'
+import type { StoreOptions } from './journal-store.ts'
+import { JournalProblem, readJournalText } from './journal-text.ts'
+import { RapportError } from './rapport-error.ts'
+
+export const JOURNAL_FILE = 'journal.json'
+
+export interface SessionOptions extends StoreOptions {
+  owner: LockOwner
+}
+
+export class JournalSession {
+  #path: string
+  #lock: JournalLock
+  #options: SessionOptions
+  #store: JournalStore | null = null
+  #problem = ''
+
+  private constructor(path: string, lock: JournalLock, options: SessionOptions) {
+    this.#path = path
+    this.#lock = lock
+    this.#options = options
+  }
+
+  /** Takes the lock (throws JournalLocked if another process has it) and reads the journal in `dataDir`. */
+  static async open(dataDir: string, options: SessionOptions): Promise<JournalSession> {
+    await mkdir(dataDir, { recursive: true, mode: 0o700 })
+    const path = join(dataDir, JOURNAL_FILE)
+    const lock = await JournalLock.acquire(`${path}.lock`, options.owner)
+    const session = new JournalSession(path, lock, options)
+    try {
+      await session.reopen()
+    } catch (error) {
+      await lock.release()
+      throw error
+    }
+    return session
+  }
+
+  get path(): string {
+    return this.#path
+  }
+
+  /** The open store; fails with a clear error while the journal is unreadable. */
+  store(): JournalStore {
+    if (this.#store) return this.#store
+    throw new RapportError('journal-unreadable', `The journal at ${this.#path} cannot be read: ${this.#problem}`)
+  }
+
+  async status(): Promise<JournalStatus> {
+    if (this.#store) return { state: 'ready', file: this.#path, people: this.#store.journal.people.length }
+    return { state: 'unreadable', file: this.#path, problem: this.#problem, backups: await this.backups() }
+  }
+
+  backups(): Promise<BackupInfo[]> {
+    return listBackups(this.#path)
+  }
+
+  /** Reads the file again. A JournalProblem becomes the unreadable state; other errors propagate. */
+  async reopen(): Promise<JournalStatus> {
+    await this.#store?.flush()
+    this.#store = null
+    try {
+      this.#store = await JournalStore.open(this.#path, this.#options)
+      this.#problem = ''
+    } catch (error) {
+      if (!(error instanceof JournalProblem)) throw error
+      this.#problem = error.message
+    }
+    return this.status()
+  }
+
+  /**
+   * Puts a backup in the journal's place. A readable journal is backed up first; an unreadable one is kept
+   * byte for byte as `journal.unreadable-<time>.json` beside it.
+   */
+  async restoreBackup(name: string): Promise<JournalStatus> {
+    let text: string
+    try {
+      text = await readFile(backupPath(this.#path, name), 'utf8')
+    } catch {
+      throw new RapportError('not-found', `There is no backup called “${name}”.`)
+    }
+    try {
+      readJournalText(text)
+    } catch (error) {
+      throw new RapportError('invalid-input', `That backup cannot be read either: ${(error as Error).message}`)
+    }
+    const now = (this.#options.now ?? (() => new Date()))()
+    const current = await readFile(this.#path).catch(() => null)
+    if (current && this.#store) {
+      await this.#store.flush()
+      await writeBackup(this.#path, 'pre-restore', current, now)
+    } else if (current) {
+      const keep = join(dirname(this.#path), `${basename(this.#path, '.json')}.unreadable-${now.toISOString().replace(/[:.]/g, '-')}.json`)
+      await writeFileDurable(keep, current)
+    }
+    await writeFileDurable(this.#path, text)
+    return this.reopen()
+  }
+
+  async close(): Promise<void> {
+    await this.#store?.flush()
+    this.#store = null
+    await this.#lock.release()
+  }
+}

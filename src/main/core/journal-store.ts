@@ -1,0 +1,136 @@
+/**
+ * The open journal: its current data in memory (lowdb) and the file it is saved to. Every change is
+ * applied to a copy, validated, and written durably before it becomes the current data, one at a time.
+ */
+import { Low } from 'lowdb'
+import { chmod, mkdir, readdir, readFile, rm } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
+import { emptyJournal } from '../../shared/schema.ts'
+import type { Journal } from '../../shared/schema.ts'
+import { rotateBackups, writeBackup } from './backups.ts'
+import { DurableJsonFile, serializeJournal } from './durable-json-file.ts'
+import { isTempFileOf, PRIVATE_FILE_MODE } from './durable-write.ts'
+import { readJournalText, validateJournal } from './journal-text.ts'
+import { RapportError } from './rapport-error.ts'
+
+export interface StoreOptions {
+  /** The clock, so that backup rotation can be tested across days. */
+  now?: () => Date
+}
+
+export class JournalStore {
+  #db: Low<Journal>
+  #path: string
+  #now: () => Date
+  #queue: Promise<unknown> = Promise.resolve()
+  #rotatedOn = ''
+
+  private constructor(path: string, journal: Journal, now: () => Date) {
+    this.#path = path
+    this.#now = now
+    this.#db = new Low(new DurableJsonFile<Journal>(path, (text) => readJournalText(text).journal), journal)
+  }
+
+  /**
+   * Opens (or creates) the journal at `path`. Throws JournalProblem, without writing anything, when the
+   * file exists but cannot be read. The caller must hold the journal's lock.
+   */
+  static async open(path: string, options: StoreOptions = {}): Promise<JournalStore> {
+    const now = options.now ?? (() => new Date())
+    await mkdir(dirname(path), { recursive: true, mode: 0o700 })
+    await removeStaleTempFiles(path)
+    const text = await readIfPresent(path)
+    if (text === null) {
+      const store = new JournalStore(path, emptyJournal(), now)
+      await store.#db.write()
+      await store.#rotateOncePerDay()
+      return store
+    }
+    const { journal, migratedFrom } = readJournalText(text)
+    const store = new JournalStore(path, journal, now)
+    if (migratedFrom !== null) {
+      await writeBackup(path, 'pre-migration', text, now())
+      await store.#db.write()
+    } else {
+      await chmod(path, PRIVATE_FILE_MODE)
+    }
+    await store.#rotateOncePerDay()
+    return store
+  }
+
+  get path(): string {
+    return this.#path
+  }
+
+  /** The current, saved journal. Treat as read-only: changes go through change(). */
+  get journal(): Journal {
+    return this.#db.data
+  }
+
+  /**
+   * Applies one change. `produce` returns the next journal (sharing what it did not change) and a result;
+   * the promise resolves once the change is durable on disk, and rejects, leaving nothing changed, if the
+   * change is invalid or cannot be saved.
+   */
+  change<T>(produce: (current: Journal) => { next: Journal; result: T }): Promise<T> {
+    const run = async (): Promise<T> => {
+      const { next, result } = produce(this.#db.data)
+      const valid = validateOrRefuse(next)
+      const previous = this.#db.data
+      this.#db.data = valid
+      try {
+        await this.#db.write()
+      } catch (error) {
+        this.#db.data = previous
+        throw new RapportError('save-failed', `Rapport could not save the journal to ${this.#path}: ${describe(error)}. Nothing was changed.`)
+      }
+      await this.#rotateOncePerDay()
+      return result
+    }
+    const done = this.#queue.then(run)
+    this.#queue = done.catch(() => undefined)
+    return done
+  }
+
+  /** Long-running sessions still get their daily and weekly backups; checked once per calendar day. */
+  async #rotateOncePerDay(): Promise<void> {
+    const now = this.#now()
+    if (now.toDateString() === this.#rotatedOn) return
+    this.#rotatedOn = now.toDateString()
+    // A failed backup must not fail the user's change, which is already saved.
+    await rotateBackups(this.#path, serializeJournal(this.#db.data), now).catch(() => undefined)
+  }
+
+  /** Resolves when every change asked for so far has been saved or has failed. */
+  async flush(): Promise<void> {
+    await this.#queue
+  }
+}
+
+async function readIfPresent(path: string): Promise<string | null> {
+  try {
+    return await readFile(path, 'utf8')
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null
+    throw error
+  }
+}
+
+/** Temp files from a writer that died mid-write; the journal itself is always whole. */
+async function removeStaleTempFiles(path: string): Promise<void> {
+  const names = await readdir(dirname(path))
+  await Promise.all(names.filter((name) => isTempFileOf(path, name)).map((name) => rm(join(dirname(path), name), { force: true })))
+}
+
+function validateOrRefuse(next: Journal): Journal {
+  try {
+    return validateJournal(next)
+  } catch (error) {
+    throw new RapportError('invalid-input', `That change would make the journal invalid. ${describe(error)}`)
+  }
+}
+
+function describe(error: unknown): string {
+  if (error instanceof Error) return (error as NodeJS.ErrnoException).code ?? error.message
+  return String(error)
+}

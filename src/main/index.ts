@@ -1,0 +1,60 @@
+/**
+ * App lifecycle: one instance, one window, one journal. Each concern lives in its own setupX().
+ */
+import { app, BrowserWindow, dialog } from 'electron'
+import { join } from 'node:path'
+import { createHandlers } from './core/handlers.ts'
+import { resolveDataDir } from './core/data-dir.ts'
+import { JournalLocked } from './core/journal-lock.ts'
+import { JournalSession } from './core/journal-session.ts'
+import { setupIpc } from './ipc.ts'
+import { setupMenu } from './menu.ts'
+import { setupSecurity } from './security.ts'
+import { appUrl, createMainWindow } from './window.ts'
+
+const isDev = !app.isPackaged && Boolean(process.env.ELECTRON_RENDERER_URL)
+const dataDir = resolveDataDir(process.argv, process.env, app.getPath('userData'))
+let mainWindow: BrowserWindow | null = null
+let journal: JournalSession | null = null
+
+if (!app.requestSingleInstanceLock()) {
+  // Another Rapport already has the journal; it will bring its window forward.
+  app.quit()
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return
+    if (mainWindow.isMinimized()) mainWindow.restore()
+    mainWindow.focus()
+  })
+  app.whenReady().then(start, fail)
+  app.on('window-all-closed', () => app.quit())
+  app.on('will-quit', (event) => {
+    if (!journal) return
+    // Let pending saves finish and release the lock before the process ends.
+    event.preventDefault()
+    const closing = journal
+    journal = null
+    void closing.close().finally(() => app.quit())
+  })
+}
+
+async function start(): Promise<void> {
+  setupSecurity(isDev)
+  journal = await JournalSession.open(dataDir, { owner: 'app' })
+  setupIpc(createHandlers(journal), appUrl())
+  setupMenu(isDev)
+  mainWindow = createMainWindow()
+  mainWindow.on('closed', () => (mainWindow = null))
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow()
+  })
+}
+
+function fail(error: unknown): void {
+  const message =
+    error instanceof JournalLocked
+      ? error.message
+      : `Rapport could not open its journal in ${join(dataDir)}: ${error instanceof Error ? error.message : String(error)}`
+  dialog.showErrorBox('Rapport cannot start', message)
+  app.exit(1)
+}

@@ -1,0 +1,32 @@
+import { BrowserWindow, shell } from 'electron'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { isAppUrl, isSafeExternalUrl, mainWindowOptions } from './window-options.ts'
+
+/** The URL of the app's page: electron-vite's dev server in development, the built file otherwise. */
+export function appUrl(): string {
+  const devUrl = process.env.ELECTRON_RENDERER_URL
+  if (devUrl && !process.env.RAPPORT_FORCE_BUILT) return devUrl
+  return pathToFileURL(join(import.meta.dirname, '../renderer/index.html')).href
+}
+
+export function createMainWindow(): BrowserWindow {
+  const window = new BrowserWindow(
+    mainWindowOptions(join(import.meta.dirname, '../preload/index.cjs'), join(import.meta.dirname, '../../resources/icon.png'))
+  )
+  const url = appUrl()
+  // Every new window is refused; web links go to the user's browser instead.
+  window.webContents.setWindowOpenHandler(({ url: target }) => {
+    if (isSafeExternalUrl(target)) void shell.openExternal(target)
+    return { action: 'deny' }
+  })
+  window.webContents.on('will-navigate', (event, target) => {
+    if (!isAppUrl(target, url)) event.preventDefault()
+  })
+  window.webContents.on('will-redirect', (event, target) => {
+    if (!isAppUrl(target, url)) event.preventDefault()
+  })
+  window.once('ready-to-show', () => window.show())
+  void window.loadURL(url)
+  return window
+}

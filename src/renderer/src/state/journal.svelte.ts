@@ -1,0 +1,50 @@
+import type { BackupInfo, JournalStatus, RapportBridge } from '../../../shared/api.ts'
+
+/** Whether the journal could be opened, and the recovery actions when it could not. */
+export class JournalState {
+  #bridge: RapportBridge
+  #status = $state<JournalStatus | null>(null)
+  #error = $state('')
+  #busy = $state(false)
+
+  constructor(bridge: RapportBridge) {
+    this.#bridge = bridge
+  }
+
+  get status(): JournalStatus | null {
+    return this.#status
+  }
+  get error(): string {
+    return this.#error
+  }
+  get busy(): boolean {
+    return this.#busy
+  }
+  /** The newest backup that reads as a good journal: the one to offer first. */
+  get newestGood(): BackupInfo | null {
+    const status = this.#status
+    return status?.state === 'unreadable' ? (status.backups.find((b) => b.problem === '') ?? null) : null
+  }
+
+  load(): Promise<void> {
+    return this.#run(() => this.#bridge.journalStatus())
+  }
+  reopen(): Promise<void> {
+    return this.#run(() => this.#bridge.reopenJournal())
+  }
+  restore(name: string): Promise<void> {
+    return this.#run(() => this.#bridge.restoreBackup({ name }))
+  }
+
+  async #run(call: () => ReturnType<RapportBridge['journalStatus']>): Promise<void> {
+    this.#busy = true
+    const result = await call()
+    this.#busy = false
+    if (result.ok) {
+      this.#status = result.value
+      this.#error = ''
+    } else {
+      this.#error = result.error.message
+    }
+  }
+}
