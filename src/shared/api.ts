@@ -5,7 +5,7 @@
  */
 import * as v from 'valibot'
 import type { ApiResult } from './errors.ts'
-import { IdSchema, PersonInputSchema, RemovedPersonSchema } from './schema.ts'
+import { IdSchema, PersonInputSchema, RemovedPersonSchema, strict } from './schema.ts'
 import type { Person, RemovedPerson } from './schema.ts'
 
 export const BackupNameSchema = v.pipe(
@@ -13,7 +13,7 @@ export const BackupNameSchema = v.pipe(
   v.regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,120}\.json$/, 'That is not the name of a backup file.')
 )
 
-const none = v.strictObject({})
+const none = strict({})
 
 /** Input schemas, one per call. Every call takes one object; unknown keys are refused. */
 export const apiInputs = {
@@ -24,13 +24,13 @@ export const apiInputs = {
   /** Backups beside the journal, newest first, each checked for readability. */
   listBackups: none,
   /** Replace the journal with a backup; the current file is kept beside it, never deleted. */
-  restoreBackup: v.strictObject({ name: BackupNameSchema }),
+  restoreBackup: strict({ name: BackupNameSchema }),
   listPeople: none,
-  createPerson: v.strictObject({ person: PersonInputSchema }),
-  updatePerson: v.strictObject({ id: IdSchema, person: PersonInputSchema }),
-  deletePerson: v.strictObject({ id: IdSchema }),
+  createPerson: strict({ person: PersonInputSchema }),
+  updatePerson: strict({ id: IdSchema, person: PersonInputSchema }),
+  deletePerson: strict({ id: IdSchema }),
   /** Undo of deletePerson: puts back exactly what it removed. */
-  restorePerson: v.strictObject({ removed: RemovedPersonSchema })
+  restorePerson: strict({ removed: RemovedPersonSchema })
 } as const
 
 export interface BackupInfo {

@@ -9,6 +9,19 @@ export const SCHEMA_VERSION = 1
 
 export const MAX_SHORT_TEXT = 200
 
+/** An object that refuses keys it does not declare (including __proto__ and constructor). */
+export const strict = <T extends v.ObjectEntries>(entries: T) => v.strictObject(entries)
+
+/** One validation issue in words a person can act on, with where it is. */
+export function describeIssue(issue: v.BaseIssue<unknown>): string {
+  const where = v.getDotPath(issue)
+  let text = issue.message
+  if (issue.type === 'strict_object' && issue.expected === 'never') text = 'Rapport does not know this field'
+  else if (issue.kind === 'schema' && issue.received === 'undefined') text = 'This field is missing'
+  else if (issue.message.startsWith('Invalid type:')) text = `Expected ${issue.expected}, but got ${issue.received}`
+  return where ? `${text.replace(/\.$/, '')} (${where}).` : text
+}
+
 export const IdSchema = v.pipe(
   v.string('An id must be text.'),
   v.regex(/^[A-Za-z0-9_-]{8,64}$/, 'That id is not one Rapport made.')
@@ -24,13 +37,13 @@ const shortText = (label: string) =>
   )
 
 /** What a user types for a person: the fields the add/edit form sends. */
-export const PersonInputSchema = v.strictObject({
+export const PersonInputSchema = strict({
   name: v.pipe(shortText('Name'), v.nonEmpty('A person needs a name.')),
   company: shortText('Company'),
   role: shortText('Role')
 })
 
-export const PersonSchema = v.strictObject({
+export const PersonSchema = strict({
   id: IdSchema,
   name: v.pipe(v.string(), v.nonEmpty(), v.maxLength(MAX_SHORT_TEXT)),
   company: v.pipe(v.string(), v.maxLength(MAX_SHORT_TEXT)),
@@ -52,7 +65,7 @@ export type Person = v.InferOutput<typeof PersonSchema>
 export type Journal = v.InferOutput<typeof JournalSchema>
 
 /** Everything a delete removed, handed back so that Undo can put it back exactly. */
-export const RemovedPersonSchema = v.strictObject({
+export const RemovedPersonSchema = strict({
   person: PersonSchema,
   index: v.pipe(v.number(), v.integer(), v.minValue(0))
 })

@@ -7,6 +7,7 @@ import * as v from 'valibot'
 import { apiInputs, isApiName } from '../../shared/api.ts'
 import type { ApiName, ApiParsedInput, ApiResults } from '../../shared/api.ts'
 import type { ApiResult } from '../../shared/errors.ts'
+import { describeIssue } from '../../shared/schema.ts'
 import type { JournalSession } from './journal-session.ts'
 import { createPerson, deletePerson, listPeople, restorePerson, updatePerson } from './people.ts'
 import { RapportError } from './rapport-error.ts'
@@ -33,9 +34,7 @@ export async function dispatch(handlers: Handlers, name: unknown, payload: unkno
   }
   const parsed = v.safeParse(apiInputs[name], payload ?? {})
   if (!parsed.success) {
-    const issue = parsed.issues[0]
-    const where = v.getDotPath(issue)
-    return { ok: false, error: { code: 'invalid-input', message: where ? `${issue.message} (${where})` : issue.message } }
+    return { ok: false, error: { code: 'invalid-input', message: describeIssue(parsed.issues[0]) } }
   }
   try {
     const handler = handlers[name] as (input: unknown) => Promise<unknown>

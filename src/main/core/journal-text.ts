@@ -3,7 +3,7 @@
  * Nothing here writes: deciding what to do about an unreadable file is the caller's job.
  */
 import * as v from 'valibot'
-import { JournalSchema, SCHEMA_VERSION } from '../../shared/schema.ts'
+import { describeIssue, JournalSchema, SCHEMA_VERSION } from '../../shared/schema.ts'
 import type { Journal } from '../../shared/schema.ts'
 import { migrateJournal } from './migrations.ts'
 import type { JsonObject } from './migrations.ts'
@@ -43,9 +43,7 @@ export function readJournalText(text: string): ReadJournal {
 export function validateJournal(value: unknown): Journal {
   const result = v.safeParse(JournalSchema, value)
   if (result.success) return result.output
-  const issue = result.issues[0]
-  const where = v.getDotPath(issue)
-  throw new JournalProblem(`The journal is not in the expected shape${where ? ` at “${where}”` : ''}: ${issue.message}`)
+  throw new JournalProblem(`The journal is not in the expected shape: ${describeIssue(result.issues[0])}`)
 }
 
 function parseJson(text: string): unknown {
