@@ -32,6 +32,9 @@ export async function dispatch(handlers: Handlers, name: unknown, payload: unkno
   if (!isApiName(name)) {
     return { ok: false, error: { code: 'invalid-input', message: `Rapport has no call named “${String(name).slice(0, 60)}”.` } }
   }
+  if (!isPlainObject(payload ?? {})) {
+    return { ok: false, error: { code: 'invalid-input', message: `Rapport refused a request to ${name}: it must be a plain object.` } }
+  }
   const parsed = v.safeParse(apiInputs[name], payload ?? {})
   if (!parsed.success) {
     return { ok: false, error: { code: 'invalid-input', message: describeIssue(parsed.issues[0]) } }
@@ -44,6 +47,12 @@ export async function dispatch(handlers: Handlers, name: unknown, payload: unkno
     console.error(`rapport: ${name} failed`, error)
     return { ok: false, error: { code: 'internal', message: `Something went wrong in Rapport (${describe(error)}). Your journal was not changed.` } }
   }
+}
+
+function isPlainObject(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return false
+  const proto: unknown = Object.getPrototypeOf(value)
+  return proto === Object.prototype || proto === null
 }
 
 function describe(error: unknown): string {

@@ -112,7 +112,7 @@ export class JournalSession {
   }
 
   async close(): Promise<void> {
-    await this.#store?.flush()
+    await this.#store?.close()
     this.#store = null
     await this.#lock.release()
   }

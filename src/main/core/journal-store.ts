@@ -105,6 +105,15 @@ export class JournalStore {
   async flush(): Promise<void> {
     await this.#queue
   }
+
+  /**
+   * Saves what is pending and refreshes today's backup with the final state, so that a file damaged
+   * while Rapport was closed can be restored without losing the last session's work.
+   */
+  async close(): Promise<void> {
+    await this.flush()
+    await writeBackup(this.#path, 'daily', serializeJournal(this.#db.data), this.#now()).catch(() => undefined)
+  }
 }
 
 async function readIfPresent(path: string): Promise<string | null> {

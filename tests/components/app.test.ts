@@ -1,0 +1,143 @@
+import { readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { cleanup, screen, waitFor, within } from '@testing-library/svelte'
+import userEvent from '@testing-library/user-event'
+import { afterEach, describe, expect, it } from 'vitest'
+import App from '../../src/renderer/src/App.svelte'
+import { backupsFolder } from '../../src/main/core/backups.ts'
+import { openTempJournal } from '../support/temp-journal.ts'
+import type { TempJournal } from '../support/temp-journal.ts'
+import { addPeople, person, readJournalFile, renderWith, unreadableJournalWith } from './journal-fixtures.ts'
+
+let journal: TempJournal | undefined
+
+afterEach(async () => {
+  cleanup()
+  await journal?.dispose()
+  journal = undefined
+})
+
+describe('App with a readable journal', () => {
+  it('says it is opening the journal, then shows the people in it', async () => {
+    journal = await openTempJournal()
+    await addPeople(journal.bridge, [person('Ada Lovelace', 'Analytical Engines', 'Mathematician')])
+
+    renderWith(App, journal.bridge)
+
+    expect(screen.getByRole('status')).toHaveTextContent('Opening your journal…')
+    const list = await screen.findByRole('list', { name: 'People' })
+    expect(within(list).getByText('Ada Lovelace')).toBeInTheDocument()
+    expect(screen.getByRole('heading', { level: 1, name: 'People' })).toBeInTheDocument()
+    expect(screen.queryByText('Opening your journal…')).not.toBeInTheDocument()
+    expect(screen.queryByRole('heading', { name: 'Rapport cannot read your journal' })).not.toBeInTheDocument()
+  })
+})
+
+describe('App with an unreadable journal', () => {
+  it('shows the recovery screen with the problem, the file and every backup', async () => {
+    const damaged = await unreadableJournalWith([person('Ada Lovelace')])
+    journal = damaged.journal
+
+    renderWith(App, journal.bridge)
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Rapport cannot read your journal' })).toBeInTheDocument()
+    expect(screen.getByText('The file stops in the middle of the journal: it looks truncated.')).toBeInTheDocument()
+    expect(screen.getByText(journal.file)).toBeInTheDocument()
+    const backups = screen.getByRole('list', { name: 'Backups' })
+    const names = await readdir(backupsFolder(journal.file))
+    expect(within(backups).getAllByRole('listitem')).toHaveLength(names.length)
+    for (const name of names) {
+      expect(within(backups).getByRole('button', { name: `Restore ${name}` })).toBeEnabled()
+    }
+    expect(screen.getByRole('button', { name: 'Restore the newest good backup' })).toBeEnabled()
+    expect(screen.getByRole('button', { name: 'Try again' })).toBeEnabled()
+    expect(screen.queryByRole('list', { name: 'People' })).not.toBeInTheDocument()
+  })
+
+  it('restores the newest good backup, shows the people again and keeps the unreadable bytes', async () => {
+    const damaged = await unreadableJournalWith([person('Ada Lovelace', 'Analytical Engines')])
+    journal = damaged.journal
+    const user = userEvent.setup()
+    renderWith(App, journal.bridge)
+
+    await user.click(await screen.findByRole('button', { name: 'Restore the newest good backup' }))
+
+    const list = await screen.findByRole('list', { name: 'People' })
+    expect(within(list).getByText('Ada Lovelace')).toBeInTheDocument()
+    expect(screen.queryByRole('heading', { name: 'Rapport cannot read your journal' })).not.toBeInTheDocument()
+    expect((await readJournalFile(journal.file)).people.map((p) => p.name)).toEqual(['Ada Lovelace'])
+    const kept = (await readdir(journal.dir)).filter((name) => /^journal\.unreadable-.+\.json$/.test(name))
+    expect(kept).toHaveLength(1)
+    expect(await readFile(join(journal.dir, kept[0]!), 'utf8')).toBe(damaged.unreadableBytes)
+  })
+
+  it('restores the backup the user picks from the list', async () => {
+    const damaged = await unreadableJournalWith([person('Grace Hopper')])
+    journal = damaged.journal
+    const user = userEvent.setup()
+    renderWith(App, journal.bridge)
+
+    const picked = damaged.goodBackups[0]!
+    await user.click(await screen.findByRole('button', { name: `Restore ${picked}` }))
+
+    const list = await screen.findByRole('list', { name: 'People' })
+    expect(within(list).getByText('Grace Hopper')).toBeInTheDocument()
+  })
+
+  it('marks an unreadable backup, disables it, and skips it for the newest good backup', async () => {
+    const damaged = await unreadableJournalWith([person('Ada Lovelace')])
+    journal = damaged.journal
+    const bad = 'manual-2026-03-20T00-00-00-000Z.json'
+    const badPath = join(backupsFolder(journal.file), bad)
+    await writeFile(badPath, 'not json')
+    const newest = new Date(Date.now() + 60_000)
+    await utimes(badPath, newest, newest)
+    const user = userEvent.setup()
+    renderWith(App, journal.bridge)
+
+    const badButton = await screen.findByRole('button', { name: `Restore ${bad}` })
+    expect(badButton).toBeDisabled()
+    expect(within(badButton.closest('li')!).getByText(/^Unreadable: The file is not valid JSON/)).toBeInTheDocument()
+
+    await user.click(screen.getByRole('button', { name: 'Restore the newest good backup' }))
+
+    const list = await screen.findByRole('list', { name: 'People' })
+    expect(within(list).getByText('Ada Lovelace')).toBeInTheDocument()
+  })
+
+  it('shows why a restore failed and stays on the recovery screen', async () => {
+    const damaged = await unreadableJournalWith([person('Ada Lovelace')])
+    journal = damaged.journal
+    const user = userEvent.setup()
+    renderWith(App, journal.bridge)
+    const picked = damaged.goodBackups[0]!
+    const button = await screen.findByRole('button', { name: `Restore ${picked}` })
+
+    await rm(join(backupsFolder(journal.file), picked))
+    await user.click(button)
+
+    expect(await screen.findByRole('alert')).toHaveTextContent(`There is no backup called “${picked}”.`)
+    expect(screen.getByRole('heading', { name: 'Rapport cannot read your journal' })).toBeInTheDocument()
+    expect(await readFile(journal.file, 'utf8')).toBe(damaged.unreadableBytes)
+  })
+
+  it('opens the journal with Try again once the file is fixed by hand', async () => {
+    const damaged = await unreadableJournalWith([person('Ada Lovelace')])
+    journal = damaged.journal
+    const user = userEvent.setup()
+    renderWith(App, journal.bridge)
+    const tryAgain = await screen.findByRole('button', { name: 'Try again' })
+
+    await user.click(tryAgain)
+    await waitFor(() => expect(tryAgain).toBeEnabled())
+    expect(screen.getByRole('heading', { name: 'Rapport cannot read your journal' })).toBeInTheDocument()
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument()
+
+    const fixed = await readFile(join(backupsFolder(journal.file), damaged.goodBackups[0]!), 'utf8')
+    await writeFile(journal.file, fixed)
+    await user.click(tryAgain)
+
+    const list = await screen.findByRole('list', { name: 'People' })
+    expect(within(list).getByText('Ada Lovelace')).toBeInTheDocument()
+  })
+})

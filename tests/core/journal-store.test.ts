@@ -1,0 +1,96 @@
+import { mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { readJournalText } from '../../src/main/core/journal-text.ts'
+import { readJson } from '../support/files.ts'
+import { openTempJournal } from '../support/temp-journal.ts'
+import type { TempJournal } from '../support/temp-journal.ts'
+
+let journal: TempJournal | null = null
+afterEach(async () => {
+  await journal?.dispose()
+  journal = null
+})
+
+const person = (name: string) => ({ person: { name, company: 'Acme', role: 'Buyer' } })
+
+describe('the journal store', () => {
+  it('creates an empty journal, readable and private, on first open', async () => {
+    journal = await openTempJournal()
+    expect(await readJson(journal.file)).toEqual({ schemaVersion: 1, people: [] })
+    expect((await stat(journal.file)).mode & 0o777).toBe(0o600)
+  })
+
+  it('resolves each change only once it is in the file', async () => {
+    journal = await openTempJournal()
+    const created = await journal.handlers.createPerson(person('Ana García'))
+    const onDisk = readJournalText(await readFile(journal.file, 'utf8')).journal
+    expect(onDisk.people).toEqual([created])
+  })
+
+  it('keeps every one of 1,000 concurrent adds, in order, with the last write winning on disk', async () => {
+    journal = await openTempJournal()
+    const names = Array.from({ length: 1000 }, (_, i) => `Person ${i}`)
+    const created = await Promise.all(names.map((name) => journal!.handlers.createPerson(person(name))))
+    const onDisk = readJournalText(await readFile(journal.file, 'utf8')).journal
+    expect(onDisk.people.map((p) => p.name)).toEqual(names)
+    expect(onDisk.people).toEqual(created)
+    // No temp file is left behind by any of them.
+    expect((await readdir(journal.dir)).filter((name) => name.endsWith('.tmp'))).toEqual([])
+  })
+
+  it('trims names and keeps what the user typed otherwise', async () => {
+    journal = await openTempJournal()
+    const created = await journal.bridge.createPerson({ person: { name: '  Zoë  O’Brien ', company: ' Ünïcode GmbH', role: '' } })
+    expect(created.ok && created.value).toMatchObject({ name: 'Zoë  O’Brien', company: 'Ünïcode GmbH', role: '' })
+  })
+
+  it('reports save-failed, keeps the file and memory as they were, when the disk refuses a write', async () => {
+    journal = await openTempJournal()
+    await journal.handlers.createPerson(person('Kept'))
+    const before = await readFile(journal.file, 'utf8')
+    // Turn the journal's path into a non-empty folder for one write: renaming over it fails, even for root.
+    const parked = `${journal.file}.parked`
+    await rename(journal.file, parked)
+    await mkdir(join(journal.file, 'blocker'), { recursive: true })
+    const result = await journal.bridge.createPerson(person('Lost'))
+    expect(result).toMatchObject({ ok: false, error: { code: 'save-failed' } })
+    if (!result.ok) expect(result.error.message).toMatch(/could not save the journal to .*journal\.json.*Nothing was changed/)
+    expect(journal.session.store().journal.people.map((p) => p.name)).toEqual(['Kept'])
+    await rm(journal.file, { recursive: true })
+    await rename(parked, journal.file)
+    expect(await readFile(journal.file, 'utf8')).toBe(before)
+    expect((await readdir(journal.dir)).filter((name) => name.endsWith('.tmp'))).toEqual([])
+    // The next change works again and includes nothing of the failed one.
+    await journal.handlers.createPerson(person('Next'))
+    expect(readJournalText(await readFile(journal.file, 'utf8')).journal.people.map((p) => p.name)).toEqual(['Kept', 'Next'])
+  })
+
+  it('restores a deleted person exactly, at the same place', async () => {
+    journal = await openTempJournal()
+    const names = ['Ana', 'Bo', 'Cy']
+    for (const name of names) await journal.handlers.createPerson(person(name))
+    const before = await readFile(journal.file, 'utf8')
+    const removed = await journal.handlers.deletePerson({ id: journal.session.store().journal.people[1]!.id })
+    expect(removed.person.name).toBe('Bo')
+    expect(await journal.handlers.listPeople({})).toHaveLength(2)
+    await journal.handlers.restorePerson({ removed })
+    expect(await readFile(journal.file, 'utf8')).toBe(before)
+    await expect(journal.handlers.restorePerson({ removed })).rejects.toThrow(/already in the journal/)
+  })
+
+  it('lists people sorted by name, ignoring case and accents', async () => {
+    journal = await openTempJournal()
+    for (const name of ['émile', 'Zed', 'anna', 'Ólafur', 'Bea']) await journal.handlers.createPerson(person(name))
+    expect((await journal.handlers.listPeople({})).map((p) => p.name)).toEqual(['anna', 'Bea', 'émile', 'Ólafur', 'Zed'])
+  })
+
+  it('edits a person and keeps their id and creation time', async () => {
+    let clock = new Date('2026-11-01T10:00:00.000Z')
+    journal = await openTempJournal(undefined, () => clock)
+    const created = await journal.handlers.createPerson(person('Ana'))
+    clock = new Date('2026-11-02T10:00:00.000Z')
+    const edited = await journal.handlers.updatePerson({ id: created.id, person: { name: 'Ana Garcia', company: 'Globex', role: 'CTO' } })
+    expect(edited).toEqual({ ...created, name: 'Ana Garcia', company: 'Globex', role: 'CTO', updatedAt: '2026-11-02T10:00:00.000Z' })
+  })
+})

@@ -1,0 +1,231 @@
+/**
+ * End-to-end harness: the real journal core behind a tiny HTTP server that serves the built renderer, and
+ * Chromium (playwright-core) in place of Electron, which cannot run here. The page gets `window.rapport`
+ * from an init script that forwards each call to `POST /api/<name>`, so the renderer runs unchanged, under
+ * its own Content-Security-Policy, against the same dispatch() the IPC handlers use.
+ */
+import { existsSync } from 'node:fs'
+import { mkdir, readFile, rm } from 'node:fs/promises'
+import { createServer } from 'node:http'
+import type { IncomingMessage, Server, ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { extname, join, resolve, sep } from 'node:path'
+import { chromium } from 'playwright-core'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { apiNames } from '../../src/shared/api.ts'
+import { dispatch } from '../../src/main/core/handlers.ts'
+import type { Journal } from '../../src/shared/schema.ts'
+import { openTempJournal } from '../support/temp-journal.ts'
+import type { TempJournal } from '../support/temp-journal.ts'
+
+export { makeTempDir } from '../support/temp-journal.ts'
+
+export const RENDERER_DIR = resolve(import.meta.dirname, '../../out/renderer')
+export const RENDERER_INDEX = join(RENDERER_DIR, 'index.html')
+export const SCREENSHOTS_DIR = resolve(import.meta.dirname, '../../docs/screenshots')
+const HOST = '127.0.0.1'
+const MAX_BODY_BYTES = 1024 * 1024
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.map': 'application/json; charset=utf-8'
+}
+
+export interface RunningApp {
+  url: string
+  dir: string
+  /** The journal file: <dir>/journal.json. */
+  file: string
+  journal: TempJournal
+  /** Names of the API calls the page made, in order; lets a test prove something was *not* sent. */
+  calls: string[]
+  /** Stops the server and closes the session (releasing the lock); the folder is left for the test. */
+  close: () => Promise<void>
+}
+
+export function assertRendererBuilt(): void {
+  if (!existsSync(RENDERER_INDEX)) {
+    throw new Error(`e2e: ${RENDERER_INDEX} is missing; run npm run build first.`)
+  }
+}
+
+export async function startApp(dataDir: string): Promise<RunningApp> {
+  assertRendererBuilt()
+  const journal = await openTempJournal(dataDir)
+  const calls: string[] = []
+  const server = createServer((request, response) => {
+    handle(request, response, journal, calls).catch((error: unknown) => {
+      console.error('e2e server:', error)
+      if (!response.headersSent) send(response, 500, 'text/plain; charset=utf-8', 'internal error')
+      else response.destroy()
+    })
+  })
+  await new Promise<void>((done, fail) => {
+    server.once('error', fail)
+    server.listen(0, HOST, done)
+  })
+  const { port } = server.address() as AddressInfo
+  return {
+    url: `http://${HOST}:${port}/`,
+    dir: dataDir,
+    file: journal.file,
+    journal,
+    calls,
+    close: async () => {
+      await closeServer(server)
+      await journal.session.close()
+    }
+  }
+}
+
+async function handle(request: IncomingMessage, response: ServerResponse, journal: TempJournal, calls: string[]): Promise<void> {
+  const { pathname } = new URL(request.url ?? '/', `http://${HOST}`)
+  if (pathname.startsWith('/api/')) {
+    if (request.method !== 'POST') return send(response, 405, 'text/plain; charset=utf-8', 'POST only')
+    const name = pathname.slice('/api/'.length)
+    let payload: unknown
+    try {
+      payload = JSON.parse(await readBody(request))
+    } catch {
+      return send(response, 400, 'text/plain; charset=utf-8', 'body is not JSON')
+    }
+    calls.push(name)
+    const result = await dispatch(journal.handlers, name, payload)
+    return send(response, 200, 'application/json; charset=utf-8', JSON.stringify(result))
+  }
+  if (request.method !== 'GET' && request.method !== 'HEAD') return send(response, 405, 'text/plain; charset=utf-8', 'GET only')
+  const file = staticFile(pathname)
+  const type = file ? CONTENT_TYPES[extname(file)] : undefined
+  const body = file && type ? await readFile(file).catch(() => null) : null
+  if (!body || !type) return send(response, 404, 'text/plain; charset=utf-8', 'not found')
+  send(response, 200, type, request.method === 'HEAD' ? '' : body)
+}
+
+/** Maps a URL path to a file inside out/renderer, or null for anything that would leave it. */
+export function staticFile(pathname: string): string | null {
+  let decoded: string
+  try {
+    decoded = decodeURIComponent(pathname)
+  } catch {
+    return null
+  }
+  if (decoded.includes('\0') || decoded.includes('\\')) return null
+  const relative = decoded === '/' ? 'index.html' : decoded.replace(/^\/+/, '')
+  const file = resolve(RENDERER_DIR, relative)
+  return file.startsWith(RENDERER_DIR + sep) ? file : null
+}
+
+function send(response: ServerResponse, status: number, type: string, body: string | Buffer): void {
+  // no-store: a reload must fetch what the server has now, never a cached copy.
+  response.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' })
+  response.end(body)
+}
+
+async function readBody(request: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = []
+  let size = 0
+  for await (const chunk of request as AsyncIterable<Buffer>) {
+    size += chunk.length
+    if (size > MAX_BODY_BYTES) throw new Error('body too large')
+    chunks.push(chunk)
+  }
+  return Buffer.concat(chunks).toString('utf8')
+}
+
+function closeServer(server: Server): Promise<void> {
+  // Chromium keeps connections alive; without this close() would wait for them to time out.
+  server.closeAllConnections()
+  return new Promise((done, fail) => server.close((error) => (error ? fail(error) : done())))
+}
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-quic'
+    ]
+  })
+}
+
+export interface Ui {
+  context: BrowserContext
+  page: Page
+  /** Console errors (CSP violations among them), page errors, failed or off-machine requests. */
+  problems: string[]
+  /** Closes the context, then fails if anything went wrong in the page while it was open. */
+  close: () => Promise<void>
+}
+
+/** A fresh browser context (no shared storage) with the bridge installed, showing the app. */
+export async function openUi(browser: Browser, app: RunningApp, options: { colorScheme?: 'light' | 'dark' } = {}): Promise<Ui> {
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 800 },
+    colorScheme: options.colorScheme ?? 'light',
+    reducedMotion: 'reduce'
+  })
+  // Runs before any page script, like Electron's preload; the names come from the shared contract.
+  await context.addInitScript((names: string[]) => {
+    const call = (name: string) => (input?: unknown) =>
+      fetch(`/api/${name}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(input ?? {})
+      }).then((response) => response.json())
+    const bridge = Object.freeze(Object.fromEntries(names.map((name) => [name, call(name)])))
+    Object.defineProperty(globalThis, 'rapport', { value: bridge, enumerable: true })
+  }, apiNames)
+
+  const problems: string[] = []
+  const page = await context.newPage()
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console error: ${message.text()}`)
+  })
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`))
+  page.on('request', (request) => {
+    const { hostname, protocol } = new URL(request.url())
+    // data: URLs never leave the machine; anything else must go to our server only.
+    if (protocol !== 'data:' && hostname !== HOST) problems.push(`request off the machine: ${request.url()}`)
+  })
+  page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()} (${request.failure()?.errorText})`))
+  await page.goto(app.url)
+  return {
+    context,
+    page,
+    problems,
+    close: async () => {
+      await context.close()
+      if (problems.length > 0) throw new Error(`e2e: the page reported problems:\n${problems.join('\n')}`)
+    }
+  }
+}
+
+/** The journal as it is on disk right now, parsed (not validated: tests compare it as it is). */
+export async function readJournalFile(app: Pick<RunningApp, 'file'>): Promise<Journal> {
+  return JSON.parse(await readFile(app.file, 'utf8')) as Journal
+}
+
+/** Saves a full-window PNG into docs/screenshots for the README and for review. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  await mkdir(SCREENSHOTS_DIR, { recursive: true })
+  const path = join(SCREENSHOTS_DIR, `${name}.png`)
+  await page.screenshot({ path, animations: 'disabled', caret: 'hide' })
+  return path
+}
+
+export async function removeDir(dir: string): Promise<void> {
+  await rm(dir, { recursive: true, force: true })
+}
