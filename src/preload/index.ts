@@ -10,11 +10,32 @@ const bridge = {
   reopenJournal: () => ipcRenderer.invoke('reopenJournal', {}),
   listBackups: () => ipcRenderer.invoke('listBackups', {}),
   restoreBackup: (input) => ipcRenderer.invoke('restoreBackup', input),
+  getToday: () => ipcRenderer.invoke('getToday', {}),
   listPeople: () => ipcRenderer.invoke('listPeople', {}),
+  getPersonPage: (input) => ipcRenderer.invoke('getPersonPage', input),
   createPerson: (input) => ipcRenderer.invoke('createPerson', input),
   updatePerson: (input) => ipcRenderer.invoke('updatePerson', input),
   deletePerson: (input) => ipcRenderer.invoke('deletePerson', input),
-  restorePerson: (input) => ipcRenderer.invoke('restorePerson', input)
+  undoDelete: (input) => ipcRenderer.invoke('undoDelete', input),
+  logConversation: (input) => ipcRenderer.invoke('logConversation', input),
+  updateConversation: (input) => ipcRenderer.invoke('updateConversation', input),
+  deleteConversation: (input) => ipcRenderer.invoke('deleteConversation', input),
+  addInterest: (input) => ipcRenderer.invoke('addInterest', input),
+  updateInterest: (input) => ipcRenderer.invoke('updateInterest', input),
+  deleteInterest: (input) => ipcRenderer.invoke('deleteInterest', input),
+  peopleWithInterest: (input) => ipcRenderer.invoke('peopleWithInterest', input),
+  addChallenge: (input) => ipcRenderer.invoke('addChallenge', input),
+  updateChallenge: (input) => ipcRenderer.invoke('updateChallenge', input),
+  deleteChallenge: (input) => ipcRenderer.invoke('deleteChallenge', input),
+  addValue: (input) => ipcRenderer.invoke('addValue', input),
+  deleteValue: (input) => ipcRenderer.invoke('deleteValue', input),
+  addFollowUp: (input) => ipcRenderer.invoke('addFollowUp', input),
+  updateFollowUp: (input) => ipcRenderer.invoke('updateFollowUp', input),
+  completeFollowUp: (input) => ipcRenderer.invoke('completeFollowUp', input),
+  reopenFollowUp: (input) => ipcRenderer.invoke('reopenFollowUp', input),
+  deleteFollowUp: (input) => ipcRenderer.invoke('deleteFollowUp', input),
+  getMe: () => ipcRenderer.invoke('getMe', {}),
+  updateMe: (input) => ipcRenderer.invoke('updateMe', input)
 } satisfies RapportBridge
 
 contextBridge.exposeInMainWorld('rapport', bridge)

@@ -5,15 +5,38 @@
  */
 import * as v from 'valibot'
 import type { ApiResult } from './errors.ts'
-import { IdSchema, PersonInputSchema, RemovedPersonSchema, strict } from './schema.ts'
-import type { Person, RemovedPerson } from './schema.ts'
+import { ChallengeInputSchema, ValueInputSchema } from './schema/challenge.ts'
+import type { Challenge, Value } from './schema/challenge.ts'
+import { DaySchema, IdSchema, strict, text } from './schema/common.ts'
+import { ConversationInputSchema } from './schema/conversation.ts'
+import type { Conversation } from './schema/conversation.ts'
+import { FollowUpInputSchema } from './schema/follow-up.ts'
+import type { FollowUp } from './schema/follow-up.ts'
+import { InterestInputSchema } from './schema/interest.ts'
+import type { Interest } from './schema/interest.ts'
+import { MeSchema } from './schema/journal.ts'
+import type { Me } from './schema/journal.ts'
+import { NewPersonSchema, PersonPatchSchema } from './schema/person.ts'
+import type { Person } from './schema/person.ts'
+import { RemovedSchema } from './schema/removed.ts'
+import type { Removed } from './schema/removed.ts'
+import type { InterestView, PersonPage, Today } from './views.ts'
 
 export const BackupNameSchema = v.pipe(
   v.string(),
   v.regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,120}\.json$/, 'That is not the name of a backup file.')
 )
 
+/** A follow-up typed while logging a conversation; it is linked to that conversation when saved. */
+export const FollowUpDraftSchema = strict({
+  personId: IdSchema,
+  title: FollowUpInputSchema.entries.title,
+  dueDate: DaySchema,
+  direction: FollowUpInputSchema.entries.direction
+})
+
 const none = strict({})
+const byId = strict({ id: IdSchema })
 
 /** Input schemas, one per call. Every call takes one object; unknown keys are refused. */
 export const apiInputs = {
@@ -25,12 +48,51 @@ export const apiInputs = {
   listBackups: none,
   /** Replace the journal with a backup; the current file is kept beside it, never deleted. */
   restoreBackup: strict({ name: BackupNameSchema }),
+
+  /** Overdue and due follow-ups, lapsed keep-in-touch, this week's conversations. */
+  getToday: none,
   listPeople: none,
-  createPerson: strict({ person: PersonInputSchema }),
-  updatePerson: strict({ id: IdSchema, person: PersonInputSchema }),
-  deletePerson: strict({ id: IdSchema }),
-  /** Undo of deletePerson: puts back exactly what it removed. */
-  restorePerson: strict({ removed: RemovedPersonSchema })
+  /** One person's page: profile, commitments both ways, interests, challenges, timeline. */
+  getPersonPage: byId,
+  createPerson: strict({ person: NewPersonSchema }),
+  /** Changes only the fields given. Archiving is `{ archived: true }`. */
+  updatePerson: strict({ id: IdSchema, patch: PersonPatchSchema }),
+  /** Deletes a person with everything that is only theirs; the result is what Undo needs. */
+  deletePerson: byId,
+  /** Undo of any delete: puts back exactly what it removed or changed. */
+  undoDelete: strict({ removed: RemovedSchema }),
+
+  /** Logs a conversation and the follow-ups agreed in it, in one saved step. */
+  logConversation: strict({
+    conversation: ConversationInputSchema,
+    followUps: v.pipe(v.array(FollowUpDraftSchema), v.maxLength(20, 'At most 20 follow-ups at once.'))
+  }),
+  updateConversation: strict({ id: IdSchema, conversation: ConversationInputSchema }),
+  deleteConversation: byId,
+
+  addInterest: strict({ interest: InterestInputSchema }),
+  updateInterest: strict({ id: IdSchema, interest: InterestInputSchema }),
+  deleteInterest: byId,
+  /** Everyone with an interest of this label (ignoring case and accents). */
+  peopleWithInterest: strict({ label: text('Interest', 100, true) }),
+
+  addChallenge: strict({ challenge: ChallengeInputSchema }),
+  updateChallenge: strict({ id: IdSchema, challenge: ChallengeInputSchema }),
+  deleteChallenge: byId,
+  addValue: strict({ value: ValueInputSchema }),
+  deleteValue: byId,
+
+  addFollowUp: strict({ followUp: FollowUpInputSchema }),
+  /** Edits a follow-up; a new due date reschedules it. */
+  updateFollowUp: strict({ id: IdSchema, followUp: FollowUpInputSchema }),
+  /** Marks it done, today unless `on` says otherwise. */
+  completeFollowUp: strict({ id: IdSchema, on: v.optional(DaySchema) }),
+  reopenFollowUp: byId,
+  deleteFollowUp: byId,
+
+  /** The user's own profile and interests. */
+  getMe: none,
+  updateMe: strict({ me: MeSchema })
 } as const
 
 export interface BackupInfo {
@@ -52,11 +114,32 @@ export interface ApiResults {
   reopenJournal: JournalStatus
   listBackups: BackupInfo[]
   restoreBackup: JournalStatus
+  getToday: Today
   listPeople: Person[]
+  getPersonPage: PersonPage
   createPerson: Person
   updatePerson: Person
-  deletePerson: RemovedPerson
-  restorePerson: Person
+  deletePerson: Removed
+  undoDelete: true
+  logConversation: { conversation: Conversation; followUps: FollowUp[] }
+  updateConversation: Conversation
+  deleteConversation: Removed
+  addInterest: Interest
+  updateInterest: Interest
+  deleteInterest: Removed
+  peopleWithInterest: Person[]
+  addChallenge: Challenge
+  updateChallenge: Challenge
+  deleteChallenge: Removed
+  addValue: Value
+  deleteValue: Removed
+  addFollowUp: FollowUp
+  updateFollowUp: FollowUp
+  completeFollowUp: FollowUp
+  reopenFollowUp: FollowUp
+  deleteFollowUp: Removed
+  getMe: { me: Me; interests: InterestView[] }
+  updateMe: Me
 }
 
 export type ApiName = keyof typeof apiInputs

@@ -9,6 +9,7 @@ import type { TempJournal } from '../support/temp-journal.ts'
 const huge = 'x'.repeat(5_000_000)
 const validPerson = { name: 'Ana', company: 'Acme', role: 'CFO' }
 const validId = '0b7c9a52-4f7e-4a34-9b8a-3f2f8c1d2e10'
+const conversation = { personIds: [validId], date: '2026-01-05T10:00:00.000Z', channel: 'call', title: 'Intro call', body: '' }
 
 /** Payloads each call must refuse: wrong types, extra keys, prototype keys, oversized strings. */
 const malformed: Record<ApiName, unknown[]> = {
@@ -27,22 +28,60 @@ const malformed: Record<ApiName, unknown[]> = {
     { person: { ...validPerson, extra: 'x' } },
     { person: validPerson, extra: 1 },
     JSON.parse('{"person": {"name": "Ana", "company": "", "role": "", "__proto__": {"isAdmin": true}}}'),
-    { person: { name: 'Ana', company: 'Acme' } }
+    { person: { company: 'Acme' } }
   ],
   updatePerson: [
     { id: validId },
-    { id: 42, person: validPerson },
-    { id: '../../etc', person: validPerson },
-    { id: huge, person: validPerson },
-    { id: validId, person: { ...validPerson, role: huge } }
+    { id: 42, patch: validPerson },
+    { id: '../../etc', patch: validPerson },
+    { id: huge, patch: validPerson },
+    { id: validId, patch: { role: huge } },
+    { id: validId, patch: { email: 'not an email' } },
+    { id: validId, patch: { timeZone: 'Mars/Olympus_Mons' } },
+    { id: validId, patch: { cadenceDays: 0 } },
+    { id: validId, patch: { cadenceDays: 2.5 } },
+    { id: validId, patch: { relationshipStyle: { kind: 'best friends', askedOn: '', theirWords: '' } } },
+    { id: validId, patch: { tags: ['ok', ''] } },
+    { id: validId, patch: { id: 'new-id-1234' } }
   ],
   deletePerson: [{}, { id: null }, { id: 'short' }, { id: validId, cascade: true }],
-  restorePerson: [
+  undoDelete: [
     {},
-    { removed: { person: { id: validId, name: 'Ana' }, index: 0 } },
-    { removed: { person: { id: validId, ...validPerson, createdAt: 'yesterday', updatedAt: 'now' }, index: 0 } },
-    { removed: { person: { id: validId, ...validPerson, createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z' }, index: -1 } }
-  ]
+    { removed: { label: 'x', people: [{ item: { id: validId, name: 'Ana' }, index: 0 }] } },
+    { removed: { label: 'x', people: [{ item: { id: validId }, index: -1 }] } },
+    { removed: { label: 'x', everything: [] } }
+  ],
+  getToday: [{ day: '2026-01-01' }],
+  getPersonPage: [{}, { id: 7 }, { id: validId, extra: true }],
+  logConversation: [
+    {},
+    { conversation: { ...conversation, personIds: [] }, followUps: [] },
+    { conversation: { ...conversation, channel: 'carrier pigeon' }, followUps: [] },
+    { conversation: { ...conversation, date: 'last tuesday' }, followUps: [] },
+    { conversation: { ...conversation, title: '' }, followUps: [] },
+    { conversation: { ...conversation, body: huge }, followUps: [] },
+    { conversation, followUps: [{ personId: validId, title: 'Send deck', dueDate: '2026-02-30', direction: 'i-owe' }] },
+    { conversation, followUps: [{ personId: validId, title: 'Send deck', dueDate: '30/01/2026', direction: 'i-owe' }] },
+    { conversation, followUps: [{ personId: validId, title: 'Send deck', dueDate: '2026-01-30', direction: 'whoever' }] }
+  ],
+  updateConversation: [{ id: validId }, { id: validId, conversation: { ...conversation, extra: 1 } }],
+  deleteConversation: [{ id: '' }],
+  addInterest: [{ interest: { ownerId: 'me', label: '', category: 'food', note: '' } }, { interest: { ownerId: 'me', label: 'Golf', category: 'golfing', note: '' } }],
+  updateInterest: [{ id: validId, interest: { ownerId: '../x', label: 'Golf', category: 'sport', note: '' } }],
+  deleteInterest: [{ id: [] }],
+  peopleWithInterest: [{ label: '' }, { label: huge }],
+  addChallenge: [{ challenge: { personId: validId, title: 'Churn', detail: '', status: 'stuck', openedOn: '2026-01-01' } }],
+  updateChallenge: [{ id: validId, challenge: { personId: validId, title: 'Churn', detail: '', status: 'open', openedOn: '2026-13-01' } }],
+  deleteChallenge: [{ id: null }],
+  addValue: [{ value: { personId: validId, challengeId: null, kind: 'gift', title: 'x', note: '', date: '2026-01-01' } }],
+  deleteValue: [{}],
+  addFollowUp: [{ followUp: { personId: validId, title: 'Call', dueDate: 'tomorrow', direction: 'i-owe', conversationId: null } }],
+  updateFollowUp: [{ id: validId, followUp: { personId: validId, title: huge, dueDate: '2026-01-01', direction: 'i-owe', conversationId: null } }],
+  completeFollowUp: [{ id: validId, on: '2026-02-29' }],
+  reopenFollowUp: [{ id: 1 }],
+  deleteFollowUp: [{ id: validId, hard: true }],
+  getMe: [{ me: true }],
+  updateMe: [{ me: { name: huge } }, { me: { name: 'Sam', extra: 1 } }]
 }
 
 let journal: TempJournal

@@ -1,6 +1,7 @@
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
+import { createHandlers } from '../../src/main/core/handlers.ts'
 import { JournalSession } from '../../src/main/core/journal-session.ts'
 import { fingerprint, sha256 } from '../support/files.ts'
 import { makeTempDir } from '../support/temp-journal.ts'
@@ -13,6 +14,7 @@ const cases: Array<[string, string | Buffer, RegExp]> = [
   ['holds null', 'null', /null/],
   ['holds a list', '[]', /a list instead of a journal/],
   ['has the wrong shape', '{"schemaVersion":1,"people":[{"name":42}]}', /not in the expected shape/],
+  ['breaks its own references', JSON.stringify({ schemaVersion: 2, me: { name: '' }, people: [], conversations: [], interests: [], challenges: [], values: [], followUps: [{ id: 'fu-00000001', personId: 'nobody-0001', title: 'x', dueDate: '2026-01-01', direction: 'i-owe', conversationId: null, completedOn: null, createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z' }] }), /person who is not in the journal/],
   ['has no schemaVersion', '{"people":[]}', /schemaVersion/],
   ['comes from a newer Rapport', '{"schemaVersion":99,"people":[],"future":true}', /newer Rapport \(schema version 99\)/],
   ['holds binary junk', Buffer.from([0x00, 0xff, 0x13, 0x37, 0x80]), /not valid JSON/]
@@ -49,10 +51,7 @@ describe('a journal that cannot be read', () => {
   it('offers the newest good backup and, on restore, keeps the unreadable bytes beside the journal', async () => {
     dir = await makeTempDir()
     const first = await JournalSession.open(dir, { owner: 'test', now: () => new Date('2026-11-20T09:00:00') })
-    await first.store().change((j) => ({
-      next: { ...j, people: [{ id: 'person-0001', name: 'Ana', company: '', role: '', createdAt: '2026-11-20T09:00:00.000Z', updatedAt: '2026-11-20T09:00:00.000Z' }] },
-      result: null
-    }))
+    await createHandlers(first).createPerson({ person: { name: 'Ana' } })
     await first.close()
     const file = join(dir, 'journal.json')
     // A later, broken backup must be skipped in favour of an older good one.

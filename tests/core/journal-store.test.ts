@@ -17,7 +17,7 @@ const person = (name: string) => ({ person: { name, company: 'Acme', role: 'Buye
 describe('the journal store', () => {
   it('creates an empty journal, readable and private, on first open', async () => {
     journal = await openTempJournal()
-    expect(await readJson(journal.file)).toEqual({ schemaVersion: 1, people: [] })
+    expect(await readJson(journal.file)).toEqual({ schemaVersion: 2, me: { name: '' }, people: [], conversations: [], interests: [], challenges: [], values: [], followUps: [] })
     expect((await stat(journal.file)).mode & 0o777).toBe(0o600)
   })
 
@@ -72,11 +72,10 @@ describe('the journal store', () => {
     for (const name of names) await journal.handlers.createPerson(person(name))
     const before = await readFile(journal.file, 'utf8')
     const removed = await journal.handlers.deletePerson({ id: journal.session.store().journal.people[1]!.id })
-    expect(removed.person.name).toBe('Bo')
+    expect(removed.label).toBe('Bo')
     expect(await journal.handlers.listPeople({})).toHaveLength(2)
-    await journal.handlers.restorePerson({ removed })
+    await journal.handlers.undoDelete({ removed })
     expect(await readFile(journal.file, 'utf8')).toBe(before)
-    await expect(journal.handlers.restorePerson({ removed })).rejects.toThrow(/already in the journal/)
   })
 
   it('lists people sorted by name, ignoring case and accents', async () => {
@@ -90,7 +89,7 @@ describe('the journal store', () => {
     journal = await openTempJournal(undefined, () => clock)
     const created = await journal.handlers.createPerson(person('Ana'))
     clock = new Date('2026-11-02T10:00:00.000Z')
-    const edited = await journal.handlers.updatePerson({ id: created.id, person: { name: 'Ana Garcia', company: 'Globex', role: 'CTO' } })
+    const edited = await journal.handlers.updatePerson({ id: created.id, patch: { name: 'Ana Garcia', company: 'Globex', role: 'CTO' } })
     expect(edited).toEqual({ ...created, name: 'Ana Garcia', company: 'Globex', role: 'CTO', updatedAt: '2026-11-02T10:00:00.000Z' })
   })
 })

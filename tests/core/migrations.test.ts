@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { MIGRATIONS, migrateJournal } from '../../src/main/core/migrations.ts'
-import { SCHEMA_VERSION } from '../../src/shared/schema.ts'
+import { SCHEMA_VERSION } from '../../src/shared/schema/journal.ts'
 
 describe('schema migrations', () => {
   it('has one step for every version below the current one', () => {

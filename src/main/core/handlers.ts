@@ -7,24 +7,64 @@ import * as v from 'valibot'
 import { apiInputs, isApiName } from '../../shared/api.ts'
 import type { ApiName, ApiParsedInput, ApiResults } from '../../shared/api.ts'
 import type { ApiResult } from '../../shared/errors.ts'
-import { describeIssue } from '../../shared/schema.ts'
+import { describeIssue } from '../../shared/schema/common.ts'
+import { todayView } from './agenda.ts'
+import { addChallenge, addValue, deleteChallenge, deleteValue, updateChallenge } from './challenges.ts'
+import { deleteConversation, logConversation, updateConversation } from './conversations.ts'
+import { addFollowUp, completeFollowUp, deleteFollowUp, reopenFollowUp, updateFollowUp } from './follow-ups.ts'
+import { addInterest, deleteInterest, interestsOf, peopleWithInterest, updateInterest } from './interests.ts'
 import type { JournalSession } from './journal-session.ts'
-import { createPerson, deletePerson, listPeople, restorePerson, updatePerson } from './people.ts'
+import { updateMe } from './me.ts'
+import { createPerson, deletePerson, listPeople, updatePerson } from './people.ts'
+import { personPage } from './person-page.ts'
 import { RapportError } from './rapport-error.ts'
+import { restoreRemoved } from './removal.ts'
 
 export type Handlers = { [K in ApiName]: (input: ApiParsedInput<K>) => Promise<ApiResults[K]> }
 
 export function createHandlers(session: JournalSession, now: () => Date = () => new Date()): Handlers {
+  const store = () => session.store()
+  const journal = () => session.store().journal
   return {
     journalStatus: () => session.status(),
     reopenJournal: () => session.reopen(),
     listBackups: () => session.backups(),
     restoreBackup: ({ name }) => session.restoreBackup(name),
-    listPeople: async () => listPeople(session.store().journal),
-    createPerson: ({ person }) => createPerson(session.store(), person, now()),
-    updatePerson: ({ id, person }) => updatePerson(session.store(), id, person, now()),
-    deletePerson: ({ id }) => deletePerson(session.store(), id),
-    restorePerson: ({ removed }) => restorePerson(session.store(), removed)
+
+    getToday: async () => todayView(journal(), now()),
+    listPeople: async () => listPeople(journal()),
+    getPersonPage: async ({ id }) => personPage(journal(), id, now()),
+    createPerson: ({ person }) => createPerson(store(), person, now()),
+    updatePerson: ({ id, patch }) => updatePerson(store(), id, patch, now()),
+    deletePerson: ({ id }) => deletePerson(store(), id),
+    undoDelete: async ({ removed }) => {
+      await restoreRemoved(store(), removed)
+      return true
+    },
+
+    logConversation: ({ conversation, followUps }) => logConversation(store(), conversation, followUps, now()),
+    updateConversation: ({ id, conversation }) => updateConversation(store(), id, conversation, now()),
+    deleteConversation: ({ id }) => deleteConversation(store(), id),
+
+    addInterest: ({ interest }) => addInterest(store(), interest, now()),
+    updateInterest: ({ id, interest }) => updateInterest(store(), id, interest),
+    deleteInterest: ({ id }) => deleteInterest(store(), id),
+    peopleWithInterest: async ({ label }) => peopleWithInterest(journal(), label),
+
+    addChallenge: ({ challenge }) => addChallenge(store(), challenge, now()),
+    updateChallenge: ({ id, challenge }) => updateChallenge(store(), id, challenge, now()),
+    deleteChallenge: ({ id }) => deleteChallenge(store(), id),
+    addValue: ({ value }) => addValue(store(), value, now()),
+    deleteValue: ({ id }) => deleteValue(store(), id),
+
+    addFollowUp: ({ followUp }) => addFollowUp(store(), followUp, now()),
+    updateFollowUp: ({ id, followUp }) => updateFollowUp(store(), id, followUp, now()),
+    completeFollowUp: ({ id, on }) => completeFollowUp(store(), id, on, now()),
+    reopenFollowUp: ({ id }) => reopenFollowUp(store(), id, now()),
+    deleteFollowUp: ({ id }) => deleteFollowUp(store(), id),
+
+    getMe: async () => ({ me: journal().me, interests: interestsOf(journal(), 'me') }),
+    updateMe: ({ me }) => updateMe(store(), me)
   }
 }
 

@@ -3,8 +3,9 @@
  * Nothing here writes: deciding what to do about an unreadable file is the caller's job.
  */
 import * as v from 'valibot'
-import { describeIssue, JournalSchema, SCHEMA_VERSION } from '../../shared/schema.ts'
-import type { Journal } from '../../shared/schema.ts'
+import { describeIssue } from '../../shared/schema/common.ts'
+import { JournalSchema, SCHEMA_VERSION } from '../../shared/schema/journal.ts'
+import type { Journal } from '../../shared/schema/journal.ts'
 import { migrateJournal } from './migrations.ts'
 import type { JsonObject } from './migrations.ts'
 

@@ -2,13 +2,39 @@
  * Schema migrations: one step per version, each taking a journal of version N to version N+1.
  * Steps work on plain JSON and never on typed data, because the types only describe the newest version.
  */
-import { SCHEMA_VERSION } from '../../shared/schema.ts'
+import { SCHEMA_VERSION } from '../../shared/schema/journal.ts'
 
 export type JsonObject = Record<string, unknown>
 export type MigrationStep = (journal: JsonObject) => JsonObject
 
-/** MIGRATIONS[n] takes a journal from version n to n + 1. Version 1 is the first, so there is none yet. */
-export const MIGRATIONS: Readonly<Record<number, MigrationStep>> = {}
+/** MIGRATIONS[n] takes a journal from version n to n + 1. */
+export const MIGRATIONS: Readonly<Record<number, MigrationStep>> = {
+  /** v2: the full journal. People gain their profile fields; the user gets a "Me" profile; new lists start empty. */
+  1: (journal) => ({
+    ...journal,
+    me: { name: '' },
+    people: (Array.isArray(journal.people) ? journal.people : []).map((person: JsonObject) => ({
+      ...person,
+      howWeMet: '',
+      email: '',
+      phone: '',
+      location: '',
+      timeZone: '',
+      tags: [],
+      drives: '',
+      lifeOutsideWork: '',
+      boundaries: '',
+      relationshipStyle: { kind: 'not-asked', askedOn: '', theirWords: '' },
+      cadenceDays: null,
+      archived: false
+    })),
+    conversations: [],
+    interests: [],
+    challenges: [],
+    values: [],
+    followUps: []
+  })
+}
 
 export function migrateJournal(
   journal: JsonObject,

@@ -1,0 +1,23 @@
+/** A conversation journal entry: one exchange, possibly with several people. */
+import * as v from 'valibot'
+import { IdSchema, longText, strict, text, TimestampSchema } from './common.ts'
+
+export const CHANNELS = ['call', 'meeting', 'email', 'message', 'event', 'chance encounter', 'other'] as const
+export type Channel = (typeof CHANNELS)[number]
+
+/** Bodies are Markdown; 100,000 characters is some forty pages, far beyond any note of a conversation. */
+export const MAX_BODY = 100_000
+
+export const conversationEntries = {
+  personIds: v.pipe(v.array(IdSchema), v.minLength(1, 'A conversation needs at least one person.'), v.maxLength(50, 'At most 50 people in one conversation.')),
+  date: TimestampSchema,
+  channel: v.picklist(CHANNELS, 'Pick a channel: call, meeting, email, message, event, chance encounter or other.'),
+  title: text('Title', 200, true),
+  body: longText('The note', MAX_BODY)
+}
+
+export const ConversationInputSchema = strict(conversationEntries)
+export type ConversationInput = v.InferInput<typeof ConversationInputSchema>
+
+export const ConversationSchema = strict({ id: IdSchema, ...conversationEntries, createdAt: TimestampSchema, updatedAt: TimestampSchema })
+export type Conversation = v.InferOutput<typeof ConversationSchema>

@@ -1,0 +1,27 @@
+/** Interests: what a person (or the user, "me") cares about outside work. */
+import * as v from 'valibot'
+import { IdSchema, strict, text, TimestampSchema } from './common.ts'
+
+export const INTEREST_CATEGORIES = ['sport', 'food', 'hobby', 'family', 'place', 'media', 'other'] as const
+export type InterestCategory = (typeof INTEREST_CATEGORIES)[number]
+
+/** The owner is a person's id, or "me" for the user's own interests. */
+export const OwnerSchema = v.union([v.literal('me'), IdSchema], 'An interest belongs to a person or to you.')
+
+export const interestEntries = {
+  ownerId: OwnerSchema,
+  label: text('Interest', 100, true),
+  category: v.picklist(INTEREST_CATEGORIES, 'Pick a category: sport, food, hobby, family, place, media or other.'),
+  note: text('Note', 1000)
+}
+
+export const InterestInputSchema = strict(interestEntries)
+export type InterestInput = v.InferInput<typeof InterestInputSchema>
+
+export const InterestSchema = strict({ id: IdSchema, ...interestEntries, createdAt: TimestampSchema })
+export type Interest = v.InferOutput<typeof InterestSchema>
+
+/** Interests match across people by label, ignoring case, accents and spacing ("Real Madrid" = "real  madrid"). */
+export function interestKey(label: string): string {
+  return label.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim()
+}

@@ -1,0 +1,71 @@
+/**
+ * The journal's data schema: the one definition of what a valid journal file holds.
+ * Main validates every load and every change against it; the renderer imports its types only.
+ */
+import * as v from 'valibot'
+import { ChallengeSchema, ValueSchema } from './challenge.ts'
+import { strict, text } from './common.ts'
+import { ConversationSchema } from './conversation.ts'
+import { FollowUpSchema } from './follow-up.ts'
+import { InterestSchema } from './interest.ts'
+import { PersonSchema } from './person.ts'
+
+/** The schema version this build writes. Older files are migrated on load; newer ones are refused. */
+export const SCHEMA_VERSION = 2
+
+/** The user's own profile; their interests are the ones owned by "me". */
+export const MeSchema = strict({ name: text('Your name', 200) })
+export type Me = v.InferOutput<typeof MeSchema>
+
+export const JournalSchema = v.pipe(
+  strict({
+    schemaVersion: v.literal(SCHEMA_VERSION),
+    me: MeSchema,
+    people: v.array(PersonSchema),
+    conversations: v.array(ConversationSchema),
+    interests: v.array(InterestSchema),
+    challenges: v.array(ChallengeSchema),
+    values: v.array(ValueSchema),
+    followUps: v.array(FollowUpSchema)
+  }),
+  v.rawCheck(({ dataset, addIssue }) => {
+    if (!dataset.typed) return
+    const problem = integrityProblem(dataset.value)
+    if (problem) addIssue({ message: problem })
+  })
+)
+
+export type Journal = v.InferOutput<typeof JournalSchema>
+export type Collection = Exclude<keyof Journal, 'schemaVersion' | 'me'>
+export const COLLECTIONS: readonly Collection[] = ['people', 'conversations', 'interests', 'challenges', 'values', 'followUps']
+
+export function emptyJournal(): Journal {
+  return { schemaVersion: SCHEMA_VERSION, me: { name: '' }, people: [], conversations: [], interests: [], challenges: [], values: [], followUps: [] }
+}
+
+/** Ids are unique, and every reference points at something that exists. */
+function integrityProblem(journal: Journal): string {
+  for (const collection of COLLECTIONS) {
+    const ids = new Set(journal[collection].map((item) => item.id))
+    if (ids.size !== journal[collection].length) return `Two items in ${collection} share one id.`
+  }
+  const people = new Set(journal.people.map((p) => p.id))
+  const conversations = new Set(journal.conversations.map((c) => c.id))
+  const challenges = new Set(journal.challenges.map((c) => c.id))
+  for (const c of journal.conversations) {
+    if (!c.personIds.every((id) => people.has(id))) return `The conversation “${c.title}” names a person who is not in the journal.`
+  }
+  for (const i of journal.interests) {
+    if (i.ownerId !== 'me' && !people.has(i.ownerId)) return `The interest “${i.label}” belongs to a person who is not in the journal.`
+  }
+  for (const c of journal.challenges) if (!people.has(c.personId)) return `The challenge “${c.title}” belongs to a person who is not in the journal.`
+  for (const value of journal.values) {
+    if (!people.has(value.personId)) return `“${value.title}” belongs to a person who is not in the journal.`
+    if (value.challengeId !== null && !challenges.has(value.challengeId)) return `“${value.title}” is linked to a challenge that is not in the journal.`
+  }
+  for (const f of journal.followUps) {
+    if (!people.has(f.personId)) return `The follow-up “${f.title}” belongs to a person who is not in the journal.`
+    if (f.conversationId !== null && !conversations.has(f.conversationId)) return `The follow-up “${f.title}” is linked to a conversation that is not in the journal.`
+  }
+  return ''
+}

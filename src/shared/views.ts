@@ -1,0 +1,68 @@
+/** The shapes main derives from the journal for the renderer's views (results of the API's read calls). */
+import type { Challenge, Value } from './schema/challenge.ts'
+import type { Conversation } from './schema/conversation.ts'
+import type { FollowUp } from './schema/follow-up.ts'
+import type { Interest } from './schema/interest.ts'
+import type { Person } from './schema/person.ts'
+
+export interface Contact {
+  /** The day (YYYY-MM-DD) of the newest conversation, or null if there has been none. */
+  lastContact: string | null
+  daysSince: number | null
+}
+
+export interface PromiseRecord {
+  keptOnTime: number
+  keptLate: number
+  overdue: number
+  open: number
+}
+
+export interface LapsedPerson {
+  person: Person
+  lastContact: string | null
+  /** Days since the last conversation, or since they were added when there has been none. */
+  daysSince: number
+  cadenceDays: number
+}
+
+export interface DueFollowUp extends FollowUp {
+  personName: string
+  daysOverdue: number
+}
+
+export interface WeekConversation extends Conversation {
+  personNames: string[]
+}
+
+export interface Today {
+  today: string
+  overdue: DueFollowUp[]
+  dueToday: DueFollowUp[]
+  lapsed: LapsedPerson[]
+  thisWeek: WeekConversation[]
+}
+
+export interface InterestView extends Interest {
+  /** The user has an interest with the same label. */
+  inCommon: boolean
+}
+
+export interface ChallengeView extends Challenge {
+  values: Value[]
+}
+
+export interface PersonPage {
+  person: Person
+  contact: Contact
+  /** Days past the keep-in-touch cadence, 0 when within it or when there is none. */
+  cadenceOverdueDays: number
+  myPromises: PromiseRecord
+  theirPromises: PromiseRecord
+  /** Open follow-ups, soonest first, then the done ones, most recently done first. */
+  followUps: FollowUp[]
+  interests: InterestView[]
+  challenges: ChallengeView[]
+  /** Newest first; `withNames` are the other people in each conversation. */
+  conversations: Array<Conversation & { withNames: string[] }>
+}
