@@ -1,6 +1,6 @@
 import { mount } from 'svelte'
 import App from './App.svelte'
-import { bridgeContext } from './lib/bridge-context.ts'
+import { bridgeContext } from './lib/context.ts'
 import './app.css'
 
 mount(App, { target: document.getElementById('app')!, context: bridgeContext(window.rapport) })

@@ -1,0 +1,26 @@
+import type { Action } from 'svelte/action'
+
+interface FormKeys {
+  onsave: () => void
+  oncancel: () => void
+}
+
+/** Ctrl/Cmd+Enter saves and Esc cancels, anywhere inside the form. */
+export const formKeys: Action<HTMLElement, FormKeys> = (node, initial) => {
+  let handlers = initial
+  const onkeydown = (event: KeyboardEvent) => {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault()
+      handlers.onsave()
+    } else if (event.key === 'Escape') {
+      event.preventDefault()
+      event.stopPropagation()
+      handlers.oncancel()
+    }
+  }
+  node.addEventListener('keydown', onkeydown)
+  return {
+    update: (next) => (handlers = next),
+    destroy: () => node.removeEventListener('keydown', onkeydown)
+  }
+}

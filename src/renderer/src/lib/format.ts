@@ -1,0 +1,65 @@
+/** Dates and labels as the user reads them. */
+import type { Channel } from '../../../shared/schema/conversation.ts'
+import type { RelationshipStyleKind } from '../../../shared/schema/person.ts'
+
+const dayFormat = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' })
+const monthFormat = new Intl.DateTimeFormat(undefined, { month: 'long', year: 'numeric' })
+
+/** A YYYY-MM-DD day, read as a local calendar day. */
+export function formatDay(day: string): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number]
+  return dayFormat.format(new Date(y, m - 1, d))
+}
+
+export function formatMonth(iso: string): string {
+  return monthFormat.format(new Date(iso))
+}
+
+export function localDayOf(iso: string): string {
+  const date = new Date(iso)
+  const pad = (n: number) => String(n).padStart(2, '0')
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`
+}
+
+export function todayLocal(): string {
+  return localDayOf(new Date().toISOString())
+}
+
+/** "today", "yesterday", "12 days ago". */
+export function daysAgo(days: number): string {
+  if (days <= 0) return 'today'
+  if (days === 1) return 'yesterday'
+  return `${days} days ago`
+}
+
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`
+}
+
+export const RELATIONSHIP_LABELS: Record<RelationshipStyleKind, string> = {
+  'not-asked': 'Not asked yet',
+  relationship: 'Wants a relationship',
+  transactional: 'Prefers transactional'
+}
+
+export const CHANNEL_LABELS: Record<Channel, string> = {
+  call: 'Call',
+  meeting: 'Meeting',
+  email: 'Email',
+  message: 'Message',
+  event: 'Event',
+  'chance encounter': 'Chance encounter',
+  other: 'Other'
+}
+
+/** A value for <input type="datetime-local"> from an ISO time, and back. */
+export function toLocalInput(iso: string): string {
+  const date = new Date(iso)
+  const pad = (n: number) => String(n).padStart(2, '0')
+  return `${localDayOf(iso)}T${pad(date.getHours())}:${pad(date.getMinutes())}`
+}
+
+export function fromLocalInput(value: string): string | null {
+  const date = new Date(value)
+  return Number.isNaN(date.getTime()) ? null : date.toISOString()
+}

@@ -1,0 +1,39 @@
+/**
+ * Conversation notes are Markdown. They are rendered without any raw HTML, then sanitised, and links keep
+ * only http(s) and mailto targets, opening outside the app.
+ */
+import DOMPurify from 'dompurify'
+import { Marked } from 'marked'
+
+const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+
+const marked = new Marked({
+  async: false,
+  gfm: true,
+  breaks: true,
+  // Raw HTML in a note is shown as text, never interpreted.
+  renderer: { html: ({ text }) => escape(text) }
+})
+
+const purify = DOMPurify()
+purify.addHook('afterSanitizeAttributes', (node) => {
+  if (node.tagName === 'A') {
+    node.setAttribute('target', '_blank')
+    node.setAttribute('rel', 'noopener noreferrer')
+  }
+})
+
+export function renderMarkdown(source: string): string {
+  const html = marked.parse(source) as string
+  return purify.sanitize(html, {
+    ALLOWED_URI_REGEXP: /^(?:https?:|mailto:)/i,
+    FORBID_TAGS: ['style', 'img', 'iframe', 'form', 'input', 'button'],
+    FORBID_ATTR: ['style']
+  })
+}
+
+/** The first line of a note as plain text, for previews. */
+export function firstLine(source: string): string {
+  const line = source.split('\n').find((l) => l.trim() !== '') ?? ''
+  return line.replace(/^[#>\-*+\s]+|[*_`~]/g, '').trim()
+}

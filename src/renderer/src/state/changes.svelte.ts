@@ -1,0 +1,74 @@
+/**
+ * Every change to the journal from the renderer goes through here: it runs the bridge call, bumps the
+ * revision that views reload on, shows an Undo toast for deletes and an error toast for failures that no
+ * form is there to show.
+ */
+import type { RapportBridge } from '../../../shared/api.ts'
+import type { ApiResult } from '../../../shared/errors.ts'
+import type { Removed } from '../../../shared/schema/removed.ts'
+
+export interface Toast {
+  message: string
+  tone: 'info' | 'error'
+  removed: Removed | null
+}
+
+export class Changes {
+  #bridge: RapportBridge
+  #revision = $state(0)
+  #toast = $state<Toast | null>(null)
+
+  constructor(bridge: RapportBridge) {
+    this.#bridge = bridge
+  }
+
+  get bridge(): RapportBridge {
+    return this.#bridge
+  }
+  /** Increases after every saved change; views read it in an $effect to reload. */
+  get revision(): number {
+    return this.#revision
+  }
+  get toast(): Toast | null {
+    return this.#toast
+  }
+
+  /** Runs a change. Resolves to '' when saved, or the error message (also toasted unless `quiet`). */
+  async run<T>(call: () => Promise<ApiResult<T>>, options: { quiet?: boolean; saved?: string } = {}): Promise<string> {
+    const result = await call()
+    if (!result.ok) {
+      if (!options.quiet) this.#toast = { message: result.error.message, tone: 'error', removed: null }
+      return result.error.message
+    }
+    this.#revision++
+    if (options.saved) this.#toast = { message: options.saved, tone: 'info', removed: null }
+    return ''
+  }
+
+  /** Runs a delete and offers Undo for what it removed. */
+  async remove(call: () => Promise<ApiResult<Removed>>): Promise<void> {
+    const result = await call()
+    if (!result.ok) {
+      this.#toast = { message: result.error.message, tone: 'error', removed: null }
+      return
+    }
+    this.#revision++
+    this.#toast = { message: `${result.value.label} was deleted.`, tone: 'info', removed: result.value }
+  }
+
+  async undo(): Promise<void> {
+    const removed = this.#toast?.removed
+    if (!removed) return
+    const result = await this.#bridge.undoDelete({ removed: $state.snapshot(removed) as Removed })
+    if (!result.ok) {
+      this.#toast = { message: `Undo failed: ${result.error.message}`, tone: 'error', removed: null }
+      return
+    }
+    this.#revision++
+    this.#toast = { message: `${removed.label} is back.`, tone: 'info', removed: null }
+  }
+
+  dismiss(): void {
+    this.#toast = null
+  }
+}

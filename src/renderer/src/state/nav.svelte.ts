@@ -1,0 +1,42 @@
+/**
+ * Where the user is: Today, People, a person's page, or Me. Kept in the URL hash so reloads and the
+ * back button work, and so links between views are plain anchors.
+ */
+export type Route =
+  | { view: 'today' }
+  | { view: 'people' }
+  | { view: 'person'; id: string }
+  | { view: 'interest'; label: string }
+  | { view: 'me' }
+
+export function parseRoute(hash: string): Route {
+  const [, view = '', rest = ''] = /^#\/([^/]*)\/?(.*)$/.exec(hash) ?? []
+  if (view === 'people') return { view: 'people' }
+  if (view === 'me') return { view: 'me' }
+  if (view === 'person' && rest) return { view: 'person', id: decodeURIComponent(rest) }
+  if (view === 'interest' && rest) return { view: 'interest', label: decodeURIComponent(rest) }
+  return { view: 'today' }
+}
+
+export function hrefOf(route: Route): string {
+  if (route.view === 'person') return `#/person/${encodeURIComponent(route.id)}`
+  if (route.view === 'interest') return `#/interest/${encodeURIComponent(route.label)}`
+  return `#/${route.view}`
+}
+
+export class Nav {
+  #route = $state<Route>(parseRoute(location.hash))
+
+  constructor() {
+    window.addEventListener('hashchange', () => (this.#route = parseRoute(location.hash)))
+  }
+
+  get route(): Route {
+    return this.#route
+  }
+
+  go(route: Route): void {
+    location.hash = hrefOf(route)
+    this.#route = route
+  }
+}

@@ -1,0 +1,32 @@
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import { seedJournal } from '../support/seed-journal.ts'
+import { launchBrowser, makeTempDir, openUi, removeDir, screenshot, startApp } from './harness.ts'
+import type { RunningApp } from './harness.ts'
+
+let browser: Browser
+let app: RunningApp
+let ids: Awaited<ReturnType<typeof seedJournal>>
+
+beforeAll(async () => {
+  browser = await launchBrowser()
+  app = await startApp(await makeTempDir('rapport-shots-'))
+  ids = await seedJournal(app.journal.handlers, new Date())
+})
+afterAll(async () => {
+  await browser?.close()
+  await app?.close()
+  await removeDir(app.dir)
+})
+
+it.each(['light', 'dark'] as const)('shows Today and a person page as a seller would see them (%s)', async (colorScheme) => {
+  const ui = await openUi(browser, app, { colorScheme })
+  await ui.page.goto(`${app.url}#/today`)
+  await expect.poll(() => ui.page.getByRole('heading', { name: 'Overdue · 2 follow-ups' }).count()).toBe(1)
+  await screenshot(ui.page, `today-${colorScheme}`)
+  await ui.page.goto(`${app.url}#/person/${ids.anaId}`)
+  await expect.poll(() => ui.page.getByRole('heading', { name: 'Ana García' }).count()).toBe(1)
+  await screenshot(ui.page, `person-${colorScheme}`)
+  await ui.page.screenshot({ path: `docs/screenshots/person-full-${colorScheme}.png`, fullPage: true })
+  await ui.close()
+})
