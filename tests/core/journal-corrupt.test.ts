@@ -8,6 +8,8 @@ import { makeTempDir } from '../support/temp-journal.ts'
 
 const cases: Array<[string, string | Buffer, RegExp]> = [
   ['is truncated', '{"schemaVersion": 1, "people": [{"id": "abc', /truncated/],
+  ['is cut off right after a value', '{"schemaVersion": 1, "people": [{"id": "abc", "name": "Ada"', /truncated/],
+  ['is cut off after a comma', '{"schemaVersion": 1, "people": [],\n', /truncated/],
   ['is empty', '', /empty/],
   ['is not JSON', 'hello, I am not a journal', /not valid JSON/],
   ['starts with a BOM', '\uFEFF{"schemaVersion":1,"people":[]}', /byte-order mark/],

@@ -59,7 +59,9 @@ function parseJson(text: string): unknown {
     return JSON.parse(text)
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error)
-    if (/end of (JSON )?input|Unterminated/i.test(detail)) {
+    // A cut-off file fails at its very end, whatever token the parser was expecting there.
+    const position = Number(/position (\d+)/.exec(detail)?.[1] ?? -1)
+    if (/end of (JSON )?input|Unterminated/i.test(detail) || position >= text.trimEnd().length) {
       throw new JournalProblem('The file stops in the middle of the journal: it looks truncated.')
     }
     throw new JournalProblem(`The file is not valid JSON (${detail}).`)
