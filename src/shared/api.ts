@@ -20,6 +20,8 @@ import { NewPersonSchema, PersonPatchSchema } from './schema/person.ts'
 import type { Person } from './schema/person.ts'
 import { RemovedSchema } from './schema/removed.ts'
 import type { Removed } from './schema/removed.ts'
+import { SearchQuerySchema } from './search.ts'
+import type { SearchResponse } from './search.ts'
 import type { InterestView, PersonPage, Today } from './views.ts'
 
 export const BackupNameSchema = v.pipe(
@@ -90,6 +92,9 @@ export const apiInputs = {
   reopenFollowUp: byId,
   deleteFollowUp: byId,
 
+  /** One search over people, interests, conversations (titles and full notes), challenges and follow-ups. */
+  search: strict({ query: SearchQuerySchema }),
+
   /** The user's own profile and interests. */
   getMe: none,
   updateMe: strict({ me: MeSchema })
@@ -138,6 +143,7 @@ export interface ApiResults {
   completeFollowUp: FollowUp
   reopenFollowUp: FollowUp
   deleteFollowUp: Removed
+  search: SearchResponse
   getMe: { me: Me; interests: InterestView[] }
   updateMe: Me
 }

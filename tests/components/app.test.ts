@@ -3,11 +3,10 @@ import { join } from 'node:path'
 import { cleanup, screen, waitFor, within } from '@testing-library/svelte'
 import userEvent from '@testing-library/user-event'
 import { afterEach, describe, expect, it } from 'vitest'
-import App from '../../src/renderer/src/App.svelte'
 import { backupsFolder } from '../../src/main/core/backups.ts'
 import { openTempJournal } from '../support/temp-journal.ts'
 import type { TempJournal } from '../support/temp-journal.ts'
-import { addPeople, person, readJournalFile, renderWith, unreadableJournalWith } from './journal-fixtures.ts'
+import { addPeople, person, readJournalFile, renderApp, unreadableJournalWith } from './journal-fixtures.ts'
 
 let journal: TempJournal | undefined
 
@@ -18,18 +17,31 @@ afterEach(async () => {
 })
 
 describe('App with a readable journal', () => {
-  it('says it is opening the journal, then shows the people in it', async () => {
+  it('says it is opening the journal, then shows Today', async () => {
     journal = await openTempJournal()
-    await addPeople(journal.bridge, [person('Ada Lovelace', 'Analytical Engines', 'Mathematician')])
 
-    renderWith(App, journal.bridge)
+    renderApp(journal.bridge, '')
 
     expect(screen.getByRole('status')).toHaveTextContent('Opening your journal…')
-    const list = await screen.findByRole('list', { name: 'People' })
-    expect(within(list).getByText('Ada Lovelace')).toBeInTheDocument()
-    expect(screen.getByRole('heading', { level: 1, name: 'People' })).toBeInTheDocument()
+    expect(await screen.findByRole('heading', { level: 1, name: 'Today' })).toBeInTheDocument()
     expect(screen.queryByText('Opening your journal…')).not.toBeInTheDocument()
     expect(screen.queryByRole('heading', { name: 'Rapport cannot read your journal' })).not.toBeInTheDocument()
+  })
+
+  it('shows the People view with the people in the journal from the sidebar', async () => {
+    journal = await openTempJournal()
+    await addPeople(journal.bridge, [person('Ada Lovelace', 'Analytical Engines', 'Mathematician')])
+    const user = userEvent.setup()
+    renderApp(journal.bridge, '')
+
+    const nav = await screen.findByRole('navigation', { name: 'Main' })
+    await user.click(within(nav).getByRole('link', { name: 'People' }))
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'People' })).toBeInTheDocument()
+    const list = await screen.findByRole('list', { name: 'People' })
+    expect(within(list).getByText('Ada Lovelace')).toBeInTheDocument()
+    expect(within(list).getByText('Mathematician · Analytical Engines')).toBeInTheDocument()
+    expect(within(nav).getByRole('link', { name: 'People' })).toHaveAttribute('aria-current', 'page')
   })
 })
 
@@ -38,7 +50,7 @@ describe('App with an unreadable journal', () => {
     const damaged = await unreadableJournalWith([person('Ada Lovelace')])
     journal = damaged.journal
 
-    renderWith(App, journal.bridge)
+    renderApp(journal.bridge)
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Rapport cannot read your journal' })).toBeInTheDocument()
     expect(screen.getByText('The file stops in the middle of the journal: it looks truncated.')).toBeInTheDocument()
@@ -58,7 +70,7 @@ describe('App with an unreadable journal', () => {
     const damaged = await unreadableJournalWith([person('Ada Lovelace', 'Analytical Engines')])
     journal = damaged.journal
     const user = userEvent.setup()
-    renderWith(App, journal.bridge)
+    renderApp(journal.bridge)
 
     await user.click(await screen.findByRole('button', { name: 'Restore the newest good backup' }))
 
@@ -75,7 +87,7 @@ describe('App with an unreadable journal', () => {
     const damaged = await unreadableJournalWith([person('Grace Hopper')])
     journal = damaged.journal
     const user = userEvent.setup()
-    renderWith(App, journal.bridge)
+    renderApp(journal.bridge)
 
     const picked = damaged.goodBackups[0]!
     await user.click(await screen.findByRole('button', { name: `Restore ${picked}` }))
@@ -93,7 +105,7 @@ describe('App with an unreadable journal', () => {
     const newest = new Date(Date.now() + 60_000)
     await utimes(badPath, newest, newest)
     const user = userEvent.setup()
-    renderWith(App, journal.bridge)
+    renderApp(journal.bridge)
 
     const badButton = await screen.findByRole('button', { name: `Restore ${bad}` })
     expect(badButton).toBeDisabled()
@@ -109,7 +121,7 @@ describe('App with an unreadable journal', () => {
     const damaged = await unreadableJournalWith([person('Ada Lovelace')])
     journal = damaged.journal
     const user = userEvent.setup()
-    renderWith(App, journal.bridge)
+    renderApp(journal.bridge)
     const picked = damaged.goodBackups[0]!
     const button = await screen.findByRole('button', { name: `Restore ${picked}` })
 
@@ -125,7 +137,7 @@ describe('App with an unreadable journal', () => {
     const damaged = await unreadableJournalWith([person('Ada Lovelace')])
     journal = damaged.journal
     const user = userEvent.setup()
-    renderWith(App, journal.bridge)
+    renderApp(journal.bridge)
     const tryAgain = await screen.findByRole('button', { name: 'Try again' })
 
     await user.click(tryAgain)

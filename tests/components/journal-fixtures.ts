@@ -1,17 +1,20 @@
 /** Real journals for component tests: opened through the same core the app uses, in temp folders. */
 import { readdir, readFile, utimes, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { render } from '@testing-library/svelte'
-import type { Component } from 'svelte'
+import { render, screen, within } from '@testing-library/svelte'
+import App from '../../src/renderer/src/App.svelte'
+import { bridgeContext } from '../../src/renderer/src/lib/context.ts'
 import type { RapportBridge } from '../../src/shared/api.ts'
-import type { Journal, Person, PersonInput } from '../../src/shared/schema.ts'
-import { bridgeContext } from '../../src/renderer/src/lib/bridge-context.ts'
+import type { Journal } from '../../src/shared/schema/journal.ts'
+import type { NewPerson, Person } from '../../src/shared/schema/person.ts'
 import { backupsFolder } from '../../src/main/core/backups.ts'
 import { makeTempDir, openTempJournal } from '../support/temp-journal.ts'
 import type { TempJournal } from '../support/temp-journal.ts'
 
-export function renderWith(component: Component, bridge: RapportBridge): ReturnType<typeof render> {
-  return render(component, { context: bridgeContext(bridge) })
+/** Renders the whole app on `bridge`, starting at `hash` (the app keeps its route in the URL hash; '' for none). */
+export function renderApp(bridge: RapportBridge, hash = '#/people'): ReturnType<typeof render> {
+  history.replaceState(null, '', hash || location.pathname)
+  return render(App, { context: bridgeContext(bridge) })
 }
 
 export async function readJournalFile(file: string): Promise<Journal> {
@@ -19,7 +22,7 @@ export async function readJournalFile(file: string): Promise<Journal> {
 }
 
 /** Adds people through the real core and returns them as saved. */
-export async function addPeople(bridge: RapportBridge, inputs: PersonInput[]): Promise<Person[]> {
+export async function addPeople(bridge: RapportBridge, inputs: NewPerson[]): Promise<Person[]> {
   const saved: Person[] = []
   for (const person of inputs) {
     const result = await bridge.createPerson({ person })
@@ -29,7 +32,7 @@ export async function addPeople(bridge: RapportBridge, inputs: PersonInput[]): P
   return saved
 }
 
-export const person = (name: string, company = '', role = ''): PersonInput => ({ name, company, role })
+export const person = (name: string, company = '', role = ''): NewPerson => ({ name, company, role })
 
 /** A clock the test moves by hand. */
 export function manualClock(start: string): { now: () => Date; set: (iso: string) => void } {
@@ -37,33 +40,44 @@ export function manualClock(start: string): { now: () => Date; set: (iso: string
   return { now: () => current, set: (iso) => (current = new Date(iso)) }
 }
 
-export const TRUNCATED_JOURNAL = '{"schemaVersion": 1, "people": [{"id": "'
+/** The names in the People list, top to bottom. */
+export function listedNames(): string[] {
+  const list = screen.getByRole('list', { name: 'People' })
+  return within(list)
+    .getAllByRole('link')
+    .map((link) => link.querySelector('.name')?.firstChild?.textContent?.trim() ?? '')
+}
+
+export const TRUNCATED_JOURNAL = '{"schemaVersion": 2, "people": [{"id": "'
 
 export interface UnreadableJournal {
   journal: TempJournal
   /** The exact bytes the unreadable journal.json held. */
   unreadableBytes: string
-  /** The backups that hold `people` (written after they were added). */
+  /** The backups that hold the people. */
   goodBackups: string[]
 }
 
 /**
  * A journal that held `people`, was backed up with them, and was then damaged: a new session on the same
- * folder finds it unreadable. Backups taken before the people were added are dated well in the past, so the
- * newest good backup is one that holds them.
+ * folder finds it unreadable. It is written one Monday and opened again the next, which takes that week's
+ * daily and weekly backups of it; the first Monday's backups are dated back then, so the newest good backup
+ * is one that holds the people.
  */
-export async function unreadableJournalWith(inputs: PersonInput[]): Promise<UnreadableJournal> {
+export async function unreadableJournalWith(inputs: NewPerson[]): Promise<UnreadableJournal> {
   const dir = await makeTempDir('rapport-components-')
-  // Opened on one Monday (the empty journal's daily and weekly backups), changed the Monday after (new ones).
-  const clock = manualClock('2026-03-02T10:00:00.000Z')
-  const first = await openTempJournal(dir, clock.now)
-  const emptyBackups = await readdir(backupsFolder(first.file))
-  const longAgo = new Date('2026-03-02T10:00:00.000Z')
-  await Promise.all(emptyBackups.map((name) => utimes(join(backupsFolder(first.file), name), longAgo, longAgo)))
-  clock.set('2026-03-09T10:00:00.000Z')
+  const first = await openTempJournal(dir, () => new Date('2026-03-02T10:00:00.000Z'))
   await addPeople(first.bridge, inputs)
   await first.session.close()
-  const goodBackups = (await readdir(backupsFolder(first.file))).filter((name) => !emptyBackups.includes(name))
+  const folder = backupsFolder(first.file)
+  const earlier = await readdir(folder)
+  const longAgo = new Date('2026-03-02T10:00:00.000Z')
+  await Promise.all(earlier.map((name) => utimes(join(folder, name), longAgo, longAgo)))
+
+  const second = await openTempJournal(dir, () => new Date('2026-03-09T10:00:00.000Z'))
+  await second.session.close()
+  const goodBackups = (await readdir(folder)).filter((name) => !earlier.includes(name))
+  if (goodBackups.length === 0) throw new Error('unreadableJournalWith: reopening took no backups')
 
   await writeFile(first.file, TRUNCATED_JOURNAL)
   const journal = await openTempJournal(dir)

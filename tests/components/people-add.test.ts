@@ -1,11 +1,10 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/svelte'
 import userEvent from '@testing-library/user-event'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import PeopleView from '../../src/renderer/src/components/PeopleView.svelte'
 import type { RapportBridge } from '../../src/shared/api.ts'
 import { openTempJournal } from '../support/temp-journal.ts'
 import type { TempJournal } from '../support/temp-journal.ts'
-import { readJournalFile, renderWith } from './journal-fixtures.ts'
+import { readJournalFile, renderApp } from './journal-fixtures.ts'
 
 let journal: TempJournal
 
@@ -22,18 +21,18 @@ async function openNewPersonForm(user: ReturnType<typeof userEvent.setup>): Prom
   return screen.getByRole('form', { name: 'New person' })
 }
 
-describe('PeopleView: adding a person', () => {
+describe('People: adding a person', () => {
   it('shows the empty state with a way to add the first person', async () => {
-    renderWith(PeopleView, journal.bridge)
+    renderApp(journal.bridge)
 
     expect(await screen.findByRole('heading', { name: 'Your journal is empty' })).toBeInTheDocument()
     expect(screen.getByRole('button', { name: 'Add your first person' })).toBeEnabled()
     expect(screen.queryByRole('list', { name: 'People' })).not.toBeInTheDocument()
   })
 
-  it('adds a person through the form, lists them and saves them to the journal file', async () => {
+  it('adds a person through the form, opens their page, lists them and saves them to the file', async () => {
     const user = userEvent.setup()
-    renderWith(PeopleView, journal.bridge)
+    renderApp(journal.bridge)
     const form = await openNewPersonForm(user)
 
     expect(within(form).getByLabelText('Name')).toHaveFocus()
@@ -42,31 +41,31 @@ describe('PeopleView: adding a person', () => {
     await user.type(within(form).getByLabelText('Role'), 'Mathematician')
     await user.click(within(form).getByRole('button', { name: 'Add person' }))
 
-    const list = screen.getByRole('list', { name: 'People' })
-    expect(await within(list).findByText('Ada Lovelace')).toBeInTheDocument()
-    expect(within(list).getByText('Mathematician · Analytical Engines')).toBeInTheDocument()
-    await waitFor(() => expect(screen.queryByRole('form', { name: 'New person' })).not.toBeInTheDocument())
-    const saved = await readJournalFile(journal.file)
-    expect(saved.people).toEqual([
-      expect.objectContaining({ name: 'Ada Lovelace', company: 'Analytical Engines', role: 'Mathematician' })
-    ])
+    expect(await screen.findByRole('heading', { level: 1, name: 'Ada Lovelace' })).toBeInTheDocument()
+    expect(screen.getByText('Mathematician · Analytical Engines')).toBeInTheDocument()
+    const saved = (await readJournalFile(journal.file)).people
+    expect(saved).toEqual([expect.objectContaining({ name: 'Ada Lovelace', company: 'Analytical Engines', role: 'Mathematician' })])
+    expect(location.hash).toBe(`#/person/${saved[0]!.id}`)
+
+    await user.click(within(screen.getByRole('navigation', { name: 'Main' })).getByRole('link', { name: 'People' }))
+    const list = await screen.findByRole('list', { name: 'People' })
+    expect(within(list).getByRole('link', { name: /Ada Lovelace/ })).toHaveAttribute('href', `#/person/${saved[0]!.id}`)
   })
 
   it('submits the form with Enter and saves the trimmed name', async () => {
     const user = userEvent.setup()
-    renderWith(PeopleView, journal.bridge)
+    renderApp(journal.bridge)
     await openNewPersonForm(user)
 
     await user.keyboard('  Grace Hopper  {Enter}')
 
-    const list = screen.getByRole('list', { name: 'People' })
-    expect(await within(list).findByText('Grace Hopper')).toBeInTheDocument()
+    expect(await screen.findByRole('heading', { level: 1, name: 'Grace Hopper' })).toBeInTheDocument()
     expect((await readJournalFile(journal.file)).people.map((p) => p.name)).toEqual(['Grace Hopper'])
   })
 
   it('asks for a name when the name is empty or blank, and saves nothing', async () => {
     const user = userEvent.setup()
-    renderWith(PeopleView, journal.bridge)
+    renderApp(journal.bridge)
     const form = await openNewPersonForm(user)
     const name = within(form).getByLabelText('Name')
 
@@ -86,7 +85,7 @@ describe('PeopleView: adding a person', () => {
 
   it('stops typing at 200 characters and accepts a 200-character name', async () => {
     const user = userEvent.setup()
-    renderWith(PeopleView, journal.bridge)
+    renderApp(journal.bridge)
     const form = await openNewPersonForm(user)
     const name = within(form).getByLabelText('Name')
 
@@ -94,14 +93,13 @@ describe('PeopleView: adding a person', () => {
     expect(name).toHaveValue('x'.repeat(200))
     await user.click(within(form).getByRole('button', { name: 'Add person' }))
 
-    expect(await screen.findByText('x'.repeat(200))).toBeInTheDocument()
-    expect(screen.queryByRole('form', { name: 'New person' })).not.toBeInTheDocument()
+    expect(await screen.findByRole('heading', { level: 1, name: 'x'.repeat(200) })).toBeInTheDocument()
     expect((await readJournalFile(journal.file)).people.map((p) => p.name)).toEqual(['x'.repeat(200)])
   })
 
   it('refuses a name over 200 characters with a clear message and saves nothing', async () => {
     const user = userEvent.setup()
-    renderWith(PeopleView, journal.bridge)
+    renderApp(journal.bridge)
     const form = await openNewPersonForm(user)
     const name = within(form).getByLabelText('Name')
 
@@ -112,12 +110,13 @@ describe('PeopleView: adding a person', () => {
     expect(await within(form).findByRole('alert')).toHaveTextContent(/Name is too long \(at most 200 characters\)/)
     expect(name).toHaveValue('y'.repeat(201))
     expect(within(form).getByRole('button', { name: 'Add person' })).toBeEnabled()
+    expect(location.hash).toBe('#/people')
     expect((await readJournalFile(journal.file)).people).toEqual([])
   })
 
   it('cancels the form with Escape without saving', async () => {
     const user = userEvent.setup()
-    renderWith(PeopleView, journal.bridge)
+    renderApp(journal.bridge)
     await openNewPersonForm(user)
 
     await user.keyboard('Ada{Escape}')
@@ -129,7 +128,7 @@ describe('PeopleView: adding a person', () => {
 
   it('cancels the form with the Cancel button without saving', async () => {
     const user = userEvent.setup()
-    renderWith(PeopleView, journal.bridge)
+    renderApp(journal.bridge)
     const form = await openNewPersonForm(user)
 
     await user.keyboard('Ada')
@@ -146,7 +145,7 @@ describe('PeopleView: adding a person', () => {
       createPerson: async () => ({ ok: false, error: { code: 'save-failed', message } })
     }
     const user = userEvent.setup()
-    renderWith(PeopleView, failing)
+    renderApp(failing)
     const form = await openNewPersonForm(user)
 
     await user.keyboard('Ada Lovelace')
@@ -159,8 +158,8 @@ describe('PeopleView: adding a person', () => {
     expect(within(form).getByLabelText('Name')).toHaveValue('Ada Lovelace')
     expect(within(form).getByLabelText('Company')).toHaveValue('Analytical Engines')
     expect(within(form).getByLabelText('Role')).toHaveValue('Mathematician')
-    expect(within(form).getByRole('button', { name: 'Add person' })).toBeEnabled()
-    expect(within(screen.getByRole('list', { name: 'People' })).queryAllByRole('listitem')).toEqual([])
+    await waitFor(() => expect(within(form).getByRole('button', { name: 'Add person' })).toBeEnabled())
+    expect(location.hash).toBe('#/people')
     expect((await readJournalFile(journal.file)).people).toEqual([])
   })
 })

@@ -37,7 +37,7 @@ describe('the journal store', () => {
     expect(onDisk.people).toEqual(created)
     // No temp file is left behind by any of them.
     expect((await readdir(journal.dir)).filter((name) => name.endsWith('.tmp'))).toEqual([])
-  })
+  }, 90_000)
 
   it('trims names and keeps what the user typed otherwise', async () => {
     journal = await openTempJournal()

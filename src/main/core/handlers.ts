@@ -63,6 +63,7 @@ export function createHandlers(session: JournalSession, now: () => Date = () => 
     reopenFollowUp: ({ id }) => reopenFollowUp(store(), id, now()),
     deleteFollowUp: ({ id }) => deleteFollowUp(store(), id),
 
+    search: async ({ query }) => session.index().search(query, now()),
     getMe: async () => ({ me: journal().me, interests: interestsOf(journal(), 'me') }),
     updateMe: ({ me }) => updateMe(store(), me)
   }

@@ -13,6 +13,7 @@ import type { LockOwner } from './journal-lock.ts'
 import { JournalStore } from './journal-store.ts'
 import type { StoreOptions } from './journal-store.ts'
 import { JournalProblem, readJournalText } from './journal-text.ts'
+import { SearchIndex } from './search/search-index.ts'
 import { RapportError } from './rapport-error.ts'
 
 export const JOURNAL_FILE = 'journal.json'
@@ -26,6 +27,7 @@ export class JournalSession {
   #lock: JournalLock
   #options: SessionOptions
   #store: JournalStore | null = null
+  #index: SearchIndex | null = null
   #problem = ''
 
   private constructor(path: string, lock: JournalLock, options: SessionOptions) {
@@ -53,6 +55,12 @@ export class JournalSession {
     return this.#path
   }
 
+  /** The search index of the open journal, kept current with every change. */
+  index(): SearchIndex {
+    this.store()
+    return this.#index!
+  }
+
   /** The open store; fails with a clear error while the journal is unreadable. */
   store(): JournalStore {
     if (this.#store) return this.#store
@@ -72,8 +80,13 @@ export class JournalSession {
   async reopen(): Promise<JournalStatus> {
     await this.#store?.flush()
     this.#store = null
+    this.#index = null
     try {
-      this.#store = await JournalStore.open(this.#path, this.#options)
+      const store = await JournalStore.open(this.#path, this.#options)
+      const index = SearchIndex.build(store.journal)
+      store.onChange((journal) => index.update(journal))
+      this.#store = store
+      this.#index = index
       this.#problem = ''
     } catch (error) {
       if (!(error instanceof JournalProblem)) throw error
@@ -114,6 +127,7 @@ export class JournalSession {
   async close(): Promise<void> {
     await this.#store?.close()
     this.#store = null
+    this.#index = null
     await this.#lock.release()
   }
 }

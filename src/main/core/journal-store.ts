@@ -24,6 +24,7 @@ export class JournalStore {
   #now: () => Date
   #queue: Promise<unknown> = Promise.resolve()
   #rotatedOn = ''
+  #listeners: Array<(journal: Journal) => void> = []
 
   private constructor(path: string, journal: Journal, now: () => Date) {
     this.#path = path
@@ -84,6 +85,7 @@ export class JournalStore {
         this.#db.data = previous
         throw new RapportError('save-failed', `Rapport could not save the journal to ${this.#path}: ${describe(error)}. Nothing was changed.`)
       }
+      for (const listener of this.#listeners) listener(valid)
       await this.#rotateOncePerDay()
       return result
     }
@@ -99,6 +101,11 @@ export class JournalStore {
     this.#rotatedOn = now.toDateString()
     // A failed backup must not fail the user's change, which is already saved.
     await rotateBackups(this.#path, serializeJournal(this.#db.data), now).catch(() => undefined)
+  }
+
+  /** Calls `listener` with the new journal after each saved change (the search index keeps up this way). */
+  onChange(listener: (journal: Journal) => void): void {
+    this.#listeners.push(listener)
   }
 
   /** Resolves when every change asked for so far has been saved or has failed. */

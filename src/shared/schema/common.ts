@@ -4,13 +4,17 @@ import * as v from 'valibot'
 /** An object that refuses keys it does not declare (including __proto__ and constructor). */
 export const strict = <T extends v.ObjectEntries>(entries: T) => v.strictObject(entries)
 
-/** One validation issue in words a person can act on, with where it is. */
+/**
+ * One validation issue in words a person can act on. Our own messages already name the field ("Name is too
+ * long…"); valibot's generic ones get the field's path, which only a malformed request can produce.
+ */
 export function describeIssue(issue: v.BaseIssue<unknown>): string {
   const where = v.getDotPath(issue)
   let text = issue.message
   if (issue.type === 'strict_object' && issue.expected === 'never') text = 'Rapport does not know this field'
   else if (issue.kind === 'schema' && issue.received === 'undefined') text = 'This field is missing'
   else if (issue.message.startsWith('Invalid type:')) text = `Expected ${issue.expected}, but got ${issue.received}`
+  else if (!issue.message.startsWith('Invalid ')) return issue.message
   return where ? `${text.replace(/\.$/, '')} (${where}).` : text
 }
 

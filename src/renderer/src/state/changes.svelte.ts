@@ -45,15 +45,16 @@ export class Changes {
     return ''
   }
 
-  /** Runs a delete and offers Undo for what it removed. */
-  async remove(call: () => Promise<ApiResult<Removed>>): Promise<void> {
+  /** Runs a delete and offers Undo for what it removed. Resolves to whether it was deleted. */
+  async remove(call: () => Promise<ApiResult<Removed>>): Promise<boolean> {
     const result = await call()
     if (!result.ok) {
       this.#toast = { message: result.error.message, tone: 'error', removed: null }
-      return
+      return false
     }
     this.#revision++
     this.#toast = { message: `${result.value.label} was deleted.`, tone: 'info', removed: result.value }
+    return true
   }
 
   async undo(): Promise<void> {

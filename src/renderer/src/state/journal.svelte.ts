@@ -38,8 +38,15 @@ export class JournalState {
 
   async #run(call: () => ReturnType<RapportBridge['journalStatus']>): Promise<void> {
     this.#busy = true
-    const result = await call()
-    this.#busy = false
+    let result: Awaited<ReturnType<typeof call>>
+    try {
+      result = await call()
+    } catch (error) {
+      // A bridge that throws (IPC torn down) must not leave the recovery buttons disabled for good.
+      result = { ok: false, error: { code: 'internal', message: `Rapport could not reach its journal: ${(error as Error).message}` } }
+    } finally {
+      this.#busy = false
+    }
     if (result.ok) {
       this.#status = result.value
       this.#error = ''

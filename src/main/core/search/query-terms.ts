@@ -1,0 +1,41 @@
+/** Turns what the user typed into the words to look up, and notices month names used as dates. */
+import { words } from './tokenize.ts'
+
+const STOP_WORDS = new Set(
+  'a an and or the of in on at to for with by from about that this these those is was are were be it its my me we our you your they their them what when where who how some any thing things stuff'.split(' ')
+)
+
+const MONTH_NAMES = 'january february march april may june july august september october november december'.split(' ')
+
+export interface QueryTerm {
+  word: string
+  /** The last word while the user is still typing it matches as a prefix. */
+  prefix: boolean
+  /** Words of five letters or more also match one typo away. */
+  fuzzy: boolean
+  /**
+   * A month name next to other words ("pricing in March") is a hint, not a requirement: it scores where
+   * the word appears, and entries dated in that month rank higher.
+   */
+  soft: boolean
+  month: number | null
+}
+
+export function parseQuery(text: string): QueryTerm[] {
+  const all = words(text).slice(0, 12)
+  const typing = text.length > 0 && !/\s$/.test(text)
+  const meaningful = all.filter((word) => !STOP_WORDS.has(word) || MONTH_NAMES.includes(word))
+  // A query of nothing but small words still searches for them.
+  const chosen = (meaningful.length > 0 ? meaningful : all).slice(0, 8)
+  const onlyMonths = chosen.every((word) => MONTH_NAMES.includes(word))
+  return chosen.map((word, i) => {
+    const month = MONTH_NAMES.indexOf(word) + 1 || null
+    return {
+      word,
+      prefix: typing && i === chosen.length - 1 && word === all.at(-1),
+      fuzzy: word.length >= 5,
+      soft: month !== null && !onlyMonths,
+      month: onlyMonths ? null : month
+    }
+  })
+}

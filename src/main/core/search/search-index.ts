@@ -1,0 +1,273 @@
+/**
+ * The search index behind the quick switcher. An inverted index (word → documents, as typed arrays) finds
+ * candidates in a few milliseconds even over 100,000 entries; fuse.js then ranks the short list of people
+ * those candidates belong to by how well their names match. Built once on load, then kept up to date from
+ * each change by comparing the journal's items by identity (changes share every item they did not touch).
+ */
+import type { Journal } from '../../../shared/schema/journal.ts'
+import type { Person } from '../../../shared/schema/person.ts'
+import type { SearchQuery, SearchResponse } from '../../../shared/search.ts'
+import { INDEXED } from './documents.ts'
+import type { IndexedCollection, SearchDoc } from './documents.ts'
+import { Postings } from './postings.ts'
+import { rankGroups } from './rank.ts'
+import { parseQuery } from './query-terms.ts'
+import type { QueryTerm } from './query-terms.ts'
+import { TopK } from './top-k.ts'
+import { eachWord } from './tokenize.ts'
+import { Vocabulary } from './vocabulary.ts'
+
+const HEAD_WEIGHT = 4
+const KIND_WEIGHT = { person: 1.6, interest: 1.3, conversation: 1, challenge: 1.1, followUp: 1.1 } as const
+const MATCH_WEIGHT = { exact: 1, prefix: 0.75, fuzzy: 0.6 } as const
+const MAX_EXPANSIONS = 64
+const CANDIDATES = 300
+
+export class SearchIndex {
+  #vocab = new Vocabulary()
+  #head: Postings[] = []
+  #body: Postings[] = []
+  #docs: Array<SearchDoc | null> = []
+  #byKey = new Map<string, number>()
+  #dead = 0
+  #journal: Journal
+  #people = new Map<string, Person>()
+  // Per-query scratch space, reused so a query allocates almost nothing.
+  #total = new Float64Array(0)
+  #termScore = new Float64Array(0)
+  #mask = new Uint16Array(0)
+  #stamp: Int32Array = new Int32Array(0)
+
+  private constructor(journal: Journal) {
+    this.#journal = journal
+  }
+
+  static build(journal: Journal): SearchIndex {
+    const index = new SearchIndex(journal)
+    index.#vocab.beginBulk()
+    for (const collection of Object.keys(INDEXED) as IndexedCollection[]) {
+      for (const item of journal[collection]) index.#add(item, collection)
+    }
+    index.#vocab.endBulk()
+    for (const list of [...index.#head, ...index.#body]) list?.trim()
+    index.#people = new Map(journal.people.map((p) => [p.id, p]))
+    return index
+  }
+
+  get size(): { docs: number; words: number } {
+    return { docs: this.#docs.length - this.#dead, words: this.#vocab.terms.length }
+  }
+
+  /** Brings the index in line with `next`, touching only the items that changed. */
+  update(next: Journal): void {
+    const prev = this.#journal
+    this.#journal = next
+    if (prev.people !== next.people) this.#people = new Map(next.people.map((p) => [p.id, p]))
+    for (const collection of Object.keys(INDEXED) as IndexedCollection[]) {
+      const before = prev[collection] as readonly object[]
+      const after = next[collection] as readonly object[]
+      if (before === after) continue
+      if (before.length === after.length) {
+        // The common case: one item edited in place. Compare by position, by identity.
+        for (let i = 0; i < after.length; i++) if (before[i] !== after[i]) this.#add(after[i]!, collection)
+        continue
+      }
+      const kept = new Set(after)
+      for (const item of before) if (!kept.has(item)) this.#remove(item, collection)
+      const known = new Set(before)
+      for (const item of after) if (!known.has(item)) this.#add(item, collection)
+    }
+    if (this.#dead > 1000 && this.#dead > this.#docs.length / 4) this.#compact()
+  }
+
+  search(query: SearchQuery, now: Date): SearchResponse {
+    const started = performance.now()
+    const terms = parseQuery(query.text)
+    const top = new TopK(CANDIDATES)
+    const matched = new Set<string>()
+    if (terms.length > 0) this.#score(terms, query, now, top, matched)
+    const ranked = top.sorted().map(({ id, score }) => ({ doc: this.#docs[id]!, score }))
+    const groups = rankGroups(ranked, query.text, query.limit ?? 20, this.#people, matched)
+    return { groups, tookMs: performance.now() - started }
+  }
+
+  #score(terms: QueryTerm[], query: SearchQuery, now: Date, top: TopK, matched: Set<string>): void {
+    this.#ensureScratch()
+    const total = this.#total
+    const mask = this.#mask
+    const touched: number[] = []
+    const docCount = Math.max(1, this.#docs.length - this.#dead)
+    terms.forEach((term, i) => {
+      for (const [termId, quality] of this.#expand(term)) {
+        matched.add(this.#vocab.terms[termId]!)
+        const head = this.#head[termId]
+        const body = this.#body[termId]
+        const idf = Math.log(1 + docCount / (1 + (head?.length ?? 0) + (body?.length ?? 0)))
+        this.#collect(head, idf * quality * HEAD_WEIGHT)
+        this.#collect(body, idf * quality)
+      }
+      // Each document keeps its best match for this word, so a prefix with many expansions does not pile up.
+      for (const doc of this.#termTouched) {
+        if (mask[doc] === 0) touched.push(doc)
+        total[doc] = total[doc]! + this.#termScore[doc]!
+        mask[doc] = mask[doc]! | (1 << i)
+        this.#termScore[doc] = 0
+      }
+      this.#termTouched.length = 0
+    })
+    // Every word (month hints aside) must match; if no document has them all, the best partial ones show.
+    const required = terms.reduce((bits, term, i) => (term.soft ? bits : bits | (1 << i)), 0)
+    let best = 0
+    for (const doc of touched) best = Math.max(best, popcount(mask[doc]! & required))
+    const partial = best < popcount(required) ? 0.5 : 1
+    const months = terms.flatMap((t) => (t.month === null ? [] : [t.month]))
+    const filter = this.#filter(query)
+    for (const doc of touched) {
+      const d = this.#docs[doc]
+      if (d && popcount(mask[doc]! & required) === best && filter(d)) {
+        top.offer(doc, total[doc]! * partial * KIND_WEIGHT[d.kind] * recency(d.day, now) * monthBoost(d.day, months))
+      }
+      total[doc] = 0
+      mask[doc] = 0
+    }
+  }
+
+  #termTouched: number[] = []
+
+  #collect(list: Postings | undefined, weight: number): void {
+    if (!list) return
+    const ids = list.ids
+    const score = this.#termScore
+    for (let i = 0; i < list.length; i++) {
+      const doc = ids[i]!
+      const current = score[doc]!
+      if (current === 0) this.#termTouched.push(doc)
+      if (current < weight) score[doc] = weight
+    }
+  }
+
+  /** The vocabulary words a query word stands for, with how good a match each is. */
+  #expand(term: QueryTerm): Array<[number, number]> {
+    const out: Array<[number, number]> = []
+    const exact = this.#vocab.idOf(term.word)
+    if (exact !== undefined) out.push([exact, MATCH_WEIGHT.exact])
+    if (term.prefix && term.word.length >= 1) {
+      // Prefer words that occur in names and titles, then the most frequent ones.
+      const ids = this.#vocab.withPrefix(term.word)
+      const headLength = (id: number) => this.#head[id]?.length ?? 0
+      const df = (id: number) => headLength(id) + (this.#body[id]?.length ?? 0)
+      if (ids.length > MAX_EXPANSIONS) ids.sort((a, b) => headLength(b) - headLength(a) || df(b) - df(a))
+      for (const id of ids.slice(0, MAX_EXPANSIONS)) out.push([id, MATCH_WEIGHT.prefix])
+    }
+    if (term.fuzzy) for (const id of this.#vocab.oneEditFrom(term.word)) out.push([id, MATCH_WEIGHT.fuzzy])
+    return out
+  }
+
+  #filter(query: SearchQuery): (doc: SearchDoc) => boolean {
+    const tag = query.tag?.toLowerCase()
+    return (doc) => {
+      if (query.channel && doc.channel !== query.channel) return false
+      if (query.openFollowUpsOnly && !(doc.kind === 'followUp' && doc.open)) return false
+      if (query.from || query.to) {
+        const day = doc.day?.slice(0, 10)
+        if (!day || (query.from && day < query.from) || (query.to && day > query.to)) return false
+      }
+      if (tag && !doc.personIds.some((id) => this.#people.get(id)?.tags.some((t) => t.toLowerCase() === tag))) return false
+      return true
+    }
+  }
+
+  #add(item: object, collection: IndexedCollection): void {
+    const make = INDEXED[collection] as (item: object) => SearchDoc | null
+    const doc = make(item)
+    if (!doc) return
+    const key = `${doc.kind}:${doc.id}`
+    const existing = this.#byKey.get(key)
+    if (existing !== undefined) {
+      if (this.#docs[existing]?.source === item) return
+      this.#kill(existing)
+    }
+    const n = this.#docs.length
+    this.#docs.push(doc)
+    this.#byKey.set(key, n)
+    this.#post(doc.head, n, this.#head)
+    this.#post(doc.body, n, this.#body)
+  }
+
+  #remove(item: object, collection: IndexedCollection): void {
+    const make = INDEXED[collection] as (item: object) => SearchDoc | null
+    const doc = make(item)
+    if (!doc) return
+    const n = this.#byKey.get(`${doc.kind}:${doc.id}`)
+    // Only if the index still holds this very item: a newer version may already have replaced it.
+    if (n !== undefined && this.#docs[n]?.source === item) {
+      this.#kill(n)
+      this.#byKey.delete(`${doc.kind}:${doc.id}`)
+    }
+  }
+
+  /** Postings of dead documents stay until compaction; queries skip them. */
+  #kill(n: number): void {
+    if (this.#docs[n] === null) return
+    this.#docs[n] = null
+    this.#dead++
+  }
+
+  #post(text: string, doc: number, lists: Postings[]): void {
+    const stamp = lists === this.#head ? -doc - 1 : doc + 1
+    eachWord(text, (word) => {
+      if (word.length === 0) return
+      const id = this.#vocab.add(word)
+      if (id >= this.#stamp.length) this.#growStamp(id)
+      // Each word counts once per document and field.
+      if (this.#stamp[id] === stamp) return
+      this.#stamp[id] = stamp
+      ;(lists[id] ??= new Postings()).push(doc)
+    })
+  }
+
+  #growStamp(id: number): void {
+    const grown = new Int32Array(Math.max(1024, (id + 1) * 2))
+    grown.set(this.#stamp)
+    this.#stamp = grown
+  }
+
+  #ensureScratch(): void {
+    const n = this.#docs.length
+    if (this.#total.length >= n) return
+    const size = Math.max(1024, n * 2)
+    this.#total = new Float64Array(size)
+    this.#termScore = new Float64Array(size)
+    this.#mask = new Uint16Array(size)
+  }
+
+  /** Rebuilds from the current journal once many documents have died, to drop their postings. */
+  #compact(): void {
+    const fresh = SearchIndex.build(this.#journal)
+    this.#vocab = fresh.#vocab
+    this.#head = fresh.#head
+    this.#body = fresh.#body
+    this.#docs = fresh.#docs
+    this.#byKey = fresh.#byKey
+    this.#dead = 0
+    this.#stamp = fresh.#stamp
+  }
+}
+
+function popcount(bits: number): number {
+  let count = 0
+  for (let b = bits; b !== 0; b &= b - 1) count++
+  return count
+}
+
+/** Recent entries rank above old ones; undated ones (people, interests) sit in between. */
+function recency(day: string | null, now: Date): number {
+  if (!day) return 1.2
+  const ageDays = Math.max(0, (now.getTime() - Date.parse(day.length === 10 ? `${day}T12:00:00` : day)) / 86_400_000)
+  return 1 + 0.6 * Math.exp(-ageDays / 90)
+}
+
+function monthBoost(day: string | null, months: number[]): number {
+  if (months.length === 0 || !day) return 1
+  return months.includes(Number(day.slice(5, 7))) ? 2 : 1
+}
