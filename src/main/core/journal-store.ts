@@ -10,7 +10,8 @@ import type { Journal } from '../../shared/schema/journal.ts'
 import { rotateBackups, writeBackup } from './backups.ts'
 import { DurableJsonFile, serializeJournal } from './durable-json-file.ts'
 import { isTempFileOf, PRIVATE_FILE_MODE } from './durable-write.ts'
-import { readJournalText, validateJournal } from './journal-text.ts'
+import { checkChange } from './change-check.ts'
+import { readJournalText } from './journal-text.ts'
 import { RapportError } from './rapport-error.ts'
 
 export interface StoreOptions {
@@ -75,9 +76,9 @@ export class JournalStore {
    */
   change<T>(produce: (current: Journal) => { next: Journal; result: T }): Promise<T> {
     const run = async (): Promise<T> => {
-      const { next, result } = produce(this.#db.data)
-      const valid = validateOrRefuse(next)
       const previous = this.#db.data
+      const { next, result } = produce(previous)
+      const valid = checkOrRefuse(previous, next)
       this.#db.data = valid
       try {
         await this.#db.write()
@@ -100,7 +101,7 @@ export class JournalStore {
     if (now.toDateString() === this.#rotatedOn) return
     this.#rotatedOn = now.toDateString()
     // A failed backup must not fail the user's change, which is already saved.
-    await rotateBackups(this.#path, serializeJournal(this.#db.data), now).catch(() => undefined)
+    await rotateBackups(this.#path, () => serializeJournal(this.#db.data), now).catch(() => undefined)
   }
 
   /** Calls `listener` with the new journal after each saved change (the search index keeps up this way). */
@@ -138,9 +139,11 @@ async function removeStaleTempFiles(path: string): Promise<void> {
   await Promise.all(names.filter((name) => isTempFileOf(path, name)).map((name) => rm(join(dirname(path), name), { force: true })))
 }
 
-function validateOrRefuse(next: Journal): Journal {
+/** The change's items are checked, and the very objects kept: the search index tells changes apart by identity. */
+function checkOrRefuse(previous: Journal, next: Journal): Journal {
   try {
-    return validateJournal(next)
+    checkChange(previous, next)
+    return next
   } catch (error) {
     throw new RapportError('invalid-input', `That change would make the journal invalid. ${describe(error)}`)
   }

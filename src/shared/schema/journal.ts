@@ -17,6 +17,16 @@ export const SCHEMA_VERSION = 2
 export const MeSchema = strict({ name: text('Your name', 200) })
 export type Me = v.InferOutput<typeof MeSchema>
 
+/** The schema of one item of each list, for checking just the items a change touched. */
+export const ITEM_SCHEMAS = {
+  people: PersonSchema,
+  conversations: ConversationSchema,
+  interests: InterestSchema,
+  challenges: ChallengeSchema,
+  values: ValueSchema,
+  followUps: FollowUpSchema
+} as const
+
 export const JournalSchema = v.pipe(
   strict({
     schemaVersion: v.literal(SCHEMA_VERSION),
@@ -44,7 +54,7 @@ export function emptyJournal(): Journal {
 }
 
 /** Ids are unique, and every reference points at something that exists. */
-function integrityProblem(journal: Journal): string {
+export function integrityProblem(journal: Journal): string {
   for (const collection of COLLECTIONS) {
     const ids = new Set(journal[collection].map((item) => item.id))
     if (ids.size !== journal[collection].length) return `Two items in ${collection} share one id.`
