@@ -13,8 +13,8 @@ import { extname, join, resolve, sep } from 'node:path'
 import { chromium } from 'playwright-core'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { apiNames } from '../../src/shared/api.ts'
+import type { ApiResults } from '../../src/shared/api.ts'
 import { dispatch } from '../../src/main/core/handlers.ts'
-import type { Journal } from '../../src/shared/schema.ts'
 import { openTempJournal } from '../support/temp-journal.ts'
 import type { TempJournal } from '../support/temp-journal.ts'
 
@@ -46,6 +46,8 @@ export interface RunningApp {
   journal: TempJournal
   /** Names of the API calls the page made, in order; lets a test prove something was *not* sent. */
   calls: string[]
+  /** Calls that came back `ok: false`, with the message: the UI may show these quietly, tests should not. */
+  failedCalls: string[]
   /** Stops the server and closes the session (releasing the lock); the folder is left for the test. */
   close: () => Promise<void>
 }
@@ -60,17 +62,23 @@ export async function startApp(dataDir: string): Promise<RunningApp> {
   assertRendererBuilt()
   const journal = await openTempJournal(dataDir)
   const calls: string[] = []
+  const failedCalls: string[] = []
   const server = createServer((request, response) => {
-    handle(request, response, journal, calls).catch((error: unknown) => {
+    handle(request, response, journal, calls, failedCalls).catch((error: unknown) => {
       console.error('e2e server:', error)
       if (!response.headersSent) send(response, 500, 'text/plain; charset=utf-8', 'internal error')
       else response.destroy()
     })
   })
-  await new Promise<void>((done, fail) => {
-    server.once('error', fail)
-    server.listen(0, HOST, done)
-  })
+  try {
+    await new Promise<void>((done, fail) => {
+      server.once('error', fail)
+      server.listen(0, HOST, done)
+    })
+  } catch (error) {
+    await journal.session.close() // release the lock, or the next attempt on this folder would be refused
+    throw error
+  }
   const { port } = server.address() as AddressInfo
   return {
     url: `http://${HOST}:${port}/`,
@@ -78,6 +86,7 @@ export async function startApp(dataDir: string): Promise<RunningApp> {
     file: journal.file,
     journal,
     calls,
+    failedCalls,
     close: async () => {
       await closeServer(server)
       await journal.session.close()
@@ -85,7 +94,13 @@ export async function startApp(dataDir: string): Promise<RunningApp> {
   }
 }
 
-async function handle(request: IncomingMessage, response: ServerResponse, journal: TempJournal, calls: string[]): Promise<void> {
+async function handle(
+  request: IncomingMessage,
+  response: ServerResponse,
+  journal: TempJournal,
+  calls: string[],
+  failedCalls: string[]
+): Promise<void> {
   const { pathname } = new URL(request.url ?? '/', `http://${HOST}`)
   if (pathname.startsWith('/api/')) {
     if (request.method !== 'POST') return send(response, 405, 'text/plain; charset=utf-8', 'POST only')
@@ -98,9 +113,12 @@ async function handle(request: IncomingMessage, response: ServerResponse, journa
     }
     calls.push(name)
     const result = await dispatch(journal.handlers, name, payload)
+    if (!result.ok) failedCalls.push(`${name}: ${result.error.code}: ${result.error.message}`)
     return send(response, 200, 'application/json; charset=utf-8', JSON.stringify(result))
   }
   if (request.method !== 'GET' && request.method !== 'HEAD') return send(response, 405, 'text/plain; charset=utf-8', 'GET only')
+  // Chromium asks for a favicon on its own (Electron, loading a file, does not); answer without an error.
+  if (pathname === '/favicon.ico') return send(response, 204, 'image/x-icon', '')
   const file = staticFile(pathname)
   const type = file ? CONTENT_TYPES[extname(file)] : undefined
   const body = file && type ? await readFile(file).catch(() => null) : null
@@ -189,6 +207,8 @@ export async function openUi(browser: Browser, app: RunningApp, options: { color
     Object.defineProperty(globalThis, 'rapport', { value: bridge, enumerable: true })
   }, apiNames)
 
+  // Fail a missing element in seconds rather than at the test's own timeout.
+  context.setDefaultTimeout(10_000)
   const problems: string[] = []
   const page = await context.newPage()
   page.on('console', (message) => {
@@ -199,6 +219,9 @@ export async function openUi(browser: Browser, app: RunningApp, options: { color
     const { hostname, protocol } = new URL(request.url())
     // data: URLs never leave the machine; anything else must go to our server only.
     if (protocol !== 'data:' && hostname !== HOST) problems.push(`request off the machine: ${request.url()}`)
+  })
+  page.on('response', (response) => {
+    if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`)
   })
   page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()} (${request.failure()?.errorText})`))
   await page.goto(app.url)
@@ -213,9 +236,19 @@ export async function openUi(browser: Browser, app: RunningApp, options: { color
   }
 }
 
+/** A person as stored; typed from the API contract so these tests do not depend on the schema's files. */
+export type StoredPerson = ApiResults['listPeople'][number]
+
+/** The journal file as the tests read it: the people, and whatever else the current schema version holds. */
+export interface JournalFile {
+  schemaVersion: number
+  people: StoredPerson[]
+  [key: string]: unknown
+}
+
 /** The journal as it is on disk right now, parsed (not validated: tests compare it as it is). */
-export async function readJournalFile(app: Pick<RunningApp, 'file'>): Promise<Journal> {
-  return JSON.parse(await readFile(app.file, 'utf8')) as Journal
+export async function readJournalFile(app: Pick<RunningApp, 'file'>): Promise<JournalFile> {
+  return JSON.parse(await readFile(app.file, 'utf8')) as JournalFile
 }
 
 /** Saves a full-window PNG into docs/screenshots for the README and for review. */

@@ -1,6 +1,9 @@
 /**
  * The people slice as a user meets it: the built renderer in Chromium, the real core behind it, and the
  * journal file on disk checked after each step (the UI only shows a change once main has saved it).
+ *
+ * The app opens on Today; People is one sidebar link away. Adding a person lands on their page, where the
+ * profile is edited ("Edit profile") and the person deleted ("Delete person…", then Undo from the toast).
  */
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
@@ -17,23 +20,38 @@ const ada: Typed = { name: 'Ada Lovelace', company: 'Analytical Engines', role: 
 const grace: Typed = { name: 'Grace Hopper', company: 'US Navy', role: 'Rear Admiral' }
 const linus: Typed = { name: 'Linus Pauling', company: 'Caltech', role: 'Chemist' }
 
+const sidebarLink = (page: Page, name: 'Today' | 'People' | 'Me') =>
+  page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true })
 const peopleList = (page: Page) => page.getByRole('list', { name: 'People' })
 const row = (page: Page, name: string) => peopleList(page).getByRole('listitem').filter({ hasText: name })
 const newPersonForm = (page: Page) => page.getByRole('form', { name: 'New person' })
+/** The person page's own heading (h1) — the sidebar and sections have other headings. */
+const personHeading = (page: Page, name: string) => page.getByRole('heading', { level: 1, name, exact: true })
+/** The "Role · Company" line under the name on the person page. */
+const personDetail = (page: Page) => page.locator('.person-header .person-title .detail')
 
 /** The root background colour (--bg); a string expression, since these tests compile without DOM types. */
 const pageBackground = (page: Page) => page.evaluate<string>('getComputedStyle(document.documentElement).backgroundColor')
+const currentHash = (page: Page) => new URL(page.url()).hash
 
-/** Opens the add form from the header, types the person in and waits until the list shows them. */
-async function addPerson(page: Page, person: Typed): Promise<void> {
+async function goToPeople(page: Page): Promise<void> {
+  await sidebarLink(page, 'People').click()
+  await page.getByRole('heading', { level: 1, name: 'People', exact: true }).waitFor()
+}
+
+/** From People: opens the add form, types the person in and waits for their page; returns their id. */
+async function addPerson(page: Page, person: Typed): Promise<string> {
+  await goToPeople(page)
   await page.getByRole('button', { name: 'Add person', exact: true }).click()
   const form = newPersonForm(page)
   await form.getByLabel('Name').fill(person.name)
   await form.getByLabel('Company').fill(person.company)
   await form.getByLabel('Role').fill(person.role)
   await form.getByRole('button', { name: 'Add person' }).click()
-  await form.waitFor({ state: 'hidden' })
-  await row(page, person.name).waitFor()
+  await personHeading(page, person.name).waitFor()
+  const id = decodeURIComponent(currentHash(page).replace(/^#\/person\//, ''))
+  expect(currentHash(page)).toBe(`#/person/${encodeURIComponent(id)}`)
+  return id
 }
 
 let browser: Browser
@@ -55,6 +73,8 @@ afterEach(async () => {
   // ui.close() fails the test if the page logged errors; the app and its folder go either way.
   try {
     await ui?.close()
+    // Every call in these flows is a valid one; a refusal would mean the renderer and core disagree.
+    expect(app.failedCalls).toEqual([])
   } finally {
     await app?.close()
     await removeDir(app.dir)
@@ -62,12 +82,18 @@ afterEach(async () => {
 })
 
 describe('people', () => {
-  it('adds, edits, deletes, undoes and keeps people across a reload', async () => {
+  it('opens on Today, shows the empty People page and lands on a new person’s page', async () => {
     const { page } = ui
+    await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor()
+    expect(await sidebarLink(page, 'Today').getAttribute('aria-current')).toBe('page')
+
+    await goToPeople(page)
+    expect(currentHash(page)).toBe('#/people')
+    expect(await sidebarLink(page, 'People').getAttribute('aria-current')).toBe('page')
     const empty = page.getByRole('heading', { name: 'Your journal is empty' })
     await empty.waitFor()
     await screenshot(page, 'people-empty')
-    expect(await readJournalFile(app)).toEqual({ schemaVersion: 1, people: [] })
+    expect((await readJournalFile(app)).people).toEqual([])
 
     // The empty state's own button opens the form with Name focused, so typing goes straight in.
     await page.getByRole('button', { name: 'Add your first person' }).click()
@@ -78,54 +104,31 @@ describe('people', () => {
     await form.getByLabel('Company').fill(ada.company)
     await form.getByLabel('Role').fill(ada.role)
     await form.getByRole('button', { name: 'Add person' }).click()
-    await row(page, ada.name).getByText(`${ada.role} · ${ada.company}`).waitFor()
-    await empty.waitFor({ state: 'hidden' })
 
+    // Saving goes straight to the new person's page.
+    await personHeading(page, ada.name).waitFor()
+    expect(await personDetail(page).innerText()).toBe(`${ada.role} · ${ada.company}`)
     const [added] = (await readJournalFile(app)).people
-    expect(added).toEqual({ id: expect.stringMatching(/^[A-Za-z0-9_-]{8,64}$/), ...ada, createdAt: expect.any(String), updatedAt: expect.any(String) })
+    expect(added).toMatchObject({ id: expect.stringMatching(/^[A-Za-z0-9_-]{8,64}$/), ...ada, createdAt: expect.any(String) })
     expect(added!.updatedAt).toBe(added!.createdAt)
+    expect(currentHash(page)).toBe(`#/person/${added!.id}`)
+    // A person page still belongs to People in the sidebar.
+    expect(await sidebarLink(page, 'People').getAttribute('aria-current')).toBe('page')
 
-    await addPerson(page, grace)
-    expect(await peopleList(page).getByRole('listitem').count()).toBe(2)
-    expect((await readJournalFile(app)).people.map((p) => p.name)).toEqual([ada.name, grace.name])
-
-    // Edit: the form opens filled in; only the role changes, and the stored person keeps id and createdAt.
-    await page.getByRole('button', { name: `Edit ${ada.name}` }).click()
-    const editForm = page.getByRole('form', { name: `Edit ${ada.name}` })
-    expect(await editForm.getByLabel('Name').inputValue()).toBe(ada.name)
-    expect(await editForm.getByLabel('Company').inputValue()).toBe(ada.company)
-    await editForm.getByLabel('Role').fill('Programmer')
-    await editForm.getByRole('button', { name: 'Save' }).click()
-    await editForm.waitFor({ state: 'hidden' })
-    await row(page, ada.name).getByText(`Programmer · ${ada.company}`).waitFor()
-
-    const edited = (await readJournalFile(app)).people[0]!
-    expect(edited).toEqual({ ...added, role: 'Programmer', updatedAt: edited.updatedAt })
-    expect(edited.updatedAt > added!.updatedAt).toBe(true)
-
-    // Delete asks first, then offers Undo.
-    const beforeDelete = await readJournalFile(app)
-    await page.getByRole('button', { name: `Delete ${ada.name}` }).click()
-    await page.getByRole('group', { name: `Delete ${ada.name}?` }).getByRole('button', { name: 'Delete', exact: true }).click()
-    const toast = page.getByRole('status').filter({ hasText: `${ada.name} was deleted.` })
-    await toast.waitFor()
-    await row(page, ada.name).waitFor({ state: 'detached' })
-    expect((await readJournalFile(app)).people).toEqual([beforeDelete.people[1]])
-
-    // Undo puts back exactly what was removed, in the place it had: the whole file is as before.
-    await toast.getByRole('button', { name: 'Undo' }).click()
-    await toast.waitFor({ state: 'hidden' })
-    await row(page, ada.name).waitFor()
-    expect(await readJournalFile(app)).toEqual(beforeDelete)
-
-    await page.reload()
-    await row(page, ada.name).getByText(`Programmer · ${ada.company}`).waitFor()
-    await row(page, grace.name).waitFor()
-    expect(await peopleList(page).getByRole('listitem').count()).toBe(2)
+    // Back on People the row is a link to that page.
+    await goToPeople(page)
+    await empty.waitFor({ state: 'detached' })
+    const link = row(page, ada.name).getByRole('link')
+    await link.getByText(`${ada.role} · ${ada.company}`).waitFor()
+    expect(await link.getAttribute('href')).toBe(`#/person/${added!.id}`)
+    expect(await row(page, ada.name).getByRole('button').count()).toBe(0)
+    await link.click()
+    await personHeading(page, ada.name).waitFor()
   })
 
   it('refuses a person without a name, inline, and sends nothing', async () => {
     const { page } = ui
+    await goToPeople(page)
     await page.getByRole('button', { name: 'Add your first person' }).click()
     const form = newPersonForm(page)
     await form.getByLabel('Name').fill('   ')
@@ -135,40 +138,120 @@ describe('people', () => {
     await form.getByRole('alert').filter({ hasText: 'A person needs a name.' }).waitFor()
     expect(await form.getByLabel('Name').getAttribute('aria-invalid')).toBe('true')
     expect(app.calls).not.toContain('createPerson')
-    expect(await readJournalFile(app)).toEqual({ schemaVersion: 1, people: [] })
+    expect((await readJournalFile(app)).people).toEqual([])
 
     // What was typed stays, so fixing the name is enough.
     expect(await form.getByLabel('Company').inputValue()).toBe(ada.company)
     await form.getByLabel('Name').fill(ada.name)
     await form.getByRole('button', { name: 'Add person' }).click()
-    await row(page, ada.name).waitFor()
+    await personHeading(page, ada.name).waitFor()
     expect((await readJournalFile(app)).people).toMatchObject([{ name: ada.name, company: ada.company, role: '' }])
   })
 
-  it('cancels the add and edit forms with Escape, saving nothing', async () => {
+  it('edits the profile from the person page', async () => {
     const { page } = ui
+    const id = await addPerson(page, ada)
+    const [added] = (await readJournalFile(app)).people
+
+    // The form opens filled in; only the company and the keep-in-touch cadence change.
+    await page.getByRole('button', { name: 'Edit profile' }).click()
+    const form = page.getByRole('form', { name: `Edit ${ada.name}` })
+    expect(await form.getByLabel('Name').inputValue()).toBe(ada.name)
+    expect(await form.getByLabel('Company').inputValue()).toBe(ada.company)
+    expect(await form.getByLabel('Role').inputValue()).toBe(ada.role)
+    await form.getByLabel('Company').fill('Difference Engines Ltd')
+    await form.getByLabel('Keep in touch every (days)').fill('14')
+    await form.getByRole('button', { name: 'Save profile' }).click()
+    await form.waitFor({ state: 'detached' })
+    await personDetail(page).getByText(`${ada.role} · Difference Engines Ltd`, { exact: true }).waitFor()
+    await page.getByText('Every 14 days', { exact: true }).waitFor()
+
+    // The stored person keeps its id, createdAt and every field not touched.
+    const edited = (await readJournalFile(app)).people[0]!
+    expect(edited).toEqual({ ...added, company: 'Difference Engines Ltd', cadenceDays: 14, updatedAt: edited.updatedAt })
+    expect(edited.updatedAt > added!.updatedAt).toBe(true)
+
+    // Ctrl+Enter saves from any field; Escape cancels without a call.
+    await page.getByRole('button', { name: 'Edit profile' }).click()
+    await form.getByLabel('Role').fill('Programmer')
+    await form.getByLabel('Role').press('Control+Enter')
+    await form.waitFor({ state: 'detached' })
+    await personDetail(page).getByText('Programmer · Difference Engines Ltd', { exact: true }).waitFor()
+    const saved = await readJournalFile(app)
+    expect(saved.people[0]).toMatchObject({ id, role: 'Programmer', company: 'Difference Engines Ltd' })
+
+    const updates = app.calls.filter((name) => name === 'updatePerson').length
+    await page.getByRole('button', { name: 'Edit profile' }).click()
+    await form.getByLabel('Company').fill('Not saved')
+    await form.getByLabel('Company').press('Escape')
+    await form.waitFor({ state: 'detached' })
+    await personDetail(page).getByText('Programmer · Difference Engines Ltd', { exact: true }).waitFor()
+    expect(app.calls.filter((name) => name === 'updatePerson').length).toBe(updates)
+    expect(await readJournalFile(app)).toEqual(saved)
+
+    await page.reload()
+    await personHeading(page, ada.name).waitFor()
+    expect(await personDetail(page).innerText()).toBe('Programmer · Difference Engines Ltd')
+  })
+
+  it('deletes a person after asking, undoes it exactly, and keeps it across a reload', async () => {
+    const { page } = ui
+    await addPerson(page, grace)
+    const adaId = await addPerson(page, ada)
+    const beforeDelete = await readJournalFile(app)
+    expect(beforeDelete.people.map((p) => p.name)).toEqual([grace.name, ada.name])
+
+    // "Delete person…" only asks; "Keep" backs out without a call.
+    const askDelete = page.getByRole('button', { name: `Delete ${ada.name}` })
+    expect(await askDelete.innerText()).toBe('Delete person…')
+    await askDelete.click()
+    await page.getByText(`Delete ${ada.name} and everything only about them?`).waitFor()
+    await page.getByRole('button', { name: 'Keep', exact: true }).click()
+    await askDelete.waitFor()
+    expect(app.calls).not.toContain('deletePerson')
+
+    await askDelete.click()
+    await page.getByRole('button', { name: 'Delete', exact: true }).click()
+    const toast = page.getByRole('status').filter({ hasText: `${ada.name} was deleted.` })
+    await toast.waitFor()
+    // Deleting leaves the (now gone) page for People.
+    await page.getByRole('heading', { level: 1, name: 'People', exact: true }).waitFor()
+    expect(currentHash(page)).toBe('#/people')
+    await row(page, grace.name).waitFor()
+    await row(page, ada.name).waitFor({ state: 'detached' })
+    expect(await readJournalFile(app)).toEqual({ ...beforeDelete, people: [beforeDelete.people[0]] })
+
+    // Undo puts back exactly what was removed, in the place it had: the whole file is as before.
+    await toast.getByRole('button', { name: 'Undo' }).click()
+    await page.getByRole('status').filter({ hasText: `${ada.name} is back.` }).waitFor()
+    await toast.waitFor({ state: 'detached' })
+    await row(page, ada.name).waitFor()
+    expect(await readJournalFile(app)).toEqual(beforeDelete)
+
+    await page.reload()
+    await row(page, ada.name).getByText(`${ada.role} · ${ada.company}`).waitFor()
+    await row(page, grace.name).waitFor()
+    expect(await peopleList(page).getByRole('listitem').count()).toBe(2)
+    await row(page, ada.name).getByRole('link').click()
+    await personHeading(page, ada.name).waitFor()
+    expect(currentHash(page)).toBe(`#/person/${adaId}`)
+  })
+
+  it('cancels the add form with Escape, saving nothing', async () => {
+    const { page } = ui
+    await goToPeople(page)
     await page.getByRole('button', { name: 'Add person', exact: true }).click()
     await newPersonForm(page).getByLabel('Name').fill('Not saved')
     await page.keyboard.press('Escape')
     await newPersonForm(page).waitFor({ state: 'hidden' })
     await page.getByRole('heading', { name: 'Your journal is empty' }).waitFor()
     expect(app.calls).not.toContain('createPerson')
-    expect(await readJournalFile(app)).toEqual({ schemaVersion: 1, people: [] })
-
-    await addPerson(page, ada)
-    const saved = await readJournalFile(app)
-    await page.getByRole('button', { name: `Edit ${ada.name}` }).click()
-    const editForm = page.getByRole('form', { name: `Edit ${ada.name}` })
-    await editForm.getByLabel('Role').fill('Not saved either')
-    await editForm.getByLabel('Role').press('Escape')
-    await editForm.waitFor({ state: 'hidden' })
-    await row(page, ada.name).getByText(`${ada.role} · ${ada.company}`).waitFor()
-    expect(app.calls).not.toContain('updatePerson')
-    expect(await readJournalFile(app)).toEqual(saved)
+    expect((await readJournalFile(app)).people).toEqual([])
   })
 
   it('looks right in light and dark (screenshots for docs/screenshots)', async () => {
     for (const person of [ada, grace, linus]) await addPerson(ui.page, person)
+    await goToPeople(ui.page)
     expect(await peopleList(ui.page).getByRole('listitem').allInnerTexts()).toEqual([
       expect.stringContaining(ada.name),
       expect.stringContaining(grace.name),
@@ -179,6 +262,7 @@ describe('people', () => {
 
     const dark = await openUi(browser, app, { colorScheme: 'dark' })
     try {
+      await goToPeople(dark.page)
       await row(dark.page, linus.name).waitFor()
       // The page must actually follow the system theme, not just be photographed in a dark frame.
       expect(await pageBackground(dark.page)).toBe('rgb(22, 24, 28)')

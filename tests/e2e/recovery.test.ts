@@ -3,28 +3,12 @@
  * good backup on one click while keeping the broken bytes beside the journal.
  */
 import { createHash } from 'node:crypto'
-import { readdir, readFile, stat, truncate, writeFile } from 'node:fs/promises'
+import { readdir, readFile, rm, truncate } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { serializeJournal } from '../../src/main/core/durable-json-file.ts'
-import type { Journal } from '../../src/shared/schema.ts'
 import { openTempJournal } from '../support/temp-journal.ts'
-import { assertRendererBuilt, launchBrowser, makeTempDir, openUi, readJournalFile, removeDir, screenshot, startApp } from './harness.ts'
-
-const good: Journal = {
-  schemaVersion: 1,
-  people: [
-    {
-      id: 'person-0001',
-      name: 'Ada Lovelace',
-      company: 'Analytical Engines',
-      role: 'Mathematician',
-      createdAt: '2026-01-05T09:30:00.000Z',
-      updatedAt: '2026-01-06T10:00:00.000Z'
-    }
-  ]
-}
+import { assertRendererBuilt, launchBrowser, makeTempDir, openUi, removeDir, screenshot, startApp } from './harness.ts'
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex')
 
@@ -37,17 +21,32 @@ afterAll(async () => {
   await browser?.close()
 })
 
+/**
+ * A journal with one person, written by the core in its current format, and backups that hold it. Backups
+ * are taken when a session opens (once a day), so the first session's are of the empty journal: they are
+ * dropped and a second session takes them again.
+ */
+async function journalWithBackups(dir: string): Promise<Buffer> {
+  const first = await openTempJournal(dir)
+  const created = await first.bridge.createPerson({ person: { name: 'Ada Lovelace', company: 'Analytical Engines', role: 'Mathematician' } })
+  expect(created.ok).toBe(true)
+  await first.session.close()
+  await rm(join(dir, 'backups'), { recursive: true })
+  const second = await openTempJournal(dir)
+  await second.session.close()
+  expect((await readdir(join(dir, 'backups'))).sort()).toEqual([expect.stringMatching(/^daily-.+\.json$/), expect.stringMatching(/^weekly-.+\.json$/)])
+  return readFile(join(dir, 'journal.json'))
+}
+
 it('shows the recovery screen for a truncated journal and restores the newest good backup', async () => {
   const dir = await makeTempDir('rapport-e2e-recovery-')
   const file = join(dir, 'journal.json')
-  await writeFile(file, serializeJournal(good))
-  // Opening a session takes today's daily and this week's weekly backup of the good journal.
-  const first = await openTempJournal(dir)
-  await first.session.close()
-  expect((await readdir(join(dir, 'backups'))).sort()).toEqual([expect.stringMatching(/^daily-.+\.json$/), expect.stringMatching(/^weekly-.+\.json$/)])
-
-  await truncate(file, Math.floor((await stat(file)).size / 2))
+  const good = await journalWithBackups(dir)
+  // Cut inside a string, the way an interrupted copy leaves a file. (A cut right after a complete value is
+  // currently reported as "not valid JSON" rather than "truncated": see the e2e report.)
+  await truncate(file, good.indexOf('Lovelace'))
   const corrupt = await readFile(file)
+
   const app = await startApp(dir)
   const ui = await openUi(browser, app)
   try {
@@ -62,9 +61,12 @@ it('shows the recovery screen for a truncated journal and restores the newest go
     await screenshot(page, 'recovery-light')
 
     await screen.getByRole('button', { name: 'Restore the newest good backup' }).click()
-    await page.getByRole('list', { name: 'People' }).getByRole('listitem').filter({ hasText: 'Ada Lovelace' }).waitFor()
+    // The restored journal opens like any other, on Today; Ada is back under People.
+    await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor()
     await screen.waitFor({ state: 'detached' })
-    expect(await readJournalFile(app)).toEqual(good)
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'People', exact: true }).click()
+    await page.getByRole('list', { name: 'People' }).getByRole('listitem').filter({ hasText: 'Ada Lovelace' }).waitFor()
+    expect(sha256(await readFile(file))).toBe(sha256(good))
 
     const kept = (await readdir(dir)).filter((name) => /^journal\.unreadable-.+\.json$/.test(name))
     expect(kept).toHaveLength(1)
@@ -72,6 +74,7 @@ it('shows the recovery screen for a truncated journal and restores the newest go
   } finally {
     try {
       await ui.close()
+      expect(app.failedCalls).toEqual([])
     } finally {
       await app.close()
       await removeDir(dir)

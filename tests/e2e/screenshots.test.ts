@@ -30,3 +30,21 @@ it.each(['light', 'dark'] as const)('shows Today and a person page as a seller w
   await ui.page.screenshot({ path: `docs/screenshots/person-full-${colorScheme}.png`, fullPage: true })
   await ui.close()
 })
+
+it('keeps the spaces around the “·” separators that follow a condition', async () => {
+  const ui = await openUi(browser, app)
+  const { page } = ui
+  await page.goto(`${app.url}#/person/${ids.anaId}`)
+  await page.getByRole('heading', { level: 1, name: 'Ana García' }).waitFor()
+  // Interests shared with the user say so after the category.
+  const shared = page.getByRole('list', { name: 'Interests' }).getByRole('listitem').filter({ hasText: 'Real Madrid' })
+  expect(await shared.locator('.chip-meta').innerText()).toBe('sport · in common')
+  // A conversation with others names them after the day.
+  const intro = page.getByRole('region', { name: 'Conversations' }).getByRole('listitem').filter({ hasText: 'Intro call: Ana meets Priya' })
+  expect(await intro.locator('.entry-head .detail').innerText()).toMatch(/\d{4} · with Priya Natarajan$/)
+  // A lapsed keep-in-touch cadence says by how much (Kenji: every 30 days, last contact 75 days ago).
+  await page.goto(`${app.url}#/person/${ids.kenjiId}`)
+  await page.getByRole('heading', { level: 1, name: 'Kenji Watanabe' }).waitFor()
+  await page.getByText('Every 30 days · 45 days overdue', { exact: true }).waitFor()
+  await ui.close()
+})
