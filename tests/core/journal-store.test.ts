@@ -39,6 +39,20 @@ describe('the journal store', () => {
     expect((await readdir(journal.dir)).filter((name) => name.endsWith('.tmp'))).toEqual([])
   }, 90_000)
 
+  it('writes the same bytes for the same journal after a reopen, so backups and undo compare exactly', async () => {
+    journal = await openTempJournal(undefined, () => new Date('2026-11-23T10:00:00Z'))
+    const { seedJournal } = await import('../support/seed-journal.ts')
+    await seedJournal(journal.handlers, new Date('2026-11-23T10:00:00Z'))
+    const written = await readFile(journal.file, 'utf8')
+    await journal.session.close()
+    const { JournalSession } = await import('../../src/main/core/journal-session.ts')
+    const again = await JournalSession.open(journal.dir, { owner: 'test' })
+    const { serializeJournal } = await import('../../src/main/core/durable-json-file.ts')
+    expect(serializeJournal(again.store().journal)).toBe(written)
+    await again.close()
+    journal = { ...journal, dispose: () => rm(journal!.dir, { recursive: true, force: true }) }
+  })
+
   it('trims names and keeps what the user typed otherwise', async () => {
     journal = await openTempJournal()
     const created = await journal.bridge.createPerson({ person: { name: '  Zoë  O’Brien ', company: ' Ünïcode GmbH', role: '' } })

@@ -77,8 +77,10 @@ export const PersonSchema = strict({
 })
 export type Person = v.InferOutput<typeof PersonSchema>
 
-export function defaultProfile(): Omit<PersonProfile, 'name'> {
+/** Every profile field, in the schema's order, so a saved person's keys always come out the same way. */
+export function defaultProfile(): PersonProfile {
   return {
+    name: '',
     company: '',
     role: '',
     howWeMet: '',
