@@ -1,7 +1,105 @@
 /**
- * `npm run bench`: speed and memory figures for the journal. The search issue adds the real benchmark
- * (journal sizes S/M/L, index build, query latency); until then this says so and exits cleanly.
+ * `npm run bench [-- --json] [-- --sizes S,M]`: generates journals of three sizes and measures what a
+ * seller feels — load, index, search, save, memory — against the naive fuse.js-over-everything design.
  */
-const json = process.argv.includes('--json')
-if (json) console.log(JSON.stringify({}))
-else console.log('no benchmarks yet')
+import { mkdtemp, rm, stat } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { serializeJournal } from '../src/main/core/durable-json-file.ts'
+import { writeFileDurable } from '../src/main/core/durable-write.ts'
+import { JournalStore } from '../src/main/core/journal-store.ts'
+import { SearchIndex } from '../src/main/core/search/search-index.ts'
+import { fuseBaseline } from './baseline.ts'
+import { generateJournal, SIZES } from './generate.ts'
+import { heapMB, percentile, round, time, timeAsync } from './measure.ts'
+import { makeQueries } from './queries.ts'
+import { Random } from './random.ts'
+
+type SizeName = keyof typeof SIZES
+const args = process.argv.slice(2)
+const json = args.includes('--json')
+const sizeArg = args.find((a) => a.startsWith('--sizes'))
+const sizes = ((sizeArg?.includes('=') ? sizeArg.split('=')[1] : args[args.indexOf('--sizes') + 1]) ?? 'S,M,L')
+  .split(',')
+  .filter((s): s is SizeName => s in SIZES)
+const now = new Date(2026, 10, 23, 10)
+const log = (line: string) => (json ? process.stderr : process.stdout).write(`${line}\n`)
+
+const results: Record<string, Record<string, number>> = {}
+const baseline: Record<string, Record<string, number>> = {}
+
+for (const size of sizes) {
+  log(`\n${size}: ${SIZES[size].people} people, ${SIZES[size].entries} entries`)
+  const dir = await mkdtemp(join(tmpdir(), `rapport-bench-${size}-`))
+  const path = join(dir, 'journal.json')
+  {
+    // Generated data is dropped before anything is measured, so the heap figure is the app's own.
+    const { journal } = generateJournal(SIZES[size], now)
+    await writeFileDurable(path, serializeJournal(journal))
+  }
+  const fileMB = (await stat(path)).size / 1024 / 1024
+  // A first launch takes the day's backups; the measured launch is an ordinary one.
+  await (await JournalStore.open(path, { now: () => now })).close()
+
+  const load = await timeAsync(() => JournalStore.open(path, { now: () => now }))
+  const store = load.value
+  const build = time(() => SearchIndex.build(store.journal))
+  const index = build.value
+  store.onChange((journal) => index.update(journal))
+  const heap = heapMB()
+
+  const random = new Random(7)
+  const queries = makeQueries(store.journal, random)
+  for (const q of queries.slice(0, 20)) index.search({ text: q }, now)
+  const querySamples = queries.map((q) => time(() => index.search({ text: q }, now)).ms)
+
+  // Incremental updates: an edited conversation title, as one save would make.
+  const updateSamples: number[] = []
+  for (let i = 0; i < 60; i++) {
+    const journal = store.journal
+    const at = random.int(0, journal.conversations.length - 1)
+    const edited = { ...journal.conversations[at]!, title: `${journal.conversations[at]!.title} revised ${i}` }
+    const next = { ...journal, conversations: journal.conversations.with(at, edited) }
+    updateSamples.push(time(() => index.update(next)).ms)
+    index.update(journal)
+  }
+
+  const saveSamples: number[] = []
+  for (let i = 0; i < (size === 'L' ? 5 : 15); i++) {
+    const person = store.journal.people[i]!
+    saveSamples.push(
+      (
+        await timeAsync(() =>
+          store.change((j) => ({ next: { ...j, people: j.people.with(i, { ...person, role: `${person.role} ${i}` }) }, result: null }))
+        )
+      ).ms
+    )
+  }
+
+  results[size] = {
+    fileMB: round(fileMB),
+    coldLoadMs: round(load.ms),
+    indexBuildMs: round(build.ms),
+    incrementalUpdateMs: round(percentile(updateSamples, 50), 2),
+    queryMedianMs: round(percentile(querySamples, 50), 2),
+    queryP95Ms: round(percentile(querySamples, 95), 2),
+    saveMedianMs: round(percentile(saveSamples, 50)),
+    saveP95Ms: round(percentile(saveSamples, 95)),
+    heapMB: round(heap)
+  }
+  log(Object.entries(results[size]!).map(([k, v]) => `  ${k.padEnd(20)} ${v}`).join('\n'))
+
+  if (size !== 'L') {
+    const fuse = fuseBaseline(store.journal, queries.filter((_, i) => i % (size === 'S' ? 5 : 15) === 0))
+    baseline[size] = { queryMedianMs: round(fuse.queryMedianMs), queryP95Ms: round(fuse.queryP95Ms) }
+    log(`  baseline fuse.js over everything: median ${baseline[size]!.queryMedianMs} ms, p95 ${baseline[size]!.queryP95Ms} ms`)
+  }
+  await store.close()
+  await rm(dir, { recursive: true, force: true })
+}
+
+const columns = ['fileMB', 'coldLoadMs', 'indexBuildMs', 'incrementalUpdateMs', 'queryMedianMs', 'queryP95Ms', 'saveMedianMs', 'saveP95Ms', 'heapMB']
+log(`\n| size | ${columns.join(' | ')} |\n| --- | ${columns.map(() => '---').join(' | ')} |`)
+for (const [size, row] of Object.entries(results)) log(`| ${size} | ${columns.map((c) => row[c]).join(' | ')} |`)
+for (const [size, row] of Object.entries(baseline)) log(`| ${size} fuse.js baseline | query median ${row.queryMedianMs} ms, p95 ${row.queryP95Ms} ms |`)
+if (json) console.log(JSON.stringify({ ...results, baseline }))

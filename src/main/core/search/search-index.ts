@@ -14,7 +14,7 @@ import { rankGroups } from './rank.ts'
 import { parseQuery } from './query-terms.ts'
 import type { QueryTerm } from './query-terms.ts'
 import { TopK } from './top-k.ts'
-import { eachWord } from './tokenize.ts'
+import { scanWords } from './tokenize.ts'
 import { Vocabulary } from './vocabulary.ts'
 
 const HEAD_WEIGHT = 4
@@ -215,15 +215,19 @@ export class SearchIndex {
 
   #post(text: string, doc: number, lists: Postings[]): void {
     const stamp = lists === this.#head ? -doc - 1 : doc + 1
-    eachWord(text, (word) => {
-      if (word.length === 0) return
-      const id = this.#vocab.add(word)
+    const vocab = this.#vocab
+    const post = (id: number) => {
       if (id >= this.#stamp.length) this.#growStamp(id)
       // Each word counts once per document and field.
       if (this.#stamp[id] === stamp) return
       this.#stamp[id] = stamp
       ;(lists[id] ??= new Postings()).push(doc)
-    })
+    }
+    scanWords(
+      text,
+      (start, end, hash) => post(vocab.addAscii(text, start, end, hash)),
+      (word) => post(vocab.add(word))
+    )
   }
 
   #growStamp(id: number): void {

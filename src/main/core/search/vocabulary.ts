@@ -3,9 +3,23 @@
  * length for one-edit typo matching. Both stay small: the vocabulary is tens of thousands of words even
  * for a journal of a hundred thousand entries.
  */
+const FNV_OFFSET = 2166136261
+const FNV_PRIME = 16777619
+
+/** FNV-1a over UTF-16 code units: the same hash whether computed from a word or read off the text. */
+export function hashWord(word: string): number {
+  let hash = FNV_OFFSET
+  for (let i = 0; i < word.length; i++) hash = Math.imul(hash ^ word.charCodeAt(i), FNV_PRIME)
+  return hash >>> 0
+}
+
 export class Vocabulary {
   #ids = new Map<string, number>()
   readonly terms: string[] = []
+  // An open-addressing table over the terms' hashes, so indexing can find a word without slicing it
+  // out of the text first: most of the journal's words are already known.
+  #hashes: number[] = []
+  #slots = new Int32Array(1 << 12)
   #sorted: string[] = []
   #byLength: number[][] = []
   #bulk = false
@@ -24,16 +38,48 @@ export class Vocabulary {
     return this.#ids.get(term)
   }
 
+  /**
+   * The id of the lower-case ASCII word `text[start, end)` whose FNV hash (of its lower-cased code units)
+   * is `hash`, adding it if new.
+   */
+  addAscii(text: string, start: number, end: number, hash: number): number {
+    const mask = this.#slots.length - 1
+    const length = end - start
+    for (let slot = hash & mask; this.#slots[slot] !== 0; slot = (slot + 1) & mask) {
+      const id = this.#slots[slot]! - 1
+      if (this.#hashes[id] === hash && sameLowerAscii(this.terms[id]!, text, start, length)) return id
+    }
+    return this.add(text.slice(start, end).toLowerCase())
+  }
+
   add(term: string): number {
     const known = this.#ids.get(term)
     if (known !== undefined) return known
     const id = this.terms.length
     this.terms.push(term)
     this.#ids.set(term, id)
+    this.#insertHash(id, hashWord(term))
     if (this.#bulk) this.#sorted.push(term)
     else this.#sorted.splice(lowerBound(this.#sorted, term), 0, term)
     ;(this.#byLength[term.length] ??= []).push(id)
     return id
+  }
+
+  #insertHash(id: number, hash: number): void {
+    this.#hashes[id] = hash
+    if (this.terms.length * 2 > this.#slots.length) {
+      // Keep the table at most half full; rehash everything into one twice the size.
+      this.#slots = new Int32Array(this.#slots.length * 2)
+      for (let known = 0; known < id; known++) this.#place(known, this.#hashes[known]!)
+    }
+    this.#place(id, hash)
+  }
+
+  #place(id: number, hash: number): void {
+    const mask = this.#slots.length - 1
+    let slot = hash & mask
+    while (this.#slots[slot] !== 0) slot = (slot + 1) & mask
+    this.#slots[slot] = id + 1
   }
 
   /** Ids of the words that start with `prefix` (the word itself excluded). */
@@ -58,6 +104,16 @@ export class Vocabulary {
     }
     return out
   }
+}
+
+function sameLowerAscii(term: string, text: string, start: number, length: number): boolean {
+  if (term.length !== length) return false
+  for (let i = 0; i < length; i++) {
+    let c = text.charCodeAt(start + i)
+    if (c >= 65 && c <= 90) c += 32
+    if (term.charCodeAt(i) !== c) return false
+  }
+  return true
 }
 
 function lowerBound(sorted: readonly string[], value: string): number {

@@ -1,0 +1,26 @@
+/** Timing helpers for the benchmark: medians and 95th percentiles of repeated runs. */
+export function percentile(samples: readonly number[], p: number): number {
+  const sorted = [...samples].sort((a, b) => a - b)
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0
+}
+
+export function time<T>(run: () => T): { ms: number; value: T } {
+  const start = performance.now()
+  const value = run()
+  return { ms: performance.now() - start, value }
+}
+
+export async function timeAsync<T>(run: () => Promise<T>): Promise<{ ms: number; value: T }> {
+  const start = performance.now()
+  const value = await run()
+  return { ms: performance.now() - start, value }
+}
+
+export function heapMB(): number {
+  ;(globalThis as { gc?: () => void }).gc?.()
+  const { heapUsed, arrayBuffers } = process.memoryUsage()
+  // Postings live in ArrayBuffers, outside the JS heap proper: count both.
+  return (heapUsed + arrayBuffers) / 1024 / 1024
+}
+
+export const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits
