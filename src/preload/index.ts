@@ -34,6 +34,7 @@ const bridge = {
   completeFollowUp: (input) => ipcRenderer.invoke('completeFollowUp', input),
   reopenFollowUp: (input) => ipcRenderer.invoke('reopenFollowUp', input),
   deleteFollowUp: (input) => ipcRenderer.invoke('deleteFollowUp', input),
+  getBrief: (input) => ipcRenderer.invoke('getBrief', input),
   search: (input) => ipcRenderer.invoke('search', input),
   getMe: () => ipcRenderer.invoke('getMe', {}),
   updateMe: (input) => ipcRenderer.invoke('updateMe', input)

@@ -22,7 +22,7 @@ import { RemovedSchema } from './schema/removed.ts'
 import type { Removed } from './schema/removed.ts'
 import { SearchQuerySchema } from './search.ts'
 import type { SearchResponse } from './search.ts'
-import type { InterestView, PersonPage, Today } from './views.ts'
+import type { Brief, InterestView, PersonPage, Today } from './views.ts'
 
 export const BackupNameSchema = v.pipe(
   v.string(),
@@ -92,6 +92,8 @@ export const apiInputs = {
   reopenFollowUp: byId,
   deleteFollowUp: byId,
 
+  /** The pre-call brief: who they are, what matters to them, open commitments, recent talk, talking points. */
+  getBrief: byId,
   /** One search over people, interests, conversations (titles and full notes), challenges and follow-ups. */
   search: strict({ query: SearchQuerySchema }),
 
@@ -143,6 +145,7 @@ export interface ApiResults {
   completeFollowUp: FollowUp
   reopenFollowUp: FollowUp
   deleteFollowUp: Removed
+  getBrief: Brief
   search: SearchResponse
   getMe: { me: Me; interests: InterestView[] }
   updateMe: Me

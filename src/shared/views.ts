@@ -66,3 +66,22 @@ export interface PersonPage {
   /** Newest first; `withNames` are the other people in each conversation. */
   conversations: Array<Conversation & { withNames: string[] }>
 }
+
+/** One suggestion for the call, with why it was suggested. */
+export interface TalkingPoint {
+  kind: 'commitment-mine' | 'commitment-theirs' | 'interest-recent' | 'interest-common' | 'challenge-open' | 'style-unasked' | 'cadence-lapsed' | 'boundary'
+  text: string
+}
+
+/** The pre-call brief: everything that matters on one screen, and a few talking points. */
+export interface Brief {
+  person: Person
+  contact: Contact
+  interests: InterestView[]
+  openChallenges: ChallengeView[]
+  /** Open follow-ups both ways, soonest first. */
+  openCommitments: FollowUp[]
+  /** The three newest conversations, each with its first line. */
+  recent: Array<{ id: string; title: string; date: string; channel: string; firstLine: string }>
+  talkingPoints: TalkingPoint[]
+}

@@ -80,6 +80,7 @@ const malformed: Record<ApiName, unknown[]> = {
   completeFollowUp: [{ id: validId, on: '2026-02-29' }],
   reopenFollowUp: [{ id: 1 }],
   deleteFollowUp: [{ id: validId, hard: true }],
+  getBrief: [{}, { id: 'x' }, { id: validId, full: true }],
   search: [{}, { query: { text: huge } }, { query: { text: 'x', channel: 'fax' } }, { query: { text: 'x', from: '2026-02-31' } }, { query: { text: 'x', limit: 0 } }, { query: { text: 'x', extra: 1 } }],
   getMe: [{ me: true }],
   updateMe: [{ me: { name: huge } }, { me: { name: 'Sam', extra: 1 } }]

@@ -9,6 +9,7 @@ import type { ApiName, ApiParsedInput, ApiResults } from '../../shared/api.ts'
 import type { ApiResult } from '../../shared/errors.ts'
 import { describeIssue } from '../../shared/schema/common.ts'
 import { todayView } from './agenda.ts'
+import { buildBrief } from './brief.ts'
 import { addChallenge, addValue, deleteChallenge, deleteValue, updateChallenge } from './challenges.ts'
 import { deleteConversation, logConversation, updateConversation } from './conversations.ts'
 import { addFollowUp, completeFollowUp, deleteFollowUp, reopenFollowUp, updateFollowUp } from './follow-ups.ts'
@@ -63,6 +64,7 @@ export function createHandlers(session: JournalSession, now: () => Date = () => 
     reopenFollowUp: ({ id }) => reopenFollowUp(store(), id, now()),
     deleteFollowUp: ({ id }) => deleteFollowUp(store(), id),
 
+    getBrief: async ({ id }) => buildBrief(journal(), id, now()),
     search: async ({ query }) => session.index().search(query, now()),
     getMe: async () => ({ me: journal().me, interests: interestsOf(journal(), 'me') }),
     updateMe: ({ me }) => updateMe(store(), me)
