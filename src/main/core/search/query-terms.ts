@@ -1,9 +1,7 @@
 /** Turns what the user typed into the words to look up, and notices month names used as dates. */
+import { STOP_WORDS } from './stop-words.ts'
 import { words } from './tokenize.ts'
 
-const STOP_WORDS = new Set(
-  'a an and or the of in on at to for with by from about that this these those is was are were be it its my me we our you your they their them what when where who how some any thing things stuff'.split(' ')
-)
 
 const MONTH_NAMES = 'january february march april may june july august september october november december'.split(' ')
 

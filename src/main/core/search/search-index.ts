@@ -9,12 +9,14 @@ import type { Person } from '../../../shared/schema/person.ts'
 import type { SearchQuery, SearchResponse } from '../../../shared/search.ts'
 import { INDEXED } from './documents.ts'
 import type { IndexedCollection, SearchDoc } from './documents.ts'
+import { BulkPostings } from './bulk-postings.ts'
 import { Postings } from './postings.ts'
 import { rankGroups } from './rank.ts'
 import { parseQuery } from './query-terms.ts'
 import type { QueryTerm } from './query-terms.ts'
 import { TopK } from './top-k.ts'
-import { scanWords } from './tokenize.ts'
+import { STOP_WORDS } from './stop-words.ts'
+import { foldWord, isWordChar } from './tokenize.ts'
 import { Vocabulary } from './vocabulary.ts'
 
 const HEAD_WEIGHT = 4
@@ -22,6 +24,8 @@ const KIND_WEIGHT = { person: 1.6, interest: 1.3, conversation: 1, challenge: 1.
 const MATCH_WEIGHT = { exact: 1, prefix: 0.75, fuzzy: 0.6 } as const
 const MAX_EXPANSIONS = 64
 const CANDIDATES = 300
+/** Stands for "no postings yet" in the dense per-word arrays; never pushed to. */
+const EMPTY = new Postings(0)
 
 export class SearchIndex {
   #vocab = new Vocabulary()
@@ -37,6 +41,10 @@ export class SearchIndex {
   #termScore = new Float64Array(0)
   #mask = new Uint16Array(0)
   #stamp: Int32Array = new Int32Array(0)
+  // Stop words are not posted for long text (see stop-words.ts); flags by word id.
+  #stop: Uint8Array = new Uint8Array(0)
+  #stopChecked = 0
+  #bulk: BulkPostings | null = null
 
   private constructor(journal: Journal) {
     this.#journal = journal
@@ -45,11 +53,15 @@ export class SearchIndex {
   static build(journal: Journal): SearchIndex {
     const index = new SearchIndex(journal)
     index.#vocab.beginBulk()
+    // In bulk, words are first written in one sequential buffer and counted; the postings are then laid
+    // out in one pass. Appending to 20,000 separate lists word by word is several times slower.
+    index.#bulk = new BulkPostings()
     for (const collection of Object.keys(INDEXED) as IndexedCollection[]) {
       for (const item of journal[collection]) index.#add(item, collection)
     }
     index.#vocab.endBulk()
-    for (const list of [...index.#head, ...index.#body]) list?.trim()
+    index.#bulk.layOut(index.#head, index.#body)
+    index.#bulk = null
     index.#people = new Map(journal.people.map((p) => [p.id, p]))
     return index
   }
@@ -192,6 +204,7 @@ export class SearchIndex {
     this.#byKey.set(key, n)
     this.#post(doc.head, n, this.#head)
     this.#post(doc.body, n, this.#body)
+    this.#bulk?.endDoc()
   }
 
   #remove(item: object, collection: IndexedCollection): void {
@@ -213,27 +226,72 @@ export class SearchIndex {
     this.#dead++
   }
 
+  /**
+   * Posts every word of `text` for `doc`. The hottest loop of indexing, so scanning, hashing and the
+   * vocabulary look-up run inline here (see scanWords for the same logic as a plain function).
+   */
   #post(text: string, doc: number, lists: Postings[]): void {
     const stamp = lists === this.#head ? -doc - 1 : doc + 1
     const vocab = this.#vocab
-    const post = (id: number) => {
+    const length = text.length
+    let i = 0
+    while (i < length) {
+      let code = text.charCodeAt(i)
+      const letter = (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57)
+      if (!letter && (code <= 127 || !isWordChar(text, i))) {
+        i++
+        continue
+      }
+      const start = i
+      let hash = 2166136261
+      let plain = true
+      while (i < length) {
+        code = text.charCodeAt(i)
+        if (code >= 65 && code <= 90) code += 32
+        else if (!((code >= 97 && code <= 122) || (code >= 48 && code <= 57))) {
+          if (code > 127 && isWordChar(text, i)) plain = false
+          else break
+        }
+        hash = Math.imul(hash ^ code, 16777619)
+        i++
+      }
+      const id = plain ? vocab.addAscii(text, start, i, hash >>> 0) : vocab.add(foldWord(text.slice(start, i)))
       if (id >= this.#stamp.length) this.#growStamp(id)
+      if (id >= this.#stopChecked) this.#markStopWords()
+      if (stamp > 0 && this.#stop[id] === 1) continue
       // Each word counts once per document and field.
-      if (this.#stamp[id] === stamp) return
+      if (this.#stamp[id] === stamp) continue
       this.#stamp[id] = stamp
-      ;(lists[id] ??= new Postings()).push(doc)
+      // Both lists grow one slot per new word, so they stay dense arrays (a sparse one is many times slower).
+      while (this.#head.length <= id) {
+        this.#head.push(EMPTY)
+        this.#body.push(EMPTY)
+      }
+      if (this.#bulk) {
+        this.#bulk.note(id, stamp > 0)
+        continue
+      }
+      let list = lists[id]!
+      if (list === EMPTY) list = lists[id] = new Postings()
+      list.push(doc)
     }
-    scanWords(
-      text,
-      (start, end, hash) => post(vocab.addAscii(text, start, end, hash)),
-      (word) => post(vocab.add(word))
-    )
   }
 
   #growStamp(id: number): void {
-    const grown = new Int32Array(Math.max(1024, (id + 1) * 2))
+    const size = Math.max(1024, (id + 1) * 2)
+    const grown = new Int32Array(size)
     grown.set(this.#stamp)
     this.#stamp = grown
+    const stop = new Uint8Array(size)
+    stop.set(this.#stop)
+    this.#stop = stop
+  }
+
+  /** Flags the words added since the last look as stop words or not (only new words can be). */
+  #markStopWords(): void {
+    const terms = this.#vocab.terms
+    for (let id = this.#stopChecked; id < terms.length; id++) this.#stop[id] = STOP_WORDS.has(terms[id]!) ? 1 : 0
+    this.#stopChecked = terms.length
   }
 
   #ensureScratch(): void {
@@ -255,6 +313,8 @@ export class SearchIndex {
     this.#byKey = fresh.#byKey
     this.#dead = 0
     this.#stamp = fresh.#stamp
+    this.#stop = fresh.#stop
+    this.#stopChecked = fresh.#stopChecked
   }
 }
 

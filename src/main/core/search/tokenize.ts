@@ -46,38 +46,8 @@ export function words(text: string): string[] {
   return out
 }
 
-/**
- * The indexing hot path: finds each word of `text` and hands ASCII words to `ascii` as a span with its
- * hash (no string is made for a word already known), others folded to `other`.
- */
-export function scanWords(text: string, ascii: (start: number, end: number, hash: number) => void, other: (word: string) => void): void {
-  const length = text.length
-  let i = 0
-  while (i < length) {
-    let code = text.charCodeAt(i)
-    if (!isWordCode(code, text, i)) {
-      i++
-      continue
-    }
-    const start = i
-    let hash = 2166136261
-    let plain = true
-    while (i < length) {
-      code = text.charCodeAt(i)
-      if (code >= 65 && code <= 90) code += 32
-      else if (!((code >= 97 && code <= 122) || (code >= 48 && code <= 57))) {
-        if (code > 127 && isWordCode(code, text, i)) plain = false
-        else break
-      }
-      hash = Math.imul(hash ^ code, 16777619)
-      i++
-    }
-    if (plain) ascii(start, i, hash >>> 0)
-    else other(foldWord(text.slice(start, i)))
-  }
-}
-
-function isWordCode(code: number, text: string, i: number): boolean {
-  if ((code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57)) return true
-  return code > 127 && ((code >= 0x300 && code <= 0x36f) || WORD.test(text[i]!))
+/** A character above ASCII that belongs in a word: a letter, a digit, or a combining accent. */
+export function isWordChar(text: string, i: number): boolean {
+  const code = text.charCodeAt(i)
+  return (code >= 0x300 && code <= 0x36f) || WORD.test(text[i]!)
 }
