@@ -5,21 +5,27 @@
 export type Route =
   | { view: 'today' }
   | { view: 'people' }
-  | { view: 'person'; id: string }
+  | { view: 'person'; id: string; entry?: string }
+  | { view: 'brief'; id: string }
   | { view: 'interest'; label: string }
   | { view: 'me' }
+  | { view: 'settings' }
 
 export function parseRoute(hash: string): Route {
   const [, view = '', rest = ''] = /^#\/([^/]*)\/?(.*)$/.exec(hash) ?? []
+  const [first = '', second = ''] = rest.split('/').map((part) => decodeURIComponent(part))
   if (view === 'people') return { view: 'people' }
   if (view === 'me') return { view: 'me' }
-  if (view === 'person' && rest) return { view: 'person', id: decodeURIComponent(rest) }
+  if (view === 'settings') return { view: 'settings' }
+  if (view === 'person' && first) return second ? { view: 'person', id: first, entry: second } : { view: 'person', id: first }
+  if (view === 'brief' && first) return { view: 'brief', id: first }
   if (view === 'interest' && rest) return { view: 'interest', label: decodeURIComponent(rest) }
   return { view: 'today' }
 }
 
 export function hrefOf(route: Route): string {
-  if (route.view === 'person') return `#/person/${encodeURIComponent(route.id)}`
+  if (route.view === 'person') return `#/person/${encodeURIComponent(route.id)}${route.entry ? `/${encodeURIComponent(route.entry)}` : ''}`
+  if (route.view === 'brief') return `#/brief/${encodeURIComponent(route.id)}`
   if (route.view === 'interest') return `#/interest/${encodeURIComponent(route.label)}`
   return `#/${route.view}`
 }

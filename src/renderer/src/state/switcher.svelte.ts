@@ -1,0 +1,103 @@
+/**
+ * The quick switcher's state: what is typed, the filters, and the latest results. Each keystroke asks main
+ * at once; answers that arrive after a newer question are dropped, so results never jump backwards.
+ */
+import type { RapportBridge } from '../../../shared/api.ts'
+import type { SearchGroup, SearchHit, SearchQuery } from '../../../shared/search.ts'
+
+export interface SwitcherOption {
+  group: SearchGroup
+  /** null for the person themself. */
+  hit: SearchHit | null
+}
+
+export type Filters = Omit<SearchQuery, 'text' | 'limit'>
+
+export class SwitcherState {
+  #bridge: RapportBridge
+  #open = $state(false)
+  #text = $state('')
+  #filters = $state<Filters>({})
+  #groups = $state<SearchGroup[]>([])
+  #active = $state(0)
+  #error = $state('')
+  #asked = 0
+
+  constructor(bridge: RapportBridge) {
+    this.#bridge = bridge
+  }
+
+  get open(): boolean {
+    return this.#open
+  }
+  get text(): string {
+    return this.#text
+  }
+  get filters(): Filters {
+    return this.#filters
+  }
+  get groups(): SearchGroup[] {
+    return this.#groups
+  }
+  get error(): string {
+    return this.#error
+  }
+  get active(): number {
+    return this.#active
+  }
+
+  /** One row per person, then one per matching entry of theirs. */
+  get options(): SwitcherOption[] {
+    return this.#groups.flatMap((group) => [
+      { group, hit: null },
+      ...group.hits.filter((hit) => hit.kind !== 'person').map((hit) => ({ group, hit }))
+    ])
+  }
+
+  show(): void {
+    this.#open = true
+  }
+
+  hide(): void {
+    this.#open = false
+  }
+
+  async type(text: string): Promise<void> {
+    this.#text = text
+    await this.#ask()
+  }
+
+  async filter(filters: Filters): Promise<void> {
+    this.#filters = filters
+    await this.#ask()
+  }
+
+  move(step: number): void {
+    const count = this.options.length
+    if (count > 0) this.#active = (this.#active + step + count) % count
+  }
+
+  pick(index: number): void {
+    this.#active = index
+  }
+
+  async #ask(): Promise<void> {
+    const asked = ++this.#asked
+    const hasFilter = Object.values(this.#filters).some((value) => value !== undefined && value !== '' && value !== false)
+    if (this.#text.trim() === '' && !hasFilter) {
+      this.#groups = []
+      this.#active = 0
+      return
+    }
+    const query: SearchQuery = { text: this.#text, ...$state.snapshot(this.#filters), limit: 12 }
+    const result = await this.#bridge.search({ query })
+    if (asked !== this.#asked) return
+    if (result.ok) {
+      this.#groups = result.value.groups
+      this.#error = ''
+    } else {
+      this.#error = result.error.message
+    }
+    this.#active = 0
+  }
+}

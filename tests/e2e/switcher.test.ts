@@ -1,0 +1,67 @@
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import { seedJournal } from '../support/seed-journal.ts'
+import { launchBrowser, makeTempDir, openUi, removeDir, screenshot, startApp } from './harness.ts'
+import type { RunningApp } from './harness.ts'
+
+let browser: Browser
+let app: RunningApp
+
+beforeAll(async () => {
+  browser = await launchBrowser()
+  app = await startApp(await makeTempDir('rapport-switcher-'))
+  await seedJournal(app.journal.handlers, new Date())
+})
+afterAll(async () => {
+  await browser?.close()
+  await app?.close()
+  await removeDir(app.dir)
+})
+
+it('opens the switcher with the keyboard, finds a misspelt name, and opens the brief', async () => {
+  const ui = await openUi(browser, app)
+  const { page } = ui
+  await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor()
+  await page.keyboard.press('Control+K')
+  const box = page.getByRole('combobox', { name: 'Search people and notes' })
+  await expect.poll(() => box.evaluate((el) => el === document.activeElement)).toBe(true)
+  await page.keyboard.type('ana garsia')
+  const results = page.getByRole('listbox', { name: 'Results' })
+  await results.getByRole('option').first().filter({ hasText: 'Ana García' }).waitFor()
+  await screenshot(page, 'switcher-light')
+  await page.keyboard.press('Control+Enter')
+  await page.getByRole('heading', { level: 1, name: 'Ana García' }).waitFor()
+  expect(page.url()).toMatch(/#\/brief\//)
+  for (const section of ['Talking points', 'Open commitments', 'Life outside work', 'What drives them', 'Open challenges', 'Last conversations']) {
+    await page.getByRole('heading', { level: 2, name: section }).waitFor()
+  }
+  const points = page.getByRole('region', { name: 'Talking points' }).getByRole('listitem')
+  expect(await points.first().textContent()).toMatch(/^You promised “Send two pricing options”/)
+  await expect.poll(() => page.getByText('Send two pricing options').count()).toBeGreaterThan(1)
+  await screenshot(page, 'brief-light')
+  await ui.close()
+})
+
+it('moves through results with the arrow keys and opens the person at the matching entry; Esc closes', async () => {
+  const ui = await openUi(browser, app)
+  const { page } = ui
+  await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor()
+  await page.keyboard.press('Control+K')
+  await page.keyboard.type('carrier invoices')
+  const options = page.getByRole('listbox', { name: 'Results' }).getByRole('option')
+  await options.filter({ hasText: 'Discovery meeting at Acme HQ' }).waitFor()
+  // The first row is Ana herself; her matching entries follow. Walk down to the meeting.
+  const selected = () => page.getByRole('option', { selected: true }).textContent()
+  expect(await selected()).toContain('Ana García')
+  for (let step = 0; step < 5 && !(await selected())?.includes('Discovery meeting'); step++) await page.keyboard.press('ArrowDown')
+  expect(await selected()).toContain('Discovery meeting at Acme HQ')
+  await page.keyboard.press('Enter')
+  await page.getByRole('heading', { level: 1, name: 'Ana García' }).waitFor()
+  const entry = page.locator('.entry.found')
+  await expect.poll(() => entry.textContent()).toContain('Discovery meeting at Acme HQ')
+  await page.keyboard.press('Control+K')
+  await page.getByRole('dialog', { name: 'Quick switcher' }).waitFor()
+  await page.keyboard.press('Escape')
+  await page.getByRole('dialog', { name: 'Quick switcher' }).waitFor({ state: 'hidden' })
+  await ui.close()
+})
