@@ -24,7 +24,7 @@ it('opens the switcher with the keyboard, finds a misspelt name, and opens the b
   await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor()
   await page.keyboard.press('Control+K')
   const box = page.getByRole('combobox', { name: 'Search people and notes' })
-  await expect.poll(() => box.evaluate((el) => el === document.activeElement)).toBe(true)
+  await expect.poll(() => box.evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true)
   await page.keyboard.type('ana garsia')
   const results = page.getByRole('listbox', { name: 'Results' })
   await results.getByRole('option').first().filter({ hasText: 'Ana García' }).waitFor()
