@@ -1,6 +1,6 @@
 /** The shapes main derives from the journal for the renderer's views (results of the API's read calls). */
 import type { Challenge, Value } from './schema/challenge.ts'
-import type { Conversation } from './schema/conversation.ts'
+import type { Channel, Conversation } from './schema/conversation.ts'
 import type { FollowUp } from './schema/follow-up.ts'
 import type { Interest } from './schema/interest.ts'
 import type { Person } from './schema/person.ts'
@@ -82,6 +82,6 @@ export interface Brief {
   /** Open follow-ups both ways, soonest first. */
   openCommitments: FollowUp[]
   /** The three newest conversations, each with its first line. */
-  recent: Array<{ id: string; title: string; date: string; channel: string; firstLine: string }>
+  recent: Array<{ id: string; title: string; date: string; channel: Channel; firstLine: string }>
   talkingPoints: TalkingPoint[]
 }
