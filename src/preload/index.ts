@@ -36,6 +36,16 @@ const bridge = {
   deleteFollowUp: (input) => ipcRenderer.invoke('deleteFollowUp', input),
   getBrief: (input) => ipcRenderer.invoke('getBrief', input),
   search: (input) => ipcRenderer.invoke('search', input),
+  exportMarkdown: (input) => ipcRenderer.invoke('exportMarkdown', input),
+  exportJson: () => ipcRenderer.invoke('exportJson', {}),
+  importPick: () => ipcRenderer.invoke('importPick', {}),
+  importRemap: (input) => ipcRenderer.invoke('importRemap', input),
+  importApply: (input) => ipcRenderer.invoke('importApply', input),
+  importCancel: (input) => ipcRenderer.invoke('importCancel', input),
+  backupNow: () => ipcRenderer.invoke('backupNow', {}),
+  openBackupsFolder: () => ipcRenderer.invoke('openBackupsFolder', {}),
+  getSettings: () => ipcRenderer.invoke('getSettings', {}),
+  updateSettings: (input) => ipcRenderer.invoke('updateSettings', input),
   getMe: () => ipcRenderer.invoke('getMe', {}),
   updateMe: (input) => ipcRenderer.invoke('updateMe', input)
 } satisfies RapportBridge

@@ -21,6 +21,10 @@ import type { Person } from './schema/person.ts'
 import { RemovedSchema } from './schema/removed.ts'
 import type { Removed } from './schema/removed.ts'
 import { SearchQuerySchema } from './search.ts'
+import { SettingsPatchSchema } from './settings.ts'
+import type { Settings } from './settings.ts'
+import { ColumnMappingSchema, ExportMarkdownSchema, ImportApplySchema, TokenSchema } from './transfer.ts'
+import type { ImportOutcome, ImportPreview, Picked } from './transfer.ts'
 import type { SearchResponse } from './search.ts'
 import type { Brief, InterestView, PersonPage, Today } from './views.ts'
 
@@ -97,6 +101,24 @@ export const apiInputs = {
   /** One search over people, interests, conversations (titles and full notes), challenges and follow-ups. */
   search: strict({ query: SearchQuerySchema }),
 
+  /** Writes Markdown files for everyone (or the people given) into a folder the user picks. */
+  exportMarkdown: ExportMarkdownSchema,
+  /** Saves the whole journal as one JSON file where the user picks. */
+  exportJson: none,
+  /** Asks for a contacts file (.vcf, .csv) or a Rapport backup (.json) and previews what importing it would do. */
+  importPick: none,
+  /** CSV only: plans the import again with other columns. */
+  importRemap: strict({ token: TokenSchema, mapping: ColumnMappingSchema }),
+  /** Imports what was previewed, with the user's choices for duplicates. */
+  importApply: ImportApplySchema,
+  importCancel: strict({ token: TokenSchema }),
+  /** Takes a backup now, beside the automatic ones. */
+  backupNow: none,
+  openBackupsFolder: none,
+
+  getSettings: none,
+  updateSettings: strict({ patch: SettingsPatchSchema }),
+
   /** The user's own profile and interests. */
   getMe: none,
   updateMe: strict({ me: MeSchema })
@@ -147,6 +169,16 @@ export interface ApiResults {
   deleteFollowUp: Removed
   getBrief: Brief
   search: SearchResponse
+  exportMarkdown: Picked<{ folder: string; files: number }>
+  exportJson: Picked<{ file: string; bytes: number }>
+  importPick: Picked<{ preview: ImportPreview }>
+  importRemap: ImportPreview
+  importApply: ImportOutcome
+  importCancel: true
+  backupNow: BackupInfo
+  openBackupsFolder: true
+  getSettings: { settings: Settings; problem: string; dataDir: string }
+  updateSettings: Settings
   getMe: { me: Me; interests: InterestView[] }
   updateMe: Me
 }

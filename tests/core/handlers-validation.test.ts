@@ -82,6 +82,16 @@ const malformed: Record<ApiName, unknown[]> = {
   deleteFollowUp: [{ id: validId, hard: true }],
   getBrief: [{}, { id: 'x' }, { id: validId, full: true }],
   search: [{}, { query: { text: huge } }, { query: { text: 'x', channel: 'fax' } }, { query: { text: 'x', from: '2026-02-31' } }, { query: { text: 'x', limit: 0 } }, { query: { text: 'x', extra: 1 } }],
+  exportMarkdown: [{ personIds: 'all' }, { personIds: ['../x'] }, { folder: '/tmp' }],
+  exportJson: [{ file: '/etc/passwd' }],
+  importPick: [{ path: '/etc/passwd' }],
+  importRemap: [{ token: 'x', mapping: {} }, { token: '0b7c9a52-4f7e-4a34-9b8a-3f2f8c1d2e10', mapping: { name: -1 } }, { token: '0b7c9a52-4f7e-4a34-9b8a-3f2f8c1d2e10', mapping: { password: 1 } }],
+  importApply: [{}, { token: '0b7c9a52-4f7e-4a34-9b8a-3f2f8c1d2e10', decisions: { '0': 'delete' } }, { token: '0b7c9a52-4f7e-4a34-9b8a-3f2f8c1d2e10', mode: 'wipe' }],
+  importCancel: [{}],
+  backupNow: [{ name: 'x' }],
+  openBackupsFolder: [{ path: '/' }],
+  getSettings: [{ all: true }],
+  updateSettings: [{}, { patch: { theme: 'neon' } }, { patch: { globalShortcut: { enabled: true, accelerator: 'K' } } }, { patch: { reminders: { enabled: true, time: '25:00' } } }, { patch: { extra: 1 } }],
   getMe: [{ me: true }],
   updateMe: [{ me: { name: huge } }, { me: { name: 'Sam', extra: 1 } }]
 }

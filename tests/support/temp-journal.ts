@@ -7,6 +7,8 @@ import { createHandlers } from '../../src/main/core/handlers.ts'
 import type { Handlers } from '../../src/main/core/handlers.ts'
 import { JournalSession } from '../../src/main/core/journal-session.ts'
 import { createLocalBridge } from '../../src/main/core/local-bridge.ts'
+import { SettingsFile } from '../../src/main/core/settings-file.ts'
+import type { ShellPort } from '../../src/main/core/shell-port.ts'
 
 export interface TempJournal {
   dir: string
@@ -22,10 +24,11 @@ export async function makeTempDir(prefix = 'rapport-test-'): Promise<string> {
   return mkdtemp(join(tmpdir(), prefix))
 }
 
-export async function openTempJournal(dir?: string, now?: () => Date): Promise<TempJournal> {
+export async function openTempJournal(dir?: string, now?: () => Date, shell?: ShellPort): Promise<TempJournal> {
   const folder = dir ?? (await makeTempDir())
   const session = await JournalSession.open(folder, { owner: 'test', ...(now ? { now } : {}) })
-  const handlers = createHandlers(session, now)
+  const settings = await SettingsFile.open(folder)
+  const handlers = createHandlers(session, { ...(now ? { now } : {}), settings, ...(shell ? { shell } : {}) })
   return {
     dir: folder,
     file: session.path,

@@ -16,10 +16,12 @@ export interface ParsedCsv {
   headerLine: number
 }
 
-export const MAPPED_FIELDS = ['name', 'firstName', 'lastName', 'company', 'role', 'email', 'phone', 'location', 'note', 'tags'] as const
-export type MappedField = (typeof MAPPED_FIELDS)[number]
-/** Which column (by index) holds each field; a field left out is not imported. */
-export type ColumnMapping = Partial<Record<MappedField, number>>
+// The fields a column can map to are part of the API (the renderer shows the mapping step).
+import { MAPPED_FIELDS } from '../../shared/transfer.ts'
+import type { ColumnMapping, MappedField } from '../../shared/transfer.ts'
+
+export { MAPPED_FIELDS }
+export type { ColumnMapping, MappedField }
 
 const SEPARATORS = [',', ';', '\t'] as const
 

@@ -18,15 +18,31 @@ import type { JournalSession } from './journal-session.ts'
 import { updateMe } from './me.ts'
 import { createPerson, deletePerson, listPeople, updatePerson } from './people.ts'
 import { personPage } from './person-page.ts'
+import { createDataHandlers } from './data-handlers.ts'
 import { RapportError } from './rapport-error.ts'
+import { SettingsFile } from './settings-file.ts'
+import { NO_SHELL } from './shell-port.ts'
+import type { ShellPort } from './shell-port.ts'
 import { restoreRemoved } from './removal.ts'
 
 export type Handlers = { [K in ApiName]: (input: ApiParsedInput<K>) => Promise<ApiResults[K]> }
 
-export function createHandlers(session: JournalSession, now: () => Date = () => new Date()): Handlers {
+export interface HandlerOptions {
+  /** The clock; tests set it. */
+  now?: () => Date
+  /** Native dialogs and settings effects; absent in the CLI and in unit tests. */
+  shell?: ShellPort
+  /** The app's settings file; without one, settings are the defaults and cannot be saved. */
+  settings?: SettingsFile
+}
+
+export function createHandlers(session: JournalSession, options: HandlerOptions = {}): Handlers {
+  const now = options.now ?? (() => new Date())
   const store = () => session.store()
   const journal = () => session.store().journal
+  const settings = options.settings ?? SettingsFile.inMemory()
   return {
+    ...createDataHandlers(session, now, options.shell ?? NO_SHELL, settings),
     journalStatus: () => session.status(),
     reopenJournal: () => session.reopen(),
     listBackups: () => session.backups(),

@@ -1,0 +1,75 @@
+/** Handlers for getting data in and out: exports, imports, backups, and the app's settings. */
+import { stat } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
+import type { BackupInfo } from '../../shared/api.ts'
+import { backupsFolder, listBackups, writeBackup } from './backups.ts'
+import { writeFileDurable } from './durable-write.ts'
+import { exportMarkdown } from './export-markdown.ts'
+import type { Handlers } from './handlers.ts'
+import { ImportSessions } from './import-sessions.ts'
+import type { JournalSession } from './journal-session.ts'
+import { exportJournalJson } from './journal-transfer.ts'
+import { localDay } from './days.ts'
+import type { SettingsFile } from './settings-file.ts'
+import type { ShellPort } from './shell-port.ts'
+
+export type DataHandlers = Pick<
+  Handlers,
+  'exportMarkdown' | 'exportJson' | 'importPick' | 'importRemap' | 'importApply' | 'importCancel' | 'backupNow' | 'openBackupsFolder' | 'getSettings' | 'updateSettings'
+>
+
+export function createDataHandlers(session: JournalSession, now: () => Date, shell: ShellPort, settings: SettingsFile): DataHandlers {
+  const imports = new ImportSessions()
+  return {
+    exportMarkdown: async ({ personIds }) => {
+      const folder = await shell.pickFolder(personIds?.length === 1 ? 'Export this person to Markdown' : 'Export the journal to Markdown')
+      if (!folder) return { canceled: true }
+      const result = await exportMarkdown(session.store().journal, folder, now(), personIds ? { personIds } : {})
+      return { canceled: false, folder: result.folder, files: result.files }
+    },
+    exportJson: async () => {
+      const file = await shell.pickSaveFile('Save a full backup of the journal', `Rapport backup ${localDay(now())}.json`, [{ name: 'Rapport backup', extensions: ['json'] }])
+      if (!file) return { canceled: true }
+      const text = exportJournalJson(session.store().journal)
+      await writeFileDurable(file, text)
+      return { canceled: false, file, bytes: Buffer.byteLength(text) }
+    },
+    importPick: async () => {
+      const file = await shell.pickFile('Import contacts or a Rapport backup', [
+        { name: 'Contacts or Rapport backup', extensions: ['vcf', 'vcard', 'csv', 'json'] },
+        { name: 'All files', extensions: ['*'] }
+      ])
+      if (!file) return { canceled: true }
+      return { canceled: false, preview: await imports.preview(session.store(), file) }
+    },
+    importRemap: async ({ token, mapping }) => imports.remap(session.store(), token, mapping),
+    importApply: ({ token, decisions, mode }) => imports.apply(session.store(), token, now(), decisions, mode),
+    importCancel: async ({ token }) => {
+      imports.cancel(token)
+      return true
+    },
+    backupNow: async () => {
+      const store = session.store()
+      await store.flush()
+      const name = await writeBackup(store.path, 'manual', await (await import('node:fs/promises')).readFile(store.path), now())
+      return backupInfo(store.path, name)
+    },
+    openBackupsFolder: async () => {
+      await shell.openFolder(backupsFolder(session.path))
+      return true
+    },
+    getSettings: async () => ({ settings: settings.settings, problem: settings.problem, dataDir: dirname(session.path) }),
+    updateSettings: async ({ patch }) => {
+      const next = await settings.update(patch)
+      shell.applySettings(next)
+      return next
+    }
+  }
+}
+
+async function backupInfo(journalPath: string, name: string): Promise<BackupInfo> {
+  const found = (await listBackups(journalPath)).find((b) => b.name === name)
+  if (found) return found
+  const info = await stat(join(backupsFolder(journalPath), name))
+  return { name, kind: 'manual', createdAt: info.mtime.toISOString(), sizeBytes: info.size, problem: '' }
+}
