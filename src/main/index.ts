@@ -2,13 +2,16 @@
  * App lifecycle: one instance, one window, one journal. Each concern lives in its own setupX().
  */
 import { app, BrowserWindow, dialog } from 'electron'
-import { join } from 'node:path'
+import { sendCommand } from './commands.ts'
 import { createHandlers } from './core/handlers.ts'
 import { resolveDataDir } from './core/data-dir.ts'
 import { JournalLocked } from './core/journal-lock.ts'
 import { JournalSession } from './core/journal-session.ts'
+import { SettingsFile } from './core/settings-file.ts'
+import { createDesktop } from './desktop.ts'
 import { setupIpc } from './ipc.ts'
 import { setupMenu } from './menu.ts'
+import { Reminders } from './reminders.ts'
 import { setupSecurity } from './security.ts'
 import { appUrl, createMainWindow } from './window.ts'
 
@@ -41,20 +44,44 @@ if (!app.requestSingleInstanceLock()) {
 async function start(): Promise<void> {
   setupSecurity(isDev)
   journal = await JournalSession.open(dataDir, { owner: 'app' })
-  setupIpc(createHandlers(journal), appUrl())
-  setupMenu(isDev)
-  mainWindow = createMainWindow()
-  mainWindow.on('closed', () => (mainWindow = null))
-  app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow()
+  const settings = await SettingsFile.open(dataDir)
+  const session = journal
+  const current = () => {
+    try {
+      return session.store().journal
+    } catch {
+      return null
+    }
+  }
+  const reminders = new Reminders(current, () => sendCommand(mainWindow, 'go-today'))
+  const desktop = createDesktop({
+    window: () => mainWindow,
+    onShortcut: () => sendCommand(mainWindow, 'open-switcher'),
+    onReminderSettings: (next) => reminders.schedule(next)
   })
+  setupIpc(createHandlers(session, { shell: desktop, settings }), appUrl())
+  setupMenu(isDev, (command) => sendCommand(mainWindow, command))
+  try {
+    desktop.applySettings(settings.settings)
+  } catch (error) {
+    // A global shortcut another program holds must not stop Rapport from starting.
+    console.error('rapport:', (error as Error).message)
+  }
+  mainWindow = await createMainWindow(dataDir)
+  mainWindow.on('closed', () => (mainWindow = null))
+  reminders.updateBadge()
+  session.onStoreChange(() => reminders.updateBadge())
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) void createMainWindow(dataDir).then((window) => (mainWindow = window))
+  })
+  app.on('will-quit', () => reminders.stop())
 }
 
 function fail(error: unknown): void {
   const message =
     error instanceof JournalLocked
       ? error.message
-      : `Rapport could not open its journal in ${join(dataDir)}: ${error instanceof Error ? error.message : String(error)}`
+      : `Rapport could not open its journal in ${dataDir}: ${error instanceof Error ? error.message : String(error)}`
   dialog.showErrorBox('Rapport cannot start', message)
   app.exit(1)
 }

@@ -1,6 +1,7 @@
-import { BrowserWindow, shell } from 'electron'
+import { BrowserWindow, screen, shell } from 'electron'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
+import { loadWindowState, placeWindow, saveWindowState } from './core/window-state.ts'
 import { isAppUrl, isSafeExternalUrl, mainWindowOptions } from './window-options.ts'
 
 /** The URL of the app's page: electron-vite's dev server in development, the built file otherwise. */
@@ -10,10 +11,23 @@ export function appUrl(): string {
   return pathToFileURL(join(import.meta.dirname, '../renderer/index.html')).href
 }
 
-export function createMainWindow(): BrowserWindow {
-  const window = new BrowserWindow(
-    mainWindowOptions(join(import.meta.dirname, '../preload/index.cjs'), join(import.meta.dirname, '../../resources/icon.png'))
-  )
+export async function createMainWindow(dataDir: string): Promise<BrowserWindow> {
+  const primary = screen.getPrimaryDisplay()
+  const areas = [primary, ...screen.getAllDisplays().filter((d) => d.id !== primary.id)].map((d) => d.workArea)
+  const place = placeWindow(await loadWindowState(dataDir), areas)
+  const window = new BrowserWindow({
+    ...mainWindowOptions(join(import.meta.dirname, '../preload/index.cjs'), join(import.meta.dirname, '../../resources/icon.png')),
+    x: place.x,
+    y: place.y,
+    width: place.width,
+    height: place.height
+  })
+  if (place.maximized) window.maximize()
+  // Remembered for next time: the size before maximising, and whether it was maximised.
+  window.on('close', () => {
+    const bounds = window.getNormalBounds()
+    void saveWindowState(dataDir, { ...bounds, maximized: window.isMaximized() }).catch(() => undefined)
+  })
   const url = appUrl()
   // Every new window is refused; web links go to the user's browser instead.
   window.webContents.setWindowOpenHandler(({ url: target }) => {

@@ -3,7 +3,10 @@
  * Electron or Node reaches the page. Checked against the shared contract with `satisfies`.
  */
 import { contextBridge, ipcRenderer } from 'electron'
+import type { IpcRendererEvent } from 'electron'
 import type { RapportBridge } from '../shared/api.ts'
+import { COMMAND_CHANNEL, isCommand } from '../shared/commands.ts'
+import type { Command, RapportEvents } from '../shared/commands.ts'
 
 const bridge = {
   journalStatus: () => ipcRenderer.invoke('journalStatus', {}),
@@ -50,4 +53,15 @@ const bridge = {
   updateMe: (input) => ipcRenderer.invoke('updateMe', input)
 } satisfies RapportBridge
 
-contextBridge.exposeInMainWorld('rapport', bridge)
+const events = {
+  onCommand: (listener: (command: Command) => void) => {
+    // Only known command names get through, and the Electron event object never reaches the page.
+    const forward = (_event: IpcRendererEvent, command: unknown) => {
+      if (isCommand(command)) listener(command)
+    }
+    ipcRenderer.on(COMMAND_CHANNEL, forward)
+    return () => void ipcRenderer.removeListener(COMMAND_CHANNEL, forward)
+  }
+} satisfies RapportEvents
+
+contextBridge.exposeInMainWorld('rapport', { ...bridge, ...events })

@@ -6,14 +6,45 @@ import { vi } from 'vitest'
 
 export const handled = new Map<string, (event: unknown, payload: unknown) => unknown>()
 export const exposed = new Map<string, unknown>()
+export const rendererListeners = new Map<string, Array<(event: unknown, ...args: unknown[]) => void>>()
+export const shortcuts = new Map<string, () => void>()
+export const menus: unknown[] = []
+export const taken = new Set<string>()
 
 export const electronMock = {
+  app: { name: 'Rapport', showAboutPanel: vi.fn(), setBadgeCount: vi.fn() },
+  Menu: {
+    buildFromTemplate: vi.fn((template: unknown) => template),
+    setApplicationMenu: vi.fn((menu: unknown) => menus.push(menu))
+  },
   ipcMain: {
     handle: vi.fn((channel: string, listener: (event: unknown, payload: unknown) => unknown) => {
       if (handled.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`)
       handled.set(channel, listener)
     })
   },
-  ipcRenderer: { invoke: vi.fn(async (channel: string, payload: unknown) => ({ channel, payload })) },
-  contextBridge: { exposeInMainWorld: vi.fn((key: string, api: unknown) => exposed.set(key, api)) }
+  ipcRenderer: {
+    invoke: vi.fn(async (channel: string, payload: unknown) => ({ channel, payload })),
+    on: vi.fn((channel: string, listener: (event: unknown, ...args: unknown[]) => void) => {
+      rendererListeners.set(channel, [...(rendererListeners.get(channel) ?? []), listener])
+    }),
+    removeListener: vi.fn((channel: string, listener: (event: unknown, ...args: unknown[]) => void) => {
+      rendererListeners.set(channel, (rendererListeners.get(channel) ?? []).filter((l) => l !== listener))
+    })
+  },
+  contextBridge: { exposeInMainWorld: vi.fn((key: string, api: unknown) => exposed.set(key, api)) },
+  globalShortcut: {
+    register: vi.fn((accelerator: string, callback: () => void) => {
+      if (taken.has(accelerator)) return false
+      shortcuts.set(accelerator, callback)
+      return true
+    }),
+    unregister: vi.fn((accelerator: string) => shortcuts.delete(accelerator))
+  },
+  nativeTheme: { themeSource: 'system' },
+  dialog: {
+    showOpenDialog: vi.fn(async () => ({ canceled: false, filePaths: ['/picked/folder'] })),
+    showSaveDialog: vi.fn(async () => ({ canceled: true, filePath: undefined }))
+  },
+  shell: { openPath: vi.fn(async () => '') }
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
 import { apiNames } from '../../src/shared/api.ts'
-import { electronMock, exposed } from './electron-mock.ts'
+import { COMMAND_CHANNEL } from '../../src/shared/commands.ts'
+import { electronMock, exposed, rendererListeners } from './electron-mock.ts'
 
 vi.mock('electron', () => electronMock)
 await import('../../src/preload/index.ts')
@@ -8,10 +9,23 @@ await import('../../src/preload/index.ts')
 describe('the preload bridge', () => {
   const bridge = exposed.get('rapport') as Record<string, (input?: unknown) => Promise<unknown>>
 
-  it('exposes exactly one method per API call as window.rapport, and nothing else', () => {
+  it('exposes exactly one method per API call as window.rapport, plus onCommand, and nothing else', () => {
     expect([...exposed.keys()]).toEqual(['rapport'])
-    expect(Object.keys(bridge).sort()).toEqual([...apiNames].sort())
+    expect(Object.keys(bridge).sort()).toEqual([...apiNames, 'onCommand'].sort())
     for (const method of Object.values(bridge)) expect(method).toBeTypeOf('function')
+  })
+
+  it('passes only known commands to the page, never the Electron event, and stops on request', () => {
+    const received: unknown[] = []
+    const stop = (bridge.onCommand as unknown as (l: (c: unknown) => void) => () => void)((command) => received.push(command))
+    const listeners = rendererListeners.get(COMMAND_CHANNEL)!
+    for (const listener of listeners) {
+      listener({ sender: 'electron-internals' }, 'go-today')
+      listener({ sender: 'electron-internals' }, 'rm -rf /')
+    }
+    expect(received).toEqual(['go-today'])
+    stop()
+    expect(rendererListeners.get(COMMAND_CHANNEL)).toEqual([])
   })
 
   it('sends each call on its own channel with its one argument', async () => {

@@ -29,6 +29,7 @@ export class JournalSession {
   #store: JournalStore | null = null
   #index: SearchIndex | null = null
   #problem = ''
+  #changeListeners: Array<() => void> = []
 
   private constructor(path: string, lock: JournalLock, options: SessionOptions) {
     this.#path = path
@@ -53,6 +54,11 @@ export class JournalSession {
 
   get path(): string {
     return this.#path
+  }
+
+  /** Calls `listener` after every saved change, whichever store is open (a restore opens a new one). */
+  onStoreChange(listener: () => void): void {
+    this.#changeListeners.push(listener)
   }
 
   /** The search index of the open journal, kept current with every change. */
@@ -84,7 +90,10 @@ export class JournalSession {
     try {
       const store = await JournalStore.open(this.#path, this.#options)
       const index = SearchIndex.build(store.journal)
-      store.onChange((journal) => index.update(journal))
+      store.onChange((journal) => {
+        index.update(journal)
+        for (const listener of this.#changeListeners) listener()
+      })
       this.#store = store
       this.#index = index
       this.#problem = ''

@@ -1,10 +1,11 @@
 /// <reference types="vite/client" />
 import type { RapportBridge } from '../../shared/api.ts'
+import type { RapportEvents } from '../../shared/commands.ts'
 
 declare global {
   interface Window {
     /** Exposed by the preload; the renderer's only way to the journal. */
-    readonly rapport: RapportBridge
+    readonly rapport: RapportBridge & RapportEvents
   }
 }
 

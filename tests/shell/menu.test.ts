@@ -1,0 +1,39 @@
+import type { MenuItemConstructorOptions } from 'electron'
+import { describe, expect, it, vi } from 'vitest'
+import type { Command } from '../../src/shared/commands.ts'
+import { electronMock, menus } from './electron-mock.ts'
+
+vi.mock('electron', () => electronMock)
+const { setupMenu } = await import('../../src/main/menu.ts')
+
+function items(template: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] {
+  return template.flatMap((item) => [item, ...(Array.isArray(item.submenu) ? items(item.submenu) : [])])
+}
+
+describe('the application menu', () => {
+  const sent: Command[] = []
+  setupMenu(false, (command) => sent.push(command))
+  const template = menus.at(-1) as MenuItemConstructorOptions[]
+  const all = items(template)
+
+  it('has File, Edit, View, Window and Help', () => {
+    const tops = template.map((m) => m.label ?? m.role)
+    expect(tops).toEqual(expect.arrayContaining(['&File', 'editMenu', '&View', 'windowMenu', 'help']))
+  })
+
+  it('gives every main action an accelerator, each one different, and sends its command', () => {
+    const actions = all.filter((item) => item.click)
+    expect(actions.map((a) => a.label)).toEqual(
+      expect.arrayContaining(['New Person', 'Log Conversation', 'Import Contacts or Backup…', 'Export to Markdown…', 'Back Up Now', 'Quick Switcher', 'Today', 'People', 'Keyboard Shortcuts'])
+    )
+    for (const action of actions) expect(action.accelerator, action.label).toBeTruthy()
+    const accelerators = actions.map((a) => a.accelerator)
+    expect(new Set(accelerators).size).toBe(accelerators.length)
+    for (const action of actions) (action.click as () => void)()
+    expect(sent).toEqual(expect.arrayContaining(['new-person', 'open-switcher', 'go-today', 'export-markdown', 'import', 'backup-now', 'show-shortcuts', 'go-settings']))
+  })
+
+  it('hides developer tools outside development', () => {
+    expect(all.some((item) => item.role === 'toggleDevTools')).toBe(false)
+  })
+})
