@@ -63,6 +63,8 @@ export interface PersonPage {
   followUps: FollowUp[]
   interests: InterestView[]
   challenges: ChallengeView[]
+  /** Value brought that is not tied to a challenge, newest first. */
+  otherValues: Value[]
   /** Newest first; `withNames` are the other people in each conversation. */
   conversations: Array<Conversation & { withNames: string[] }>
 }

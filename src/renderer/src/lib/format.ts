@@ -27,7 +27,8 @@ export function todayLocal(): string {
 
 /** "today", "yesterday", "12 days ago". */
 export function daysAgo(days: number): string {
-  if (days <= 0) return 'today'
+  if (days < 0) return days === -1 ? 'tomorrow' : `in ${-days} days`
+  if (days === 0) return 'today'
   if (days === 1) return 'yesterday'
   return `${days} days ago`
 }
