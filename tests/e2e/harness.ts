@@ -15,6 +15,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { apiNames } from '../../src/shared/api.ts'
 import type { ApiResults } from '../../src/shared/api.ts'
 import { dispatch } from '../../src/main/core/handlers.ts'
+import type { ShellPort } from '../../src/main/core/shell-port.ts'
+import type { Settings } from '../../src/shared/settings.ts'
 import { openTempJournal } from '../support/temp-journal.ts'
 import type { TempJournal } from '../support/temp-journal.ts'
 
@@ -38,12 +40,27 @@ const CONTENT_TYPES: Record<string, string> = {
   '.map': 'application/json; charset=utf-8'
 }
 
+/** The desktop the e2e app runs on: native dialogs answer with what the test sets beforehand. */
+export class TestDesktop implements ShellPort {
+  folder: string | null = null
+  file: string | null = null
+  saveAs: string | null = null
+  applied: Settings[] = []
+  pickFolder = async () => this.folder
+  pickFile = async () => this.file
+  pickSaveFile = async () => this.saveAs
+  openFolder = async () => undefined
+  applySettings = (settings: Settings) => void this.applied.push(settings)
+}
+
 export interface RunningApp {
   url: string
   dir: string
   /** The journal file: <dir>/journal.json. */
   file: string
   journal: TempJournal
+  /** What the app's file dialogs will answer. */
+  desktop: TestDesktop
   /** Names of the API calls the page made, in order; lets a test prove something was *not* sent. */
   calls: string[]
   /** Calls that came back `ok: false`, with the message: the UI may show these quietly, tests should not. */
@@ -60,7 +77,8 @@ export function assertRendererBuilt(): void {
 
 export async function startApp(dataDir: string): Promise<RunningApp> {
   assertRendererBuilt()
-  const journal = await openTempJournal(dataDir)
+  const desktop = new TestDesktop()
+  const journal = await openTempJournal(dataDir, undefined, desktop)
   const calls: string[] = []
   const failedCalls: string[] = []
   const server = createServer((request, response) => {
@@ -85,6 +103,7 @@ export async function startApp(dataDir: string): Promise<RunningApp> {
     dir: dataDir,
     file: journal.file,
     journal,
+    desktop,
     calls,
     failedCalls,
     close: async () => {
@@ -203,7 +222,14 @@ export async function openUi(browser: Browser, app: RunningApp, options: { color
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify(input ?? {})
       }).then((response) => response.json())
-    const bridge = Object.freeze(Object.fromEntries(names.map((name) => [name, call(name)])))
+    // Commands from main (menus, shortcuts) are sent by tests through window.__rapportCommand(name).
+    const listeners = new Set<(command: string) => void>()
+    const onCommand = (listener: (command: string) => void) => {
+      listeners.add(listener)
+      return () => void listeners.delete(listener)
+    }
+    Object.defineProperty(globalThis, '__rapportCommand', { value: (command: string) => listeners.forEach((l) => l(command)) })
+    const bridge = Object.freeze({ ...Object.fromEntries(names.map((name) => [name, call(name)])), onCommand })
     Object.defineProperty(globalThis, 'rapport', { value: bridge, enumerable: true })
   }, apiNames)
 

@@ -3,4 +3,4 @@ import App from './App.svelte'
 import { bridgeContext } from './lib/context.ts'
 import './app.css'
 
-mount(App, { target: document.getElementById('app')!, context: bridgeContext(window.rapport) })
+mount(App, { target: document.getElementById('app')!, context: bridgeContext(window.rapport, window.rapport) })

@@ -1,6 +1,7 @@
 /** Dates and labels as the user reads them. */
 import type { Channel } from '../../../shared/schema/conversation.ts'
 import type { RelationshipStyleKind } from '../../../shared/schema/person.ts'
+import { display } from './display.svelte.ts'
 
 const dayFormat = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' })
 const monthFormat = new Intl.DateTimeFormat(undefined, { month: 'long', year: 'numeric' })
@@ -8,7 +9,17 @@ const monthFormat = new Intl.DateTimeFormat(undefined, { month: 'long', year: 'n
 /** A YYYY-MM-DD day, read as a local calendar day. */
 export function formatDay(day: string): string {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number]
-  return dayFormat.format(new Date(y, m - 1, d))
+  const pad = (n: number) => String(n).padStart(2, '0')
+  switch (display.dateFormat) {
+    case 'iso':
+      return day
+    case 'day-month-year':
+      return `${pad(d)}/${pad(m)}/${y}`
+    case 'month-day-year':
+      return `${pad(m)}/${pad(d)}/${y}`
+    default:
+      return dayFormat.format(new Date(y, m - 1, d))
+  }
 }
 
 export function formatMonth(iso: string): string {

@@ -69,6 +69,11 @@ export class Changes {
     this.#toast = { message: `${removed.label} is back.`, tone: 'info', removed: null }
   }
 
+  /** Shows a message that is not the result of a change (an export finished, say). */
+  notify(message: string, tone: Toast['tone'] = 'info'): void {
+    this.#toast = { message, tone, removed: null }
+  }
+
   dismiss(): void {
     this.#toast = null
   }

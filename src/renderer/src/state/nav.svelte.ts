@@ -10,6 +10,7 @@ export type Route =
   | { view: 'interest'; label: string }
   | { view: 'me' }
   | { view: 'settings' }
+  | { view: 'import' }
 
 export function parseRoute(hash: string): Route {
   const [, view = '', rest = ''] = /^#\/([^/]*)\/?(.*)$/.exec(hash) ?? []
@@ -17,6 +18,7 @@ export function parseRoute(hash: string): Route {
   if (view === 'people') return { view: 'people' }
   if (view === 'me') return { view: 'me' }
   if (view === 'settings') return { view: 'settings' }
+  if (view === 'import') return { view: 'import' }
   if (view === 'person' && first) return second ? { view: 'person', id: first, entry: second } : { view: 'person', id: first }
   if (view === 'brief' && first) return { view: 'brief', id: first }
   if (view === 'interest' && rest) return { view: 'interest', label: decodeURIComponent(rest) }
@@ -30,8 +32,27 @@ export function hrefOf(route: Route): string {
   return `#/${route.view}`
 }
 
+export type Request = 'new-person' | 'log-conversation'
+
 export class Nav {
   #route = $state<Route>(parseRoute(location.hash))
+  #request = $state<Request | null>(null)
+
+  /** An action asked for from a menu, for the view that can do it to pick up once. */
+  get request(): Request | null {
+    return this.#request
+  }
+
+  ask(request: Request): void {
+    this.#request = request
+  }
+
+  /** True once for the view that handles `request`. */
+  take(request: Request): boolean {
+    if (this.#request !== request) return false
+    this.#request = null
+    return true
+  }
 
   constructor() {
     window.addEventListener('hashchange', () => (this.#route = parseRoute(location.hash)))
