@@ -1,4 +1,6 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte'
+import { chmod } from 'node:fs/promises'
+import { join } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import type { Plugin } from 'vite'
 import { DEV_CSP, STRICT_CSP } from './csp.config.ts'
@@ -17,9 +19,25 @@ function contentSecurityPolicy(): Plugin {
   }
 }
 
+/** Makes the built `rapport` command (out/main/cli.js, which starts with its #! line) executable. */
+function executableCli(): Plugin {
+  return {
+    name: 'rapport-executable-cli',
+    apply: 'build',
+    async writeBundle(options, bundle) {
+      if (options.dir && 'cli.js' in bundle) await chmod(join(options.dir, 'cli.js'), 0o755)
+    }
+  }
+}
+
 export default defineConfig({
   main: {
-    build: { externalizeDeps: true }
+    plugins: [executableCli()],
+    build: {
+      externalizeDeps: true,
+      // The app, and the `rapport` command line: the same core, built together; the CLI never loads Electron.
+      rolldownOptions: { input: { index: 'src/main/index.ts', cli: 'src/cli/index.ts' } }
+    }
   },
   preload: {
     build: {

@@ -24,6 +24,16 @@ export default defineConfig({
       },
       {
         test: {
+          // Runs the built out/main/cli.js: needs `npm run build` first, like e2e.
+          name: 'cli',
+          environment: 'node',
+          include: ['tests/cli/**/*.test.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 30_000
+        }
+      },
+      {
+        test: {
           name: 'e2e',
           environment: 'node',
           include: ['tests/e2e/**/*.test.ts'],

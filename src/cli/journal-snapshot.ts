@@ -1,0 +1,47 @@
+/**
+ * The journal as read-only commands see it: read straight from journal.json without taking the lock, so
+ * they work while Rapport has it open. Nothing is written: an older file is migrated in memory only, and
+ * no backup is taken or rotated.
+ */
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { Journal } from '../shared/schema/journal.ts'
+import { JOURNAL_FILE } from '../main/core/journal-session.ts'
+import { JournalProblem, readJournalText } from '../main/core/journal-text.ts'
+import { CliError } from './cli-error.ts'
+import { describeFsError } from './fs-errors.ts'
+
+export interface JournalSnapshot {
+  path: string
+  journal: Journal
+}
+
+export function journalPath(dataDir: string): string {
+  return join(dataDir, JOURNAL_FILE)
+}
+
+export async function readJournalSnapshot(dataDir: string): Promise<JournalSnapshot> {
+  const path = journalPath(dataDir)
+  let text: string
+  try {
+    text = await readFile(path, 'utf8')
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw noJournal(path)
+    throw new CliError(`Cannot read the journal at ${path}: ${describeFsError(error)}.`)
+  }
+  try {
+    return { path, journal: readJournalText(text).journal }
+  } catch (error) {
+    if (!(error instanceof JournalProblem)) throw error
+    throw new CliError(`The journal at ${path} cannot be read: ${error.message} Run “rapport doctor”, or open Rapport to restore a backup.`)
+  }
+}
+
+/** There is no journal.json yet: read-only commands never create one. */
+export class NoJournal extends CliError {
+  override name = 'NoJournal'
+}
+
+export function noJournal(path: string): NoJournal {
+  return new NoJournal(`No journal at ${path} yet. Open Rapport once, or point --data-dir (or RAPPORT_DATA_DIR) at the folder that holds journal.json.`)
+}
