@@ -2,17 +2,22 @@
  * `npm run bench [-- --json] [-- --sizes S,M]`: generates journals of three sizes and measures what a
  * seller feels — load, index, search, save, memory — against the naive fuse.js-over-everything design.
  */
-import { mkdtemp, rm, stat } from 'node:fs/promises'
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { serializeJournal } from '../src/main/core/durable-json-file.ts'
 import { writeFileDurable } from '../src/main/core/durable-write.ts'
+import { exportMarkdown } from '../src/main/core/export-markdown.ts'
+import { planImport } from '../src/main/core/import-plan.ts'
 import { JournalStore } from '../src/main/core/journal-store.ts'
+import { applyReplace, exportJournalJson, readJournalExport } from '../src/main/core/journal-transfer.ts'
+import { parseVCards } from '../src/main/core/vcard.ts'
 import { SearchIndex } from '../src/main/core/search/search-index.ts'
 import { fuseBaseline } from './baseline.ts'
 import { generateJournal, SIZES } from './generate.ts'
 import { heapMB, percentile, round, time, timeAsync } from './measure.ts'
 import { makeQueries } from './queries.ts'
+import { vcards } from './vcards.ts'
 import { Random } from './random.ts'
 
 type SizeName = keyof typeof SIZES
@@ -25,6 +30,15 @@ const sizes = ((sizeArg?.includes('=') ? sizeArg.split('=')[1] : args[args.index
 const now = new Date(2026, 10, 23, 10)
 const log = (line: string) => (json ? process.stderr : process.stdout).write(`${line}\n`)
 
+/**
+ * Generates and writes a journal in a function of its own: variables of the top-level loop can outlive
+ * their block, and the generated journal must be gone before the heap is measured.
+ */
+async function writeGenerated(size: SizeName, path: string): Promise<void> {
+  const { journal } = generateJournal(SIZES[size], now)
+  await writeFileDurable(path, serializeJournal(journal))
+}
+
 const results: Record<string, Record<string, number>> = {}
 const baseline: Record<string, Record<string, number>> = {}
 
@@ -32,11 +46,7 @@ for (const size of sizes) {
   log(`\n${size}: ${SIZES[size].people} people, ${SIZES[size].entries} entries`)
   const dir = await mkdtemp(join(tmpdir(), `rapport-bench-${size}-`))
   const path = join(dir, 'journal.json')
-  {
-    // Generated data is dropped before anything is measured, so the heap figure is the app's own.
-    const { journal } = generateJournal(SIZES[size], now)
-    await writeFileDurable(path, serializeJournal(journal))
-  }
+  await writeGenerated(size, path)
   const fileMB = (await stat(path)).size / 1024 / 1024
   // A first launch takes the day's backups; the measured launch is an ordinary one.
   await (await JournalStore.open(path, { now: () => now })).close()
@@ -76,6 +86,19 @@ for (const size of sizes) {
     )
   }
 
+  // Data out and in: Markdown export, the full JSON backup, and a contacts import (parse and plan).
+  const outDir = join(dir, 'export')
+  const markdown = await timeAsync(() => exportMarkdown(store.journal, outDir, now))
+  const jsonFile = join(dir, 'backup.json')
+  const exportJson = await timeAsync(() => writeFileDurable(jsonFile, exportJournalJson(store.journal)))
+  const restoreDir = await mkdtemp(join(tmpdir(), `rapport-bench-restore-${size}-`))
+  const empty = await JournalStore.open(join(restoreDir, 'journal.json'), { now: () => now })
+  const importJson = await timeAsync(async () => applyReplace(empty, readJournalExport(await readFile(jsonFile)), { now }))
+  await empty.close()
+  await rm(restoreDir, { recursive: true, force: true })
+  const vcard = new TextEncoder().encode(vcards(store.journal.people.slice(0, 1000)))
+  const importVcf = time(() => planImport(store.journal, parseVCards(vcard)))
+
   results[size] = {
     fileMB: round(fileMB),
     coldLoadMs: round(load.ms),
@@ -85,7 +108,12 @@ for (const size of sizes) {
     queryP95Ms: round(percentile(querySamples, 95), 2),
     saveMedianMs: round(percentile(saveSamples, 50)),
     saveP95Ms: round(percentile(saveSamples, 95)),
-    heapMB: round(heap)
+    heapMB: round(heap),
+    exportMarkdownMs: round(markdown.ms),
+    exportMarkdownFiles: markdown.value.files,
+    exportJsonMs: round(exportJson.ms),
+    importJsonMs: round(importJson.ms),
+    importVcf1000Ms: round(importVcf.ms)
   }
   log(Object.entries(results[size]!).map(([k, v]) => `  ${k.padEnd(20)} ${v}`).join('\n'))
 
@@ -98,7 +126,7 @@ for (const size of sizes) {
   await rm(dir, { recursive: true, force: true })
 }
 
-const columns = ['fileMB', 'coldLoadMs', 'indexBuildMs', 'incrementalUpdateMs', 'queryMedianMs', 'queryP95Ms', 'saveMedianMs', 'saveP95Ms', 'heapMB']
+const columns = ['fileMB', 'coldLoadMs', 'indexBuildMs', 'incrementalUpdateMs', 'queryMedianMs', 'queryP95Ms', 'saveMedianMs', 'saveP95Ms', 'heapMB', 'exportMarkdownMs', 'exportJsonMs', 'importJsonMs', 'importVcf1000Ms']
 log(`\n| size | ${columns.join(' | ')} |\n| --- | ${columns.map(() => '---').join(' | ')} |`)
 for (const [size, row] of Object.entries(results)) log(`| ${size} | ${columns.map((c) => row[c]).join(' | ')} |`)
 for (const [size, row] of Object.entries(baseline)) log(`| ${size} fuse.js baseline | query median ${row.queryMedianMs} ms, p95 ${row.queryP95Ms} ms |`)
