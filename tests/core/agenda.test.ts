@@ -128,3 +128,19 @@ describe('the Today view', () => {
     expect((await api.getToday({})).thisWeek.map((c) => [c.title, c.personNames])).toEqual([['Wednesday', ['Ana']], ['Monday', ['Ana']]])
   })
 })
+
+describe('the week', () => {
+  it('starts on the day the user chose', async () => {
+    clock = new Date(2026, 10, 26, 10) // Thursday 26 November
+    const ana = await person('Ana')
+    await call([ana.id], at(2026, 11, 21), 'Saturday')
+    await call([ana.id], at(2026, 11, 22), 'Sunday')
+    await call([ana.id], at(2026, 11, 23), 'Monday')
+    const week = async () => (await api.getToday({})).thisWeek.map((c) => c.title)
+    expect(await week()).toEqual(['Monday'])
+    await api.updateSettings({ patch: { firstDayOfWeek: 'sunday' } })
+    expect(await week()).toEqual(['Monday', 'Sunday'])
+    await api.updateSettings({ patch: { firstDayOfWeek: 'saturday' } })
+    expect(await week()).toEqual(['Monday', 'Sunday', 'Saturday'])
+  })
+})

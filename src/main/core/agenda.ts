@@ -44,7 +44,7 @@ export function lapseOf(person: Person, lastContact: string | null, today: strin
   return daysSince > person.cadenceDays ? { person, lastContact, daysSince, cadenceDays: person.cadenceDays } : null
 }
 
-export function todayView(journal: Journal, now: Date): Today {
+export function todayView(journal: Journal, now: Date, firstDayOfWeek: Parameters<typeof startOfWeek>[1] = 'monday'): Today {
   const today = localDay(now)
   const names = new Map(journal.people.map((p) => [p.id, p.name]))
   const due = journal.followUps
@@ -56,7 +56,7 @@ export function todayView(journal: Journal, now: Date): Today {
     .sort(byName)
     .flatMap((p) => lapseOf(p, last.get(p.id) ?? null, today) ?? [])
     .sort((a, b) => b.daysSince - b.cadenceDays - (a.daysSince - a.cadenceDays))
-  const weekStart = startOfWeek(today)
+  const weekStart = startOfWeek(today, firstDayOfWeek)
   const thisWeek = journal.conversations
     .filter((c) => {
       const day = localDay(new Date(c.date))

@@ -16,8 +16,10 @@ export function addDays(day: string, days: number): string {
   return date.toISOString().slice(0, 10)
 }
 
-/** The Monday that starts the week of `day`. */
-export function startOfWeek(day: string): string {
-  const weekday = new Date(`${day}T00:00:00Z`).getUTCDay() || 7
-  return addDays(day, 1 - weekday)
+const FIRST_DAY = { sunday: 0, monday: 1, saturday: 6 } as const
+
+/** The first day of the week of `day`, the week starting on the user's chosen day (Monday by default). */
+export function startOfWeek(day: string, firstDay: keyof typeof FIRST_DAY = 'monday'): string {
+  const weekday = new Date(`${day}T00:00:00Z`).getUTCDay()
+  return addDays(day, -((weekday - FIRST_DAY[firstDay] + 7) % 7))
 }

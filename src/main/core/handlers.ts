@@ -48,7 +48,7 @@ export function createHandlers(session: JournalSession, options: HandlerOptions 
     listBackups: () => session.backups(),
     restoreBackup: ({ name }) => session.restoreBackup(name),
 
-    getToday: async () => todayView(journal(), now()),
+    getToday: async () => todayView(journal(), now(), settings.settings.firstDayOfWeek),
     listPeople: async () => listPeople(journal()),
     getPersonPage: async ({ id }) => personPage(journal(), id, now()),
     createPerson: ({ person }) => createPerson(store(), person, now()),
