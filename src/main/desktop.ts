@@ -1,9 +1,12 @@
 import { dialog, globalShortcut, nativeTheme, shell } from 'electron'
 import type { BrowserWindow } from 'electron'
+import { writeLocation } from './core/journal-location.ts'
 import type { ShellPort } from './core/shell-port.ts'
 import type { Settings } from '../shared/settings.ts'
 
 interface DesktopHooks {
+  /** The app's own folder, where the journal's location is remembered. */
+  appDir: string
   window: () => BrowserWindow | null
   /** The global shortcut was pressed. */
   onShortcut: () => void
@@ -33,6 +36,9 @@ export function createDesktop(hooks: DesktopHooks): ShellPort {
       const window = parent()
       const result = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options)
       return result.canceled ? null : (result.filePath ?? null)
+    },
+    rememberDataDir(dataDir) {
+      return writeLocation(hooks.appDir, dataDir)
     },
     async openFolder(path) {
       const problem = await shell.openPath(path)

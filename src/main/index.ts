@@ -5,6 +5,7 @@ import { app, BrowserWindow, dialog } from 'electron'
 import { sendCommand } from './commands.ts'
 import { createHandlers } from './core/handlers.ts'
 import { resolveDataDir } from './core/data-dir.ts'
+import { readLocation } from './core/journal-location.ts'
 import { JournalLocked } from './core/journal-lock.ts'
 import { JournalSession } from './core/journal-session.ts'
 import { SettingsFile } from './core/settings-file.ts'
@@ -16,7 +17,8 @@ import { setupSecurity } from './security.ts'
 import { appUrl, createMainWindow } from './window.ts'
 
 const isDev = !app.isPackaged && Boolean(process.env.ELECTRON_RENDERER_URL)
-const dataDir = resolveDataDir(process.argv, process.env, app.getPath('userData'))
+const appDir = app.getPath('userData')
+let dataDir = resolveDataDir(process.argv, process.env, appDir)
 let mainWindow: BrowserWindow | null = null
 let journal: JournalSession | null = null
 
@@ -43,6 +45,9 @@ if (!app.requestSingleInstanceLock()) {
 
 async function start(): Promise<void> {
   setupSecurity(isDev)
+  // A journal the user moved elsewhere (Settings) is found through the pointer in the app's folder.
+  const moved = await readLocation(appDir)
+  if (moved) dataDir = resolveDataDir(process.argv, process.env, moved)
   journal = await JournalSession.open(dataDir, { owner: 'app' })
   const settings = await SettingsFile.open(dataDir)
   const session = journal
@@ -55,6 +60,7 @@ async function start(): Promise<void> {
   }
   const reminders = new Reminders(current, () => sendCommand(mainWindow, 'go-today'))
   const desktop = createDesktop({
+    appDir,
     window: () => mainWindow,
     onShortcut: () => sendCommand(mainWindow, 'open-switcher'),
     onReminderSettings: (next) => reminders.schedule(next)

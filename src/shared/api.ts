@@ -116,6 +116,10 @@ export const apiInputs = {
   backupNow: none,
   openBackupsFolder: none,
 
+  /** Copies the journal, its backups and settings to a folder the user picks and continues there. */
+  moveJournal: none,
+  /** Continues with the journal in another folder the user picks (a new one starts if it has none). */
+  openJournal: none,
   getSettings: none,
   updateSettings: strict({ patch: SettingsPatchSchema }),
 
@@ -177,6 +181,8 @@ export interface ApiResults {
   importCancel: true
   backupNow: BackupInfo
   openBackupsFolder: true
+  moveJournal: Picked<{ dataDir: string }>
+  openJournal: Picked<{ dataDir: string; status: JournalStatus }>
   getSettings: { settings: Settings; problem: string; dataDir: string }
   updateSettings: Settings
   getMe: { me: Me; interests: InterestView[] }

@@ -23,6 +23,8 @@ class FakeShell implements ShellPort {
   pickFile = async () => this.file
   pickSaveFile = async () => this.saveAs
   openFolder = async (path: string) => void this.opened.push(path)
+  remembered: string[] = []
+  rememberDataDir = async (dir: string) => void this.remembered.push(dir)
   applySettings = (settings: Settings) => void this.applied.push(settings)
 }
 
@@ -138,5 +140,46 @@ describe('backups and settings', () => {
     const names = await readdir(journal.dir)
     const kept = names.find((n) => n.startsWith('settings.unreadable-'))!
     expect(await readFile(join(journal.dir, kept), 'utf8')).toBe('{ nope')
+  })
+})
+
+describe('where the journal lives', () => {
+  it('moves the journal, its backups and settings to an empty folder, continues there, and leaves the old copy', async () => {
+    await seedJournal(journal.handlers, new Date())
+    await journal.handlers.updateSettings({ patch: { theme: 'dark' } })
+    const oldBytes = await readFile(journal.file, 'utf8')
+    shell.folder = join(out, 'moved')
+    expect(await journal.handlers.moveJournal({})).toEqual({ canceled: false, dataDir: shell.folder })
+    expect(await readFile(join(shell.folder, 'journal.json'), 'utf8')).toBe(oldBytes)
+    expect((await readdir(join(shell.folder, 'backups'))).length).toBeGreaterThan(0)
+    expect(shell.remembered).toEqual([shell.folder])
+    expect((await journal.handlers.getSettings({})).settings.theme).toBe('dark')
+    // Changes now go to the new place; the old file is untouched.
+    await journal.handlers.createPerson({ person: { name: 'After the move' } })
+    expect(await readFile(join(shell.folder, 'journal.json'), 'utf8')).toContain('After the move')
+    expect(await readFile(journal.file, 'utf8')).toBe(oldBytes)
+    expect(await readdir(journal.dir)).not.toContain('journal.json.lock')
+  })
+
+  it('refuses to move onto another journal', async () => {
+    const other = await openTempJournal()
+    await other.session.close()
+    shell.folder = other.dir
+    await expect(journal.handlers.moveJournal({})).rejects.toThrow(/already has a journal/)
+    await rm(other.dir, { recursive: true, force: true })
+  })
+
+  it('opens the journal in another folder, and back', async () => {
+    const other = await openTempJournal()
+    await other.handlers.createPerson({ person: { name: 'Someone else' } })
+    await other.session.close()
+    shell.folder = other.dir
+    const opened = await journal.handlers.openJournal({})
+    expect(opened).toMatchObject({ canceled: false, dataDir: other.dir, status: { state: 'ready', people: 1 } })
+    expect((await journal.handlers.listPeople({})).map((p) => p.name)).toEqual(['Someone else'])
+    shell.folder = journal.dir
+    await journal.handlers.openJournal({})
+    expect(await journal.handlers.listPeople({})).toEqual([])
+    await rm(other.dir, { recursive: true, force: true })
   })
 })

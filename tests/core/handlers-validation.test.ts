@@ -90,6 +90,8 @@ const malformed: Record<ApiName, unknown[]> = {
   importCancel: [{}],
   backupNow: [{ name: 'x' }],
   openBackupsFolder: [{ path: '/' }],
+  moveJournal: [{ to: '/tmp' }],
+  openJournal: [{ path: '/etc' }],
   getSettings: [{ all: true }],
   updateSettings: [{}, { patch: { theme: 'neon' } }, { patch: { globalShortcut: { enabled: true, accelerator: 'K' } } }, { patch: { reminders: { enabled: true, time: '25:00' } } }, { patch: { extra: 1 } }],
   getMe: [{ me: true }],

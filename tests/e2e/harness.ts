@@ -50,6 +50,8 @@ export class TestDesktop implements ShellPort {
   pickFile = async () => this.file
   pickSaveFile = async () => this.saveAs
   openFolder = async () => undefined
+  remembered: string[] = []
+  rememberDataDir = async (dir: string) => void this.remembered.push(dir)
   applySettings = (settings: Settings) => void this.applied.push(settings)
 }
 

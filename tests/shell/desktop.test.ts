@@ -9,7 +9,8 @@ const { createDesktop } = await import('../../src/main/desktop.ts')
 describe('the desktop shell port', () => {
   const pressed = vi.fn()
   const reminderSettings: Settings[] = []
-  const desktop = createDesktop({ window: () => null, onShortcut: pressed, onReminderSettings: (s) => reminderSettings.push(s) })
+  let appDir = ''
+  const desktop = createDesktop({ appDir: '', window: () => null, onShortcut: pressed, onReminderSettings: (s) => reminderSettings.push(s) })
   beforeEach(() => shortcuts.clear())
 
   it('registers the global shortcut only once the user enables it, and moves it when changed', () => {
@@ -34,6 +35,15 @@ describe('the desktop shell port', () => {
     desktop.applySettings({ ...defaultSettings(), theme: 'dark' })
     expect(electronMock.nativeTheme.themeSource).toBe('dark')
     expect(reminderSettings.at(-1)?.theme).toBe('dark')
+  })
+
+  it('remembers where the journal moved, for the next launch', async () => {
+    const { makeTempDir } = await import('../support/temp-journal.ts')
+    const { readLocation } = await import('../../src/main/core/journal-location.ts')
+    appDir = await makeTempDir()
+    const here = createDesktop({ appDir, window: () => null, onShortcut: pressed, onReminderSettings: () => undefined })
+    await here.rememberDataDir('/home/ana/Sync/Rapport')
+    expect(await readLocation(appDir)).toBe('/home/ana/Sync/Rapport')
   })
 
   it('returns the folder the user picked, or null when they cancel', async () => {

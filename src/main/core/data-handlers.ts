@@ -10,16 +10,35 @@ import { ImportSessions } from './import-sessions.ts'
 import type { JournalSession } from './journal-session.ts'
 import { exportJournalJson } from './journal-transfer.ts'
 import { localDay } from './days.ts'
-import type { SettingsFile } from './settings-file.ts'
+import { checkJournalFolder, moveJournal } from './journal-move.ts'
+import { SettingsFile } from './settings-file.ts'
 import type { ShellPort } from './shell-port.ts'
 
 export type DataHandlers = Pick<
   Handlers,
-  'exportMarkdown' | 'exportJson' | 'importPick' | 'importRemap' | 'importApply' | 'importCancel' | 'backupNow' | 'openBackupsFolder' | 'getSettings' | 'updateSettings'
+  | 'exportMarkdown'
+  | 'exportJson'
+  | 'importPick'
+  | 'importRemap'
+  | 'importApply'
+  | 'importCancel'
+  | 'backupNow'
+  | 'openBackupsFolder'
+  | 'moveJournal'
+  | 'openJournal'
+  | 'getSettings'
+  | 'updateSettings'
 >
 
-export function createDataHandlers(session: JournalSession, now: () => Date, shell: ShellPort, settings: SettingsFile): DataHandlers {
+export function createDataHandlers(session: JournalSession, now: () => Date, shell: ShellPort, initialSettings: SettingsFile): DataHandlers {
   const imports = new ImportSessions()
+  // Settings live beside the journal, so they follow it when it moves or another one is opened.
+  let settings = initialSettings
+  const follow = async (dataDir: string) => {
+    if (!settings.inMemoryOnly) settings = await SettingsFile.open(dataDir)
+    await shell.rememberDataDir(dataDir)
+    shell.applySettings(settings.settings)
+  }
   return {
     exportMarkdown: async ({ personIds }) => {
       const folder = await shell.pickFolder(personIds?.length === 1 ? 'Export this person to Markdown' : 'Export the journal to Markdown')
@@ -57,6 +76,21 @@ export function createDataHandlers(session: JournalSession, now: () => Date, she
     openBackupsFolder: async () => {
       await shell.openFolder(backupsFolder(session.path))
       return true
+    },
+    moveJournal: async () => {
+      const target = await shell.pickFolder('Move the journal to an empty folder')
+      if (!target) return { canceled: true }
+      await moveJournal(session, target)
+      await follow(target)
+      return { canceled: false, dataDir: target }
+    },
+    openJournal: async () => {
+      const folder = await shell.pickFolder('Open the journal in another folder')
+      if (!folder) return { canceled: true }
+      await checkJournalFolder(folder)
+      const status = await session.switchTo(folder)
+      await follow(folder)
+      return { canceled: false, dataDir: folder, status }
     },
     getSettings: async () => ({ settings: settings.settings, problem: settings.problem, dataDir: dirname(session.path) }),
     updateSettings: async ({ patch }) => {

@@ -41,14 +41,15 @@ export function createHandlers(session: JournalSession, options: HandlerOptions 
   const store = () => session.store()
   const journal = () => session.store().journal
   const settings = options.settings ?? SettingsFile.inMemory()
+  const data = createDataHandlers(session, now, options.shell ?? NO_SHELL, settings)
   return {
-    ...createDataHandlers(session, now, options.shell ?? NO_SHELL, settings),
+    ...data,
     journalStatus: () => session.status(),
     reopenJournal: () => session.reopen(),
     listBackups: () => session.backups(),
     restoreBackup: ({ name }) => session.restoreBackup(name),
 
-    getToday: async () => todayView(journal(), now(), settings.settings.firstDayOfWeek),
+    getToday: async () => todayView(journal(), now(), (await data.getSettings({})).settings.firstDayOfWeek),
     listPeople: async () => listPeople(journal()),
     getPersonPage: async ({ id }) => personPage(journal(), id, now()),
     createPerson: ({ person }) => createPerson(store(), person, now()),

@@ -133,6 +133,22 @@ export class JournalSession {
     return this.reopen()
   }
 
+  /**
+   * Continues with the journal in another folder: its lock is taken first, so a failure leaves this one
+   * open as it was. Throws JournalLocked if another program has that journal open.
+   */
+  async switchTo(dataDir: string): Promise<JournalStatus> {
+    await mkdir(dataDir, { recursive: true, mode: 0o700 })
+    const path = join(dataDir, JOURNAL_FILE)
+    if (path === this.#path) return this.status()
+    const lock = await JournalLock.acquire(`${path}.lock`, this.#options.owner)
+    await this.#store?.close()
+    await this.#lock.release()
+    this.#lock = lock
+    this.#path = path
+    return this.reopen()
+  }
+
   async close(): Promise<void> {
     await this.#store?.close()
     this.#store = null

@@ -53,6 +53,10 @@ export class SettingsFile {
     return file
   }
 
+  get inMemoryOnly(): boolean {
+    return this.#memoryOnly
+  }
+
   get settings(): Settings {
     return this.#settings
   }

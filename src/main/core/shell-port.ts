@@ -20,6 +20,8 @@ export interface ShellPort {
   pickSaveFile(title: string, defaultName: string, filters: FileFilter[]): Promise<string | null>
   /** Shows a folder in the system's file manager. */
   openFolder(path: string): Promise<void>
+  /** Remembers where the journal now lives, for the next launch. */
+  rememberDataDir(dataDir: string): Promise<void>
   /** Puts settings into effect: theme, global shortcut, reminders. */
   applySettings(settings: Settings): void
 }
@@ -30,5 +32,6 @@ export const NO_SHELL: ShellPort = {
   pickFile: () => Promise.reject(new RapportError('internal', 'There is no window to pick a file in.')),
   pickSaveFile: () => Promise.reject(new RapportError('internal', 'There is no window to pick a file in.')),
   openFolder: () => Promise.resolve(),
+  rememberDataDir: () => Promise.resolve(),
   applySettings: () => undefined
 }
