@@ -53,7 +53,7 @@ for (const size of sizes) {
 
   const load = await timeAsync(() => JournalStore.open(path, { now: () => now }))
   const store = load.value
-  const build = time(() => SearchIndex.build(store.journal))
+  const build = await timeAsync(() => SearchIndex.build(store.journal))
   const index = build.value
   store.onChange((journal) => index.update(journal))
   const heap = heapMB()

@@ -103,3 +103,22 @@ describe('keeping the index current', () => {
     expect((await search('hovercraft')).groups).toEqual([])
   })
 })
+
+describe('building on two threads', () => {
+  it('gives the same index as building on one', async () => {
+    const { generateJournal, SIZES } = await import('../../bench/generate.ts')
+    const { makeQueries } = await import('../../bench/queries.ts')
+    const { Random } = await import('../../bench/random.ts')
+    const { SearchIndex } = await import('../../src/main/core/search/search-index.ts')
+    // Large enough (8 MB of text) that build() hands half of it to a worker.
+    const { journal: big } = generateJournal(SIZES.S, now)
+    const parallel = await SearchIndex.build(big)
+    const single = SearchIndex.buildSync(big)
+    expect(parallel.size).toEqual(single.size)
+    for (const text of makeQueries(big, new Random(3), 60)) {
+      const a = parallel.search({ text }, now).groups
+      const b = single.search({ text }, now).groups
+      expect(a.map((g) => [g.personId, g.hits.map((h) => h.id)]), text).toEqual(b.map((g) => [g.personId, g.hits.map((h) => h.id)]))
+    }
+  }, 60_000)
+})

@@ -26,7 +26,7 @@ export const briefCommand: Command = {
     const name = args.join(' ').trim()
     if (name === '') throw new UsageError('rapport brief: say whose brief, as in “rapport brief Ana García”.')
     const { journal } = await readJournalSnapshot(dataDir)
-    const match = matchPerson(journal, SearchIndex.build(journal), name, now)
+    const match = matchPerson(journal, await SearchIndex.build(journal), name, now)
     if (match.kind === 'none') throw new CliError(`No one in the journal matches “${name}”.`)
     if (match.kind === 'several') {
       const list = match.people.map((p) => `  ${p.name}${p.company ? ` (${p.company})` : ''}`)

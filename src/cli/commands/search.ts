@@ -35,7 +35,7 @@ export const searchCommand: Command = {
     const query = v.safeParse(SearchQuerySchema, { text, ...(limit === undefined ? {} : { limit }) })
     if (!query.success) throw new UsageError(`rapport search: ${describeIssue(query.issues[0])}`)
     const { journal } = await readJournalSnapshot(dataDir)
-    const response = SearchIndex.build(journal).search(query.output, now)
+    const response = (await SearchIndex.build(journal)).search(query.output, now)
     if (options.json) out.json(searchRows(response))
     else printResults(out, text, response)
     return EXIT_OK

@@ -89,7 +89,7 @@ export class JournalSession {
     this.#index = null
     try {
       const store = await JournalStore.open(this.#path, this.#options)
-      const index = SearchIndex.build(store.journal)
+      const index = await SearchIndex.build(store.journal)
       store.onChange((journal) => {
         index.update(journal)
         for (const listener of this.#changeListeners) listener()

@@ -10,6 +10,9 @@ import type { SearchQuery, SearchResponse } from '../../../shared/search.ts'
 import { INDEXED } from './documents.ts'
 import type { IndexedCollection, SearchDoc } from './documents.ts'
 import { BulkPostings } from './bulk-postings.ts'
+import { tokenizeInWorker } from './parallel-tokenize.ts'
+import { tokenizeDocs } from './tokenize-docs.ts'
+import type { TokenizedDocs } from './tokenize-docs.ts'
 import { Postings } from './postings.ts'
 import { rankGroups } from './rank.ts'
 import { parseQuery } from './query-terms.ts'
@@ -24,6 +27,8 @@ const KIND_WEIGHT = { person: 1.6, interest: 1.3, conversation: 1, challenge: 1.
 const MATCH_WEIGHT = { exact: 1, prefix: 0.75, fuzzy: 0.6 } as const
 const MAX_EXPANSIONS = 64
 const CANDIDATES = 300
+/** Below this much text one thread is quicker than starting a worker. */
+const PARALLEL_FROM_CHARS = 4_000_000
 /** Stands for "no postings yet" in the dense per-word arrays; never pushed to. */
 const EMPTY = new Postings(0)
 
@@ -44,26 +49,77 @@ export class SearchIndex {
   // Stop words are not posted for long text (see stop-words.ts); flags by word id.
   #stop: Uint8Array = new Uint8Array(0)
   #stopChecked = 0
-  #bulk: BulkPostings | null = null
 
   private constructor(journal: Journal) {
     this.#journal = journal
   }
 
-  static build(journal: Journal): SearchIndex {
+  /**
+   * Builds the index of a whole journal. A large one is tokenised in two halves at once, one here and one
+   * in a worker thread; words are then numbered into one vocabulary and the postings laid out in one pass
+   * (appending to 20,000 separate lists word by word is several times slower).
+   */
+  static async build(journal: Journal): Promise<SearchIndex> {
     const index = new SearchIndex(journal)
-    index.#vocab.beginBulk()
-    // In bulk, words are first written in one sequential buffer and counted; the postings are then laid
-    // out in one pass. Appending to 20,000 separate lists word by word is several times slower.
-    index.#bulk = new BulkPostings()
+    const { heads, bodies } = index.#documents()
+    const total = bodies.reduce((sum, body) => sum + body.length, 0)
+    if (total < PARALLEL_FROM_CHARS) return index.#finish([tokenizeDocs(heads, bodies, [...STOP_WORDS])])
+    // Split where half the text is on each side, so both cores finish together.
+    let split = 0
+    for (let seen = 0; split < bodies.length && seen < total / 2; split++) seen += bodies[split]!.length + heads[split]!.length
+    const theirs = tokenizeInWorker(heads.slice(split), bodies.slice(split), [...STOP_WORDS])
+    const mine = tokenizeDocs(heads.slice(0, split), bodies.slice(0, split), [...STOP_WORDS])
+    return index.#finish([mine, await theirs])
+  }
+
+  /** The same index, built on this thread only: for compaction and small journals. */
+  static buildSync(journal: Journal): SearchIndex {
+    const index = new SearchIndex(journal)
+    const { heads, bodies } = index.#documents()
+    return index.#finish([tokenizeDocs(heads, bodies, [...STOP_WORDS])])
+  }
+
+  /** Makes a document for every item, in order, and returns their texts for tokenising. */
+  #documents(): { heads: string[]; bodies: string[] } {
+    const heads: string[] = []
+    const bodies: string[] = []
     for (const collection of Object.keys(INDEXED) as IndexedCollection[]) {
-      for (const item of journal[collection]) index.#add(item, collection)
+      const make = INDEXED[collection] as (item: object) => SearchDoc | null
+      for (const item of this.#journal[collection]) {
+        const doc = make(item)
+        if (!doc) continue
+        this.#byKey.set(`${doc.kind}:${doc.id}`, this.#docs.length)
+        this.#docs.push(doc)
+        heads.push(doc.head)
+        bodies.push(doc.body)
+      }
     }
-    index.#vocab.endBulk()
-    index.#bulk.layOut(index.#head, index.#body)
-    index.#bulk = null
-    index.#people = new Map(journal.people.map((p) => [p.id, p]))
-    return index
+    return { heads, bodies }
+  }
+
+  /** Numbers the parts' words into the vocabulary and lays out the postings, parts in document order. */
+  #finish(parts: TokenizedDocs[]): SearchIndex {
+    const bulk = new BulkPostings()
+    this.#vocab.beginBulk()
+    for (const part of parts) {
+      const ids = part.terms.map((term) => this.#vocab.add(term))
+      let k = 0
+      for (let doc = 0; doc < part.docEnds.length; doc++) {
+        for (const end = part.docEnds[doc]!; k < end; k++) {
+          const key = part.keys[k]!
+          bulk.note(ids[key >> 1]!, (key & 1) === 1)
+        }
+        bulk.endDoc()
+      }
+    }
+    this.#vocab.endBulk()
+    while (this.#head.length < this.#vocab.terms.length) {
+      this.#head.push(EMPTY)
+      this.#body.push(EMPTY)
+    }
+    bulk.layOut(this.#head, this.#body)
+    this.#people = new Map(this.#journal.people.map((p) => [p.id, p]))
+    return this
   }
 
   get size(): { docs: number; words: number } {
@@ -204,7 +260,6 @@ export class SearchIndex {
     this.#byKey.set(key, n)
     this.#post(doc.head, n, this.#head)
     this.#post(doc.body, n, this.#body)
-    this.#bulk?.endDoc()
   }
 
   #remove(item: object, collection: IndexedCollection): void {
@@ -267,10 +322,6 @@ export class SearchIndex {
         this.#head.push(EMPTY)
         this.#body.push(EMPTY)
       }
-      if (this.#bulk) {
-        this.#bulk.note(id, stamp > 0)
-        continue
-      }
       let list = lists[id]!
       if (list === EMPTY) list = lists[id] = new Postings()
       list.push(doc)
@@ -305,7 +356,7 @@ export class SearchIndex {
 
   /** Rebuilds from the current journal once many documents have died, to drop their postings. */
   #compact(): void {
-    const fresh = SearchIndex.build(this.#journal)
+    const fresh = SearchIndex.buildSync(this.#journal)
     this.#vocab = fresh.#vocab
     this.#head = fresh.#head
     this.#body = fresh.#body
