@@ -19,7 +19,6 @@ import { parseQuery } from './query-terms.ts'
 import type { QueryTerm } from './query-terms.ts'
 import { TopK } from './top-k.ts'
 import { STOP_WORDS } from './stop-words.ts'
-import { foldWord, isWordChar } from './tokenize.ts'
 import { Vocabulary } from './vocabulary.ts'
 
 const HEAD_WEIGHT = 4
@@ -29,6 +28,7 @@ const MAX_EXPANSIONS = 64
 const CANDIDATES = 300
 /** Below this much text one thread is quicker than starting a worker. */
 const PARALLEL_FROM_CHARS = 4_000_000
+const STOP_LIST = [...STOP_WORDS]
 /** Stands for "no postings yet" in the dense per-word arrays; never pushed to. */
 const EMPTY = new Postings(0)
 
@@ -45,10 +45,6 @@ export class SearchIndex {
   #total = new Float64Array(0)
   #termScore = new Float64Array(0)
   #mask = new Uint16Array(0)
-  #stamp: Int32Array = new Int32Array(0)
-  // Stop words are not posted for long text (see stop-words.ts); flags by word id.
-  #stop: Uint8Array = new Uint8Array(0)
-  #stopChecked = 0
 
   private constructor(journal: Journal) {
     this.#journal = journal
@@ -63,12 +59,12 @@ export class SearchIndex {
     const index = new SearchIndex(journal)
     const { heads, bodies } = index.#documents()
     const total = bodies.reduce((sum, body) => sum + body.length, 0)
-    if (total < PARALLEL_FROM_CHARS) return index.#finish([tokenizeDocs(heads, bodies, [...STOP_WORDS])])
+    if (total < PARALLEL_FROM_CHARS) return index.#finish([tokenizeDocs(heads, bodies, STOP_LIST)])
     // Split where half the text is on each side, so both cores finish together.
     let split = 0
     for (let seen = 0; split < bodies.length && seen < total / 2; split++) seen += bodies[split]!.length + heads[split]!.length
-    const theirs = tokenizeInWorker(heads.slice(split), bodies.slice(split), [...STOP_WORDS])
-    const mine = tokenizeDocs(heads.slice(0, split), bodies.slice(0, split), [...STOP_WORDS])
+    const theirs = tokenizeInWorker(heads.slice(split), bodies.slice(split), STOP_LIST)
+    const mine = tokenizeDocs(heads.slice(0, split), bodies.slice(0, split), STOP_LIST)
     return index.#finish([mine, await theirs])
   }
 
@@ -76,7 +72,7 @@ export class SearchIndex {
   static buildSync(journal: Journal): SearchIndex {
     const index = new SearchIndex(journal)
     const { heads, bodies } = index.#documents()
-    return index.#finish([tokenizeDocs(heads, bodies, [...STOP_WORDS])])
+    return index.#finish([tokenizeDocs(heads, bodies, STOP_LIST)])
   }
 
   /** Makes a document for every item, in order, and returns their texts for tokenising. */
@@ -258,8 +254,7 @@ export class SearchIndex {
     const n = this.#docs.length
     this.#docs.push(doc)
     this.#byKey.set(key, n)
-    this.#post(doc.head, n, this.#head)
-    this.#post(doc.body, n, this.#body)
+    this.#post(doc, n)
   }
 
   #remove(item: object, collection: IndexedCollection): void {
@@ -281,68 +276,22 @@ export class SearchIndex {
     this.#dead++
   }
 
-  /**
-   * Posts every word of `text` for `doc`. The hottest loop of indexing, so scanning, hashing and the
-   * vocabulary look-up run inline here (see scanWords for the same logic as a plain function).
-   */
-  #post(text: string, doc: number, lists: Postings[]): void {
-    const stamp = lists === this.#head ? -doc - 1 : doc + 1
-    const vocab = this.#vocab
-    const length = text.length
-    let i = 0
-    while (i < length) {
-      let code = text.charCodeAt(i)
-      const letter = (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57)
-      if (!letter && (code <= 127 || !isWordChar(text, i))) {
-        i++
-        continue
-      }
-      const start = i
-      let hash = 2166136261
-      let plain = true
-      while (i < length) {
-        code = text.charCodeAt(i)
-        if (code >= 65 && code <= 90) code += 32
-        else if (!((code >= 97 && code <= 122) || (code >= 48 && code <= 57))) {
-          if (code > 127 && isWordChar(text, i)) plain = false
-          else break
-        }
-        hash = Math.imul(hash ^ code, 16777619)
-        i++
-      }
-      const id = plain ? vocab.addAscii(text, start, i, hash >>> 0) : vocab.add(foldWord(text.slice(start, i)))
-      if (id >= this.#stamp.length) this.#growStamp(id)
-      if (id >= this.#stopChecked) this.#markStopWords()
-      if (stamp > 0 && this.#stop[id] === 1) continue
-      // Each word counts once per document and field.
-      if (this.#stamp[id] === stamp) continue
-      this.#stamp[id] = stamp
-      // Both lists grow one slot per new word, so they stay dense arrays (a sparse one is many times slower).
-      while (this.#head.length <= id) {
-        this.#head.push(EMPTY)
-        this.#body.push(EMPTY)
-      }
+  /** Posts one document's words (an item added or changed after the build). */
+  #post(doc: SearchDoc, n: number): void {
+    const { terms, keys, length } = tokenizeDocs([doc.head], [doc.body], STOP_LIST)
+    const ids = terms.map((term) => this.#vocab.add(term))
+    while (this.#head.length < this.#vocab.terms.length) {
+      this.#head.push(EMPTY)
+      this.#body.push(EMPTY)
+    }
+    for (let k = 0; k < length; k++) {
+      const key = keys[k]!
+      const lists = (key & 1) === 1 ? this.#body : this.#head
+      const id = ids[key >> 1]!
       let list = lists[id]!
       if (list === EMPTY) list = lists[id] = new Postings()
-      list.push(doc)
+      list.push(n)
     }
-  }
-
-  #growStamp(id: number): void {
-    const size = Math.max(1024, (id + 1) * 2)
-    const grown = new Int32Array(size)
-    grown.set(this.#stamp)
-    this.#stamp = grown
-    const stop = new Uint8Array(size)
-    stop.set(this.#stop)
-    this.#stop = stop
-  }
-
-  /** Flags the words added since the last look as stop words or not (only new words can be). */
-  #markStopWords(): void {
-    const terms = this.#vocab.terms
-    for (let id = this.#stopChecked; id < terms.length; id++) this.#stop[id] = STOP_WORDS.has(terms[id]!) ? 1 : 0
-    this.#stopChecked = terms.length
   }
 
   #ensureScratch(): void {
@@ -363,9 +312,6 @@ export class SearchIndex {
     this.#docs = fresh.#docs
     this.#byKey = fresh.#byKey
     this.#dead = 0
-    this.#stamp = fresh.#stamp
-    this.#stop = fresh.#stop
-    this.#stopChecked = fresh.#stopChecked
   }
 }
 

@@ -1,8 +1,8 @@
 /**
  * Turns documents' texts into (word, field) keys for the index. Written as one self-contained function —
  * no imports, nothing from outside its body — because it also runs in a worker thread from its own
- * source text, so a large journal is tokenised on both cores at once. The logic matches scanWords/foldWord
- * in tokenize.ts and the stop-word rule of the index; search.test.ts checks both builds agree.
+ * source text, so a large journal is tokenised on both cores at once. The logic matches foldWord in
+ * tokenize.ts (used for queries and snippets); search.test.ts checks the one- and two-thread builds agree.
  */
 export interface TokenizedDocs {
   /** The words, numbered locally in order of first appearance. */
@@ -18,11 +18,12 @@ export function tokenizeDocs(heads: readonly string[], bodies: readonly string[]
   const WORD = /[\p{L}\p{N}]/u
   const terms: string[] = []
   const byText = new Map<string, number>()
-  let slots = new Int32Array(1 << 14)
-  let stamp = new Int32Array(1 << 12)
-  let stop = new Uint8Array(1 << 12)
+  // Small to start (one document at a time is common); everything grows as needed.
+  let slots = new Int32Array(1 << 10)
+  let stamp = new Int32Array(1 << 8)
+  let stop = new Uint8Array(1 << 8)
   const stopSet = new Set(stopWords)
-  let keys = new Uint32Array(1 << 16)
+  let keys = new Uint32Array(1 << 10)
   let length = 0
   const docEnds = new Uint32Array(heads.length)
 

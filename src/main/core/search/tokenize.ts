@@ -45,9 +45,3 @@ export function words(text: string): string[] {
   eachWord(text, (word) => out.push(word))
   return out
 }
-
-/** A character above ASCII that belongs in a word: a letter, a digit, or a combining accent. */
-export function isWordChar(text: string, i: number): boolean {
-  const code = text.charCodeAt(i)
-  return (code >= 0x300 && code <= 0x36f) || WORD.test(text[i]!)
-}
