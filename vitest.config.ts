@@ -18,6 +18,8 @@ export default defineConfig({
         test: {
           name: 'components',
           environment: 'jsdom',
+          // Whole-app renders with user-event typing take seconds on a loaded 2-core machine.
+          testTimeout: 30_000,
           include: ['tests/components/**/*.test.ts'],
           setupFiles: ['tests/components/setup.ts']
         }
