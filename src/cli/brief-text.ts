@@ -1,25 +1,8 @@
 /** The pre-call brief as plain text, in the order of the app's brief: who, then what to say, then the rest. */
-import type { Channel } from '../shared/schema/conversation.ts'
-import type { RelationshipStyleKind } from '../shared/schema/person.ts'
+import { CHANNEL_LABELS, RELATIONSHIP_LABELS } from '../shared/labels.ts'
 import type { Brief } from '../shared/views.ts'
 import { localDay } from '../main/core/days.ts'
 import { indented, oneLine } from './output.ts'
-
-const STYLE_LABELS: Record<RelationshipStyleKind, string> = {
-  'not-asked': 'Not asked yet',
-  relationship: 'Wants a relationship',
-  transactional: 'Prefers transactional'
-}
-
-const CHANNEL_LABELS: Record<Channel, string> = {
-  call: 'Call',
-  meeting: 'Meeting',
-  email: 'Email',
-  message: 'Message',
-  event: 'Event',
-  'chance encounter': 'Chance encounter',
-  other: 'Other'
-}
 
 export function briefText(brief: Brief): string {
   const { person, contact } = brief
@@ -28,7 +11,7 @@ export function briefText(brief: Brief): string {
   const about = [person.role, person.company].filter(Boolean).join(' · ')
   if (about) lines.push(about)
   lines.push('')
-  lines.push(`Relationship style: ${STYLE_LABELS[style.kind]}${style.theirWords ? ` — “${oneLine(style.theirWords)}”` : ''}`)
+  lines.push(`Relationship style: ${RELATIONSHIP_LABELS[style.kind]}${style.theirWords ? ` — “${oneLine(style.theirWords)}”` : ''}`)
   lines.push(`Last contact: ${contact.lastContact ? `${daysAgo(contact.daysSince ?? 0)} (${contact.lastContact})` : 'never: this is the first conversation'}`)
   if (person.timeZone) lines.push(`Time zone: ${person.timeZone}`)
 

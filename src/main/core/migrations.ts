@@ -9,7 +9,11 @@ export type MigrationStep = (journal: JsonObject) => JsonObject
 
 /** MIGRATIONS[n] takes a journal from version n to n + 1. */
 export const MIGRATIONS: Readonly<Record<number, MigrationStep>> = {
-  /** v2: the full journal. People gain their profile fields; the user gets a "Me" profile; new lists start empty. */
+  /**
+   * v2: the full journal. People gain their profile fields; the user gets a "Me" profile; new lists start
+   * empty. The defaults are written out here, not taken from defaultProfile(): a migration must keep doing
+   * what it did when it shipped, whatever later versions change.
+   */
   1: (journal) => ({
     ...journal,
     me: { name: '' },

@@ -1,6 +1,5 @@
 /** Dates and labels as the user reads them. */
-import type { Channel } from '../../../shared/schema/conversation.ts'
-import type { RelationshipStyleKind } from '../../../shared/schema/person.ts'
+export { CHANNEL_LABELS, RELATIONSHIP_LABELS } from '../../../shared/labels.ts'
 import { display } from './display.svelte.ts'
 
 const dayFormat = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' })
@@ -48,21 +47,6 @@ export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`
 }
 
-export const RELATIONSHIP_LABELS: Record<RelationshipStyleKind, string> = {
-  'not-asked': 'Not asked yet',
-  relationship: 'Wants a relationship',
-  transactional: 'Prefers transactional'
-}
-
-export const CHANNEL_LABELS: Record<Channel, string> = {
-  call: 'Call',
-  meeting: 'Meeting',
-  email: 'Email',
-  message: 'Message',
-  event: 'Event',
-  'chance encounter': 'Chance encounter',
-  other: 'Other'
-}
 
 /** A value for <input type="datetime-local"> from an ISO time, and back. */
 export function toLocalInput(iso: string): string {
