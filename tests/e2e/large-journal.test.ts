@@ -1,0 +1,63 @@
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import { defaultProfile } from '../../src/shared/schema/person.ts'
+import { launchBrowser, makeTempDir, openUi, removeDir, startApp } from './harness.ts'
+import type { RunningApp } from './harness.ts'
+
+let browser: Browser
+let app: RunningApp
+const PEOPLE = 10_000
+const name = (i: number) => `Person ${String(i).padStart(5, '0')}`
+
+beforeAll(async () => {
+  browser = await launchBrowser()
+  app = await startApp(await makeTempDir('rapport-large-'))
+  const stamp = new Date().toISOString()
+  // Ten thousand people (in one saved change), and one of them with 300 conversations.
+  await app.journal.session.store().change((j) => {
+    const people = Array.from({ length: PEOPLE }, (_, i) => ({ ...defaultProfile(), id: `person-${String(i).padStart(5, '0')}`, name: name(i), company: 'Bulk Ltd', createdAt: stamp, updatedAt: stamp }))
+    const conversations = Array.from({ length: 300 }, (_, i) => ({
+      id: `conversation-${String(i).padStart(4, '0')}`,
+      personIds: ['person-00000'],
+      date: new Date(Date.now() - i * 86_400_000).toISOString(),
+      channel: 'call' as const,
+      title: `Call number ${i}`,
+      body: `Notes of call ${i}.`,
+      createdAt: stamp,
+      updatedAt: stamp
+    }))
+    return { next: { ...j, people, conversations }, result: null }
+  })
+})
+afterAll(async () => {
+  await browser?.close()
+  await app?.close()
+  await removeDir(app.dir)
+})
+
+it('keeps only the visible rows of 10,000 people in the page, and reaches the last one by scrolling', async () => {
+  const ui = await openUi(browser, app)
+  const { page } = ui
+  await page.goto(`${app.url}#/people`)
+  const list = page.getByRole('list', { name: 'People' })
+  await list.getByText(name(0), { exact: true }).waitFor()
+  expect(await list.locator('.virtual-row').count()).toBeLessThan(100)
+  await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight))
+  await list.getByText(name(PEOPLE - 1), { exact: true }).waitFor()
+  expect(await list.locator('.virtual-row').count()).toBeLessThan(100)
+  await list.getByRole('link', { name: new RegExp(name(PEOPLE - 1)) }).click()
+  await page.getByRole('heading', { level: 1, name: name(PEOPLE - 1) }).waitFor()
+  await ui.close()
+})
+
+it('shows a long timeline fifty entries at a time', async () => {
+  const ui = await openUi(browser, app)
+  const { page } = ui
+  await page.goto(`${app.url}#/person/person-00000`)
+  const timeline = page.getByRole('region', { name: 'Conversations' })
+  await timeline.getByText('Call number 0', { exact: true }).waitFor()
+  expect(await timeline.locator('.entry').count()).toBe(50)
+  await timeline.getByRole('button', { name: 'Show older conversations (250 more)' }).click()
+  await expect.poll(() => timeline.locator('.entry').count()).toBe(150)
+  await ui.close()
+})
