@@ -64,7 +64,7 @@ describe('Keyboard and accessibility basics', () => {
     expect(within(page).getByRole('list', { name: 'Done commitments' })).toBeInTheDocument()
     expect(expectUsableByKeyboard(page)).toBeGreaterThan(60)
 
-    // The confirmation that replaces “Delete person…” too.
+    // The confirmation that replaces “Delete Ana García…” too.
     await user.click(screen.getByRole('button', { name: 'Delete Ana García' }))
     expect(screen.getByRole('button', { name: 'Keep' })).toBeInTheDocument()
     expectUsableByKeyboard(page)

@@ -3,7 +3,7 @@
  * journal file on disk checked after each step (the UI only shows a change once main has saved it).
  *
  * The app opens on Today; People is one sidebar link away. Adding a person lands on their page, where the
- * profile is edited ("Edit profile") and the person deleted ("Delete person…", then Undo from the toast).
+ * profile is edited ("Edit profile") and the person deleted ("Delete <name>…", then Undo from the toast).
  */
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
@@ -201,9 +201,10 @@ describe('people', () => {
     const beforeDelete = await readJournalFile(app)
     expect(beforeDelete.people.map((p) => p.name)).toEqual([grace.name, ada.name])
 
-    // "Delete person…" only asks; "Keep" backs out without a call.
+    // "Delete Ada Lovelace…" only asks; "Keep" backs out without a call. (The visible text is part of the
+    // accessible name, as WCAG 2.5.3 asks: a speech user says what they see.)
     const askDelete = page.getByRole('button', { name: `Delete ${ada.name}` })
-    expect(await askDelete.innerText()).toBe('Delete person…')
+    expect(await askDelete.innerText()).toBe(`Delete ${ada.name}…`)
     await askDelete.click()
     await page.getByText(`Delete ${ada.name} and everything only about them?`).waitFor()
     await page.getByRole('button', { name: 'Keep', exact: true }).click()

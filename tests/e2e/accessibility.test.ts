@@ -1,0 +1,225 @@
+/**
+ * Every view, with its forms and dialogs open, through axe-core in Chromium: no serious or critical
+ * violation, in the light and dark themes the system picks, and with the Settings override either way
+ * (html[data-theme]). Colour contrast is among axe's checks, so both palettes in app.css are covered.
+ */
+import { writeFile } from 'node:fs/promises'
+import { resolve } from 'node:path'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Settings } from '../../src/shared/settings.ts'
+import { seedJournal } from '../support/seed-journal.ts'
+import { openTempJournal } from '../support/temp-journal.ts'
+import { expectNoSeriousA11yViolations } from './axe.ts'
+import { assertRendererBuilt, launchBrowser, makeTempDir, openUi, removeDir, startApp } from './harness.ts'
+import type { RunningApp, Ui } from './harness.ts'
+
+const CONTACTS = resolve(import.meta.dirname, '../fixtures/contacts')
+
+interface Mode {
+  name: string
+  colorScheme: 'light' | 'dark'
+  theme: Settings['theme']
+}
+const MODES: Mode[] = [
+  { name: 'light (system)', colorScheme: 'light', theme: 'system' },
+  { name: 'dark (system)', colorScheme: 'dark', theme: 'system' },
+  { name: 'dark chosen in Settings on a light system', colorScheme: 'light', theme: 'dark' },
+  { name: 'light chosen in Settings on a dark system', colorScheme: 'dark', theme: 'light' }
+]
+
+let browser: Browser
+let empty: RunningApp
+let seeded: RunningApp
+let broken: RunningApp
+let ids: Awaited<ReturnType<typeof seedJournal>>
+
+beforeAll(async () => {
+  assertRendererBuilt()
+  browser = await launchBrowser()
+  empty = await startApp(await makeTempDir('rapport-a11y-empty-'))
+  seeded = await startApp(await makeTempDir('rapport-a11y-seeded-'))
+  ids = await seedJournal(seeded.journal.handlers, new Date())
+  // A journal with a person and the backups its first session took, then overwritten with half a file.
+  const dir = await makeTempDir('rapport-a11y-broken-')
+  const first = await openTempJournal(dir)
+  await first.bridge.createPerson({ person: { name: 'Ada Lovelace' } })
+  await first.session.close()
+  await writeFile(resolve(dir, 'journal.json'), '{"schemaVersion": 2, "people": [{"name": "Ada')
+  broken = await startApp(dir)
+})
+afterAll(async () => {
+  await browser?.close()
+  for (const app of [empty, seeded, broken]) {
+    if (!app) continue
+    await app.close()
+    await removeDir(app.dir)
+  }
+})
+
+/** Opens the app in `mode` at `hash`, once the theme from Settings is on the page. */
+async function open(app: RunningApp, mode: Mode, hash = '#/today'): Promise<Ui> {
+  const ui = await openUi(browser, app, { colorScheme: mode.colorScheme })
+  await expect.poll(() => ui.page.evaluate<string | undefined>('document.documentElement.dataset.theme')).toBe(mode.theme)
+  if (hash !== '#/today') await ui.page.goto(`${app.url}${hash}`)
+  return ui
+}
+
+const h1 = (page: Page, name: string) => page.getByRole('heading', { level: 1, name, exact: true })
+
+describe.each(MODES)('accessibility: $name', (mode) => {
+  const label = (what: string) => `${what} (${mode.name})`
+  const check = (page: Page, what: string) => expectNoSeriousA11yViolations(page, label(what))
+
+  beforeAll(async () => {
+    for (const app of [empty, seeded, broken]) {
+      const result = await app.journal.handlers.updateSettings({ patch: { theme: mode.theme } })
+      expect(result.theme).toBe(mode.theme)
+    }
+  })
+
+  it('Today and People with an empty journal, and the add form', async () => {
+    const ui = await open(empty, mode)
+    const { page } = ui
+    await page.getByRole('heading', { name: 'Nothing needs you today' }).waitFor()
+    await check(page, 'Today, empty')
+    await page.goto(`${empty.url}#/people`)
+    await page.getByRole('heading', { name: 'Your journal is empty' }).waitFor()
+    await check(page, 'People, empty')
+    await page.getByRole('button', { name: 'Add your first person' }).click()
+    await page.getByRole('form', { name: 'New person' }).waitFor()
+    await check(page, 'People, the new person form')
+    await ui.close()
+  })
+
+  it('Today and People with a seller’s journal', async () => {
+    const ui = await open(seeded, mode)
+    const { page } = ui
+    await page.getByRole('heading', { name: 'Overdue · 2 follow-ups' }).waitFor()
+    await check(page, 'Today, seeded')
+    // An error toast (a menu command that cannot be done here), with the pointer on its close button.
+    await page.evaluate("window.__rapportCommand('log-conversation')")
+    const toast = page.getByRole('alert').filter({ hasText: 'Open a person’s page first' })
+    await toast.getByRole('button', { name: 'Dismiss' }).hover()
+    await check(page, 'Today, an error toast')
+    await toast.getByRole('button', { name: 'Dismiss' }).click()
+    await toast.waitFor({ state: 'detached' })
+    await page.goto(`${seeded.url}#/people`)
+    await page.getByRole('list', { name: 'People' }).getByRole('listitem').filter({ hasText: 'Tomás Oliveira' }).waitFor()
+    await check(page, 'People, seeded')
+    await ui.close()
+  })
+
+  it('a person page, then with the log, profile, follow-up, interest and challenge forms open', async () => {
+    const ui = await open(seeded, mode, `#/person/${ids.anaId}`)
+    const { page } = ui
+    await h1(page, 'Ana García').waitFor()
+    await page.getByRole('region', { name: 'Commitments' }).getByRole('button', { name: /^Show \d+ done$/ }).click()
+    await check(page, 'person page')
+
+    await page.getByRole('button', { name: 'Log conversation', exact: true }).click()
+    const log = page.getByRole('form', { name: 'Log conversation with Ana García' })
+    await log.getByRole('button', { name: '+ I owe them' }).click()
+    await log.getByRole('button', { name: '+ They owe me' }).click()
+    await log.getByLabel('Also with').selectOption({ label: 'Priya Natarajan' })
+    await log.getByRole('list', { name: 'Also with' }).waitFor()
+    await check(page, 'person page, log conversation form')
+
+    await page.getByRole('button', { name: 'Edit profile' }).click()
+    await page.getByRole('form', { name: 'Edit Ana García' }).waitFor()
+    await page.getByRole('button', { name: 'Add follow-up' }).click()
+    await page.getByRole('form', { name: 'New follow-up' }).waitFor()
+    await page.getByRole('button', { name: 'Edit or reschedule “Send two pricing options”' }).click()
+    await page.getByRole('form', { name: 'Edit follow-up' }).waitFor()
+    await page.getByRole('button', { name: 'Add interest' }).click()
+    await page.getByRole('button', { name: 'Add challenge' }).click()
+    await page.getByRole('button', { name: 'Add value I brought' }).click()
+    await page.getByRole('form', { name: 'New challenge' }).waitFor()
+    await check(page, 'person page, profile, follow-up, interest and challenge forms')
+
+    await page.getByRole('button', { name: 'Delete Ana García' }).click()
+    await page.getByRole('button', { name: 'Keep', exact: true }).waitFor()
+    await check(page, 'person page, asking before a delete')
+    await page.getByRole('button', { name: 'Keep', exact: true }).click()
+
+    // A delete's toast, with the pointer on Undo (hover styles must keep the text readable).
+    await page.getByRole('button', { name: 'Delete conversation “Discovery meeting at Acme HQ”' }).click()
+    const toast = page.getByRole('status').filter({ hasText: 'was deleted.' })
+    await toast.getByRole('button', { name: 'Undo' }).hover()
+    await check(page, 'the Undo toast, Undo hovered')
+    await toast.getByRole('button', { name: 'Undo' }).click()
+    await page.getByRole('status').filter({ hasText: 'is back.' }).waitFor()
+    await ui.close()
+  })
+
+  it('the pre-call brief, Me and an interest', async () => {
+    const ui = await open(seeded, mode, `#/brief/${ids.anaId}`)
+    const { page } = ui
+    await page.getByRole('heading', { level: 2, name: 'Talking points' }).waitFor()
+    await check(page, 'brief')
+    await page.goto(`${seeded.url}#/me`)
+    await h1(page, 'Me').waitFor()
+    await page.getByRole('list', { name: 'My interests' }).waitFor()
+    await check(page, 'Me')
+    await page.goto(`${seeded.url}#/interest/${encodeURIComponent('Real Madrid')}`)
+    await page.getByRole('list', { name: 'People interested in Real Madrid' }).waitFor()
+    await check(page, 'interest')
+    await ui.close()
+  })
+
+  it('Settings, and Import with a contacts preview', async () => {
+    const ui = await open(seeded, mode, '#/settings')
+    const { page } = ui
+    await page.getByRole('heading', { level: 2, name: 'Your data' }).waitFor()
+    await check(page, 'Settings')
+    const shortcut = page.getByRole('form', { name: 'Global shortcut' })
+    await shortcut.getByLabel('Shortcut').fill('Ctrl+Nope')
+    await shortcut.getByRole('button', { name: 'Save shortcut' }).click()
+    await shortcut.getByRole('alert').waitFor()
+    await check(page, 'Settings, a refused shortcut')
+    await page.goto(`${seeded.url}#/import`)
+    await h1(page, 'Import').waitFor()
+    await check(page, 'Import')
+    seeded.desktop.file = resolve(CONTACTS, 'google.csv')
+    await page.getByRole('button', { name: 'Choose a file…' }).click()
+    await page.getByRole('combobox', { name: 'What to do with Ana García' }).waitFor()
+    await check(page, 'Import, contacts preview')
+    await page.getByRole('button', { name: 'Cancel' }).click()
+    seeded.desktop.file = resolve(CONTACTS, 'latin1.vcf')
+    await page.getByRole('button', { name: 'Choose a file…' }).click()
+    await page.getByRole('alert').filter({ hasText: 'Line 3:' }).waitFor()
+    await check(page, 'Import, a file it cannot read')
+    await ui.close()
+  })
+
+  it('the quick switcher with results, and the shortcuts sheet', async () => {
+    const ui = await open(seeded, mode)
+    const { page } = ui
+    await h1(page, 'Today').waitFor()
+    await page.keyboard.press('Control+K')
+    // Words from a note: the results show snippets with the matches marked, one row active.
+    await page.keyboard.type('carrier invoices')
+    const results = page.getByRole('listbox', { name: 'Results' })
+    await results.getByRole('option').filter({ hasText: 'Discovery meeting at Acme HQ' }).waitFor()
+    await results.locator('.snippet mark').first().waitFor()
+    await page.keyboard.press('ArrowDown')
+    await page.getByRole('button', { name: 'Filters' }).click()
+    await page.getByRole('group', { name: 'Filters' }).waitFor()
+    await check(page, 'quick switcher')
+    await page.keyboard.press('Escape')
+    await page.getByRole('dialog', { name: 'Quick switcher' }).waitFor({ state: 'hidden' })
+    await ui.page.evaluate("window.__rapportCommand('show-shortcuts')")
+    await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor()
+    await check(page, 'shortcuts sheet')
+    await ui.close()
+  })
+
+  it('the recovery screen', async () => {
+    const ui = await open(broken, mode)
+    const { page } = ui
+    await h1(page, 'Rapport cannot read your journal').waitFor()
+    await page.getByRole('list', { name: 'Backups' }).waitFor()
+    await check(page, 'recovery screen')
+    await ui.close()
+  })
+})
