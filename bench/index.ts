@@ -24,7 +24,8 @@ type SizeName = keyof typeof SIZES
 const args = process.argv.slice(2)
 const json = args.includes('--json')
 const sizeArg = args.find((a) => a.startsWith('--sizes'))
-const sizes = ((sizeArg?.includes('=') ? sizeArg.split('=')[1] : args[args.indexOf('--sizes') + 1]) ?? 'S,M,L')
+const sizeList = sizeArg?.includes('=') ? sizeArg.split('=')[1] : sizeArg ? args[args.indexOf(sizeArg) + 1] : undefined
+const sizes = (sizeList ?? 'S,M,L')
   .split(',')
   .filter((s): s is SizeName => s in SIZES)
 const now = new Date(2026, 10, 23, 10)
