@@ -9,7 +9,7 @@ import type { Person } from '../../../shared/schema/person.ts'
 import type { SearchQuery, SearchResponse } from '../../../shared/search.ts'
 import { INDEXED } from './documents.ts'
 import type { IndexedCollection, SearchDoc } from './documents.ts'
-import { BulkPostings } from './bulk-postings.ts'
+import { layOutPostings } from './bulk-postings.ts'
 import { tokenizeInWorker } from './parallel-tokenize.ts'
 import { tokenizeDocs } from './tokenize-docs.ts'
 import type { TokenizedDocs } from './tokenize-docs.ts'
@@ -26,8 +26,8 @@ const KIND_WEIGHT = { person: 1.6, interest: 1.3, conversation: 1, challenge: 1.
 const MATCH_WEIGHT = { exact: 1, prefix: 0.75, fuzzy: 0.6 } as const
 const MAX_EXPANSIONS = 64
 const CANDIDATES = 300
-/** Below this much text one thread is quicker than starting a worker. */
-const PARALLEL_FROM_CHARS = 4_000_000
+/** Below this much text (measured: ~15 MB of notes) one thread is quicker than starting a worker. */
+const PARALLEL_FROM_CHARS = 16_000_000
 const STOP_LIST = [...STOP_WORDS]
 /** Stands for "no postings yet" in the dense per-word arrays; never pushed to. */
 const EMPTY = new Postings(0)
@@ -55,11 +55,11 @@ export class SearchIndex {
    * in a worker thread; words are then numbered into one vocabulary and the postings laid out in one pass
    * (appending to 20,000 separate lists word by word is several times slower).
    */
-  static async build(journal: Journal): Promise<SearchIndex> {
+  static async build(journal: Journal, options: { parallelFromChars?: number } = {}): Promise<SearchIndex> {
     const index = new SearchIndex(journal)
     const { heads, bodies } = index.#documents()
     const total = bodies.reduce((sum, body) => sum + body.length, 0)
-    if (total < PARALLEL_FROM_CHARS) return index.#finish([tokenizeDocs(heads, bodies, STOP_LIST)])
+    if (total < (options.parallelFromChars ?? PARALLEL_FROM_CHARS)) return index.#finish([tokenizeDocs(heads, bodies, STOP_LIST)])
     // Split where half the text is on each side, so both cores finish together.
     let split = 0
     for (let seen = 0; split < bodies.length && seen < total / 2; split++) seen += bodies[split]!.length + heads[split]!.length
@@ -95,25 +95,14 @@ export class SearchIndex {
 
   /** Numbers the parts' words into the vocabulary and lays out the postings, parts in document order. */
   #finish(parts: TokenizedDocs[]): SearchIndex {
-    const bulk = new BulkPostings()
     this.#vocab.beginBulk()
-    for (const part of parts) {
-      const ids = part.terms.map((term) => this.#vocab.add(term))
-      let k = 0
-      for (let doc = 0; doc < part.docEnds.length; doc++) {
-        for (const end = part.docEnds[doc]!; k < end; k++) {
-          const key = part.keys[k]!
-          bulk.note(ids[key >> 1]!, (key & 1) === 1)
-        }
-        bulk.endDoc()
-      }
-    }
+    const ids = parts.map((part) => Int32Array.from(part.terms, (term) => this.#vocab.add(term)))
     this.#vocab.endBulk()
     while (this.#head.length < this.#vocab.terms.length) {
       this.#head.push(EMPTY)
       this.#body.push(EMPTY)
     }
-    bulk.layOut(this.#head, this.#body)
+    layOutPostings(parts, ids, this.#head, this.#body)
     this.#people = new Map(this.#journal.people.map((p) => [p.id, p]))
     return this
   }
