@@ -1,5 +1,5 @@
 /** Handlers for getting data in and out: exports, imports, backups, and the app's settings. */
-import { stat } from 'node:fs/promises'
+import { readFile, stat } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import type { BackupInfo } from '../../shared/api.ts'
 import { backupsFolder, listBackups, writeBackup } from './backups.ts'
@@ -13,6 +13,7 @@ import { localDay } from './days.ts'
 import { checkJournalFolder, moveJournal } from './journal-move.ts'
 import { SettingsFile } from './settings-file.ts'
 import type { ShellPort } from './shell-port.ts'
+import type { Settings } from '../../shared/settings.ts'
 
 export type DataHandlers = Pick<
   Handlers,
@@ -30,7 +31,13 @@ export type DataHandlers = Pick<
   | 'updateSettings'
 >
 
-export function createDataHandlers(session: JournalSession, now: () => Date, shell: ShellPort, initialSettings: SettingsFile): DataHandlers {
+/** The data handlers, and the settings currently in force (they follow the journal when it moves). */
+export function createDataHandlers(
+  session: JournalSession,
+  now: () => Date,
+  shell: ShellPort,
+  initialSettings: SettingsFile
+): { handlers: DataHandlers; settings: () => Settings } {
   const imports = new ImportSessions()
   // Settings live beside the journal, so they follow it when it moves or another one is opened.
   let settings = initialSettings
@@ -39,7 +46,7 @@ export function createDataHandlers(session: JournalSession, now: () => Date, she
     await shell.rememberDataDir(dataDir)
     shell.applySettings(settings.settings)
   }
-  return {
+  const handlers: DataHandlers = {
     exportMarkdown: async ({ personIds }) => {
       const folder = await shell.pickFolder(personIds?.length === 1 ? 'Export this person to Markdown' : 'Export the journal to Markdown')
       if (!folder) return { canceled: true }
@@ -70,7 +77,7 @@ export function createDataHandlers(session: JournalSession, now: () => Date, she
     backupNow: async () => {
       const store = session.store()
       await store.flush()
-      const name = await writeBackup(store.path, 'manual', await (await import('node:fs/promises')).readFile(store.path), now())
+      const name = await writeBackup(store.path, 'manual', await readFile(store.path), now())
       return backupInfo(store.path, name)
     },
     openBackupsFolder: async () => {
@@ -99,6 +106,7 @@ export function createDataHandlers(session: JournalSession, now: () => Date, she
       return next
     }
   }
+  return { handlers, settings: () => settings.settings }
 }
 
 async function backupInfo(journalPath: string, name: string): Promise<BackupInfo> {

@@ -43,13 +43,13 @@ export function createHandlers(session: JournalSession, options: HandlerOptions 
   const settings = options.settings ?? SettingsFile.inMemory()
   const data = createDataHandlers(session, now, options.shell ?? NO_SHELL, settings)
   return {
-    ...data,
+    ...data.handlers,
     journalStatus: () => session.status(),
     reopenJournal: () => session.reopen(),
     listBackups: () => session.backups(),
     restoreBackup: ({ name }) => session.restoreBackup(name),
 
-    getToday: async () => todayView(journal(), now(), (await data.getSettings({})).settings.firstDayOfWeek),
+    getToday: async () => todayView(journal(), now(), data.settings().firstDayOfWeek),
     listPeople: async () => listPeople(journal()),
     getPersonPage: async ({ id }) => personPage(journal(), id, now()),
     createPerson: ({ person }) => createPerson(store(), person, now()),
