@@ -42,11 +42,11 @@ export function isAppUrl(url: string, appUrl: string): boolean {
   }
 }
 
-/** Links the user clicks open in their browser, but only plain web and mail links. */
+/** Links the user clicks open in their browser, but only http(s) ones, checked after parsing the URL. */
 export function isSafeExternalUrl(url: string): boolean {
   try {
     const { protocol } = new URL(url)
-    return protocol === 'https:' || protocol === 'http:' || protocol === 'mailto:'
+    return protocol === 'https:' || protocol === 'http:'
   } catch {
     return false
   }

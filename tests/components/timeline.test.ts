@@ -120,10 +120,9 @@ describe('Timeline', () => {
     expect(link).toHaveAttribute('href', 'https://example.com/acme')
     expect(link).toHaveAttribute('target', '_blank')
     expect(link.getAttribute('rel')?.split(/\s+/)).toContain('noopener')
-    const mail = within(notes).getByRole('link', { name: 'ada@example.com' })
-    expect(mail).toHaveAttribute('href', 'mailto:ada@example.com')
-    expect(mail).toHaveAttribute('target', '_blank')
-    expect(mail.getAttribute('rel')?.split(/\s+/)).toContain('noopener')
+    // Only http(s) links leave the app: an email address stays text.
+    expect(within(notes).getByText('ada@example.com')).toBeInTheDocument()
+    expect(within(notes).queryByRole('link', { name: 'ada@example.com' })).toBeNull()
   })
 
   it('sanitises hostile notes: no scripts, images, frames, event handlers or javascript: links; raw HTML shows as text', async () => {
@@ -162,7 +161,7 @@ describe('Timeline', () => {
     }
     for (const anchor of notes.querySelectorAll('a')) {
       const href = anchor.getAttribute('href')
-      if (href !== null) expect(href).toMatch(/^(https?:|mailto:)/i)
+      if (href !== null) expect(href).toMatch(/^https?:/i)
     }
     expect(notes.querySelectorAll('a[href]')).toHaveLength(0)
     // Raw HTML is shown as the text it is, not run or dropped silently.

@@ -1,6 +1,6 @@
 /**
  * Conversation notes are Markdown. They are rendered without any raw HTML, then sanitised, and links keep
- * only http(s) and mailto targets, opening outside the app.
+ * only http(s) targets, opening in the user's browser (the only links the window lets out).
  */
 import DOMPurify from 'dompurify'
 import { Marked } from 'marked'
@@ -26,7 +26,7 @@ purify.addHook('afterSanitizeAttributes', (node) => {
 export function renderMarkdown(source: string): string {
   const html = marked.parse(source) as string
   return purify.sanitize(html, {
-    ALLOWED_URI_REGEXP: /^(?:https?:|mailto:)/i,
+    ALLOWED_URI_REGEXP: /^https?:/i,
     FORBID_TAGS: ['style', 'img', 'iframe', 'form', 'input', 'button'],
     FORBID_ATTR: ['style']
   })
