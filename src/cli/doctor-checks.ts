@@ -9,7 +9,8 @@ import { describeCounts, journalCounts } from '../main/core/journal-transfer.ts'
 import { JournalProblem, readJournalText } from '../main/core/journal-text.ts'
 import { SCHEMA_VERSION } from '../shared/schema/journal.ts'
 import { describeFsError } from './fs-errors.ts'
-import { isRunning, readLockFile } from './lock-file.ts'
+import { isRunning } from '../main/core/journal-lock.ts'
+import { readLockFile } from './lock-file.ts'
 
 export type FindingLevel = 'ok' | 'note' | 'problem'
 

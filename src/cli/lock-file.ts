@@ -1,9 +1,10 @@
 /**
  * Reading a journal's lock file without taking it, for doctor. The fields are the ones journal-lock.ts
- * writes; its own reader and liveness check are private to the lock.
+ * writes, and the liveness check is the lock's own.
  */
 import { readFile } from 'node:fs/promises'
 import { hostname } from 'node:os'
+import { isRunning } from '../main/core/journal-lock.ts'
 
 export type LockState =
   | { state: 'none' }
@@ -25,16 +26,5 @@ export async function readLockFile(path: string): Promise<LockState> {
     return { state: 'held', pid: record.pid, owner: String(record.owner ?? ''), host: record.host, here, running: here && isRunning(record.pid) }
   } catch {
     return { state: 'unreadable' }
-  }
-}
-
-/** Whether a process with this id runs on this machine (EPERM: it runs, as another user). */
-export function isRunning(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return false
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM'
   }
 }

@@ -78,8 +78,14 @@ function isAlive(holder: LockRecord): boolean {
   // A lock from another machine (a synced folder) cannot be checked, so it is honoured.
   if (holder.host !== hostname()) return true
   if (holder.pid === process.pid) return false
+  return isRunning(holder.pid)
+}
+
+/** Whether a process with this id runs on this machine (EPERM: it runs, as another user). */
+export function isRunning(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false
   try {
-    process.kill(holder.pid, 0)
+    process.kill(pid, 0)
     return true
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM'
