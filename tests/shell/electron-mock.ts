@@ -10,9 +10,27 @@ export const rendererListeners = new Map<string, Array<(event: unknown, ...args:
 export const shortcuts = new Map<string, () => void>()
 export const menus: unknown[] = []
 export const taken = new Set<string>()
+export const notifications: Array<{ options: { title: string; body: string }; shown: boolean; click: () => void }> = []
+
+class FakeNotification {
+  static isSupported = () => true
+  record: { options: { title: string; body: string }; shown: boolean; click: () => void }
+  constructor(options: { title: string; body: string }) {
+    this.record = { options, shown: false, click: () => undefined }
+    notifications.push(this.record)
+  }
+  on(event: string, listener: () => void) {
+    if (event === 'click') this.record.click = listener
+    return this
+  }
+  show() {
+    this.record.shown = true
+  }
+}
 
 export const electronMock = {
   app: { name: 'Rapport', showAboutPanel: vi.fn(), setBadgeCount: vi.fn() },
+  Notification: FakeNotification,
   Menu: {
     buildFromTemplate: vi.fn((template: unknown) => template),
     setApplicationMenu: vi.fn((menu: unknown) => menus.push(menu))
