@@ -23,9 +23,4 @@ export class Postings {
     }
     this.ids[this.length++] = id
   }
-
-  /** Gives back the spare capacity once a bulk build is done. */
-  trim(): void {
-    if (this.ids.length > this.length + 4) this.ids = this.ids.slice(0, this.length + 4)
-  }
 }

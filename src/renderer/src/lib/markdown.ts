@@ -31,9 +31,3 @@ export function renderMarkdown(source: string): string {
     FORBID_ATTR: ['style']
   })
 }
-
-/** The first line of a note as plain text, for previews. */
-export function firstLine(source: string): string {
-  const line = source.split('\n').find((l) => l.trim() !== '') ?? ''
-  return line.replace(/^[#>\-*+\s]+|[*_`~]/g, '').trim()
-}

@@ -69,6 +69,11 @@ export class Changes {
     this.#toast = { message: `${removed.label} is back.`, tone: 'info', removed: null }
   }
 
+  /** Views reload after a change made by a call that did not go through run() (it needed the result). */
+  changed(): void {
+    this.#revision++
+  }
+
   /** Shows a message that is not the result of a change (an export finished, say). */
   notify(message: string, tone: Toast['tone'] = 'info'): void {
     this.#toast = { message, tone, removed: null }
