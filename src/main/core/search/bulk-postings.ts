@@ -1,9 +1,9 @@
 /**
  * Lays out the postings of a whole-journal build in one pass: the tokenised parts (in document order) are
- * counted per (word, field), then every word's postings are filled in as an exact slice of one shared
- * array, in ascending document order.
+ * counted per (word, field), then every word's postings are filled in, in ascending document order, and
+ * encoded as an exact slice of one shared buffer.
  */
-import { Postings } from './postings.ts'
+import { encodedSize, encodeInto, Postings } from './postings.ts'
 import type { TokenizedDocs } from './tokenize-docs.ts'
 
 /**
@@ -35,9 +35,17 @@ export function layOutPostings(parts: readonly TokenizedDocs[], ids: readonly In
     }
     base += part.docEnds.length
   })
+  // Then every list is encoded as gaps into one shared buffer, half the size of the plain numbers.
+  let size = 0
+  for (let key = 0; key < counts.length; key++) size += encodedSize(all.subarray(offsets[key]!, offsets[key + 1]!))
+  const encoded = new Uint16Array(size)
+  let at = 0
   for (let key = 0; key < counts.length; key++) {
     if (counts[key] === 0) continue
+    const ids = all.subarray(offsets[key]!, offsets[key + 1]!)
+    const start = at
+    at = encodeInto(ids, encoded, at)
     const lists = key % 2 === 0 ? head : body
-    lists[key >> 1] = Postings.view(all.subarray(offsets[key]!, offsets[key + 1]!))
+    lists[key >> 1] = Postings.view(encoded.subarray(start, at), ids.length, ids[ids.length - 1]!)
   }
 }

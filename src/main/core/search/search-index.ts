@@ -6,14 +6,14 @@
  */
 import type { Journal } from '../../../shared/schema/journal.ts'
 import type { Person } from '../../../shared/schema/person.ts'
-import type { SearchQuery, SearchResponse } from '../../../shared/search.ts'
+import type { SearchKind, SearchQuery, SearchResponse } from '../../../shared/search.ts'
 import { INDEXED } from './documents.ts'
 import type { IndexedCollection, SearchDoc } from './documents.ts'
 import { layOutPostings } from './bulk-postings.ts'
 import { tokenizeInWorker } from './parallel-tokenize.ts'
 import { tokenizeDocs } from './tokenize-docs.ts'
 import type { TokenizedDocs } from './tokenize-docs.ts'
-import { Postings } from './postings.ts'
+import { ESCAPE, Postings } from './postings.ts'
 import { rankGroups } from './rank.ts'
 import { parseQuery } from './query-terms.ts'
 import type { QueryTerm } from './query-terms.ts'
@@ -37,7 +37,8 @@ export class SearchIndex {
   #head: Postings[] = []
   #body: Postings[] = []
   #docs: Array<SearchDoc | null> = []
-  #byKey = new Map<string, number>()
+  /** Document numbers by kind, then by item id (the journal's own strings: no key strings to keep). */
+  #byKey = newKeyMaps()
   #dead = 0
   #journal: Journal
   #people = new Map<string, Person>()
@@ -84,7 +85,7 @@ export class SearchIndex {
       for (const item of this.#journal[collection]) {
         const doc = make(item)
         if (!doc) continue
-        this.#byKey.set(`${doc.kind}:${doc.id}`, this.#docs.length)
+        this.#byKey[doc.kind].set(doc.id, this.#docs.length)
         this.#docs.push(doc)
         heads.push(doc.head)
         bodies.push(doc.body)
@@ -189,10 +190,15 @@ export class SearchIndex {
 
   #collect(list: Postings | undefined, weight: number): void {
     if (!list) return
-    const ids = list.ids
+    const data = list.data
     const score = this.#termScore
-    for (let i = 0; i < list.length; i++) {
-      const doc = ids[i]!
+    let doc = 0
+    for (let i = 0; i < list.size; ) {
+      const gap = data[i++]!
+      if (gap === ESCAPE) {
+        doc = data[i]! * 65536 + data[i + 1]!
+        i += 2
+      } else doc += gap
       const current = score[doc]!
       if (current === 0) this.#termTouched.push(doc)
       if (current < weight) score[doc] = weight
@@ -234,15 +240,15 @@ export class SearchIndex {
     const make = INDEXED[collection] as (item: object) => SearchDoc | null
     const doc = make(item)
     if (!doc) return
-    const key = `${doc.kind}:${doc.id}`
-    const existing = this.#byKey.get(key)
+    const keys = this.#byKey[doc.kind]
+    const existing = keys.get(doc.id)
     if (existing !== undefined) {
       if (this.#docs[existing]?.source === item) return
       this.#kill(existing)
     }
     const n = this.#docs.length
     this.#docs.push(doc)
-    this.#byKey.set(key, n)
+    keys.set(doc.id, n)
     this.#post(doc, n)
   }
 
@@ -250,11 +256,11 @@ export class SearchIndex {
     const make = INDEXED[collection] as (item: object) => SearchDoc | null
     const doc = make(item)
     if (!doc) return
-    const n = this.#byKey.get(`${doc.kind}:${doc.id}`)
+    const n = this.#byKey[doc.kind].get(doc.id)
     // Only if the index still holds this very item: a newer version may already have replaced it.
     if (n !== undefined && this.#docs[n]?.source === item) {
       this.#kill(n)
-      this.#byKey.delete(`${doc.kind}:${doc.id}`)
+      this.#byKey[doc.kind].delete(doc.id)
     }
   }
 
@@ -302,6 +308,10 @@ export class SearchIndex {
     this.#byKey = fresh.#byKey
     this.#dead = 0
   }
+}
+
+function newKeyMaps(): Record<SearchKind, Map<string, number>> {
+  return { person: new Map(), conversation: new Map(), interest: new Map(), challenge: new Map(), followUp: new Map() }
 }
 
 function popcount(bits: number): number {
