@@ -5,11 +5,14 @@
 import type { Adapter } from 'lowdb'
 import { readFile } from 'node:fs/promises'
 import { writeFileDurable } from './durable-write.ts'
+import { sha256 } from './file-hash.ts'
 
 export class DurableJsonFile<T> implements Adapter<T> {
   #path: string
   #parse: (text: string) => T
   #queue: Promise<unknown> = Promise.resolve()
+  /** SHA-256 of the bytes last read or written: what is on disk, as far as this adapter knows. */
+  hash = ''
 
   constructor(path: string, parse: (text: string) => T) {
     this.#path = path
@@ -31,7 +34,10 @@ export class DurableJsonFile<T> implements Adapter<T> {
   write(data: T): Promise<void> {
     // Serialise now, so later changes to `data` cannot leak into this write.
     const text = serializeJournal(data)
-    const done = this.#queue.then(() => writeFileDurable(this.#path, text))
+    const done = this.#queue.then(async () => {
+      await writeFileDurable(this.#path, text)
+      this.hash = sha256(text)
+    })
     // The queue keeps going after a failed write; the failure still reaches this write's caller.
     this.#queue = done.catch(() => undefined)
     return done

@@ -14,6 +14,7 @@ import { JournalStore } from './journal-store.ts'
 import type { StoreOptions } from './journal-store.ts'
 import { JournalProblem, readJournalText } from './journal-text.ts'
 import { SearchIndex } from './search/search-index.ts'
+import { readSavedIndex, saveIndex } from './search/saved-index.ts'
 import { RapportError } from './rapport-error.ts'
 
 export const JOURNAL_FILE = 'journal.json'
@@ -28,6 +29,8 @@ export class JournalSession {
   #options: SessionOptions
   #store: JournalStore | null = null
   #index: SearchIndex | null = null
+  /** The index's change count when it matched the saved copy beside the journal; -1 if none matches. */
+  #indexSavedAt = -1
   #problem = ''
   #changeListeners: Array<() => void> = []
 
@@ -89,7 +92,10 @@ export class JournalSession {
     this.#index = null
     try {
       const store = await JournalStore.open(this.#path, this.#options)
-      const index = await SearchIndex.build(store.journal)
+      const saved = await readSavedIndex(this.#path, store.fileHash)
+      const loaded = saved && SearchIndex.fromSnapshot(store.journal, saved)
+      const index = loaded ?? (await SearchIndex.build(store.journal))
+      this.#indexSavedAt = loaded ? index.changes : -1
       store.onChange((journal) => {
         index.update(journal)
         for (const listener of this.#changeListeners) listener()
@@ -143,6 +149,7 @@ export class JournalSession {
     if (path === this.#path) return this.status()
     const lock = await JournalLock.acquire(`${path}.lock`, this.#options.owner)
     await this.#store?.close()
+    await this.#saveIndex()
     await this.#lock.release()
     this.#lock = lock
     this.#path = path
@@ -151,8 +158,24 @@ export class JournalSession {
 
   async close(): Promise<void> {
     await this.#store?.close()
+    await this.#saveIndex()
     this.#store = null
     this.#index = null
     await this.#lock.release()
+  }
+
+  /**
+   * Keeps the index beside the journal for the next launch, unless the copy there is already this one.
+   * It is only a cache: failing to write it costs the next launch a rebuild, nothing more.
+   */
+  async #saveIndex(): Promise<void> {
+    const index = this.#index
+    if (!this.#store || !index || index.changes === this.#indexSavedAt) return
+    try {
+      await saveIndex(this.#path, index.snapshot(), this.#store.fileHash)
+      this.#indexSavedAt = index.changes
+    } catch (error) {
+      console.warn(`Rapport could not save the search index beside ${this.#path}: ${(error as Error).message}`)
+    }
   }
 }

@@ -12,6 +12,7 @@ import { DurableJsonFile, serializeJournal } from './durable-json-file.ts'
 import { isTempFileOf, PRIVATE_FILE_MODE } from './durable-write.ts'
 import { checkChange } from './change-check.ts'
 import { readJournalText } from './journal-text.ts'
+import { sha256 } from './file-hash.ts'
 import { RapportError } from './rapport-error.ts'
 
 export interface StoreOptions {
@@ -21,6 +22,7 @@ export interface StoreOptions {
 
 export class JournalStore {
   #db: Low<Journal>
+  #file: DurableJsonFile<Journal>
   #path: string
   #now: () => Date
   #queue: Promise<unknown> = Promise.resolve()
@@ -30,7 +32,8 @@ export class JournalStore {
   private constructor(path: string, journal: Journal, now: () => Date) {
     this.#path = path
     this.#now = now
-    this.#db = new Low(new DurableJsonFile<Journal>(path, (text) => readJournalText(text).journal), journal)
+    this.#file = new DurableJsonFile<Journal>(path, (text) => readJournalText(text).journal)
+    this.#db = new Low(this.#file, journal)
   }
 
   /**
@@ -41,15 +44,17 @@ export class JournalStore {
     const now = options.now ?? (() => new Date())
     await mkdir(dirname(path), { recursive: true, mode: 0o700 })
     await removeStaleTempFiles(path)
-    const text = await readIfPresent(path)
-    if (text === null) {
+    const bytes = await readIfPresent(path)
+    if (bytes === null) {
       const store = new JournalStore(path, emptyJournal(), now)
       await store.#db.write()
       await store.#rotateOncePerDay()
       return store
     }
+    const text = bytes.toString('utf8')
     const { journal, migratedFrom } = readJournalText(text)
     const store = new JournalStore(path, journal, now)
+    store.#file.hash = sha256(bytes)
     if (migratedFrom !== null) {
       await writeBackup(path, 'pre-migration', text, now())
       await store.#db.write()
@@ -62,6 +67,11 @@ export class JournalStore {
 
   get path(): string {
     return this.#path
+  }
+
+  /** SHA-256 of the journal file as this store last read or wrote it (the saved search index is keyed by it). */
+  get fileHash(): string {
+    return this.#file.hash
   }
 
   /** The current, saved journal. Treat as read-only: changes go through change(). */
@@ -124,9 +134,9 @@ export class JournalStore {
   }
 }
 
-async function readIfPresent(path: string): Promise<string | null> {
+async function readIfPresent(path: string): Promise<Buffer | null> {
   try {
-    return await readFile(path, 'utf8')
+    return await readFile(path)
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null
     throw error

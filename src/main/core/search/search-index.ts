@@ -20,6 +20,7 @@ import type { QueryTerm } from './query-terms.ts'
 import { TopK } from './top-k.ts'
 import { STOP_WORDS } from './stop-words.ts'
 import { Vocabulary } from './vocabulary.ts'
+import type { IndexSnapshot } from './saved-index.ts'
 
 const HEAD_WEIGHT = 4
 const KIND_WEIGHT = { person: 1.6, interest: 1.3, conversation: 1, challenge: 1.1, followUp: 1.1 } as const
@@ -40,6 +41,7 @@ export class SearchIndex {
   /** Document numbers by kind, then by item id (the journal's own strings: no key strings to keep). */
   #byKey = newKeyMaps()
   #dead = 0
+  #changes = 0
   #journal: Journal
   #people = new Map<string, Person>()
   // Per-query scratch space, reused so a query allocates almost nothing.
@@ -67,6 +69,56 @@ export class SearchIndex {
     const theirs = tokenizeInWorker(heads.slice(split), bodies.slice(split), STOP_LIST)
     const mine = tokenizeDocs(heads.slice(0, split), bodies.slice(0, split), STOP_LIST)
     return index.#finish([mine, await theirs])
+  }
+
+  /**
+   * The index as saved beside the journal (saved-index.ts), put back together with the journal's items.
+   * Null if the snapshot does not fit the journal, item for item: the caller then builds afresh.
+   */
+  static fromSnapshot(journal: Journal, snapshot: IndexSnapshot): SearchIndex | null {
+    const index = new SearchIndex(journal)
+    const items = newKeyMaps<object>()
+    let live = 0
+    for (const collection of Object.keys(INDEXED) as IndexedCollection[]) {
+      const make = INDEXED[collection] as (item: object) => SearchDoc | null
+      for (const item of journal[collection]) {
+        const doc = make(item)
+        if (!doc) continue
+        items[doc.kind].set(doc.id, item)
+        live++
+      }
+    }
+    for (const saved of snapshot.docs) {
+      if (!saved) {
+        index.#docs.push(null)
+        index.#dead++
+        continue
+      }
+      const item = items[saved.kind].get(saved.id)
+      const collection = COLLECTION_OF[saved.kind]
+      const doc = item && (INDEXED[collection] as (item: object) => SearchDoc | null)(item)
+      if (!doc || index.#byKey[doc.kind].has(doc.id)) return null
+      index.#byKey[doc.kind].set(doc.id, index.#docs.length)
+      index.#docs.push(doc)
+    }
+    if (index.#docs.length - index.#dead !== live || snapshot.head.length !== snapshot.terms.length) return null
+    index.#vocab.beginBulk()
+    for (const [id, term] of snapshot.terms.entries()) if (index.#vocab.add(term) !== id) return null
+    index.#vocab.endBulk()
+    index.#head = snapshot.head.map((list) => (list.length === 0 ? EMPTY : list))
+    index.#body = snapshot.body.map((list) => (list.length === 0 ? EMPTY : list))
+    index.#people = new Map(journal.people.map((p) => [p.id, p]))
+    return index
+  }
+
+  /** What to save so that fromSnapshot can rebuild this index without reading the notes again. */
+  snapshot(): IndexSnapshot {
+    return { terms: this.#vocab.terms, docs: this.#docs.map((doc) => doc && { kind: doc.kind, id: doc.id }), head: this.#head, body: this.#body }
+  }
+
+  /** Goes up with every change the index takes in: a saved copy is stale once it has moved on. */
+  get changes(): number {
+    return this.#changes
   }
 
   /** The same index, built on this thread only: for compaction and small journals. */
@@ -115,7 +167,9 @@ export class SearchIndex {
   /** Brings the index in line with `next`, touching only the items that changed. */
   update(next: Journal): void {
     const prev = this.#journal
+    if (prev === next) return
     this.#journal = next
+    this.#changes++
     if (prev.people !== next.people) this.#people = new Map(next.people.map((p) => [p.id, p]))
     for (const collection of Object.keys(INDEXED) as IndexedCollection[]) {
       const before = prev[collection] as readonly object[]
@@ -310,7 +364,9 @@ export class SearchIndex {
   }
 }
 
-function newKeyMaps(): Record<SearchKind, Map<string, number>> {
+const COLLECTION_OF: Record<SearchKind, IndexedCollection> = { person: 'people', conversation: 'conversations', interest: 'interests', challenge: 'challenges', followUp: 'followUps' }
+
+function newKeyMaps<T = number>(): Record<SearchKind, Map<string, T>> {
   return { person: new Map(), conversation: new Map(), interest: new Map(), challenge: new Map(), followUp: new Map() }
 }
 

@@ -1,0 +1,107 @@
+/**
+ * The search index saved beside the journal on closing: the next launch uses it instead of rebuilding, it
+ * carries every change made before closing, and anything that makes it doubtful (the journal changed behind
+ * Rapport's back, a damaged file) means a rebuild — never a wrong or failed search.
+ */
+import { readFile, writeFile } from 'node:fs/promises'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { decodeIndex, encodeIndex, savedIndexPath } from '../../src/main/core/search/saved-index.ts'
+import { SearchIndex } from '../../src/main/core/search/search-index.ts'
+import { sha256 } from '../../src/main/core/file-hash.ts'
+import { seedJournal } from '../support/seed-journal.ts'
+import { makeTempDir, openTempJournal } from '../support/temp-journal.ts'
+import type { TempJournal } from '../support/temp-journal.ts'
+
+const now = new Date(2026, 10, 23, 10)
+let dir: string
+let journal: TempJournal
+
+beforeEach(async () => {
+  dir = await makeTempDir()
+  journal = await openTempJournal(dir, () => now)
+  await seedJournal(journal.handlers, now)
+})
+afterEach(() => journal.dispose())
+
+/** Closes and opens the journal again, as quitting and launching Rapport does; says whether it rebuilt. */
+async function relaunch(): Promise<{ rebuilt: boolean }> {
+  await journal.session.close()
+  const build = vi.spyOn(SearchIndex, 'build')
+  journal = await openTempJournal(dir, () => now)
+  const rebuilt = build.mock.calls.length > 0
+  build.mockRestore()
+  return { rebuilt }
+}
+
+const hitTitles = async (text: string) =>
+  (await journal.handlers.search({ query: { text } })).groups.flatMap((g) => g.hits.map((h) => h.title))
+
+describe('the saved search index', () => {
+  it('is written on closing and used on the next launch, with the same results', async () => {
+    const before = await journal.handlers.search({ query: { text: 'carrier invoices' } })
+    expect(await relaunch()).toEqual({ rebuilt: false })
+    const after = await journal.handlers.search({ query: { text: 'carrier invoices' } })
+    expect(after.groups).toEqual(before.groups)
+    expect(await hitTitles('garsia')).toContain('Ana García')
+  })
+
+  it('carries edits, new entries and deletions made before closing', async () => {
+    const ana = (await journal.handlers.search({ query: { text: 'Ana García' } })).groups[0]!
+    const discovery = (await journal.handlers.search({ query: { text: 'Discovery meeting' } })).groups[0]!.hits[0]!
+    await journal.handlers.logConversation({
+      conversation: { personIds: [ana.personId], date: now.toISOString(), channel: 'call', title: 'Warehouse walkthrough', body: 'Forklift telemetry came up.' },
+      followUps: []
+    })
+    await journal.handlers.deleteConversation({ id: discovery.id })
+    expect(await relaunch()).toEqual({ rebuilt: false })
+    expect(await hitTitles('forklift telemetry')).toContain('Warehouse walkthrough')
+    expect(await hitTitles('Discovery meeting')).not.toContain('Discovery meeting at Acme HQ')
+  })
+
+  it('is not used when the journal was changed while Rapport was closed', async () => {
+    await journal.session.close()
+    const text = await readFile(journal.file, 'utf8')
+    await writeFile(journal.file, text.replace('Discovery meeting at Acme HQ', 'Kickoff on the loading dock'))
+    const build = vi.spyOn(SearchIndex, 'build')
+    journal = await openTempJournal(dir, () => now)
+    expect(build).toHaveBeenCalled()
+    build.mockRestore()
+    expect(await hitTitles('loading dock')).toContain('Kickoff on the loading dock')
+  })
+
+  it.each([
+    ['cut short', (bytes: Buffer) => bytes.subarray(0, bytes.length >> 1)],
+    ['with one byte changed', (bytes: Buffer) => Buffer.from(bytes.map((b, i) => (i === bytes.length - 3 ? b ^ 0xff : b)))],
+    ['not an index at all', () => Buffer.from('{"hello": "world"}')],
+    ['empty', () => Buffer.alloc(0)]
+  ])('is rebuilt, and search works, when the saved file is %s', async (_, damage) => {
+    await journal.session.close()
+    const path = savedIndexPath(journal.file)
+    await writeFile(path, damage(await readFile(path)))
+    const build = vi.spyOn(SearchIndex, 'build')
+    journal = await openTempJournal(dir, () => now)
+    expect(build).toHaveBeenCalled()
+    build.mockRestore()
+    expect(await hitTitles('carrier invoices')).toContain('Discovery meeting at Acme HQ')
+    // The damaged copy is replaced on the next close.
+    expect(await relaunch()).toEqual({ rebuilt: false })
+  })
+})
+
+describe('the saved index format', () => {
+  it('belongs to one journal file: another file hash is refused', () => {
+    const index = journal.session.index()
+    const bytes = encodeIndex(index.snapshot(), sha256('one journal'))
+    expect(decodeIndex(bytes, sha256('one journal'))).not.toBeNull()
+    expect(decodeIndex(bytes, sha256('another journal'))).toBeNull()
+  })
+
+  it('does not fit a journal with other items, even under the right hash', () => {
+    const index = journal.session.index()
+    const snapshot = decodeIndex(encodeIndex(index.snapshot(), 'h'), 'h')!
+    const store = journal.session.store()
+    const fewer = { ...store.journal, conversations: store.journal.conversations.slice(1) }
+    expect(SearchIndex.fromSnapshot(store.journal, snapshot)).not.toBeNull()
+    expect(SearchIndex.fromSnapshot(fewer, snapshot)).toBeNull()
+  })
+})
