@@ -58,6 +58,19 @@ describe('the saved search index', () => {
     expect(await hitTitles('Discovery meeting')).not.toContain('Discovery meeting at Acme HQ')
   })
 
+  it('keeps no words of entries deleted before closing', async () => {
+    const ana = (await journal.handlers.search({ query: { text: 'Ana García' } })).groups[0]!
+    const { conversation } = await journal.handlers.logConversation({
+      conversation: { personIds: [ana.personId], date: now.toISOString(), channel: 'call', title: 'Private aside', body: 'Mentioned her xylophonist brother.' },
+      followUps: []
+    })
+    await journal.handlers.deleteConversation({ id: conversation.id })
+    await relaunch()
+    expect((await readFile(savedIndexPath(journal.file))).includes('xylophonist')).toBe(false)
+    expect(await hitTitles('xylophonist')).toEqual([])
+    expect(await hitTitles('carrier invoices')).toContain('Discovery meeting at Acme HQ')
+  })
+
   it('is not used when the journal was changed while Rapport was closed', async () => {
     await journal.session.close()
     const text = await readFile(journal.file, 'utf8')

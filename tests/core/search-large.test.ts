@@ -20,7 +20,10 @@ function followUp(n: number, title: string): FollowUp {
 function largeJournal(): Journal {
   const journal = emptyJournal()
   journal.people.push({ ...defaultProfile(), id: 'p-1', name: 'Ines Okafor', company: 'Kestrel', role: 'Buyer', tags: [], cadenceDays: null, createdAt: now.toISOString(), updatedAt: now.toISOString() })
-  for (let n = 0; n < COUNT; n++) journal.followUps.push(followUp(n, n === 0 || n === COUNT - 1 ? `Send zebrafinch report ${n}` : `Call back ${n}`))
+  for (let n = 0; n < COUNT; n++) {
+    const title = n === 0 || n === COUNT - 1 ? `Send zebrafinch report ${n}` : n === 40_000 ? 'Adopt a pangolin' : `Call back ${n}`
+    journal.followUps.push(followUp(n, title))
+  }
   return journal
 }
 
@@ -45,6 +48,25 @@ describe('a journal of more than 65,535 documents', () => {
     expect(hitIds(index, 'zebrafinch')).toEqual([`fu-${COUNT - 1}`])
     index.update({ ...next, followUps: next.followUps.slice(1) })
     expect(hitIds(index, 'quokka')).toEqual([`fu-${COUNT}`])
+  })
+})
+
+describe('compaction', () => {
+  it('drops deleted documents and their words once many have died, and keeps finding the rest', () => {
+    const journal = largeJournal()
+    const index = SearchIndex.buildSync(journal)
+    const words = index.size.words
+    // Keep the first and last 10,000: 50,000 deaths, well past a quarter of the index.
+    const kept = [...journal.followUps.slice(0, 10_000), ...journal.followUps.slice(-10_000)]
+    index.update({ ...journal, followUps: kept })
+    expect(index.size.docs).toBe(20_001)
+    expect(index.size.words).toBeLessThan(words)
+    expect(hitIds(index, 'zebrafinch')).toEqual([`fu-${COUNT - 1}`, 'fu-0'].sort())
+    expect(hitIds(index, 'pangolin')).toEqual([])
+    expect(index.search({ text: 'back 65000' }, now).groups[0]!.hits[0]!.id).toBe('fu-65000')
+    const added = followUp(COUNT, 'Zebrafinch feeder')
+    index.update({ ...journal, followUps: [...kept, added] })
+    expect(hitIds(index, 'zebrafinch')).toEqual([`fu-${COUNT - 1}`, `fu-${COUNT}`, 'fu-0'].sort())
   })
 })
 

@@ -113,6 +113,7 @@ export class SearchIndex {
 
   /** What to save so that fromSnapshot can rebuild this index without reading the notes again. */
   snapshot(): IndexSnapshot {
+    if (this.#dead > 0) this.#compact()
     return { terms: this.#vocab.terms, docs: this.#docs.map((doc) => doc && { kind: doc.kind, id: doc.id }), head: this.#head, body: this.#body }
   }
 
@@ -121,7 +122,7 @@ export class SearchIndex {
     return this.#changes
   }
 
-  /** The same index, built on this thread only: for compaction and small journals. */
+  /** The same index, built on this thread only: for small journals and tests. */
   static buildSync(journal: Journal): SearchIndex {
     const index = new SearchIndex(journal)
     const { heads, bodies } = index.#documents()
@@ -352,16 +353,49 @@ export class SearchIndex {
     this.#mask = new Uint16Array(size)
   }
 
-  /** Rebuilds from the current journal once many documents have died, to drop their postings. */
+  /**
+   * Drops dead documents and the words only they held, renumbering the rest in order. No text is read
+   * again, so this runs when many documents have died and before every save (deleted notes' words must
+   * not outlive them in the saved file).
+   */
   #compact(): void {
-    const fresh = SearchIndex.buildSync(this.#journal)
-    this.#vocab = fresh.#vocab
-    this.#head = fresh.#head
-    this.#body = fresh.#body
-    this.#docs = fresh.#docs
-    this.#byKey = fresh.#byKey
+    const renumber = new Int32Array(this.#docs.length).fill(-1)
+    const docs: SearchDoc[] = []
+    const byKey = newKeyMaps()
+    for (const [n, doc] of this.#docs.entries()) {
+      if (!doc) continue
+      renumber[n] = docs.length
+      byKey[doc.kind].set(doc.id, docs.length)
+      docs.push(doc)
+    }
+    const vocab = new Vocabulary()
+    const head: Postings[] = []
+    const body: Postings[] = []
+    vocab.beginBulk()
+    for (const [word, term] of this.#vocab.terms.entries()) {
+      const h = renumbered(this.#head[word]!, renumber)
+      const b = renumbered(this.#body[word]!, renumber)
+      if (h === EMPTY && b === EMPTY) continue
+      vocab.add(term)
+      head.push(h)
+      body.push(b)
+    }
+    vocab.endBulk()
+    this.#vocab = vocab
+    this.#head = head
+    this.#body = body
+    this.#docs = docs
+    this.#byKey = byKey
     this.#dead = 0
   }
+}
+
+/** A list with its documents renumbered (-1: dropped), exactly sized; EMPTY if none are left. */
+function renumbered(list: Postings, renumber: Int32Array): Postings {
+  if (list === EMPTY) return EMPTY
+  const out = new Postings(list.size + 3)
+  for (const doc of list.toArray()) if (renumber[doc]! >= 0) out.push(renumber[doc]!)
+  return out.length === 0 ? EMPTY : Postings.view(out.data.slice(0, out.size), out.length, out.last)
 }
 
 const COLLECTION_OF: Record<SearchKind, IndexedCollection> = { person: 'people', conversation: 'conversations', interest: 'interests', challenge: 'challenges', followUp: 'followUps' }
