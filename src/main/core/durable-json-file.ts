@@ -11,7 +11,7 @@ export class DurableJsonFile<T> implements Adapter<T> {
   #path: string
   #parse: (text: string) => T
   #queue: Promise<unknown> = Promise.resolve()
-  /** SHA-256 of the bytes last read or written: what is on disk, as far as this adapter knows. */
+  /** SHA-256 of the file as last written here, or as the store read it on opening: what is on disk. */
   hash = ''
 
   constructor(path: string, parse: (text: string) => T) {

@@ -92,8 +92,7 @@ export class JournalSession {
     this.#index = null
     try {
       const store = await JournalStore.open(this.#path, this.#options)
-      const saved = await readSavedIndex(this.#path, store.fileHash)
-      const loaded = saved && SearchIndex.fromSnapshot(store.journal, saved)
+      const loaded = await readSavedIndex(this.#path, store.journal, store.fileHash)
       const index = loaded ?? (await SearchIndex.build(store.journal))
       this.#indexSavedAt = loaded ? index.changes : -1
       store.onChange((journal) => {

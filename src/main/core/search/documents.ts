@@ -65,3 +65,14 @@ export const INDEXED = {
 } as const satisfies { [C in keyof Journal]?: (item: Item<C>) => SearchDoc | null }
 
 export type IndexedCollection = keyof typeof INDEXED
+
+/** Every item's document, collection by collection in INDEXED order: the order documents are numbered in. */
+export function* documentsOf(journal: Journal): Generator<SearchDoc> {
+  for (const collection of Object.keys(INDEXED) as IndexedCollection[]) {
+    const make = INDEXED[collection] as (item: object) => SearchDoc | null
+    for (const item of journal[collection]) {
+      const doc = make(item)
+      if (doc) yield doc
+    }
+  }
+}

@@ -6,7 +6,7 @@
 export const ESCAPE = 0xffff
 
 export class Postings {
-  /** The encoded gaps; read them with `decode`-style loops (see SearchIndex), `size` entries long. */
+  /** The encoded gaps, `size` entries long (toArray decodes them; the query loop decodes them inline). */
   data: Uint16Array
   size = 0
   /** How many documents (postings) the list holds. */
@@ -30,19 +30,12 @@ export class Postings {
 
   /** Appends a document; documents must come in ascending order. */
   push(id: number): void {
-    const gap = id - this.last
     if (this.size + 3 > this.data.length) {
       const grown = new Uint16Array(Math.max(4, this.data.length * 2))
       grown.set(this.data.subarray(0, this.size))
       this.data = grown
     }
-    if (gap >= ESCAPE) {
-      this.data[this.size++] = ESCAPE
-      this.data[this.size++] = id >>> 16
-      this.data[this.size++] = id & 0xffff
-    } else {
-      this.data[this.size++] = gap
-    }
+    this.size = writePosting(this.data, this.size, id, this.last)
     this.last = id
     this.length++
   }
@@ -66,27 +59,25 @@ export class Postings {
 /** How many Uint16 entries `ids` (ascending) take once encoded. */
 export function encodedSize(ids: Uint32Array): number {
   let size = 0
-  let last = 0
-  for (let i = 0; i < ids.length; i++) {
-    const id = ids[i]!
-    size += id - last >= ESCAPE ? 3 : 1
-    last = id
-  }
+  for (let i = 0; i < ids.length; i++) size += ids[i]! - (i > 0 ? ids[i - 1]! : 0) >= ESCAPE ? 3 : 1
   return size
 }
 
 /** Writes `ids` (ascending) encoded into `out` from `at`; returns where it ended. */
 export function encodeInto(ids: Uint32Array, out: Uint16Array, at: number): number {
-  let last = 0
-  for (let i = 0; i < ids.length; i++) {
-    const id = ids[i]!
-    const gap = id - last
-    if (gap >= ESCAPE) {
-      out[at++] = ESCAPE
-      out[at++] = id >>> 16
-      out[at++] = id & 0xffff
-    } else out[at++] = gap
-    last = id
-  }
+  for (let i = 0; i < ids.length; i++) at = writePosting(out, at, ids[i]!, i > 0 ? ids[i - 1]! : 0)
   return at
+}
+
+/** Writes document `id`, which follows `last`, at `at`: a gap, or ESCAPE and the number. Returns the end. */
+function writePosting(out: Uint16Array, at: number, id: number, last: number): number {
+  const gap = id - last
+  if (gap < ESCAPE) {
+    out[at] = gap
+    return at + 1
+  }
+  out[at] = ESCAPE
+  out[at + 1] = id >>> 16
+  out[at + 2] = id & 0xffff
+  return at + 3
 }

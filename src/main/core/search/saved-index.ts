@@ -10,11 +10,13 @@
  */
 import { createHash } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
+import type { Journal } from '../../../shared/schema/journal.ts'
 import type { SearchKind } from '../../../shared/search.ts'
 import { writeFileDurable } from '../durable-write.ts'
 import { sha256 } from '../file-hash.ts'
 import { INDEXED } from './documents.ts'
 import { Postings } from './postings.ts'
+import { SearchIndex } from './search-index.ts'
 import { STOP_WORDS } from './stop-words.ts'
 import { tokenizeDocs } from './tokenize-docs.ts'
 
@@ -140,13 +142,15 @@ export function decodeIndex(file: Uint8Array, journalHash: string): IndexSnapsho
   return { terms: header.terms, docs, head, body }
 }
 
-/** Reads the saved index of `journalPath`; null when there is none or it cannot be used. */
-export async function readSavedIndex(journalPath: string, journalHash: string): Promise<IndexSnapshot | null> {
+/** The saved index of `journalPath`, fitted to `journal`; null when there is none or it cannot be used. */
+export async function readSavedIndex(journalPath: string, journal: Journal, journalHash: string): Promise<SearchIndex | null> {
+  let snapshot: IndexSnapshot | null
   try {
-    return decodeIndex(await readFile(savedIndexPath(journalPath)), journalHash)
+    snapshot = decodeIndex(await readFile(savedIndexPath(journalPath)), journalHash)
   } catch {
     return null
   }
+  return snapshot && SearchIndex.fromSnapshot(journal, snapshot)
 }
 
 /** Saves the index of the journal whose file has the SHA-256 `journalHash`. */

@@ -7,7 +7,7 @@
 import type { Journal } from '../../../shared/schema/journal.ts'
 import type { Person } from '../../../shared/schema/person.ts'
 import type { SearchKind, SearchQuery, SearchResponse } from '../../../shared/search.ts'
-import { INDEXED } from './documents.ts'
+import { documentsOf, INDEXED } from './documents.ts'
 import type { IndexedCollection, SearchDoc } from './documents.ts'
 import { layOutPostings } from './bulk-postings.ts'
 import { tokenizeInWorker } from './parallel-tokenize.ts'
@@ -77,16 +77,11 @@ export class SearchIndex {
    */
   static fromSnapshot(journal: Journal, snapshot: IndexSnapshot): SearchIndex | null {
     const index = new SearchIndex(journal)
-    const items = newKeyMaps<object>()
+    const made = newKeyMaps<SearchDoc>()
     let live = 0
-    for (const collection of Object.keys(INDEXED) as IndexedCollection[]) {
-      const make = INDEXED[collection] as (item: object) => SearchDoc | null
-      for (const item of journal[collection]) {
-        const doc = make(item)
-        if (!doc) continue
-        items[doc.kind].set(doc.id, item)
-        live++
-      }
+    for (const doc of documentsOf(journal)) {
+      made[doc.kind].set(doc.id, doc)
+      live++
     }
     for (const saved of snapshot.docs) {
       if (!saved) {
@@ -94,9 +89,7 @@ export class SearchIndex {
         index.#dead++
         continue
       }
-      const item = items[saved.kind].get(saved.id)
-      const collection = COLLECTION_OF[saved.kind]
-      const doc = item && (INDEXED[collection] as (item: object) => SearchDoc | null)(item)
+      const doc = made[saved.kind].get(saved.id)
       if (!doc || index.#byKey[doc.kind].has(doc.id)) return null
       index.#byKey[doc.kind].set(doc.id, index.#docs.length)
       index.#docs.push(doc)
@@ -111,7 +104,7 @@ export class SearchIndex {
     return index
   }
 
-  /** What to save so that fromSnapshot can rebuild this index without reading the notes again. */
+  /** What to save so that fromSnapshot can rebuild this index without reading the notes again (compacts first). */
   snapshot(): IndexSnapshot {
     if (this.#dead > 0) this.#compact()
     return { terms: this.#vocab.terms, docs: this.#docs.map((doc) => doc && { kind: doc.kind, id: doc.id }), head: this.#head, body: this.#body }
@@ -133,16 +126,11 @@ export class SearchIndex {
   #documents(): { heads: string[]; bodies: string[] } {
     const heads: string[] = []
     const bodies: string[] = []
-    for (const collection of Object.keys(INDEXED) as IndexedCollection[]) {
-      const make = INDEXED[collection] as (item: object) => SearchDoc | null
-      for (const item of this.#journal[collection]) {
-        const doc = make(item)
-        if (!doc) continue
-        this.#byKey[doc.kind].set(doc.id, this.#docs.length)
-        this.#docs.push(doc)
-        heads.push(doc.head)
-        bodies.push(doc.body)
-      }
+    for (const doc of documentsOf(this.#journal)) {
+      this.#byKey[doc.kind].set(doc.id, this.#docs.length)
+      this.#docs.push(doc)
+      heads.push(doc.head)
+      bodies.push(doc.body)
     }
     return { heads, bodies }
   }
@@ -397,8 +385,6 @@ function renumbered(list: Postings, renumber: Int32Array): Postings {
   for (const doc of list.toArray()) if (renumber[doc]! >= 0) out.push(renumber[doc]!)
   return out.length === 0 ? EMPTY : Postings.view(out.data.slice(0, out.size), out.length, out.last)
 }
-
-const COLLECTION_OF: Record<SearchKind, IndexedCollection> = { person: 'people', conversation: 'conversations', interest: 'interests', challenge: 'challenges', followUp: 'followUps' }
 
 function newKeyMaps<T = number>(): Record<SearchKind, Map<string, T>> {
   return { person: new Map(), conversation: new Map(), interest: new Map(), challenge: new Map(), followUp: new Map() }

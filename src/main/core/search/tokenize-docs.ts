@@ -35,6 +35,11 @@ export function tokenizeDocs(heads: readonly string[], bodies: readonly string[]
   let length = 0
   const docEnds = new Uint32Array(heads.length)
 
+  // Only for characters above ASCII, which are rare: letters and digits of any script, and combining marks.
+  const isWordChar = (text: string, i: number) => {
+    const code = text.charCodeAt(i)
+    return (code >= 0x300 && code <= 0x36f) || WORD.test(text[i]!)
+  }
   const fnv = (word: string) => {
     let hash = 2166136261
     for (let i = 0; i < word.length; i++) hash = Math.imul(hash ^ word.charCodeAt(i), 16777619)
@@ -50,7 +55,7 @@ export function tokenizeDocs(heads: readonly string[], bodies: readonly string[]
       while (i < textLength) {
         let code = text.charCodeAt(i)
         if (!((code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57))) {
-          if (code <= 127 || !((code >= 0x300 && code <= 0x36f) || WORD.test(text[i]!))) {
+          if (code <= 127 || !isWordChar(text, i)) {
             i++
             continue
           }
@@ -62,7 +67,7 @@ export function tokenizeDocs(heads: readonly string[], bodies: readonly string[]
           code = text.charCodeAt(i)
           if (code >= 65 && code <= 90) code += 32
           else if (!((code >= 97 && code <= 122) || (code >= 48 && code <= 57))) {
-            if (code > 127 && ((code >= 0x300 && code <= 0x36f) || WORD.test(text[i]!))) plain = false
+            if (code > 127 && isWordChar(text, i)) plain = false
             else break
           }
           hash = Math.imul(hash ^ code, 16777619)
@@ -126,21 +131,19 @@ export function tokenizeDocs(heads: readonly string[], bodies: readonly string[]
           termHash[id] = hash
           for (let k = 0; k < word.length; k++) pool[poolLength++] = word.charCodeAt(k)
           stop[id] = stopSet.has(word) ? 1 : 0
-          if (terms.length * 2 > capacity) {
+          // Place the new word in the table; a table grown to keep it half empty takes every word again.
+          const grew = terms.length * 2 > capacity
+          if (grew) {
             capacity *= 2
             slotHash = new Int32Array(capacity)
             slotId = new Int32Array(capacity)
-            for (let known = 0; known < id; known++) {
-              let slot = termHash[known]! & (capacity - 1)
-              while (slotId[slot] !== 0) slot = (slot + 1) & (capacity - 1)
-              slotHash[slot] = termHash[known]!
-              slotId[slot] = known + 1
-            }
           }
-          let slot = hash & (capacity - 1)
-          while (slotId[slot] !== 0) slot = (slot + 1) & (capacity - 1)
-          slotHash[slot] = hash
-          slotId[slot] = id + 1
+          for (let known = grew ? 0 : id; known <= id; known++) {
+            let slot = termHash[known]! & (capacity - 1)
+            while (slotId[slot] !== 0) slot = (slot + 1) & (capacity - 1)
+            slotHash[slot] = termHash[known]!
+            slotId[slot] = known + 1
+          }
         }
         // Each word counts once per document and field; small words are not posted for long text.
         if (stamp[id] === mark || (field === 1 && stop[id] === 1)) continue
