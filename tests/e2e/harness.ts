@@ -17,7 +17,8 @@ import type { ApiResults } from '../../src/shared/api.ts'
 import { dispatch } from '../../src/main/core/handlers.ts'
 import type { ShellPort } from '../../src/main/core/shell-port.ts'
 import type { Settings } from '../../src/shared/settings.ts'
-import { openTempJournal } from '../support/temp-journal.ts'
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest'
+import { makeTempDir, openTempJournal } from '../support/temp-journal.ts'
 import type { TempJournal } from '../support/temp-journal.ts'
 
 export { makeTempDir } from '../support/temp-journal.ts'
@@ -289,4 +290,67 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 
 export async function removeDir(dir: string): Promise<void> {
   await rm(dir, { recursive: true, force: true })
+}
+
+export interface AppPerTest {
+  /** The file's browser, for a second page (a dark one) of the same app. */
+  readonly browser: Browser
+  /** The running app and its page of the current test. */
+  readonly app: RunningApp
+  readonly ui: Ui
+  /** Calls the current test expects the core to refuse (a broken file, a bad shortcut). */
+  expectRefused: (...calls: Array<string | RegExp>) => void
+}
+
+/**
+ * Registers the hooks of a file whose every test gets a fresh app (its own journal folder) and page, with one
+ * browser for the file. After each test the page must have logged no errors (Ui.close) and the core must have
+ * refused no call but those the test expected: every other call is valid, so a refusal would mean the
+ * renderer and the core disagree.
+ */
+export function appPerTest(folderPrefix: string): AppPerTest {
+  let browser: Browser
+  let current: { app: RunningApp; ui: Ui } | undefined
+  let refused: Array<string | RegExp> = []
+  beforeAll(async () => {
+    assertRendererBuilt()
+    browser = await launchBrowser()
+  })
+  afterAll(async () => {
+    await browser?.close()
+  })
+  beforeEach(async () => {
+    refused = []
+    const app = await startApp(await makeTempDir(folderPrefix))
+    current = { app, ui: await openUi(browser, app) }
+  })
+  afterEach(async () => {
+    if (!current) return
+    const { app, ui } = current
+    current = undefined
+    // ui.close() fails the test if the page logged errors; the app and its folder go either way.
+    try {
+      await ui.close()
+      expect(app.failedCalls).toEqual(refused.map((call) => (typeof call === 'string' ? call : expect.stringMatching(call))))
+    } finally {
+      await app.close()
+      await removeDir(app.dir)
+    }
+  })
+  const running = () => {
+    if (!current) throw new Error('e2e: the app runs only inside a test')
+    return current
+  }
+  return {
+    get browser() {
+      return browser
+    },
+    get app() {
+      return running().app
+    },
+    get ui() {
+      return running().ui
+    },
+    expectRefused: (...calls) => void refused.push(...calls)
+  }
 }

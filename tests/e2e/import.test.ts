@@ -6,44 +6,19 @@
 import { createHash } from 'node:crypto'
 import { copyFile, readFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { seedJournal } from '../support/seed-journal.ts'
 import { openTempJournal } from '../support/temp-journal.ts'
-import { assertRendererBuilt, launchBrowser, makeTempDir, openUi, readJournalFile, removeDir, screenshot, startApp, TestDesktop } from './harness.ts'
-import type { RunningApp, Ui } from './harness.ts'
+import { appPerTest, makeTempDir, readJournalFile, screenshot, TestDesktop } from './harness.ts'
 
 const CONTACTS = resolve(import.meta.dirname, '../fixtures/contacts')
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex')
 
-let browser: Browser
-let app: RunningApp
-let ui: Ui
-/** Calls expected to be refused in a test (a broken file), checked against app.failedCalls afterwards. */
-let expectedFailures: Array<string | RegExp>
-
-beforeAll(async () => {
-  assertRendererBuilt()
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-})
+const run = appPerTest('rapport-e2e-import-')
 beforeEach(async () => {
-  expectedFailures = []
-  app = await startApp(await makeTempDir('rapport-e2e-import-'))
-  ui = await openUi(browser, app)
   // The journal is open once Today shows; menu commands wait for that.
-  await ui.page.getByRole('heading', { level: 1, name: 'Today' }).waitFor()
-})
-afterEach(async () => {
-  try {
-    await ui?.close()
-    expect(app.failedCalls).toEqual(expectedFailures.map((f) => (typeof f === 'string' ? f : expect.stringMatching(f))))
-  } finally {
-    await app?.close()
-    await removeDir(app.dir)
-  }
+  await run.ui.page.getByRole('heading', { level: 1, name: 'Today' }).waitFor()
 })
 
 const preview = (page: Page) => page.getByRole('table')
@@ -55,7 +30,7 @@ const cells = (page: Page, column: number) => preview(page).locator(`tbody tr td
 
 /** Opens Import from the menu command, as Ctrl+I would, and picks `file` in the (test's) dialog. */
 async function pick(page: Page, file: string): Promise<void> {
-  app.desktop.file = file
+  run.app.desktop.file = file
   await page.evaluate("window.__rapportCommand('import')")
   await page.getByRole('heading', { level: 1, name: 'Import' }).waitFor()
   expect(new URL(page.url()).hash).toBe('#/import')
@@ -64,7 +39,7 @@ async function pick(page: Page, file: string): Promise<void> {
 
 describe('import', () => {
   it('previews a Google CSV, maps columns, skips one contact and imports the rest', async () => {
-    const { page } = ui
+    const { page } = run.ui
     await pick(page, join(CONTACTS, 'google.csv'))
     await page.getByRole('heading', { level: 2, name: 'google.csv: 4 contacts' }).waitFor()
     expect(await cells(page, 1)).toEqual(['Ana García', '王伟', "Liam O'Brien", 'Nguyễn Thị Mai'])
@@ -91,7 +66,7 @@ describe('import', () => {
     await page.getByText('3 to add, 0 to merge, 1 to skip.').waitFor()
     expect(await rowOf(page, "Liam O'Brien").count()).toBe(1)
     await screenshot(page, 'import-light')
-    expect((await readJournalFile(app)).people).toEqual([])
+    expect((await readJournalFile(run.app)).people).toEqual([])
 
     await page.getByRole('button', { name: 'Import', exact: true }).click()
     const done = page.getByRole('status', { name: 'Import finished' })
@@ -100,7 +75,7 @@ describe('import', () => {
     await done.getByText('Added: Ana García, 王伟, Nguyễn Thị Mai').waitFor()
     expect(await preview(page).count()).toBe(0)
 
-    const people = (await readJournalFile(app)).people
+    const people = (await readJournalFile(run.app)).people
     expect(people.map((p) => [p.name, p.company, p.role, p.email])).toEqual([
       ['Ana García', 'Acme Logistics', '', 'ana.garcia@acme.example'],
       ['王伟', '深圳华通物流', '', 'wang.wei@huatong.example'],
@@ -113,8 +88,8 @@ describe('import', () => {
   })
 
   it('previews a Google vCard, suggests merging a person already there, and merges', async () => {
-    const ana = await app.journal.handlers.createPerson({ person: { name: 'Ana García', email: 'ana.garcia@acme.example', company: 'Acme Logistics' } })
-    const { page } = ui
+    const ana = await run.app.journal.handlers.createPerson({ person: { name: 'Ana García', email: 'ana.garcia@acme.example', company: 'Acme Logistics' } })
+    const { page } = run.ui
     await pick(page, join(CONTACTS, 'google.vcf'))
     await page.getByRole('heading', { level: 2, name: 'google.vcf: 3 contacts' }).waitFor()
     // vCards have no columns to map.
@@ -127,20 +102,20 @@ describe('import', () => {
 
     await page.getByRole('button', { name: 'Import', exact: true }).click()
     await page.getByRole('status', { name: 'Import finished' }).getByText('2 people added, 1 merged, 0 skipped.').waitFor()
-    const people = (await readJournalFile(app)).people
+    const people = (await readJournalFile(run.app)).people
     expect(people.map((p) => p.name)).toEqual(['Ana García', 'Nguyễn Văn An', "Siobhán O'Brien"])
     expect(people[0]).toMatchObject({ id: ana.id, role: 'CFO', phone: '+34 612 345 678' })
   })
 
   it('names the line of a broken file and leaves the journal byte for byte as it was', async () => {
-    await app.journal.handlers.createPerson({ person: { name: 'Ada Lovelace' } })
-    const before = sha256(await readFile(app.file))
-    expectedFailures = [/^importPick: invalid-input: Line 3: this line is not valid UTF-8 text/]
-    const { page } = ui
+    await run.app.journal.handlers.createPerson({ person: { name: 'Ada Lovelace' } })
+    const before = sha256(await readFile(run.app.file))
+    run.expectRefused(/^importPick: invalid-input: Line 3: this line is not valid UTF-8 text/)
+    const { page } = run.ui
     await pick(page, join(CONTACTS, 'latin1.vcf'))
     await page.getByRole('alert').filter({ hasText: /^Line 3: this line is not valid UTF-8 text/ }).waitFor()
     expect(await preview(page).count()).toBe(0)
-    expect(sha256(await readFile(app.file))).toBe(before)
+    expect(sha256(await readFile(run.app.file))).toBe(before)
 
     // A good file afterwards clears the message.
     await pick(page, join(CONTACTS, 'google.vcf'))
@@ -148,7 +123,7 @@ describe('import', () => {
     expect(await page.getByRole('alert').count()).toBe(0)
     await page.getByRole('button', { name: 'Cancel' }).click()
     await page.getByRole('heading', { level: 2, name: 'google.vcf: 3 contacts' }).waitFor({ state: 'detached' })
-    expect(sha256(await readFile(app.file))).toBe(before)
+    expect(sha256(await readFile(run.app.file))).toBe(before)
   })
 
   it('previews a Rapport backup as a merge and imports its people', async () => {
@@ -161,25 +136,25 @@ describe('import', () => {
       desktop.saveAs = join(other.dir, 'Rapport backup.json')
       const saved = await other.handlers.exportJson({})
       expect(saved.canceled).toBe(false)
-      backup = join(app.dir, 'Rapport backup.json')
+      backup = join(run.app.dir, 'Rapport backup.json')
       await copyFile(desktop.saveAs, backup)
     } finally {
       await other.dispose()
     }
-    await app.journal.handlers.createPerson({ person: { name: 'Ada Lovelace' } })
+    await run.app.journal.handlers.createPerson({ person: { name: 'Ada Lovelace' } })
 
-    const { page } = ui
+    const { page } = run.ui
     await pick(page, backup)
     await page.getByRole('heading', { level: 2, name: 'Rapport backup.json' }).waitFor()
     await page.getByText('New people: Ana García, Kenji Watanabe, Priya Natarajan, Tomás Oliveira').waitFor()
     await page.getByText('Your journal is backed up first.').waitFor()
-    expect((await readJournalFile(app)).people.map((p) => p.name)).toEqual(['Ada Lovelace'])
+    expect((await readJournalFile(run.app)).people.map((p) => p.name)).toEqual(['Ada Lovelace'])
 
     await page.getByRole('button', { name: 'Merge into my journal' }).click()
     const done = page.getByRole('status', { name: 'Import finished' })
     await done.getByRole('heading', { name: 'Backup imported' }).waitFor()
     await done.getByText(/^Your journal as it was is saved as .+\.json\.$/).waitFor()
-    const file = await readJournalFile(app)
+    const file = await readJournalFile(run.app)
     expect(file.people.map((p) => p.name).sort()).toEqual(['Ada Lovelace', 'Ana García', 'Kenji Watanabe', 'Priya Natarajan', 'Tomás Oliveira'])
     expect((file['conversations'] as unknown[]).length).toBe(4)
   })

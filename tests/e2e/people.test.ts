@@ -5,10 +5,9 @@
  * The app opens on Today; People is one sidebar link away. Adding a person lands on their page, where the
  * profile is edited ("Edit profile") and the person deleted ("Delete <name>…", then Undo from the toast).
  */
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { assertRendererBuilt, launchBrowser, makeTempDir, openUi, readJournalFile, removeDir, screenshot, startApp } from './harness.ts'
-import type { RunningApp, Ui } from './harness.ts'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { appPerTest, openUi, readJournalFile, screenshot } from './harness.ts'
 
 interface Typed {
   name: string
@@ -54,36 +53,11 @@ async function addPerson(page: Page, person: Typed): Promise<string> {
   return id
 }
 
-let browser: Browser
-let app: RunningApp
-let ui: Ui
-
-beforeAll(async () => {
-  assertRendererBuilt()
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-})
-beforeEach(async () => {
-  app = await startApp(await makeTempDir('rapport-e2e-'))
-  ui = await openUi(browser, app)
-})
-afterEach(async () => {
-  // ui.close() fails the test if the page logged errors; the app and its folder go either way.
-  try {
-    await ui?.close()
-    // Every call in these flows is a valid one; a refusal would mean the renderer and core disagree.
-    expect(app.failedCalls).toEqual([])
-  } finally {
-    await app?.close()
-    await removeDir(app.dir)
-  }
-})
+const run = appPerTest('rapport-e2e-')
 
 describe('people', () => {
   it('opens on Today, shows the empty People page and lands on a new person’s page', async () => {
-    const { page } = ui
+    const { page } = run.ui
     await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor()
     expect(await sidebarLink(page, 'Today').getAttribute('aria-current')).toBe('page')
 
@@ -93,7 +67,7 @@ describe('people', () => {
     const empty = page.getByRole('heading', { name: 'Your journal is empty' })
     await empty.waitFor()
     await screenshot(page, 'people-empty')
-    expect((await readJournalFile(app)).people).toEqual([])
+    expect((await readJournalFile(run.app)).people).toEqual([])
 
     // The empty state's own button opens the form with Name focused, so typing goes straight in.
     await page.getByRole('button', { name: 'Add your first person' }).click()
@@ -108,7 +82,7 @@ describe('people', () => {
     // Saving goes straight to the new person's page.
     await personHeading(page, ada.name).waitFor()
     expect(await personDetail(page).innerText()).toBe(`${ada.role} · ${ada.company}`)
-    const [added] = (await readJournalFile(app)).people
+    const [added] = (await readJournalFile(run.app)).people
     expect(added).toMatchObject({ id: expect.stringMatching(/^[A-Za-z0-9_-]{8,64}$/), ...ada, createdAt: expect.any(String) })
     expect(added!.updatedAt).toBe(added!.createdAt)
     expect(currentHash(page)).toBe(`#/person/${added!.id}`)
@@ -127,7 +101,7 @@ describe('people', () => {
   })
 
   it('refuses a person without a name, inline, and sends nothing', async () => {
-    const { page } = ui
+    const { page } = run.ui
     await goToPeople(page)
     await page.getByRole('button', { name: 'Add your first person' }).click()
     const form = newPersonForm(page)
@@ -137,21 +111,21 @@ describe('people', () => {
 
     await form.getByRole('alert').filter({ hasText: 'A person needs a name.' }).waitFor()
     expect(await form.getByLabel('Name').getAttribute('aria-invalid')).toBe('true')
-    expect(app.calls).not.toContain('createPerson')
-    expect((await readJournalFile(app)).people).toEqual([])
+    expect(run.app.calls).not.toContain('createPerson')
+    expect((await readJournalFile(run.app)).people).toEqual([])
 
     // What was typed stays, so fixing the name is enough.
     expect(await form.getByLabel('Company').inputValue()).toBe(ada.company)
     await form.getByLabel('Name').fill(ada.name)
     await form.getByRole('button', { name: 'Add person' }).click()
     await personHeading(page, ada.name).waitFor()
-    expect((await readJournalFile(app)).people).toMatchObject([{ name: ada.name, company: ada.company, role: '' }])
+    expect((await readJournalFile(run.app)).people).toMatchObject([{ name: ada.name, company: ada.company, role: '' }])
   })
 
   it('edits the profile from the person page', async () => {
-    const { page } = ui
+    const { page } = run.ui
     const id = await addPerson(page, ada)
-    const [added] = (await readJournalFile(app)).people
+    const [added] = (await readJournalFile(run.app)).people
 
     // The form opens filled in; only the company and the keep-in-touch cadence change.
     await page.getByRole('button', { name: 'Edit profile' }).click()
@@ -167,7 +141,7 @@ describe('people', () => {
     await page.getByText('Every 14 days', { exact: true }).waitFor()
 
     // The stored person keeps its id, createdAt and every field not touched.
-    const edited = (await readJournalFile(app)).people[0]!
+    const edited = (await readJournalFile(run.app)).people[0]!
     expect(edited).toEqual({ ...added, company: 'Difference Engines Ltd', cadenceDays: 14, updatedAt: edited.updatedAt })
     expect(edited.updatedAt > added!.updatedAt).toBe(true)
 
@@ -177,17 +151,17 @@ describe('people', () => {
     await form.getByLabel('Role').press('Control+Enter')
     await form.waitFor({ state: 'detached' })
     await personDetail(page).getByText('Programmer · Difference Engines Ltd', { exact: true }).waitFor()
-    const saved = await readJournalFile(app)
+    const saved = await readJournalFile(run.app)
     expect(saved.people[0]).toMatchObject({ id, role: 'Programmer', company: 'Difference Engines Ltd' })
 
-    const updates = app.calls.filter((name) => name === 'updatePerson').length
+    const updates = run.app.calls.filter((name) => name === 'updatePerson').length
     await page.getByRole('button', { name: 'Edit profile' }).click()
     await form.getByLabel('Company').fill('Not saved')
     await form.getByLabel('Company').press('Escape')
     await form.waitFor({ state: 'detached' })
     await personDetail(page).getByText('Programmer · Difference Engines Ltd', { exact: true }).waitFor()
-    expect(app.calls.filter((name) => name === 'updatePerson').length).toBe(updates)
-    expect(await readJournalFile(app)).toEqual(saved)
+    expect(run.app.calls.filter((name) => name === 'updatePerson').length).toBe(updates)
+    expect(await readJournalFile(run.app)).toEqual(saved)
 
     await page.reload()
     await personHeading(page, ada.name).waitFor()
@@ -195,10 +169,10 @@ describe('people', () => {
   })
 
   it('deletes a person after asking, undoes it exactly, and keeps it across a reload', async () => {
-    const { page } = ui
+    const { page } = run.ui
     await addPerson(page, grace)
     const adaId = await addPerson(page, ada)
-    const beforeDelete = await readJournalFile(app)
+    const beforeDelete = await readJournalFile(run.app)
     expect(beforeDelete.people.map((p) => p.name)).toEqual([grace.name, ada.name])
 
     // "Delete Ada Lovelace…" only asks; "Keep" backs out without a call. (The visible text is part of the
@@ -209,7 +183,7 @@ describe('people', () => {
     await page.getByText(`Delete ${ada.name} and everything only about them?`).waitFor()
     await page.getByRole('button', { name: 'Keep', exact: true }).click()
     await askDelete.waitFor()
-    expect(app.calls).not.toContain('deletePerson')
+    expect(run.app.calls).not.toContain('deletePerson')
 
     await askDelete.click()
     await page.getByRole('button', { name: 'Delete', exact: true }).click()
@@ -220,14 +194,14 @@ describe('people', () => {
     expect(currentHash(page)).toBe('#/people')
     await row(page, grace.name).waitFor()
     await row(page, ada.name).waitFor({ state: 'detached' })
-    expect(await readJournalFile(app)).toEqual({ ...beforeDelete, people: [beforeDelete.people[0]] })
+    expect(await readJournalFile(run.app)).toEqual({ ...beforeDelete, people: [beforeDelete.people[0]] })
 
     // Undo puts back exactly what was removed, in the place it had: the whole file is as before.
     await toast.getByRole('button', { name: 'Undo' }).click()
     await page.getByRole('status').filter({ hasText: `${ada.name} is back.` }).waitFor()
     await toast.waitFor({ state: 'detached' })
     await row(page, ada.name).waitFor()
-    expect(await readJournalFile(app)).toEqual(beforeDelete)
+    expect(await readJournalFile(run.app)).toEqual(beforeDelete)
 
     await page.reload()
     await row(page, ada.name).getByText(`${ada.role} · ${ada.company}`).waitFor()
@@ -239,29 +213,29 @@ describe('people', () => {
   })
 
   it('cancels the add form with Escape, saving nothing', async () => {
-    const { page } = ui
+    const { page } = run.ui
     await goToPeople(page)
     await page.getByRole('button', { name: 'Add person', exact: true }).click()
     await newPersonForm(page).getByLabel('Name').fill('Not saved')
     await page.keyboard.press('Escape')
     await newPersonForm(page).waitFor({ state: 'hidden' })
     await page.getByRole('heading', { name: 'Your journal is empty' }).waitFor()
-    expect(app.calls).not.toContain('createPerson')
-    expect((await readJournalFile(app)).people).toEqual([])
+    expect(run.app.calls).not.toContain('createPerson')
+    expect((await readJournalFile(run.app)).people).toEqual([])
   })
 
   it('looks right in light and dark (screenshots for docs/screenshots)', async () => {
-    for (const person of [ada, grace, linus]) await addPerson(ui.page, person)
-    await goToPeople(ui.page)
-    expect(await peopleList(ui.page).getByRole('listitem').allInnerTexts()).toEqual([
+    for (const person of [ada, grace, linus]) await addPerson(run.ui.page, person)
+    await goToPeople(run.ui.page)
+    expect(await peopleList(run.ui.page).getByRole('listitem').allInnerTexts()).toEqual([
       expect.stringContaining(ada.name),
       expect.stringContaining(grace.name),
       expect.stringContaining(linus.name)
     ])
-    expect(await pageBackground(ui.page)).toBe('rgb(246, 245, 242)')
-    await screenshot(ui.page, 'people-light')
+    expect(await pageBackground(run.ui.page)).toBe('rgb(246, 245, 242)')
+    await screenshot(run.ui.page, 'people-light')
 
-    const dark = await openUi(browser, app, { colorScheme: 'dark' })
+    const dark = await openUi(run.browser, run.app, { colorScheme: 'dark' })
     try {
       await goToPeople(dark.page)
       await row(dark.page, linus.name).waitFor()

@@ -6,11 +6,11 @@
  * Also: notes are Markdown rendered in the real browser and must never run anything, and Escape abandons a
  * half-typed conversation without sending it.
  */
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import { addDays, localDay } from '../../src/main/core/days.ts'
-import { assertRendererBuilt, launchBrowser, makeTempDir, openUi, readJournalFile, removeDir, screenshot, startApp } from './harness.ts'
-import type { RunningApp, Ui } from './harness.ts'
+import { appPerTest, readJournalFile, screenshot } from './harness.ts'
+import type { RunningApp } from './harness.ts'
 
 const seller = { name: 'Ana García', company: 'Acme Logistics', role: 'CFO' }
 const callTitle = 'Pricing call for the Q1 renewal'
@@ -84,34 +84,11 @@ async function pressOnPage(page: Page, key: string): Promise<void> {
   await page.keyboard.press(key)
 }
 
-let browser: Browser
-let app: RunningApp
-let ui: Ui
-
-beforeAll(async () => {
-  assertRendererBuilt()
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-})
-beforeEach(async () => {
-  app = await startApp(await makeTempDir('rapport-e2e-day-'))
-  ui = await openUi(browser, app)
-})
-afterEach(async () => {
-  try {
-    await ui?.close()
-    expect(app.failedCalls).toEqual([])
-  } finally {
-    await app?.close()
-    await removeDir(app.dir)
-  }
-})
+const run = appPerTest('rapport-e2e-day-')
 
 describe('a seller’s day', () => {
   it('logs a call with commitments both ways, keeps a promise late, and finds the rest on Today', async () => {
-    const { page } = ui
+    const { page } = run.ui
     const started = new Date()
     // The browser and this process share the machine's time zone, so "today" is the same day for both.
     // (Run across midnight, the days below could disagree with the page's; the test would then fail.)
@@ -147,7 +124,7 @@ describe('a seller’s day', () => {
     await form.getByLabel('They owe me', { exact: true }).press('Control+Enter')
     await form.waitFor({ state: 'detached' })
     await page.getByRole('status').filter({ hasText: 'Conversation logged.' }).waitFor()
-    expect(app.calls.filter((name) => name === 'logConversation')).toHaveLength(1)
+    expect(run.app.calls.filter((name) => name === 'logConversation')).toHaveLength(1)
 
     await checkPersonPage(page, { late: false })
 
@@ -173,7 +150,7 @@ describe('a seller’s day', () => {
     await checkPersonPage(page, { late: true })
 
     // On disk: the conversation as typed, and both follow-ups linked to it; the kept one with its day.
-    const { conversations, followUps } = await stored(app)
+    const { conversations, followUps } = await stored(run.app)
     expect(conversations).toEqual([
       {
         id: expect.any(String),
@@ -216,7 +193,7 @@ describe('a seller’s day', () => {
   })
 
   it('shows hostile Markdown as text: no script, no javascript: link, no dialog', async () => {
-    const { page } = ui
+    const { page } = run.ui
     const dialogs: string[] = []
     page.on('dialog', (dialog) => {
       dialogs.push(`${dialog.type()}: ${dialog.message()}`)
@@ -260,9 +237,9 @@ describe('a seller’s day', () => {
     await page.waitForTimeout(300)
 
     expect(dialogs).toEqual([])
-    expect(ui.context.pages()).toHaveLength(1)
+    expect(run.ui.context.pages()).toHaveLength(1)
     // The note is stored as typed: sanitising is the renderer's job at display time.
-    expect((await stored(app)).conversations[0]?.body).toBe(hostile)
+    expect((await stored(run.app)).conversations[0]?.body).toBe(hostile)
 
     // And again from a fresh load, where the note is rendered on first paint.
     await page.reload()
@@ -272,9 +249,9 @@ describe('a seller’s day', () => {
   })
 
   it('cancels a half-typed conversation with Escape, sending nothing', async () => {
-    const { page } = ui
+    const { page } = run.ui
     await addPerson(page, seller)
-    const before = await readJournalFile(app)
+    const before = await readJournalFile(run.app)
 
     await pressOnPage(page, 'n')
     const form = logForm(page, seller.name)
@@ -293,9 +270,9 @@ describe('a seller’s day', () => {
 
     await timeline(page).getByText('No conversations yet.').waitFor()
     await commitments(page).getByText('No open commitments either way.').waitFor()
-    expect(app.calls).not.toContain('logConversation')
-    expect(app.calls).not.toContain('addFollowUp')
-    expect(await readJournalFile(app)).toEqual(before)
+    expect(run.app.calls).not.toContain('logConversation')
+    expect(run.app.calls).not.toContain('addFollowUp')
+    expect(await readJournalFile(run.app)).toEqual(before)
   })
 })
 

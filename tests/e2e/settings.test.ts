@@ -4,38 +4,15 @@
  */
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest'
-import { assertRendererBuilt, launchBrowser, makeTempDir, openUi, removeDir, screenshot, startApp } from './harness.ts'
-import type { RunningApp, Ui } from './harness.ts'
+import type { Page } from 'playwright-core'
+import { expect, it } from 'vitest'
+import { appPerTest, screenshot } from './harness.ts'
 
-let browser: Browser
-let app: RunningApp
-let ui: Ui
-
-beforeAll(async () => {
-  assertRendererBuilt()
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-})
-beforeEach(async () => {
-  app = await startApp(await makeTempDir('rapport-e2e-settings-'))
-  ui = await openUi(browser, app)
-})
-afterEach(async () => {
-  try {
-    await ui?.close()
-  } finally {
-    await app?.close()
-    await removeDir(app.dir)
-  }
-})
+const run = appPerTest('rapport-e2e-settings-')
 
 const pageBackground = (page: Page) => page.evaluate<string>('getComputedStyle(document.documentElement).backgroundColor')
 const theme = (page: Page) => page.evaluate<string | undefined>('document.documentElement.dataset.theme')
-const storedSettings = async () => JSON.parse(await readFile(join(app.dir, 'settings.json'), 'utf8')) as Record<string, unknown>
+const storedSettings = async () => JSON.parse(await readFile(join(run.app.dir, 'settings.json'), 'utf8')) as Record<string, unknown>
 
 async function openSettings(page: Page): Promise<void> {
   await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor()
@@ -45,7 +22,7 @@ async function openSettings(page: Page): Promise<void> {
 }
 
 it('switches the theme to Dark and back, repainting the page', async () => {
-  const { page } = ui
+  const { page } = run.ui
   await openSettings(page)
   await screenshot(page, 'settings-light')
   expect(await theme(page)).toBe('system')
@@ -57,7 +34,7 @@ it('switches the theme to Dark and back, repainting the page', async () => {
   expect(await theme(page)).toBe('dark')
   expect(await page.locator('html[data-theme="dark"]').count()).toBe(1)
   expect(await pageBackground(page)).toBe('rgb(22, 24, 28)')
-  expect(app.desktop.applied.at(-1)?.theme).toBe('dark')
+  expect(run.app.desktop.applied.at(-1)?.theme).toBe('dark')
   expect(await storedSettings()).toMatchObject({ theme: 'dark' })
 
   // It holds across a reload, even though the system (this browser) is light.
@@ -69,13 +46,13 @@ it('switches the theme to Dark and back, repainting the page', async () => {
 
   await appearance.getByLabel('Theme').selectOption({ label: 'Follow the system' })
   await expect.poll(() => pageBackground(page)).toBe('rgb(246, 245, 242)')
-  expect(app.failedCalls).toEqual([])
+  expect(run.app.failedCalls).toEqual([])
 })
 
 it('refuses a bad global shortcut inline, applying nothing', async () => {
-  const { page } = ui
+  const { page } = run.ui
   await openSettings(page)
-  const applied = app.desktop.applied.length
+  const applied = run.app.desktop.applied.length
   const form = page.getByRole('form', { name: 'Global shortcut' })
   await form.getByLabel('Turn on').check()
   await form.getByLabel('Shortcut').fill('Ctrl+Shift+Nope')
@@ -88,20 +65,20 @@ it('refuses a bad global shortcut inline, applying nothing', async () => {
   expect(await field.getAttribute('aria-describedby')).toBe(await error.getAttribute('id'))
   // What was typed stays, to be fixed; nothing was saved or applied.
   expect(await field.inputValue()).toBe('Ctrl+Shift+Nope')
-  expect(app.desktop.applied.length).toBe(applied)
-  expect(app.failedCalls).toEqual([expect.stringMatching(/^updateSettings: invalid-input: .*Use a shortcut like CommandOrControl\+Shift\+Space/)])
+  expect(run.app.desktop.applied.length).toBe(applied)
+  expect(run.app.failedCalls).toEqual([expect.stringMatching(/^updateSettings: invalid-input: .*Use a shortcut like CommandOrControl\+Shift\+Space/)])
 
   await field.fill('CommandOrControl+Alt+R')
   await form.getByRole('button', { name: 'Save shortcut' }).click()
   await form.getByRole('status').filter({ hasText: 'Global shortcut saved.' }).waitFor()
   expect(await form.getByRole('alert').count()).toBe(0)
   expect(await field.getAttribute('aria-invalid')).toBe('false')
-  expect(app.desktop.applied.at(-1)?.globalShortcut).toEqual({ enabled: true, accelerator: 'CommandOrControl+Alt+R' })
-  app.failedCalls.length = 0
+  expect(run.app.desktop.applied.at(-1)?.globalShortcut).toEqual({ enabled: true, accelerator: 'CommandOrControl+Alt+R' })
+  run.app.failedCalls.length = 0
 })
 
 it('saves the reminders time and hands it to the desktop', async () => {
-  const { page } = ui
+  const { page } = run.ui
   await openSettings(page)
   const form = page.getByRole('form', { name: 'Reminders' })
   expect(await form.getByLabel('At').inputValue()).toBe('08:30')
@@ -110,11 +87,11 @@ it('saves the reminders time and hands it to the desktop', async () => {
   await form.getByLabel('Remind me').check()
   await form.getByRole('button', { name: 'Save reminders' }).click()
   await form.getByRole('status').filter({ hasText: 'Reminders saved.' }).waitFor()
-  expect(app.desktop.applied.at(-1)?.reminders).toEqual({ enabled: true, time: '07:45' })
+  expect(run.app.desktop.applied.at(-1)?.reminders).toEqual({ enabled: true, time: '07:45' })
   expect(await storedSettings()).toMatchObject({ reminders: { enabled: true, time: '07:45' } })
 
   await page.reload()
   await page.getByRole('heading', { level: 2, name: 'Reminders' }).waitFor()
   expect(await form.getByLabel('At').inputValue()).toBe('07:45')
-  expect(app.failedCalls).toEqual([])
+  expect(run.app.failedCalls).toEqual([])
 })
