@@ -13,7 +13,7 @@ import { seedJournal } from '../support/seed-journal.ts'
 import { makeTempDir } from '../support/temp-journal.ts'
 
 export const CLI = resolve(import.meta.dirname, '../../out/main/cli.js')
-export const CONTACTS = resolve(import.meta.dirname, '../fixtures/contacts')
+export { CONTACTS } from '../support/contacts.ts'
 
 export interface CliRun {
   code: number

@@ -1,28 +1,12 @@
-import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { blankCandidate, bytes, contactFile, problemOf } from '../support/contacts.ts'
 import type { ContactCandidate } from '../../src/main/core/contact-candidate.ts'
 import { csvCandidates, guessMapping, parseCsv } from '../../src/main/core/csv.ts'
-import { ImportProblem } from '../../src/main/core/import-problem.ts'
-
-const fixture = (name: string) => readFileSync(join(import.meta.dirname, '..', 'fixtures', 'contacts', name))
-const bytes = (text: string) => new TextEncoder().encode(text)
-const blank: Omit<ContactCandidate, 'line' | 'name'> = { company: '', role: '', email: '', phone: '', location: '', note: '', tags: [] }
 
 /** Parse, guess the columns from headers and rows, and read the candidates: what the import screen starts from. */
 function readCsv(input: Uint8Array): ContactCandidate[] {
   const parsed = parseCsv(input)
   return csvCandidates(parsed, guessMapping(parsed.headers, parsed.rows))
-}
-
-function problemOf(parse: () => unknown): ImportProblem {
-  try {
-    parse()
-  } catch (error) {
-    expect(error).toBeInstanceOf(ImportProblem)
-    return error as ImportProblem
-  }
-  throw new Error('expected an ImportProblem')
 }
 
 describe('parsing CSV (RFC 4180)', () => {
@@ -52,7 +36,7 @@ describe('parsing CSV (RFC 4180)', () => {
   })
 
   it('skips LinkedIn’s "Notes:" preamble and counts lines from the top of the file', () => {
-    const parsed = parseCsv(fixture('linkedin.csv'))
+    const parsed = parseCsv(contactFile('linkedin.csv'))
     expect(parsed.headerLine).toBe(4)
     expect(parsed.headers).toEqual(['First Name', 'Last Name', 'URL', 'Email Address', 'Company', 'Position', 'Connected On'])
     expect(parsed.lines).toEqual([5, 6, 7])
@@ -61,7 +45,7 @@ describe('parsing CSV (RFC 4180)', () => {
 
 describe('guessing the columns', () => {
   it('knows Google, Outlook and LinkedIn headers', () => {
-    const google = parseCsv(fixture('google.csv'))
+    const google = parseCsv(contactFile('google.csv'))
     const at = (headers: string[], name: string) => headers.indexOf(name)
     expect(guessMapping(google.headers, google.rows)).toEqual({
       name: at(google.headers, 'Name'),
@@ -76,7 +60,7 @@ describe('guessing the columns', () => {
       note: at(google.headers, 'Notes'),
       tags: at(google.headers, 'Group Membership')
     })
-    const outlook = parseCsv(fixture('outlook.csv')).headers
+    const outlook = parseCsv(contactFile('outlook.csv')).headers
     expect(guessMapping(outlook)).toMatchObject({
       firstName: at(outlook, 'First Name'),
       lastName: at(outlook, 'Last Name'),
@@ -104,7 +88,7 @@ describe('guessing the columns', () => {
 
 describe('CSV dialects', () => {
   it('reads a Google export: name or given + family, labels without system groups, multi-line notes', () => {
-    expect(readCsv(fixture('google.csv'))).toEqual([
+    expect(readCsv(contactFile('google.csv'))).toEqual([
       {
         line: 2,
         name: 'Ana García',
@@ -116,9 +100,9 @@ describe('CSV dialects', () => {
         note: 'Met at the Logistics Summit 2025.',
         tags: ['Clients']
       },
-      { ...blank, line: 3, name: '王伟', company: '深圳华通物流', role: '采购总监', email: 'wang.wei@huatong.example', location: '深圳' },
+      { ...blankCandidate, line: 3, name: '王伟', company: '深圳华通物流', role: '采购总监', email: 'wang.wei@huatong.example', location: '深圳' },
       {
-        ...blank,
+        ...blankCandidate,
         line: 4,
         name: "Liam O'Brien",
         company: "O'Brien Freight, Ltd.",
@@ -128,14 +112,14 @@ describe('CSV dialects', () => {
         tags: ['Partners', 'Ireland']
       },
       // Line 6 is an empty row (only commas) and is skipped.
-      { ...blank, line: 7, name: 'Nguyễn Thị Mai', company: 'Saigon Freight', role: 'Logistics Analyst', email: 'mai.nguyen@saigonfreight.example' }
+      { ...blankCandidate, line: 7, name: 'Nguyễn Thị Mai', company: 'Saigon Freight', role: 'Logistics Analyst', email: 'mai.nguyen@saigonfreight.example' }
     ])
   })
 
   it('reads an Outlook export with a BOM and CRLF, first + last name, Categories split on ";"', () => {
-    expect(readCsv(fixture('outlook.csv'))).toEqual([
+    expect(readCsv(contactFile('outlook.csv'))).toEqual([
       {
-        ...blank,
+        ...blankCandidate,
         line: 2,
         name: 'José Luis Fernández',
         company: 'Iberia Cargo Services',
@@ -146,7 +130,7 @@ describe('CSV dialects', () => {
         tags: ['Clients', 'Spain']
       },
       {
-        ...blank,
+        ...blankCandidate,
         line: 3,
         name: 'Jürgen Schmidt',
         company: 'Rheinfracht GmbH',
@@ -160,23 +144,23 @@ describe('CSV dialects', () => {
   })
 
   it('reads a LinkedIn export, where most emails are missing', () => {
-    expect(readCsv(fixture('linkedin.csv'))).toEqual([
-      { ...blank, line: 5, name: 'Øyvind Hansen', company: 'Nordlys Shipping AS', role: 'Procurement Manager' },
-      { ...blank, line: 6, name: 'Amara Okafor', company: 'Okafor, Bello & Partners', role: 'Partner', email: 'amara@okaforbello.example' },
-      { ...blank, line: 7, name: 'Chen Jing', company: 'Pacific Reefer Lines', role: 'VP, Sales APAC' }
+    expect(readCsv(contactFile('linkedin.csv'))).toEqual([
+      { ...blankCandidate, line: 5, name: 'Øyvind Hansen', company: 'Nordlys Shipping AS', role: 'Procurement Manager' },
+      { ...blankCandidate, line: 6, name: 'Amara Okafor', company: 'Okafor, Bello & Partners', role: 'Partner', email: 'amara@okaforbello.example' },
+      { ...blankCandidate, line: 7, name: 'Chen Jing', company: 'Pacific Reefer Lines', role: 'VP, Sales APAC' }
     ])
   })
 
   it('reads a semicolon-separated sheet from a European Excel', () => {
-    expect(readCsv(fixture('semicolon.csv'))).toEqual([
-      { ...blank, line: 2, name: 'Björk Guðmundsdóttir', company: 'Norðurljós ehf.', email: 'bjork@nordurljos.example', phone: '+354 555 1234', location: 'Reykjavík', tags: ['Clients', 'Iceland'] },
-      { ...blank, line: 3, name: 'Zoë Müller', company: 'Müller, Schmidt & Co', email: 'zoe@mueller-schmidt.example', location: 'Zürich', tags: ['Prospects', 'DACH'] }
+    expect(readCsv(contactFile('semicolon.csv'))).toEqual([
+      { ...blankCandidate, line: 2, name: 'Björk Guðmundsdóttir', company: 'Norðurljós ehf.', email: 'bjork@nordurljos.example', phone: '+354 555 1234', location: 'Reykjavík', tags: ['Clients', 'Iceland'] },
+      { ...blankCandidate, line: 3, name: 'Zoë Müller', company: 'Müller, Schmidt & Co', email: 'zoe@mueller-schmidt.example', location: 'Zürich', tags: ['Prospects', 'DACH'] }
     ])
   })
 
   it('uses only the columns the person chose', () => {
-    const parsed = parseCsv(fixture('semicolon.csv'))
-    expect(csvCandidates(parsed, { name: 0, location: 1 })[0]).toEqual({ ...blank, line: 2, name: 'Björk Guðmundsdóttir', location: 'Norðurljós ehf.' })
+    const parsed = parseCsv(contactFile('semicolon.csv'))
+    expect(csvCandidates(parsed, { name: 0, location: 1 })[0]).toEqual({ ...blankCandidate, line: 2, name: 'Björk Guðmundsdóttir', location: 'Norðurljós ehf.' })
   })
 })
 
@@ -185,7 +169,7 @@ describe('broken CSV files import nothing and say which line', () => {
     ['broken-quote.csv', 3, 'Line 3: a quoted value starts on this line but its closing quote (") is missing.'],
     ['utf16.csv', 1, 'Line 1: the file is in UTF-16, not UTF-8. Save or export it again as UTF-8 and import that.']
   ])('%s', (name, line, message) => {
-    const problem = problemOf(() => readCsv(fixture(name)))
+    const problem = problemOf(() => readCsv(contactFile(name)))
     expect([problem.line, problem.message]).toEqual([line, message])
   })
 

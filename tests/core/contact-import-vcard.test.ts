@@ -1,28 +1,10 @@
-import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import type { ContactCandidate } from '../../src/main/core/contact-candidate.ts'
-import { ImportProblem } from '../../src/main/core/import-problem.ts'
+import { blankCandidate, bytes, contactFile, problemOf } from '../support/contacts.ts'
 import { parseVCards } from '../../src/main/core/vcard.ts'
-
-const fixture = (name: string) => readFileSync(join(import.meta.dirname, '..', 'fixtures', 'contacts', name))
-const bytes = (text: string) => new TextEncoder().encode(text)
-const blank: Omit<ContactCandidate, 'line' | 'name'> = { company: '', role: '', email: '', phone: '', location: '', note: '', tags: [] }
-
-/** The ImportProblem a parse throws, so its line and message can both be checked. */
-function problemOf(parse: () => unknown): ImportProblem {
-  try {
-    parse()
-  } catch (error) {
-    expect(error).toBeInstanceOf(ImportProblem)
-    return error as ImportProblem
-  }
-  throw new Error('expected an ImportProblem')
-}
 
 describe('vCard dialects', () => {
   it('reads a Google Contacts export (3.0): first email, escapes, city and country, no system groups', () => {
-    expect(parseVCards(fixture('google.vcf'))).toEqual([
+    expect(parseVCards(contactFile('google.vcf'))).toEqual([
       {
         line: 1,
         name: 'Ana García',
@@ -34,13 +16,13 @@ describe('vCard dialects', () => {
         note: 'Met at the Logistics Summit 2025, Madrid.\nPrefers WhatsApp to email.',
         tags: ['Clients', 'Q1 renewal']
       },
-      { ...blank, line: 14, name: 'Nguyễn Văn An', company: 'Saigon Freight', role: 'Head of Operations', email: 'an.nguyen@saigonfreight.example', phone: '+84 28 3822 1234' },
-      { ...blank, line: 24, name: "Siobhán O'Brien", email: 'siobhan@obrien-consulting.example', tags: ['Partners'] }
+      { ...blankCandidate, line: 14, name: 'Nguyễn Văn An', company: 'Saigon Freight', role: 'Head of Operations', email: 'an.nguyen@saigonfreight.example', phone: '+84 28 3822 1234' },
+      { ...blankCandidate, line: 24, name: "Siobhán O'Brien", email: 'siobhan@obrien-consulting.example', tags: ['Partners'] }
     ])
   })
 
   it('reads an Apple Contacts export: item groups, the preferred email, folded lines, a photo skipped', () => {
-    expect(parseVCards(fixture('apple.vcf'))).toEqual([
+    expect(parseVCards(contactFile('apple.vcf'))).toEqual([
       {
         line: 1,
         name: 'Øyvind Hansen',
@@ -52,9 +34,9 @@ describe('vCard dialects', () => {
         note: 'Introduced by Kenji at Nor-Shipping. Likes long emails with a summary at the top.',
         tags: ['Shipping', 'Norway']
       },
-      { ...blank, line: 23, name: '王伟', company: '深圳华通物流', role: '采购总监', email: 'wang.wei@huatong.example', phone: '+86 755 8888 1234', location: '深圳, China' },
+      { ...blankCandidate, line: 23, name: '王伟', company: '深圳华通物流', role: '采购总监', email: 'wang.wei@huatong.example', phone: '+86 755 8888 1234', location: '深圳, China' },
       {
-        ...blank,
+        ...blankCandidate,
         line: 36,
         name: 'Dr. Amara Okafor',
         company: 'Okafor, Bello & Partners',
@@ -67,7 +49,7 @@ describe('vCard dialects', () => {
   })
 
   it('reads an Outlook export: CRLF, quoted-printable in Windows-1252 and UTF-8, 2.1 bare PREF, N without FN', () => {
-    expect(parseVCards(fixture('outlook.vcf'))).toEqual([
+    expect(parseVCards(contactFile('outlook.vcf'))).toEqual([
       {
         line: 1,
         name: 'José Luis Fernández',
@@ -79,12 +61,12 @@ describe('vCard dialects', () => {
         note: 'Conocí a José Luis en la feria SIL.\nPrefiere llamadas por la tarde.',
         tags: ['Clients', 'Spain']
       },
-      { ...blank, line: 21, name: 'Dr. Jürgen Schmidt', company: 'Rheinfracht GmbH', role: 'Einkaufsleiter', email: 'j.schmidt@rheinfracht.example', phone: '+49 221 555 0199' }
+      { ...blankCandidate, line: 21, name: 'Dr. Jürgen Schmidt', company: 'Rheinfracht GmbH', role: 'Einkaufsleiter', email: 'j.schmidt@rheinfracht.example', phone: '+49 221 555 0199' }
     ])
   })
 
   it('reads vCard 4.0: PREF=1 wins, tel: URIs, ROLE as the role, quoted parameters holding ":"', () => {
-    expect(parseVCards(fixture('v4.vcf'))).toEqual([
+    expect(parseVCards(contactFile('v4.vcf'))).toEqual([
       {
         line: 1,
         name: 'Priya Natarajan',
@@ -96,7 +78,7 @@ describe('vCard dialects', () => {
         note: 'Training for an ultra in March.',
         tags: ['Trail running', 'Operations']
       },
-      { ...blank, line: 14, name: 'Kwame Mensah', company: 'Accra Agro Ltd.', email: 'kwame@accra-agro.example' }
+      { ...blankCandidate, line: 14, name: 'Kwame Mensah', company: 'Accra Agro Ltd.', email: 'kwame@accra-agro.example' }
     ])
   })
 
@@ -107,7 +89,7 @@ describe('vCard dialects', () => {
 
   it('accepts a UTF-8 byte-order mark, tabs as folding, and lower-case property names', () => {
     const text = '\uFEFFbegin:vcard\r\nversion:3.0\r\nfn:Ana\r\n\tGarcía\r\nnote:a\\\\b\r\nend:vcard\r\n'
-    expect(parseVCards(bytes(text))).toEqual([{ ...blank, line: 1, name: 'AnaGarcía', note: 'a\\b' }])
+    expect(parseVCards(bytes(text))).toEqual([{ ...blankCandidate, line: 1, name: 'AnaGarcía', note: 'a\\b' }])
   })
 })
 
@@ -117,7 +99,7 @@ describe('broken vCard files import nothing and say which line', () => {
     ['unterminated.vcf', 6, /^Line 6: this card never ends: the file stops before its END:VCARD\.$/],
     ['noname.vcf', 6, /^Line 6: this card has no name \(FN or N\)\.$/]
   ])('%s', (name, line, message) => {
-    const problem = problemOf(() => parseVCards(fixture(name)))
+    const problem = problemOf(() => parseVCards(contactFile(name)))
     expect(problem.line).toBe(line)
     expect(problem.message).toMatch(message)
   })

@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { ContactCandidate } from '../../src/main/core/contact-candidate.ts'
 import { csvCandidates, guessMapping, parseCsv } from '../../src/main/core/csv.ts'
@@ -10,14 +9,14 @@ import { ImportProblem } from '../../src/main/core/import-problem.ts'
 import type { JournalStore } from '../../src/main/core/journal-store.ts'
 import { createPerson, deletePerson } from '../../src/main/core/people.ts'
 import { parseVCards } from '../../src/main/core/vcard.ts'
+import { contactFile } from '../support/contacts.ts'
 import { sha256 } from '../support/files.ts'
 import { openTempJournal } from '../support/temp-journal.ts'
 import type { TempJournal } from '../support/temp-journal.ts'
 
 const NOW = new Date(2026, 10, 23, 10)
 const LATER = new Date(2026, 10, 24, 9)
-const fixture = (name: string) => readFileSync(join(import.meta.dirname, '..', 'fixtures', 'contacts', name))
-const vcf = (name: string) => parseVCards(fixture(name))
+const vcf = (name: string) => parseVCards(contactFile(name))
 const candidate = (line: number, name: string, more: Partial<ContactCandidate> = {}): ContactCandidate => ({
   line,
   name,
@@ -33,7 +32,7 @@ const candidate = (line: number, name: string, more: Partial<ContactCandidate> =
 
 /** What the import screen does with a file: parse, plan, and only then apply. */
 async function importFile(store: JournalStore, name: string, decisions?: ImportDecisions) {
-  const bytes = fixture(name)
+  const bytes = contactFile(name)
   let candidates: ContactCandidate[]
   if (name.endsWith('.vcf')) {
     candidates = parseVCards(bytes)

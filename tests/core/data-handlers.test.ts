@@ -7,10 +7,10 @@ import { SettingsFile } from '../../src/main/core/settings-file.ts'
 import type { Settings } from '../../src/shared/settings.ts'
 import { sha256 } from '../support/files.ts'
 import { seedJournal } from '../support/seed-journal.ts'
+import { CONTACTS } from '../support/contacts.ts'
 import { openTempJournal } from '../support/temp-journal.ts'
 import type { TempJournal } from '../support/temp-journal.ts'
 
-const fixtures = join(import.meta.dirname, '..', 'fixtures', 'contacts')
 
 /** A desktop whose dialogs answer what the test says, and which records what it was asked to apply. */
 class FakeShell implements ShellPort {
@@ -67,7 +67,7 @@ describe('export', () => {
 describe('import', () => {
   it('previews a vCard file, changes nothing until applied, then adds and merges as previewed', async () => {
     await journal.handlers.createPerson({ person: { name: 'Ana García', company: 'Acme', email: 'ana.garcia@example.com' } })
-    shell.file = join(fixtures, 'google.vcf')
+    shell.file = join(CONTACTS, 'google.vcf')
     const before = await sha256(journal.file)
     const picked = await journal.handlers.importPick({})
     if (picked.canceled || picked.preview.kind !== 'contacts') throw new Error('expected a contacts preview')
@@ -83,7 +83,7 @@ describe('import', () => {
   })
 
   it('lets the user map CSV columns again before importing', async () => {
-    shell.file = join(fixtures, 'google.csv')
+    shell.file = join(CONTACTS, 'google.csv')
     const picked = await journal.handlers.importPick({})
     if (picked.canceled || picked.preview.kind !== 'contacts' || !picked.preview.csv) throw new Error('expected a CSV preview')
     const { headers } = picked.preview.csv
@@ -93,7 +93,7 @@ describe('import', () => {
   })
 
   it('refuses a broken file with the line, and the journal stays byte-identical', async () => {
-    shell.file = join(fixtures, 'latin1.vcf')
+    shell.file = join(CONTACTS, 'latin1.vcf')
     const before = await sha256(journal.file)
     await expect(journal.handlers.importPick({})).rejects.toThrow(/^Line \d+/)
     expect(await sha256(journal.file)).toBe(before)

@@ -9,12 +9,12 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Settings } from '../../src/shared/settings.ts'
 import { seedJournal } from '../support/seed-journal.ts'
+import { CONTACTS } from '../support/contacts.ts'
 import { openTempJournal } from '../support/temp-journal.ts'
 import { expectNoSeriousA11yViolations } from './axe.ts'
 import { assertRendererBuilt, launchBrowser, makeTempDir, openUi, removeDir, startApp } from './harness.ts'
 import type { RunningApp, Ui } from './harness.ts'
 
-const CONTACTS = resolve(import.meta.dirname, '../fixtures/contacts')
 
 interface Mode {
   name: string

@@ -3,17 +3,16 @@
  * preview, adjust it, import, and find exactly that in journal.json. A file Rapport cannot read says where,
  * and leaves the journal byte for byte as it was. A Rapport backup previews a merge.
  */
-import { createHash } from 'node:crypto'
 import { copyFile, readFile } from 'node:fs/promises'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { seedJournal } from '../support/seed-journal.ts'
+import { CONTACTS } from '../support/contacts.ts'
+import { sha256 } from '../../src/main/core/file-hash.ts'
 import { openTempJournal } from '../support/temp-journal.ts'
 import { appPerTest, makeTempDir, readJournalFile, screenshot, TestDesktop } from './harness.ts'
 
-const CONTACTS = resolve(import.meta.dirname, '../fixtures/contacts')
-const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex')
 
 const run = appPerTest('rapport-e2e-import-')
 beforeEach(async () => {

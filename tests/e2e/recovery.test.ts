@@ -2,15 +2,14 @@
  * A journal that cannot be read: the app must say so plainly, leave the file alone, and restore the newest
  * good backup on one click while keeping the broken bytes beside the journal.
  */
-import { createHash } from 'node:crypto'
 import { readdir, readFile, rm, truncate } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
+import { sha256 } from '../../src/main/core/file-hash.ts'
 import { openTempJournal } from '../support/temp-journal.ts'
 import { assertRendererBuilt, launchBrowser, makeTempDir, openUi, removeDir, screenshot, startApp } from './harness.ts'
 
-const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex')
 
 let browser: Browser
 beforeAll(async () => {

@@ -1,8 +1,9 @@
-import { createHash } from 'node:crypto'
 import { readFile, stat } from 'node:fs/promises'
+import { sha256 as sha256Of } from '../../src/main/core/file-hash.ts'
 
+/** SHA-256 of the file at `path`. */
 export async function sha256(path: string): Promise<string> {
-  return createHash('sha256').update(await readFile(path)).digest('hex')
+  return sha256Of(await readFile(path))
 }
 
 /** Content hash plus modification time: equal fingerprints mean the file was not rewritten. */

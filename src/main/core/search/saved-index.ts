@@ -90,7 +90,7 @@ export function encodeIndex(snapshot: IndexSnapshot, journalHash: string): Uint8
   }
   const file = new Uint8Array(MAGIC.length + HASH_BYTES + rest.length)
   file.set(new TextEncoder().encode(MAGIC), 0)
-  file.set(createHash('sha256').update(rest).digest(), MAGIC.length)
+  file.set(checksum(rest), MAGIC.length)
   file.set(rest, MAGIC.length + HASH_BYTES)
   return file
 }
@@ -100,7 +100,7 @@ export function decodeIndex(file: Uint8Array, journalHash: string): IndexSnapsho
   const start = MAGIC.length + HASH_BYTES
   if (file.length < start + 4 || new TextDecoder().decode(file.subarray(0, MAGIC.length)) !== MAGIC) return null
   const rest = file.subarray(start)
-  if (!createHash('sha256').update(rest).digest().equals(file.subarray(MAGIC.length, start))) return null
+  if (!checksum(rest).equals(file.subarray(MAGIC.length, start))) return null
   // Typed arrays need aligned offsets: work on an aligned copy if the file's bytes are not.
   const bytes = rest.byteOffset % 4 === 0 ? rest : rest.slice()
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
@@ -156,6 +156,11 @@ export async function readSavedIndex(journalPath: string, journal: Journal, jour
 /** Saves the index of the journal whose file has the SHA-256 `journalHash`. */
 export async function saveIndex(journalPath: string, snapshot: IndexSnapshot, journalHash: string): Promise<void> {
   await writeFileDurable(savedIndexPath(journalPath), encodeIndex(snapshot, journalHash))
+}
+
+/** The file's own checksum: SHA-256 of everything after it, as 32 raw bytes. */
+function checksum(rest: Uint8Array): Buffer {
+  return createHash('sha256').update(rest).digest()
 }
 
 function align4(n: number): number {

@@ -1,0 +1,27 @@
+/** The contact files in tests/fixtures/contacts, and what the contact-import tests share about them. */
+import { readFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { expect } from 'vitest'
+import type { ContactCandidate } from '../../src/main/core/contact-candidate.ts'
+import { ImportProblem } from '../../src/main/core/import-problem.ts'
+
+export const CONTACTS = resolve(import.meta.dirname, '../fixtures/contacts')
+
+export const contactFile = (name: string): Buffer => readFileSync(join(CONTACTS, name))
+
+/** A file's bytes, for contacts written inline in a test. */
+export const bytes = (text: string): Uint8Array => new TextEncoder().encode(text)
+
+/** A candidate's fields other than its line and name, all empty. */
+export const blankCandidate: Omit<ContactCandidate, 'line' | 'name'> = { company: '', role: '', email: '', phone: '', location: '', note: '', tags: [] }
+
+/** The ImportProblem a parse throws, so its line and message can both be checked. */
+export function problemOf(parse: () => unknown): ImportProblem {
+  try {
+    parse()
+  } catch (error) {
+    expect(error).toBeInstanceOf(ImportProblem)
+    return error as ImportProblem
+  }
+  throw new Error('expected an ImportProblem')
+}
