@@ -6,6 +6,7 @@ import { execFile } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { readdir, readFile, rm, stat } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
+import { afterEach } from 'vitest'
 import { createHandlers } from '../../src/main/core/handlers.ts'
 import type { Handlers } from '../../src/main/core/handlers.ts'
 import { JournalSession } from '../../src/main/core/journal-session.ts'
@@ -50,6 +51,33 @@ export async function seededJournal(extra?: (api: Handlers) => Promise<void>): P
   await extra?.(api)
   await session.close()
   return { dir, file: join(dir, 'journal.json'), ids }
+}
+
+export interface FoldersPerTest {
+  /** A seeded journal's folder (see seededJournal). */
+  journal: () => Promise<{ dir: string; file: string }>
+  /** An empty temp folder (for exports, or a journal the test writes itself). */
+  scratch: (prefix?: string) => Promise<string>
+}
+
+/** Temp folders made during a test, all removed after it: registers the afterEach hook of the file. */
+export function foldersPerTest(): FoldersPerTest {
+  const dirs: string[] = []
+  afterEach(async () => {
+    await removeAll(...dirs.splice(0))
+  })
+  return {
+    journal: async () => {
+      const made = await seededJournal()
+      dirs.push(made.dir)
+      return made
+    },
+    scratch: async (prefix = 'rapport-cli-files-') => {
+      const dir = await makeTempDir(prefix)
+      dirs.push(dir)
+      return dir
+    }
+  }
 }
 
 /** Every file under `dir` with its bytes and modification time: equal snapshots mean nothing was written. */

@@ -3,21 +3,12 @@ import { spawn } from 'node:child_process'
 import { chmod, copyFile, readdir, readFile, writeFile } from 'node:fs/promises'
 import { hostname } from 'node:os'
 import { join, resolve } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { sha256 } from '../support/files.ts'
 import { makeTempDir } from '../support/temp-journal.ts'
-import { folderSnapshot, rapportIn, removeAll, seededJournal } from './cli-harness.ts'
+import { folderSnapshot, foldersPerTest, rapportIn } from './cli-harness.ts'
 
-const dirs: string[] = []
-afterEach(async () => {
-  await removeAll(...dirs.splice(0))
-})
-
-async function journal(): Promise<{ dir: string; file: string }> {
-  const made = await seededJournal()
-  dirs.push(made.dir)
-  return made
-}
+const { journal, scratch } = foldersPerTest()
 
 async function deadPid(): Promise<number> {
   const child = spawn(process.execPath, ['-e', ''])
@@ -78,8 +69,7 @@ describe('rapport doctor', () => {
   })
 
   it('notes an older journal without upgrading it on disk, and read-only commands read it as is', async () => {
-    const dir = await makeTempDir('rapport-cli-')
-    dirs.push(dir)
+    const dir = await scratch('rapport-cli-')
     const file = join(dir, 'journal.json')
     await copyFile(resolve(import.meta.dirname, '../fixtures/journal-v1.json'), file)
     await chmod(file, 0o600)

@@ -1,28 +1,12 @@
 /** rapport import: contacts added, merged and skipped as the app would, nobody doubled, and a bad file changes nothing. */
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { readJournalText } from '../../src/main/core/journal-text.ts'
 import { sha256 } from '../support/files.ts'
-import { makeTempDir } from '../support/temp-journal.ts'
-import { CONTACTS, folderSnapshot, rapportIn, removeAll, seededJournal } from './cli-harness.ts'
+import { CONTACTS, folderSnapshot, foldersPerTest, rapportIn } from './cli-harness.ts'
 
-const dirs: string[] = []
-afterEach(async () => {
-  await removeAll(...dirs.splice(0))
-})
-
-async function journal(): Promise<{ dir: string; file: string }> {
-  const made = await seededJournal()
-  dirs.push(made.dir)
-  return made
-}
-
-async function scratch(): Promise<string> {
-  const dir = await makeTempDir('rapport-cli-files-')
-  dirs.push(dir)
-  return dir
-}
+const { journal, scratch } = foldersPerTest()
 
 async function peopleIn(file: string): Promise<string[]> {
   return readJournalText(await readFile(file, 'utf8')).journal.people.map((p) => p.name)
