@@ -5,7 +5,7 @@ import userEvent from '@testing-library/user-event'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { TempJournal } from '../support/temp-journal.ts'
 import { renderApp } from './journal-fixtures.ts'
-import { onPersonPage, openSeededJournal, region } from './seller-fixtures.ts'
+import { openSeededJournal, region, showPersonPage } from './seller-fixtures.ts'
 
 let journal: TempJournal | undefined
 
@@ -39,9 +39,7 @@ describe('Keyboard and accessibility basics', () => {
   it('names every button, field and link on a person page with every form open', async () => {
     const seeded = await openSeededJournal()
     journal = seeded.journal
-    const user = userEvent.setup()
-    renderApp(journal.bridge, `#/person/${seeded.anaId}`)
-    await onPersonPage('Ana García')
+    const user = await showPersonPage(journal.bridge, seeded.anaId, 'Ana García')
 
     await user.keyboard('n')
     const log = screen.getByRole('form', { name: 'Log conversation with Ana García' })

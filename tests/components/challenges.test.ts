@@ -2,8 +2,7 @@ import { cleanup, screen, waitFor, within } from '@testing-library/svelte'
 import userEvent from '@testing-library/user-event'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { TempJournal } from '../support/temp-journal.ts'
-import { renderApp } from './journal-fixtures.ts'
-import { dayFromToday, findToast, onPersonPage, openSeededJournal, readStored, readText, region, shownDay } from './seller-fixtures.ts'
+import { dayFromToday, findToast, openSeededJournal, readStored, readText, region, shownDay, showPersonPage } from './seller-fixtures.ts'
 import type { SeededJournal } from './seller-fixtures.ts'
 
 let seeded: SeededJournal
@@ -13,9 +12,7 @@ let user: ReturnType<typeof userEvent.setup>
 beforeEach(async () => {
   seeded = await openSeededJournal()
   journal = seeded.journal
-  user = userEvent.setup()
-  renderApp(journal.bridge, `#/person/${seeded.anaId}`)
-  await onPersonPage('Ana García')
+  user = await showPersonPage(journal.bridge, seeded.anaId, 'Ana García')
 })
 afterEach(async () => {
   cleanup()

@@ -2,8 +2,7 @@ import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/sv
 import userEvent from '@testing-library/user-event'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { TempJournal } from '../support/temp-journal.ts'
-import { renderApp } from './journal-fixtures.ts'
-import { dayFromToday, findToast, onPersonPage, openSeededJournal, promiseLine, readStored, readText, region, rowOf, rowTitles, shownDay } from './seller-fixtures.ts'
+import { dayFromToday, findToast, openSeededJournal, promiseLine, readStored, readText, region, rowOf, rowTitles, shownDay, showPersonPage } from './seller-fixtures.ts'
 import type { SeededJournal } from './seller-fixtures.ts'
 
 let journal: TempJournal | undefined
@@ -17,9 +16,7 @@ afterEach(async () => {
 async function openPage(name: 'Ana García' | 'Kenji Watanabe'): Promise<{ seeded: SeededJournal; user: ReturnType<typeof userEvent.setup> }> {
   const seeded = await openSeededJournal()
   journal = seeded.journal
-  const user = userEvent.setup()
-  renderApp(journal.bridge, `#/person/${name === 'Ana García' ? seeded.anaId : seeded.kenjiId}`)
-  await onPersonPage(name)
+  const user = await showPersonPage(journal.bridge, name === 'Ana García' ? seeded.anaId : seeded.kenjiId, name)
   return { seeded, user }
 }
 

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { TempJournal } from '../support/temp-journal.ts'
 import { renderApp } from './journal-fixtures.ts'
-import { findToast, onPersonPage, openSeededJournal, readStored, readText, region } from './seller-fixtures.ts'
+import { findToast, onPersonPage, openSeededJournal, readStored, readText, region, showPersonPage } from './seller-fixtures.ts'
 
 let journal: TempJournal | undefined
 
@@ -26,9 +26,7 @@ describe('Interests on a person page', () => {
   it('adds an interest with its category and note, to the page and the file', async () => {
     const seeded = await openSeededJournal()
     journal = seeded.journal
-    const user = userEvent.setup()
-    renderApp(journal.bridge, `#/person/${seeded.tomasId}`)
-    await onPersonPage('Tomás Oliveira')
+    const user = await showPersonPage(journal.bridge, seeded.tomasId, 'Tomás Oliveira')
     const section = region('Interests')
     expect(within(section).getByText('No interests yet: teams, food, family, places, hobbies…')).toBeInTheDocument()
     const before = await readText(journal.file)
@@ -61,9 +59,7 @@ describe('Interests on a person page', () => {
   it('adds with Ctrl+Enter and cancels with Escape', async () => {
     const seeded = await openSeededJournal()
     journal = seeded.journal
-    const user = userEvent.setup()
-    renderApp(journal.bridge, `#/person/${seeded.tomasId}`)
-    await onPersonPage('Tomás Oliveira')
+    const user = await showPersonPage(journal.bridge, seeded.tomasId, 'Tomás Oliveira')
     const section = region('Interests')
     const before = await readText(journal.file)
 
@@ -82,9 +78,7 @@ describe('Interests on a person page', () => {
   it('marks interests shared with Me “in common” and lists them first, including one added on the Me view', async () => {
     const seeded = await openSeededJournal()
     journal = seeded.journal
-    const user = userEvent.setup()
-    renderApp(journal.bridge, `#/person/${seeded.anaId}`)
-    await onPersonPage('Ana García')
+    const user = await showPersonPage(journal.bridge, seeded.anaId, 'Ana García')
 
     // Me has Real Madrid: it comes first and is in common; the rest by label.
     let list = within(region('Interests')).getByRole('list', { name: 'Interests' })
@@ -118,9 +112,7 @@ describe('Interests on a person page', () => {
     journal = seeded.journal
     // Kenji spells it differently; the same interest all the same.
     await journal.bridge.addInterest({ interest: { ownerId: seeded.kenjiId, label: 'real  madrid', category: 'sport', note: '' } })
-    const user = userEvent.setup()
-    renderApp(journal.bridge, `#/person/${seeded.anaId}`)
-    await onPersonPage('Ana García')
+    const user = await showPersonPage(journal.bridge, seeded.anaId, 'Ana García')
 
     await user.click(within(region('Interests')).getByRole('link', { name: 'Real Madrid' }))
 
@@ -159,9 +151,7 @@ describe('Interests on a person page', () => {
   it('removes an interest in one click, and Undo brings it back exactly', async () => {
     const seeded = await openSeededJournal()
     journal = seeded.journal
-    const user = userEvent.setup()
-    renderApp(journal.bridge, `#/person/${seeded.anaId}`)
-    await onPersonPage('Ana García')
+    const user = await showPersonPage(journal.bridge, seeded.anaId, 'Ana García')
     const before = await readText(journal.file)
 
     await user.click(within(region('Interests')).getByRole('button', { name: 'Remove Sourdough' }))

@@ -4,8 +4,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openTempJournal } from '../support/temp-journal.ts'
 import type { TempJournal } from '../support/temp-journal.ts'
 import type { Person } from '../../src/shared/schema/person.ts'
-import { addPeople, person, renderApp } from './journal-fixtures.ts'
-import { dayFromToday, findToast, onPersonPage, readStored, readText, region, rowTitles, shownDay } from './seller-fixtures.ts'
+import { addPeople, person } from './journal-fixtures.ts'
+import { dayFromToday, findToast, onPersonPage, readStored, readText, region, rowTitles, shownDay, showPersonPage } from './seller-fixtures.ts'
 
 let journal: TempJournal
 let ana: Person
@@ -36,9 +36,7 @@ function pick(input: HTMLElement, value: string): void {
 }
 
 async function openAnasPage(): Promise<ReturnType<typeof userEvent.setup>> {
-  const user = userEvent.setup()
-  renderApp(journal.bridge, `#/person/${ana.id}`)
-  await onPersonPage('Ana García')
+  const user = await showPersonPage(journal.bridge, ana.id, 'Ana García')
   return user
 }
 

@@ -1,11 +1,10 @@
 import { cleanup, screen, waitFor, within } from '@testing-library/svelte'
-import userEvent from '@testing-library/user-event'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { RapportBridge } from '../../src/shared/api.ts'
 import { openTempJournal } from '../support/temp-journal.ts'
 import type { TempJournal } from '../support/temp-journal.ts'
 import { renderApp } from './journal-fixtures.ts'
-import { dayFromToday, fact, journalClock, onPersonPage, openSeededJournal, readStored, region, rowTitles, shownDay, timeFromToday } from './seller-fixtures.ts'
+import { dayFromToday, fact, journalClock, onPersonPage, openSeededJournal, readStored, region, rowTitles, shownDay, showPersonPage, timeFromToday } from './seller-fixtures.ts'
 
 let journal: TempJournal | undefined
 
@@ -64,9 +63,7 @@ describe('Person page header', () => {
   it('derives last contact from the newest conversation: logging one today clears the overdue cadence', async () => {
     const seeded = await openSeededJournal()
     journal = seeded.journal
-    const user = userEvent.setup()
-    renderApp(journal.bridge, `#/person/${seeded.kenjiId}`)
-    await onPersonPage('Kenji Watanabe')
+    const user = await showPersonPage(journal.bridge, seeded.kenjiId, 'Kenji Watanabe')
 
     await user.click(screen.getByRole('button', { name: 'Log conversation' }))
     await user.keyboard('Quick check-in{Control>}{Enter}{/Control}')
@@ -105,9 +102,7 @@ describe('Person page after a failed delete', () => {
       ...journal.bridge,
       deletePerson: async () => ({ ok: false, error: { code: 'save-failed', message: 'Rapport could not save the journal. Nothing was changed.' } })
     }
-    const user = userEvent.setup()
-    renderApp(failingDelete, `#/person/${seeded.anaId}`)
-    await onPersonPage('Ana García')
+    const user = await showPersonPage(failingDelete, seeded.anaId, 'Ana García')
 
     await user.click(screen.getByRole('button', { name: 'Delete Ana García' }))
     await user.click(screen.getByRole('button', { name: 'Delete' }))

@@ -5,11 +5,14 @@
  */
 import { readFile } from 'node:fs/promises'
 import { screen, within } from '@testing-library/svelte'
+import userEvent from '@testing-library/user-event'
 import { expect } from 'vitest'
+import type { RapportBridge } from '../../src/shared/api.ts'
 import type { Journal } from '../../src/shared/schema/journal.ts'
 import { seedJournal } from '../support/seed-journal.ts'
 import { openTempJournal } from '../support/temp-journal.ts'
 import type { TempJournal } from '../support/temp-journal.ts'
+import { renderApp } from './journal-fixtures.ts'
 
 const pad = (n: number) => String(n).padStart(2, '0')
 const dayOf = (date: Date) => `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`
@@ -131,4 +134,12 @@ export async function findToast(message: string): Promise<HTMLElement> {
 /** The person's page is shown (the page loads asynchronously from the journal). */
 export async function onPersonPage(name: string): Promise<void> {
   await screen.findByRole('heading', { level: 1, name: new RegExp(`^${name}`) })
+}
+
+/** Renders the app on a person's page, waits for it, and returns a user to drive it. */
+export async function showPersonPage(bridge: RapportBridge, id: string, name: string): Promise<ReturnType<typeof userEvent.setup>> {
+  const user = userEvent.setup()
+  renderApp(bridge, `#/person/${id}`)
+  await onPersonPage(name)
+  return user
 }

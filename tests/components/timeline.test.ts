@@ -1,11 +1,10 @@
 import { cleanup, screen, waitFor, within } from '@testing-library/svelte'
-import userEvent from '@testing-library/user-event'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Channel } from '../../src/shared/schema/conversation.ts'
 import { openTempJournal } from '../support/temp-journal.ts'
 import type { TempJournal } from '../support/temp-journal.ts'
 import { addPeople, person, renderApp } from './journal-fixtures.ts'
-import { dayFromToday, fact, findToast, onPersonPage, openSeededJournal, readStored, readText, region, shownDay, shownMonth, timeFromToday } from './seller-fixtures.ts'
+import { dayFromToday, fact, findToast, onPersonPage, openSeededJournal, readStored, readText, region, shownDay, shownMonth, showPersonPage, timeFromToday } from './seller-fixtures.ts'
 
 let journal: TempJournal | undefined
 
@@ -174,9 +173,7 @@ describe('Timeline', () => {
   it('deletes a conversation in one click; Undo restores it and its follow-ups’ links byte for byte', async () => {
     const seeded = await openSeededJournal()
     journal = seeded.journal
-    const user = userEvent.setup()
-    renderApp(journal.bridge, `#/person/${seeded.anaId}`)
-    await onPersonPage('Ana García')
+    const user = await showPersonPage(journal.bridge, seeded.anaId, 'Ana García')
     const before = await readText(journal.file)
     const pricing = (await readStored(journal.file)).conversations.find((c) => c.title === 'Pricing for the Q1 renewal')!
     expect(fact('Last contact')).toHaveTextContent(`${shownDay(dayFromToday(-1))} (yesterday)`)
