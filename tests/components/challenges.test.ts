@@ -112,8 +112,8 @@ describe('Challenges', () => {
     expect(await readText(journal.file)).toBe(before)
   })
 
-  // BUG (src/renderer/src/components/person/ChallengesSection.svelte, the "Value I brought" form): its
-  // formKeys are `{ onsave: () => undefined, … }`, so Ctrl+Enter does nothing there, unlike every other form.
+  // Regression: the "Value I brought" form (ChallengesSection.svelte) once had a formKeys onsave that did
+  // nothing, so Ctrl+Enter did not add the value there, unlike every other form.
   it('adds a value with Ctrl+Enter like the other forms', async () => {
     await user.click(screen.getByRole('button', { name: `Add value brought for “${BOARD}”` }))
     await user.type(within(screen.getByRole('form', { name: 'Value I brought' })).getByLabelText('What I brought'), 'Sent the benchmark{Control>}{Enter}{/Control}')

@@ -85,9 +85,8 @@ describe('Me', () => {
     expect(await readText(journal.file)).toBe(before)
   })
 
-  // BUG (src/renderer/src/components/MeView.svelte, the $effect that reloads Me): after every saved change
-  // it copies the saved name back into the field, so a name being typed is lost when an interest is added
-  // or removed before pressing Save.
+  // Regression: MeView.svelte's reload $effect once copied the saved name back into the field after every
+  // saved change, so a name being typed was lost when an interest was added or removed before Save.
   it('keeps a name being typed when an interest is added before saving', async () => {
     const seeded = await openSeededJournal()
     journal = seeded.journal

@@ -73,8 +73,8 @@ describe('Person page header', () => {
     expect(fact('Keep in touch')).not.toHaveClass('danger-text')
   })
 
-  // BUG (src/renderer/src/components/person/PersonHeader.svelte, the Keep in touch <dd>): the overdue count is
-  // written `${n} days overdue`, so one day past the cadence reads “1 days overdue” (plural() is not used).
+  // Regression: PersonHeader.svelte's Keep in touch line once wrote `${n} days overdue` without plural(), so
+  // one day past the cadence read “1 days overdue”.
   it('says “1 day overdue” one day past the cadence', async () => {
     const clock = journalClock()
     journal = await openTempJournal(undefined, clock.now)
@@ -91,9 +91,8 @@ describe('Person page header', () => {
 })
 
 describe('Person page after a failed delete', () => {
-  // BUG (src/renderer/src/components/person/PersonPage.svelte, remove()): `deleting` is set to true before
-  // the delete and never set back when it fails, so the page stops reloading: every later change is saved
-  // but the page keeps showing the old data.
+  // Regression: PersonPage.svelte's remove() once set `deleting` before the delete and never reset it when
+  // the delete failed, so the page stopped reloading: later changes were saved but the page showed old data.
   it('still shows later changes after a delete that failed to save', async () => {
     const seeded = await openSeededJournal()
     journal = seeded.journal

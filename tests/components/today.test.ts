@@ -186,8 +186,8 @@ describe('Today: this week', () => {
     expect(within(week).queryByText('Security questionnaire')).not.toBeInTheDocument()
     expect(within(week).queryByText('Intro call: Ana meets Priya')).not.toBeInTheDocument()
   })
-  // BUG (src/renderer/src/components/today/WeekList.svelte, the `{#if i > 0}, {/if}` between names): Svelte
-  // drops the whitespace at the end of a block, so the names read “Ana García,Priya Natarajan”.
+  // Regression: WeekList.svelte once joined names with `{#if i > 0}, {/if}`; Svelte drops the whitespace at
+  // the end of a block, so the names read “Ana García,Priya Natarajan”.
   it('separates the people of a conversation with a comma and a space', async () => {
     const seeded = await openSeededJournal()
     journal = seeded.journal
