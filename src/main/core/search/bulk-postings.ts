@@ -37,15 +37,14 @@ export function layOutPostings(parts: readonly TokenizedDocs[], ids: readonly In
   })
   // Then every list is encoded as gaps into one shared buffer, half the size of the plain numbers.
   let size = 0
-  for (let key = 0; key < counts.length; key++) size += encodedSize(all.subarray(offsets[key]!, offsets[key + 1]!))
+  for (let key = 0; key < counts.length; key++) size += encodedSize(all, offsets[key]!, offsets[key + 1]!)
   const encoded = new Uint16Array(size)
   let at = 0
   for (let key = 0; key < counts.length; key++) {
     if (counts[key] === 0) continue
-    const ids = all.subarray(offsets[key]!, offsets[key + 1]!)
     const start = at
-    at = encodeInto(ids, encoded, at)
+    at = encodeInto(all, offsets[key]!, offsets[key + 1]!, encoded, at)
     const lists = key % 2 === 0 ? head : body
-    lists[key >> 1] = Postings.view(encoded.subarray(start, at), ids.length, ids[ids.length - 1]!)
+    lists[key >> 1] = Postings.view(encoded.subarray(start, at), counts[key]!, all[offsets[key + 1]! - 1]!)
   }
 }

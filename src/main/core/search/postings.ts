@@ -56,16 +56,17 @@ export class Postings {
   }
 }
 
-/** How many Uint16 entries `ids` (ascending) take once encoded. */
-export function encodedSize(ids: Uint32Array): number {
+/** How many Uint16 entries `ids[from..to)` (ascending) take once encoded. Ranges, not subarrays: a bulk build
+ * encodes tens of thousands of lists out of one array, and a view per list costs more than its encoding. */
+export function encodedSize(ids: Uint32Array, from = 0, to = ids.length): number {
   let size = 0
-  for (let i = 0; i < ids.length; i++) size += ids[i]! - (i > 0 ? ids[i - 1]! : 0) >= ESCAPE ? 3 : 1
+  for (let i = from; i < to; i++) size += ids[i]! - (i > from ? ids[i - 1]! : 0) >= ESCAPE ? 3 : 1
   return size
 }
 
-/** Writes `ids` (ascending) encoded into `out` from `at`; returns where it ended. */
-export function encodeInto(ids: Uint32Array, out: Uint16Array, at: number): number {
-  for (let i = 0; i < ids.length; i++) at = writePosting(out, at, ids[i]!, i > 0 ? ids[i - 1]! : 0)
+/** Writes `ids[from..to)` (ascending) encoded into `out` from `at`; returns where it ended. */
+export function encodeInto(ids: Uint32Array, from: number, to: number, out: Uint16Array, at: number): number {
+  for (let i = from; i < to; i++) at = writePosting(out, at, ids[i]!, i > from ? ids[i - 1]! : 0)
   return at
 }
 
