@@ -1,0 +1,71 @@
+/**
+ * The bulk tokeniser knows ASCII words by their hashes and folds the rest as strings; both ways must land on
+ * the same words as the query side (tokenize.ts), whichever spelling of a word comes first.
+ */
+import { describe, expect, it } from 'vitest'
+import { STOP_WORDS } from '../../src/main/core/search/stop-words.ts'
+import { tokenizeDocs } from '../../src/main/core/search/tokenize-docs.ts'
+import type { TokenizedDocs } from '../../src/main/core/search/tokenize-docs.ts'
+import { words } from '../../src/main/core/search/tokenize.ts'
+
+const STOP = [...STOP_WORDS]
+
+/** Each document's (word, field) pairs, as words: field 0 is the head, 1 the body. */
+function postings(result: TokenizedDocs): Array<Array<[string, number]>> {
+  const out: Array<Array<[string, number]>> = []
+  let k = 0
+  for (const end of result.docEnds) {
+    const doc: Array<[string, number]> = []
+    for (; k < end; k++) doc.push([result.terms[result.keys[k]! >> 1]!, result.keys[k]! & 1])
+    out.push(doc)
+  }
+  return out
+}
+
+describe('tokenizeDocs', () => {
+  it('folds case and accents into one word, whichever spelling comes first', () => {
+    const result = tokenizeDocs(['Café', 'cafe', 'CAFÉ'], ['cafe CAFE', 'Café café', 'CAFE'], STOP)
+    expect(result.terms).toEqual(['cafe'])
+    expect(postings(result)).toEqual([
+      [['cafe', 0], ['cafe', 1]],
+      [['cafe', 0], ['cafe', 1]],
+      [['cafe', 0], ['cafe', 1]]
+    ])
+  })
+
+  it('finds the same words as the query side in mixed scripts, marks, digits and symbols', () => {
+    const texts = [
+      'Zoë met JOSÉ at the Café-Müller (2024) — naïve façade, ÅSA Øster',
+      'Nguyễn Văn An, 王伟 and İstanbul; e\u0301cole vs école',
+      'Q3 budget: $40k, v2.1 roll-out 🚀 on 𝐁old text',
+      "O'Brien's deal — 50/50 split_with/rest"
+    ]
+    const result = tokenizeDocs(texts, texts.map(() => ''), STOP)
+    const fromQuerySide = [...new Set(texts.flatMap((text) => words(text)))]
+    expect(new Set(result.terms)).toEqual(new Set(fromQuerySide))
+    expect(result.terms).toContain('cafe')
+    expect(result.terms).toContain('ecole')
+  })
+
+  it('posts each word once per document and field, and skips small words in bodies only', () => {
+    const result = tokenizeDocs(['The renewal', 'Other'], ['the renewal, the RENEWAL', 'renewal'], STOP)
+    expect(postings(result)).toEqual([
+      [['the', 0], ['renewal', 0], ['renewal', 1]],
+      [['other', 0], ['renewal', 1]]
+    ])
+  })
+
+  it('keeps apart many words that share their length and letters in another order', () => {
+    const letters = 'abcdefgh'
+    const all: string[] = []
+    // Every arrangement of eight letters: 40,320 words of one length, many hashes to tell apart.
+    const permute = (prefix: string, rest: string): void => {
+      if (rest === '') all.push(prefix)
+      for (let i = 0; i < rest.length; i++) permute(prefix + rest[i], rest.slice(0, i) + rest.slice(i + 1))
+    }
+    permute('', letters)
+    const result = tokenizeDocs([''], [all.join(' ')], STOP)
+    expect(result.terms.length).toBe(all.length)
+    expect(result.length).toBe(all.length)
+  })
+})
