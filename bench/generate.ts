@@ -20,6 +20,9 @@ export const SIZES: Record<'S' | 'M' | 'L', Size> = {
 
 const DAY = 86_400_000
 
+/** The benchmark's "today": journals are generated up to it, and every launch and query runs on it. */
+export const BENCH_NOW = new Date(2026, 10, 23, 10)
+
 export function generateJournal(size: Size, now: Date, seed = 42): { journal: Journal; vocabulary: ZipfWords } {
   const random = new Random(seed)
   const vocabulary = new ZipfWords(random)
