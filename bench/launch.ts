@@ -1,47 +1,64 @@
 /**
- * One launch of Rapport's core, in a process of its own: `node bench/launch.ts <journal> [--saved]` opens the
- * journal and makes its search index — built from scratch, or read back from the saved index with `--saved`
- * — then prints the times as one JSON line. A real launch starts with an empty heap; the benchmark's own
- * process, full of the journals it generated, would make every launch look slower than it is.
+ * One launch of Rapport's core, in a process of its own: `node bench/launch.ts <folder> <mode>` opens the
+ * journal in the folder (see LaunchMode) and prints the times as one JSON line. A real
+ * launch starts with an empty heap; the benchmark's own process, full of the journals it generated, would
+ * make every launch look slower than it is.
  */
 import { spawnSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
+import { rm } from 'node:fs/promises'
+import { join } from 'node:path'
+import { JOURNAL_FILE, JournalSession } from '../src/main/core/journal-session.ts'
 import { JournalStore } from '../src/main/core/journal-store.ts'
-import { readSavedIndex } from '../src/main/core/search/saved-index.ts'
+import { savedIndexPath } from '../src/main/core/search/saved-index.ts'
 import { SearchIndex } from '../src/main/core/search/search-index.ts'
 import { BENCH_NOW } from './generate.ts'
 
+/** build: open the journal, then build its index (one after the other, no head start); launch: the app's
+ * launch without a saved index; saved: the app's launch with one. */
+export type LaunchMode = 'build' | 'launch' | 'saved'
+
 export interface Launch {
-  /** Opening the journal: read, parse, validate. */
+  /** Opening the journal (build only). */
   loadMs: number
-  /** Making the index after that: built from the notes, or read from the saved index. */
+  /** Building the index once the journal is open (build only). */
   indexMs: number
+  /** From the start until the journal is open and its index ready. */
   totalMs: number
 }
 
-async function launch(path: string, saved: boolean): Promise<Launch> {
+async function launch(folder: string, mode: LaunchMode): Promise<Launch> {
+  const path = join(folder, JOURNAL_FILE)
+  // Only a launch "with" may find a saved index (the benchmark's own process may have left one).
+  if (mode !== 'saved') await rm(savedIndexPath(path), { force: true })
   const started = performance.now()
-  const store = await JournalStore.open(path, { now: () => BENCH_NOW })
-  const loaded = performance.now()
-  const index = saved ? await readSavedIndex(path, store.journal, store.fileHash) : await SearchIndex.build(store.journal)
-  if (!index) throw new Error('bench: the saved index was not used')
-  const done = performance.now()
-  return { loadMs: loaded - started, indexMs: done - loaded, totalMs: done - started }
+  if (mode === 'build') {
+    const store = await JournalStore.open(path, { now: () => BENCH_NOW })
+    const loaded = performance.now()
+    await SearchIndex.build(store.journal)
+    const done = performance.now()
+    return { loadMs: loaded - started, indexMs: done - loaded, totalMs: done - started }
+  }
+  const session = await JournalSession.open(folder, { owner: 'test', now: () => BENCH_NOW })
+  session.index()
+  const totalMs = performance.now() - started
+  if (session.indexWasSaved !== (mode === 'saved')) throw new Error(`bench: the saved index was ${mode === 'saved' ? 'not ' : ''}used`)
+  return { loadMs: NaN, indexMs: NaN, totalMs }
 }
 
 /** Runs `count` launches one after another, each in a new process, and returns each one's times. */
-export function launches(path: string, saved: boolean, count: number): Launch[] {
+export function launches(folder: string, mode: LaunchMode, count: number): Launch[] {
   const script = fileURLToPath(import.meta.url)
   return Array.from({ length: count }, () => {
-    const run = spawnSync(process.execPath, [...process.execArgv, script, path, ...(saved ? ['--saved'] : [])], { encoding: 'utf8' })
+    const run = spawnSync(process.execPath, [...process.execArgv, script, folder, mode], { encoding: 'utf8' })
     if (run.status !== 0) throw new Error(`bench: a launch failed: ${run.stderr}`)
     return JSON.parse(run.stdout.trim().split('\n').at(-1)!) as Launch
   })
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const [path, flag] = process.argv.slice(2)
-  console.log(JSON.stringify(await launch(path!, flag === '--saved')))
+  const [folder, mode] = process.argv.slice(2)
+  console.log(JSON.stringify(await launch(folder!, mode as LaunchMode)))
   // The indexing worker may still be winding down; the launch is measured, nothing else is waited for.
   process.exit(0)
 }

@@ -5,7 +5,7 @@
  */
 import { readFile, writeFile } from 'node:fs/promises'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { decodeIndex, encodeIndex, savedIndexPath } from '../../src/main/core/search/saved-index.ts'
+import { decodeIndex, encodeIndex, savedIndexJournal, savedIndexPath } from '../../src/main/core/search/saved-index.ts'
 import { SearchIndex } from '../../src/main/core/search/search-index.ts'
 import { sha256 } from '../../src/main/core/file-hash.ts'
 import { seedJournal } from '../support/seed-journal.ts'
@@ -107,6 +107,17 @@ describe('the saved index format', () => {
     const bytes = encodeIndex(index.snapshot(), sha256('one journal'))
     expect(decodeIndex(bytes, sha256('one journal'))).not.toBeNull()
     expect(decodeIndex(bytes, sha256('another journal'))).toBeNull()
+  })
+
+  it('names the journal file it was made from in its first bytes, for a launch to peek at', async () => {
+    expect(await savedIndexJournal(journal.file)).toBeNull()
+    expect(journal.session.indexWasSaved).toBe(false)
+    await journal.session.close()
+    expect(await savedIndexJournal(journal.file)).toBe(sha256(await readFile(journal.file)))
+    journal = await openTempJournal(dir, () => now)
+    expect(journal.session.indexWasSaved).toBe(true)
+    await writeFile(savedIndexPath(journal.file), '{"journal": "not an index"}')
+    expect(await savedIndexJournal(journal.file)).toBeNull()
   })
 
   it('does not fit a journal with other items, even under the right hash', () => {

@@ -18,6 +18,11 @@ import { RapportError } from './rapport-error.ts'
 export interface StoreOptions {
   /** The clock, so that backup rotation can be tested across days. */
   now?: () => Date
+  /**
+   * Sees the file's contents (with the file's SHA-256) once parsed, before they are validated; it must only
+   * read them, and they are only a journal if open() then succeeds. JournalSession starts indexing here.
+   */
+  onParsed?: (contents: unknown, fileHash: string) => void
 }
 
 export class JournalStore {
@@ -52,9 +57,10 @@ export class JournalStore {
       return store
     }
     const text = bytes.toString('utf8')
-    const { journal, migratedFrom } = readJournalText(text)
+    const fileHash = sha256(bytes)
+    const { journal, migratedFrom } = readJournalText(text, options.onParsed && ((contents) => options.onParsed!(contents, fileHash)))
     const store = new JournalStore(path, journal, now)
-    store.#file.hash = sha256(bytes)
+    store.#file.hash = fileHash
     if (migratedFrom !== null) {
       await writeBackup(path, 'pre-migration', text, now())
       await store.#db.write()

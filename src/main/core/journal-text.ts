@@ -20,7 +20,11 @@ export interface ReadJournal {
   migratedFrom: number | null
 }
 
-export function readJournalText(text: string): ReadJournal {
+/**
+ * `onParsed`, if given, sees the contents once parsed and brought to the current schema, before they are
+ * validated: work that only reads them (the search index's head start) can begin while validation runs.
+ */
+export function readJournalText(text: string, onParsed?: (contents: unknown) => void): ReadJournal {
   const value = parseJson(text)
   if (value === null) throw new JournalProblem('The file holds “null” instead of a journal.')
   if (typeof value !== 'object' || Array.isArray(value)) {
@@ -37,6 +41,7 @@ export function readJournalText(text: string): ReadJournal {
     )
   }
   const migrated = version < SCHEMA_VERSION ? migrateJournal(raw, version) : raw
+  onParsed?.(migrated)
   return { journal: validateJournal(migrated), migratedFrom: version < SCHEMA_VERSION ? version : null }
 }
 

@@ -7,9 +7,10 @@
  * Layout: "RPIDX001", SHA-256 of the rest (32 bytes), then the rest: header length (u32 LE), the header
  * (JSON: journal hash, rules fingerprint, words, documents), padding to 4 bytes, per-word postings metadata
  * (u32 × 6: head size, count, last; body size, count, last), and every list's 16-bit gaps (see postings.ts).
+ * The header's first field is the journal's hash, so a launch can peek at it (savedIndexJournal).
  */
 import { createHash } from 'node:crypto'
-import { readFile } from 'node:fs/promises'
+import { open, readFile } from 'node:fs/promises'
 import type { Journal } from '../../../shared/schema/journal.ts'
 import type { SearchKind } from '../../../shared/search.ts'
 import { writeFileDurable } from '../durable-write.ts'
@@ -151,6 +152,27 @@ export async function readSavedIndex(journalPath: string, journal: Journal, jour
     return null
   }
   return snapshot && SearchIndex.fromSnapshot(journal, snapshot)
+}
+
+/**
+ * The SHA-256 of the journal file the saved index was made from, read from the first bytes of the saved
+ * index alone (its checksum is not checked here); null if there is none. A launch peeks at it to know,
+ * before the journal is even parsed, whether the index will have to be built.
+ */
+export async function savedIndexJournal(journalPath: string): Promise<string | null> {
+  try {
+    const file = await open(savedIndexPath(journalPath), 'r')
+    try {
+      const { buffer, bytesRead } = await file.read({ buffer: Buffer.alloc(160), position: 0 })
+      const start = buffer.subarray(0, bytesRead)
+      if (start.subarray(0, MAGIC.length).toString('latin1') !== MAGIC) return null
+      return /^\{"journal":"([0-9a-f]{64})"/.exec(start.subarray(MAGIC.length + HASH_BYTES + 4).toString('latin1'))?.[1] ?? null
+    } finally {
+      await file.close()
+    }
+  } catch {
+    return null
+  }
 }
 
 /** Saves the index of the journal whose file has the SHA-256 `journalHash`. */

@@ -10,7 +10,9 @@ import type { SearchKind, SearchQuery, SearchResponse } from '../../../shared/se
 import { documentsOf, INDEXED } from './documents.ts'
 import type { IndexedCollection, SearchDoc } from './documents.ts'
 import { layOutPostings } from './bulk-postings.ts'
-import { tokenizeInWorker } from './parallel-tokenize.ts'
+import { madeFrom } from './head-start.ts'
+import type { HeadStart } from './head-start.ts'
+import { PARALLEL_FROM_CHARS, splitAt, tokenizeInWorker } from './parallel-tokenize.ts'
 import { tokenizeDocs } from './tokenize-docs.ts'
 import type { TokenizedDocs } from './tokenize-docs.ts'
 import { ESCAPE, Postings } from './postings.ts'
@@ -27,8 +29,6 @@ const KIND_WEIGHT = { person: 1.6, interest: 1.3, conversation: 1, challenge: 1.
 const MATCH_WEIGHT = { exact: 1, prefix: 0.75, fuzzy: 0.6 } as const
 const MAX_EXPANSIONS = 64
 const CANDIDATES = 300
-/** Below this much text (measured: ~15 MB of notes) one thread is quicker than starting a worker. */
-const PARALLEL_FROM_CHARS = 16_000_000
 const STOP_LIST = [...STOP_WORDS]
 /** Stands for "no postings yet" in the dense per-word arrays; never pushed to. */
 const EMPTY = new Postings(0)
@@ -54,18 +54,25 @@ export class SearchIndex {
   }
 
   /**
-   * Builds the index of a whole journal. A large one is tokenised in two halves at once, one here and one
-   * in a worker thread; words are then numbered into one vocabulary and the postings laid out in one pass
-   * (appending to 20,000 separate lists word by word is several times slower).
+   * Builds the index of a whole journal. A large one is tokenised in two parts at once, one here and one in
+   * a worker thread — started while the journal was being opened when there is a `headStart` — then words
+   * are numbered into one vocabulary and the postings laid out in one pass (appending to 20,000 separate
+   * lists word by word is several times slower).
    */
-  static async build(journal: Journal, options: { parallelFromChars?: number } = {}): Promise<SearchIndex> {
+  static async build(journal: Journal, options: { parallelFromChars?: number; headStart?: HeadStart | null } = {}): Promise<SearchIndex> {
     const index = new SearchIndex(journal)
     const { heads, bodies } = index.#documents()
+    const start = options.headStart
+    if (start && madeFrom(start, heads, bodies)) {
+      const mine = tokenizeDocs(heads.slice(0, start.from), bodies.slice(0, start.from), STOP_LIST)
+      const theirs = (await start.part) ?? tokenizeDocs(heads.slice(start.from), bodies.slice(start.from), STOP_LIST)
+      return index.#finish([mine, theirs])
+    }
+    start?.stop()
     const total = bodies.reduce((sum, body) => sum + body.length, 0)
     if (total < (options.parallelFromChars ?? PARALLEL_FROM_CHARS)) return index.#finish([tokenizeDocs(heads, bodies, STOP_LIST)])
     // Split where half the text is on each side, so both cores finish together.
-    let split = 0
-    for (let seen = 0; split < bodies.length && seen < total / 2; split++) seen += bodies[split]!.length + heads[split]!.length
+    const split = splitAt(heads, bodies, 0.5)
     const theirs = tokenizeInWorker(heads.slice(split), bodies.slice(split), STOP_LIST)
     const mine = tokenizeDocs(heads.slice(0, split), bodies.slice(0, split), STOP_LIST)
     return index.#finish([mine, await theirs])
