@@ -11,8 +11,8 @@ import { rotateBackups, writeBackup } from './backups.ts'
 import { DurableJsonFile, serializeJournal } from './durable-json-file.ts'
 import { isTempFileOf, PRIVATE_FILE_MODE } from './durable-write.ts'
 import { checkChange } from './change-check.ts'
-import { readJournalText } from './journal-text.ts'
-import { sha256 } from './file-hash.ts'
+import { checkJournal, parseJournalText, readJournalText } from './journal-text.ts'
+import { sha256, sha256OffThread } from './file-hash.ts'
 import { RapportError } from './rapport-error.ts'
 
 export interface StoreOptions {
@@ -57,8 +57,12 @@ export class JournalStore {
       return store
     }
     const text = bytes.toString('utf8')
-    const fileHash = sha256(bytes)
-    const { journal, migratedFrom } = readJournalText(text, options.onParsed && ((contents) => options.onParsed!(contents, fileHash)))
+    // The bytes go to another thread to be hashed while this one parses; if that fails, the text is hashed.
+    const hashing = sha256OffThread(bytes).catch(() => sha256(text))
+    const parsed = parseJournalText(text)
+    const fileHash = await hashing
+    options.onParsed?.(parsed.contents, fileHash)
+    const { journal, migratedFrom } = checkJournal(parsed)
     const store = new JournalStore(path, journal, now)
     store.#file.hash = fileHash
     if (migratedFrom !== null) {

@@ -20,11 +20,19 @@ export interface ReadJournal {
   migratedFrom: number | null
 }
 
-/**
- * `onParsed`, if given, sees the contents once parsed and brought to the current schema, before they are
- * validated: work that only reads them (the search index's head start) can begin while validation runs.
- */
-export function readJournalText(text: string, onParsed?: (contents: unknown) => void): ReadJournal {
+export function readJournalText(text: string): ReadJournal {
+  return checkJournal(parseJournalText(text))
+}
+
+/** A journal file's contents, parsed and brought to the current schema, but not yet validated. */
+export interface ParsedJournal {
+  contents: unknown
+  /** The schema version the file was written in. */
+  version: number
+}
+
+/** The first half of readJournalText: work that only reads the contents can start before checkJournal. */
+export function parseJournalText(text: string): ParsedJournal {
   const value = parseJson(text)
   if (value === null) throw new JournalProblem('The file holds “null” instead of a journal.')
   if (typeof value !== 'object' || Array.isArray(value)) {
@@ -40,9 +48,12 @@ export function readJournalText(text: string, onParsed?: (contents: unknown) => 
       `The journal was written by a newer Rapport (schema version ${version}); this version reads up to ${SCHEMA_VERSION}. Update Rapport to open it.`
     )
   }
-  const migrated = version < SCHEMA_VERSION ? migrateJournal(raw, version) : raw
-  onParsed?.(migrated)
-  return { journal: validateJournal(migrated), migratedFrom: version < SCHEMA_VERSION ? version : null }
+  return { contents: version < SCHEMA_VERSION ? migrateJournal(raw, version) : raw, version }
+}
+
+/** The second half: validates the parsed contents. */
+export function checkJournal({ contents, version }: ParsedJournal): ReadJournal {
+  return { journal: validateJournal(contents), migratedFrom: version < SCHEMA_VERSION ? version : null }
 }
 
 /** Checks a whole journal against the schema; used on load and before every write. */
