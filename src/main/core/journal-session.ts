@@ -102,6 +102,7 @@ export class JournalSession {
     await this.#store?.flush()
     this.#store = null
     this.#index = null
+    this.#indexWasSaved = false
     const savedFor = await savedIndexJournal(this.#path)
     // Set from inside open(); typed by a cast so that TypeScript does not narrow it to its first value.
     let headStart = null as HeadStart | null

@@ -2,7 +2,7 @@
  * A head start on the search index of a journal being opened. Validating a large journal keeps the main
  * thread busy for a fifth of a second or more while the second core idles; handed the file's contents as
  * soon as they are parsed, a worker tokenises the later part of the documents meanwhile. At M this brought
- * a launch without a saved index from ~1.3 s to ~1.1 s (docs/performance.md).
+ * a launch without a saved index from ~1.22 s to ~1.14 s here (docs/performance.md).
  *
  * The contents are not yet validated, so SearchIndex.build uses the worker's work only when the validated
  * journal makes exactly the same texts, document for document; otherwise it stops the worker and builds
