@@ -14,8 +14,10 @@ import { savedIndexPath } from '../src/main/core/search/saved-index.ts'
 import { SearchIndex } from '../src/main/core/search/search-index.ts'
 import { BENCH_NOW } from './generate.ts'
 
-/** build: open the journal, then build its index (one after the other, no head start); launch: the app's
- * launch without a saved index; saved: the app's launch with one. */
+/**
+ * build: open the journal, then build its index (one after the other, no head start); launch: the app's
+ * launch without a saved index; saved: the app's launch with one.
+ */
 export type LaunchMode = 'build' | 'launch' | 'saved'
 
 export interface Launch {
@@ -39,7 +41,7 @@ async function launch(folder: string, mode: LaunchMode): Promise<Launch> {
     const done = performance.now()
     return { loadMs: loaded - started, indexMs: done - loaded, totalMs: done - started }
   }
-  const session = await JournalSession.open(folder, { owner: 'test', now: () => BENCH_NOW })
+  const session = await JournalSession.open(folder, { owner: 'app', now: () => BENCH_NOW })
   session.index()
   const totalMs = performance.now() - started
   if (session.indexWasSaved !== (mode === 'saved')) throw new Error(`bench: the saved index was ${mode === 'saved' ? 'not ' : ''}used`)
