@@ -1,8 +1,14 @@
 /** rapport search: text for people, a JSON array best first for scripts, and never a write. */
 import { existsSync } from 'node:fs'
+import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { sha256 } from '../../src/main/core/file-hash.ts'
+import { validateJournal } from '../../src/main/core/journal-text.ts'
+import { saveIndex } from '../../src/main/core/search/saved-index.ts'
+import { SearchIndex } from '../../src/main/core/search/search-index.ts'
 import { SEARCH_KINDS } from '../../src/shared/search.ts'
+import { readJournalSnapshot, snapshotIndex } from '../../src/cli/journal-snapshot.ts'
 import { makeTempDir } from '../support/temp-journal.ts'
 import { folderSnapshot, rapport, rapportIn, removeAll, seededJournal } from './cli-harness.ts'
 
@@ -104,6 +110,33 @@ describe('rapport search', () => {
       expect(existsSync(join(empty, 'nowhere'))).toBe(false)
     } finally {
       await removeAll(empty)
+    }
+  })
+})
+
+describe('the index rapport search and rapport brief use', () => {
+  // In-process, from source: the built CLI only trusts indexes saved by the same build (the rules
+  // fingerprint hashes the bundled tokeniser's text), which the app's shared bundle is and these tests are not.
+  it('is the one Rapport saved while it was made from the journal file as it is, and built otherwise', async () => {
+    const { dir: own, file } = await seededJournal()
+    try {
+      // A saved index carrying a word no note holds, labelled with the journal file's own hash: the only
+      // way a search can find that word is by reading this index rather than building one.
+      const bytes = await readFile(file)
+      const journal = validateJournal(JSON.parse(bytes.toString('utf8')))
+      const first = journal.conversations[0]!
+      const marked = { ...journal, conversations: journal.conversations.with(0, { ...first, body: `${first.body} quokka` }) }
+      await saveIndex(file, SearchIndex.buildSync(marked).snapshot(), sha256(bytes))
+      const titles = async () => {
+        const index = await snapshotIndex(await readJournalSnapshot(own))
+        return index.search({ text: 'quokka' }, new Date()).groups.flatMap((g) => g.hits.map((h) => h.title))
+      }
+      expect(await titles()).toEqual([first.title])
+      // Once the journal file changes, that index no longer fits it and the notes are read again.
+      await writeFile(file, `${bytes.toString('utf8')}\n`)
+      expect(await titles()).toEqual([])
+    } finally {
+      await removeAll(own)
     }
   })
 })

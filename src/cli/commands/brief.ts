@@ -1,10 +1,9 @@
 /** rapport brief: the pre-call brief for one person, found by (part of) their name. */
 import { buildBrief } from '../../main/core/brief.ts'
-import { SearchIndex } from '../../main/core/search/search-index.ts'
 import { briefText } from '../brief-text.ts'
 import { CliError, EXIT_OK, UsageError } from '../cli-error.ts'
 import type { Command } from '../command.ts'
-import { readJournalSnapshot } from '../journal-snapshot.ts'
+import { readJournalSnapshot, snapshotIndex } from '../journal-snapshot.ts'
 import { matchPerson } from '../person-match.ts'
 
 export const briefCommand: Command = {
@@ -25,8 +24,9 @@ export const briefCommand: Command = {
   async run({ dataDir, args, options, out, now }) {
     const name = args.join(' ').trim()
     if (name === '') throw new UsageError('rapport brief: say whose brief, as in “rapport brief Ana García”.')
-    const { journal } = await readJournalSnapshot(dataDir)
-    const match = matchPerson(journal, await SearchIndex.build(journal), name, now)
+    const snapshot = await readJournalSnapshot(dataDir)
+    const { journal } = snapshot
+    const match = matchPerson(journal, await snapshotIndex(snapshot), name, now)
     if (match.kind === 'none') throw new CliError(`No one in the journal matches “${name}”.`)
     if (match.kind === 'several') {
       const list = match.people.map((p) => `  ${p.name}${p.company ? ` (${p.company})` : ''}`)

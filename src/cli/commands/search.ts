@@ -3,10 +3,9 @@ import * as v from 'valibot'
 import { describeIssue } from '../../shared/schema/common.ts'
 import { SearchQuerySchema } from '../../shared/search.ts'
 import type { SearchResponse } from '../../shared/search.ts'
-import { SearchIndex } from '../../main/core/search/search-index.ts'
 import { EXIT_OK, UsageError } from '../cli-error.ts'
 import type { Command } from '../command.ts'
-import { readJournalSnapshot } from '../journal-snapshot.ts'
+import { readJournalSnapshot, snapshotIndex } from '../journal-snapshot.ts'
 import { oneLine } from '../output.ts'
 import type { Output } from '../output.ts'
 import { searchRows } from '../search-rows.ts'
@@ -34,8 +33,7 @@ export const searchCommand: Command = {
     const limit = parseLimit(options.limit)
     const query = v.safeParse(SearchQuerySchema, { text, ...(limit === undefined ? {} : { limit }) })
     if (!query.success) throw new UsageError(`rapport search: ${describeIssue(query.issues[0])}`)
-    const { journal } = await readJournalSnapshot(dataDir)
-    const response = (await SearchIndex.build(journal)).search(query.output, now)
+    const response = (await snapshotIndex(await readJournalSnapshot(dataDir))).search(query.output, now)
     if (options.json) out.json(searchRows(response))
     else printResults(out, text, response)
     return EXIT_OK
