@@ -292,6 +292,44 @@ export async function removeDir(dir: string): Promise<void> {
   await rm(dir, { recursive: true, force: true })
 }
 
+export interface AppPerFile {
+  readonly browser: Browser
+  /** The app every test of the file shares (one journal folder, made ready once). */
+  readonly app: RunningApp
+}
+
+/**
+ * Registers the hooks of a file whose tests share one app and one browser: the app starts in a fresh
+ * journal folder, `prepare` fills it once, and both are closed and the folder removed after the last test.
+ */
+export function appPerFile(folderPrefix: string, prepare?: (app: RunningApp) => Promise<void>): AppPerFile {
+  let browser: Browser | undefined
+  let app: RunningApp | undefined
+  beforeAll(async () => {
+    assertRendererBuilt()
+    browser = await launchBrowser()
+    app = await startApp(await makeTempDir(folderPrefix))
+    await prepare?.(app)
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await app?.close()
+    if (app) await removeDir(app.dir)
+  })
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('e2e: the app runs only inside the file’s tests')
+    return value
+  }
+  return {
+    get browser() {
+      return started(browser)
+    },
+    get app() {
+      return started(app)
+    }
+  }
+}
+
 export interface AppPerTest {
   /** The file's browser, for a second page (a dark one) of the same app. */
   readonly browser: Browser

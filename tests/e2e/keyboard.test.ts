@@ -3,11 +3,10 @@
  * conversation with a follow-up, find someone with the quick switcher, and close things with Escape.
  * Every Tab must land on something whose focus can be seen (an outline or a ring).
  */
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { expect, it } from 'vitest'
 import { seedJournal } from '../support/seed-journal.ts'
-import { assertRendererBuilt, launchBrowser, makeTempDir, openUi, readJournalFile, removeDir, startApp } from './harness.ts'
-import type { RunningApp } from './harness.ts'
+import { appPerFile, openUi, readJournalFile } from './harness.ts'
 
 interface Focused {
   tag: string
@@ -48,23 +47,12 @@ async function tabTo(page: Page, wanted: (f: Focused) => boolean, what: string, 
   throw new Error(`${what} not reached in ${max} Tabs: ${visited.join(' → ')}`)
 }
 
-let browser: Browser
-let app: RunningApp
-
-beforeAll(async () => {
-  assertRendererBuilt()
-  browser = await launchBrowser()
-  app = await startApp(await makeTempDir('rapport-e2e-keyboard-'))
+const running = appPerFile('rapport-e2e-keyboard-', async (app) => {
   await seedJournal(app.journal.handlers, new Date())
-})
-afterAll(async () => {
-  await browser?.close()
-  await app?.close()
-  if (app) await removeDir(app.dir)
 })
 
 it('walks Today → People → a person → log a conversation with a follow-up → quick switcher, keyboard only', async () => {
-  const ui = await openUi(browser, app)
+  const ui = await openUi(running.browser, running.app)
   const { page } = ui
   const h1 = (name: string) => page.getByRole('heading', { level: 1, name, exact: true })
   await h1('Today').waitFor()
@@ -96,7 +84,7 @@ it('walks Today → People → a person → log a conversation with a follow-up 
   await page.getByRole('status').filter({ hasText: 'Conversation logged.' }).waitFor()
   await page.getByRole('region', { name: 'Conversations' }).getByRole('listitem').filter({ hasText: 'Coffee after the board meeting' }).waitFor()
   await page.getByRole('region', { name: 'Commitments' }).getByRole('listitem').filter({ hasText: 'Send the signed order form' }).waitFor()
-  const file = await readJournalFile(app)
+  const file = await readJournalFile(running.app)
   const followUps = file['followUps'] as Array<{ title: string; direction: string }>
   expect(followUps.filter((f) => f.title === 'Send the signed order form')).toEqual([expect.objectContaining({ direction: 'they-owe' })])
 
@@ -135,6 +123,6 @@ it('walks Today → People → a person → log a conversation with a follow-up 
   await page.keyboard.press('Escape')
   await sheet.waitFor({ state: 'hidden' })
   await h1('Priya Natarajan').waitFor()
-  expect(app.failedCalls).toEqual([])
+  expect(running.app.failedCalls).toEqual([])
   await ui.close()
 })

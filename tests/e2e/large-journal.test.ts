@@ -1,17 +1,11 @@
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, expect, it } from 'vitest'
+import { expect, it } from 'vitest'
 import { defaultProfile } from '../../src/shared/schema/person.ts'
-import { launchBrowser, makeTempDir, openUi, removeDir, startApp } from './harness.ts'
-import type { RunningApp } from './harness.ts'
+import { appPerFile, openUi } from './harness.ts'
 
-let browser: Browser
-let app: RunningApp
 const PEOPLE = 10_000
 const name = (i: number) => `Person ${String(i).padStart(5, '0')}`
 
-beforeAll(async () => {
-  browser = await launchBrowser()
-  app = await startApp(await makeTempDir('rapport-large-'))
+const running = appPerFile('rapport-large-', async (app) => {
   const stamp = new Date().toISOString()
   // Ten thousand people (in one saved change), and one of them with 300 conversations.
   await app.journal.session.store().change((j) => {
@@ -29,16 +23,11 @@ beforeAll(async () => {
     return { next: { ...j, people, conversations }, result: null }
   })
 })
-afterAll(async () => {
-  await browser?.close()
-  await app?.close()
-  await removeDir(app.dir)
-})
 
 it('keeps only the visible rows of 10,000 people in the page, and reaches the last one by scrolling', async () => {
-  const ui = await openUi(browser, app)
+  const ui = await openUi(running.browser, running.app)
   const { page } = ui
-  await page.goto(`${app.url}#/people`)
+  await page.goto(`${running.app.url}#/people`)
   const list = page.getByRole('list', { name: 'People' })
   await list.getByText(name(0), { exact: true }).waitFor()
   expect(await list.locator('.virtual-row').count()).toBeLessThan(100)
@@ -51,9 +40,9 @@ it('keeps only the visible rows of 10,000 people in the page, and reaches the la
 })
 
 it('shows a long timeline fifty entries at a time', async () => {
-  const ui = await openUi(browser, app)
+  const ui = await openUi(running.browser, running.app)
   const { page } = ui
-  await page.goto(`${app.url}#/person/person-00000`)
+  await page.goto(`${running.app.url}#/person/person-00000`)
   const timeline = page.getByRole('region', { name: 'Conversations' })
   await timeline.getByText('Call number 0', { exact: true }).waitFor()
   expect(await timeline.locator('.entry').count()).toBe(50)

@@ -1,30 +1,18 @@
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, expect, it } from 'vitest'
+import { expect, it } from 'vitest'
 import { seedJournal } from '../support/seed-journal.ts'
-import { launchBrowser, makeTempDir, openUi, removeDir, screenshot, startApp } from './harness.ts'
-import type { RunningApp } from './harness.ts'
+import { appPerFile, openUi, screenshot } from './harness.ts'
 
-let browser: Browser
-let app: RunningApp
 let ids: Awaited<ReturnType<typeof seedJournal>>
-
-beforeAll(async () => {
-  browser = await launchBrowser()
-  app = await startApp(await makeTempDir('rapport-shots-'))
+const running = appPerFile('rapport-shots-', async (app) => {
   ids = await seedJournal(app.journal.handlers, new Date())
-})
-afterAll(async () => {
-  await browser?.close()
-  await app?.close()
-  await removeDir(app.dir)
 })
 
 it.each(['light', 'dark'] as const)('shows Today and a person page as a seller would see them (%s)', async (colorScheme) => {
-  const ui = await openUi(browser, app, { colorScheme })
-  await ui.page.goto(`${app.url}#/today`)
+  const ui = await openUi(running.browser, running.app, { colorScheme })
+  await ui.page.goto(`${running.app.url}#/today`)
   await expect.poll(() => ui.page.getByRole('heading', { name: 'Overdue · 2 follow-ups' }).count()).toBe(1)
   await screenshot(ui.page, `today-${colorScheme}`)
-  await ui.page.goto(`${app.url}#/person/${ids.anaId}`)
+  await ui.page.goto(`${running.app.url}#/person/${ids.anaId}`)
   await expect.poll(() => ui.page.getByRole('heading', { name: 'Ana García' }).count()).toBe(1)
   await screenshot(ui.page, `person-${colorScheme}`)
   await ui.page.screenshot({ path: `docs/screenshots/person-full-${colorScheme}.png`, fullPage: true })
@@ -32,9 +20,9 @@ it.each(['light', 'dark'] as const)('shows Today and a person page as a seller w
 })
 
 it('keeps the spaces around the “·” separators that follow a condition', async () => {
-  const ui = await openUi(browser, app)
+  const ui = await openUi(running.browser, running.app)
   const { page } = ui
-  await page.goto(`${app.url}#/person/${ids.anaId}`)
+  await page.goto(`${running.app.url}#/person/${ids.anaId}`)
   await page.getByRole('heading', { level: 1, name: 'Ana García' }).waitFor()
   // Interests shared with the user say so after the category.
   const shared = page.getByRole('list', { name: 'Interests' }).getByRole('listitem').filter({ hasText: 'Real Madrid' })
@@ -43,7 +31,7 @@ it('keeps the spaces around the “·” separators that follow a condition', as
   const intro = page.getByRole('region', { name: 'Conversations' }).getByRole('listitem').filter({ hasText: 'Intro call: Ana meets Priya' })
   expect(await intro.locator('.entry-head .detail').innerText()).toMatch(/\d{4} · with Priya Natarajan$/)
   // A lapsed keep-in-touch cadence says by how much (Kenji: every 30 days, last contact 75 days ago).
-  await page.goto(`${app.url}#/person/${ids.kenjiId}`)
+  await page.goto(`${running.app.url}#/person/${ids.kenjiId}`)
   await page.getByRole('heading', { level: 1, name: 'Kenji Watanabe' }).waitFor()
   await page.getByText('Every 30 days · 45 days overdue', { exact: true }).waitFor()
   await ui.close()

@@ -1,25 +1,13 @@
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, expect, it } from 'vitest'
+import { expect, it } from 'vitest'
 import { seedJournal } from '../support/seed-journal.ts'
-import { launchBrowser, makeTempDir, openUi, removeDir, screenshot, startApp } from './harness.ts'
-import type { RunningApp } from './harness.ts'
+import { appPerFile, openUi, screenshot } from './harness.ts'
 
-let browser: Browser
-let app: RunningApp
-
-beforeAll(async () => {
-  browser = await launchBrowser()
-  app = await startApp(await makeTempDir('rapport-switcher-'))
+const running = appPerFile('rapport-switcher-', async (app) => {
   await seedJournal(app.journal.handlers, new Date())
-})
-afterAll(async () => {
-  await browser?.close()
-  await app?.close()
-  await removeDir(app.dir)
 })
 
 it('opens the switcher with the keyboard, finds a misspelt name, and opens the brief', async () => {
-  const ui = await openUi(browser, app)
+  const ui = await openUi(running.browser, running.app)
   const { page } = ui
   await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor()
   await page.keyboard.press('Control+K')
@@ -43,7 +31,7 @@ it('opens the switcher with the keyboard, finds a misspelt name, and opens the b
 })
 
 it('moves through results with the arrow keys and opens the person at the matching entry; Esc closes', async () => {
-  const ui = await openUi(browser, app)
+  const ui = await openUi(running.browser, running.app)
   const { page } = ui
   await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor()
   await page.keyboard.press('Control+K')
