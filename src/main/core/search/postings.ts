@@ -58,7 +58,7 @@ export class Postings {
 
 /** How many Uint16 entries `ids[from..to)` (ascending) take once encoded. Ranges, not subarrays: a bulk build
  * encodes tens of thousands of lists out of one array, and a view per list costs more than its encoding. */
-export function encodedSize(ids: Uint32Array, from = 0, to = ids.length): number {
+export function encodedSize(ids: Uint32Array, from: number, to: number): number {
   let size = 0
   for (let i = from; i < to; i++) size += ids[i]! - (i > from ? ids[i - 1]! : 0) >= ESCAPE ? 3 : 1
   return size

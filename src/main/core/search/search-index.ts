@@ -147,10 +147,7 @@ export class SearchIndex {
     this.#vocab.beginBulk()
     const ids = parts.map((part) => Int32Array.from(part.terms, (term) => this.#vocab.add(term)))
     this.#vocab.endBulk()
-    while (this.#head.length < this.#vocab.terms.length) {
-      this.#head.push(EMPTY)
-      this.#body.push(EMPTY)
-    }
+    this.#padLists()
     layOutPostings(parts, ids, this.#head, this.#body)
     this.#people = new Map(this.#journal.people.map((p) => [p.id, p]))
     return this
@@ -325,10 +322,7 @@ export class SearchIndex {
   #post(doc: SearchDoc, n: number): void {
     const { terms, keys, length } = tokenizeDocs([doc.head], [doc.body], STOP_LIST)
     const ids = terms.map((term) => this.#vocab.add(term))
-    while (this.#head.length < this.#vocab.terms.length) {
-      this.#head.push(EMPTY)
-      this.#body.push(EMPTY)
-    }
+    this.#padLists()
     for (let k = 0; k < length; k++) {
       const key = keys[k]!
       const lists = (key & 1) === 1 ? this.#body : this.#head
@@ -336,6 +330,14 @@ export class SearchIndex {
       let list = lists[id]!
       if (list === EMPTY) list = lists[id] = new Postings()
       list.push(n)
+    }
+  }
+
+  /** Both lists grow one slot per new word, so they stay dense arrays (a sparse one is many times slower). */
+  #padLists(): void {
+    while (this.#head.length < this.#vocab.terms.length) {
+      this.#head.push(EMPTY)
+      this.#body.push(EMPTY)
     }
   }
 
