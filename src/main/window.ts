@@ -4,11 +4,18 @@ import { pathToFileURL } from 'node:url'
 import { loadWindowState, placeWindow, saveWindowState } from './core/window-state.ts'
 import { isAppUrl, isSafeExternalUrl, mainWindowOptions } from './window-options.ts'
 
+/** The built page, beside this bundle: out/renderer/index.html next to out/main/. */
+const builtPage = join(import.meta.dirname, '../renderer/index.html')
+
+/** electron-vite's dev server during `npm run dev`; null when the built page is shown. */
+function devServerUrl(): string | null {
+  const devUrl = process.env.ELECTRON_RENDERER_URL
+  return devUrl && !process.env.RAPPORT_FORCE_BUILT ? devUrl : null
+}
+
 /** The URL of the app's page: electron-vite's dev server in development, the built file otherwise. */
 export function appUrl(): string {
-  const devUrl = process.env.ELECTRON_RENDERER_URL
-  if (devUrl && !process.env.RAPPORT_FORCE_BUILT) return devUrl
-  return pathToFileURL(join(import.meta.dirname, '../renderer/index.html')).href
+  return devServerUrl() ?? pathToFileURL(builtPage).href
 }
 
 export async function createMainWindow(dataDir: string): Promise<BrowserWindow> {
@@ -41,6 +48,7 @@ export async function createMainWindow(dataDir: string): Promise<BrowserWindow> 
     if (!isAppUrl(target, url)) event.preventDefault()
   })
   window.once('ready-to-show', () => window.show())
-  void window.loadURL(url)
+  const devUrl = devServerUrl()
+  void (devUrl ? window.loadURL(devUrl) : window.loadFile(builtPage))
   return window
 }

@@ -1,0 +1,109 @@
+/**
+ * The launch smoke test: the BUILT main process (out/main/index.js) started in plain Node with a recording
+ * stand-in for 'electron' (launch/electron-stand-in.ts), checked for what the real app must do on a laptop.
+ */
+import { execFile } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { readdir, readFile, rm } from 'node:fs/promises'
+import { join, resolve } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { apiNames } from '../../src/shared/api.ts'
+import { makeTempDir } from '../support/temp-journal.ts'
+import type { LaunchLog } from './launch/electron-stand-in.ts'
+
+const ROOT = resolve(import.meta.dirname, '../..')
+const MAIN = join(ROOT, 'out/main/index.js')
+const REGISTER = join(import.meta.dirname, 'launch/register.ts')
+const temp: string[] = []
+
+afterEach(async () => {
+  for (const dir of temp.splice(0)) await rm(dir, { recursive: true, force: true })
+})
+
+interface Launch {
+  log: LaunchLog
+  code: number | null
+  stderr: string
+  dataDir: string
+}
+
+/** Starts the built app with `--data-dir`, lets the stand-in play its session, and reads what was recorded. */
+async function launch(env: NodeJS.ProcessEnv = {}): Promise<Launch> {
+  if (!existsSync(MAIN)) throw new Error(`launch test: ${MAIN} is missing; run npm run build first.`)
+  const dataDir = await makeTempDir('rapport-launch-data-')
+  const userData = await makeTempDir('rapport-launch-app-')
+  temp.push(dataDir, userData)
+  const logFile = join(userData, 'stand-in.json')
+  const childEnv = { PATH: process.env.PATH, HOME: process.env.HOME, RAPPORT_STAND_IN_LOG: logFile, RAPPORT_STAND_IN_USER_DATA: userData, ...env }
+  return new Promise((done) => {
+    execFile(process.execPath, ['--import', REGISTER, MAIN, '--data-dir', dataDir], { env: childEnv, encoding: 'utf8' }, (error, _stdout, stderr) => {
+      void readFile(logFile, 'utf8').then(
+        (text) => done({ log: JSON.parse(text) as LaunchLog, code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stderr, dataDir }),
+        () => done({ log: { errors: [`no log written; stderr: ${stderr}`] } as LaunchLog, code: -1, stderr, dataDir })
+      )
+    })
+  })
+}
+
+describe('the built app, launched with a stand-in Electron', () => {
+  it('opens one secure window on the built page, answers every API call and only those, and closes the journal on quit', async () => {
+    const { log, code, stderr, dataDir } = await launch()
+    expect(log.errors).toEqual([])
+    expect(stderr).toBe('')
+    expect(code).toBe(0)
+    expect(log.singleInstanceLocks).toBe(1)
+
+    expect(log.windows).toHaveLength(1)
+    const [window] = log.windows
+    expect(window!.options.webPreferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false
+    })
+    const preload = (window!.options.webPreferences as { preload: string }).preload
+    expect(preload).toBe(join(ROOT, 'out/preload/index.cjs'))
+    expect(existsSync(preload)).toBe(true)
+    expect(window!.options.show).toBe(false)
+    expect(window!.shown).toBe(true)
+    expect(window!.loadedUrl).toBeNull()
+    expect(window!.loadedFile).toBe(join(ROOT, 'out/renderer/index.html'))
+    expect(existsSync(window!.loadedFile!)).toBe(true)
+
+    expect([...log.channels].sort()).toEqual([...apiNames].sort())
+    expect(log.menus).toHaveLength(1)
+    expect(JSON.stringify(log.menus[0])).toContain('"Log Conversation"')
+    expect(log.securityHandlers.sort()).toEqual(['before-request', 'permission-check', 'permission-request'])
+    expect(log.internetRequest).toEqual({ cancel: true })
+
+    // The page's calls reach the journal in the data folder; a foreign frame is refused.
+    const [created, listed, foreign] = log.calls
+    expect(created).toMatchObject({ channel: 'createPerson', result: { ok: true, value: { name: 'Launch Smoke' } } })
+    expect(listed).toMatchObject({ channel: 'listPeople', result: { ok: true } })
+    expect(JSON.stringify(listed!.result)).toContain('Launch Smoke')
+    expect(foreign).toMatchObject({ channel: 'listPeople', sender: 'foreign', result: { ok: false, error: { code: 'forbidden' } } })
+
+    // Quit waits for the journal to close: saved, index saved beside it, lock released.
+    expect(log.willQuitPrevented).toBe(1)
+    const files = await readdir(dataDir)
+    expect(files).toContain('journal.json')
+    expect(files).toContain('journal.json.search-index')
+    expect(files).not.toContain('journal.json.lock')
+    expect(await readFile(join(dataDir, 'journal.json'), 'utf8')).toContain('Launch Smoke')
+  })
+
+  it('a second Rapport only hands over to the first: no window, no handlers, the journal untouched', async () => {
+    const { log, code, dataDir } = await launch({ RAPPORT_STAND_IN_SECOND_INSTANCE: '1' })
+    expect(log.errors).toEqual([])
+    expect(code).toBe(0)
+    expect(log.singleInstanceLocks).toBe(1)
+    expect(log.quitRequests).toBe(1)
+    expect(log.windows).toEqual([])
+    expect(log.channels).toEqual([])
+    expect(await readdir(dataDir)).toEqual([])
+  })
+})

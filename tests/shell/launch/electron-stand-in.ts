@@ -1,0 +1,252 @@
+/**
+ * A recording stand-in for the 'electron' module, for launching the BUILT main process in plain Node.
+ * It plays a user's short session the way Electron would order it: ready → window shown → a few calls from
+ * the page over IPC → the window closed → quit. What the app asked for is written as JSON to
+ * RAPPORT_STAND_IN_LOG when the process would end. Anything of Electron's the app uses that is not here
+ * fails loudly (see `strict`), so the test notices when the shell starts relying on something new.
+ */
+import { writeFileSync } from 'node:fs'
+import { EventEmitter } from 'node:events'
+
+type Listener = (...args: unknown[]) => unknown
+type Trusted = 'trusted' | 'foreign'
+
+export interface LaunchLog {
+  singleInstanceLocks: number
+  windows: Array<{ options: Record<string, unknown>; loadedFile: string | null; loadedUrl: string | null; shown: boolean }>
+  channels: string[]
+  menus: unknown[]
+  securityHandlers: string[]
+  /** What a request to the internet was told by the session's request filter. */
+  internetRequest: { cancel: boolean } | null
+  calls: Array<{ channel: string; sender: Trusted; result: unknown }>
+  quitRequests: number
+  willQuitPrevented: number
+  exitCode: number
+  badgeCounts: number[]
+  errors: string[]
+}
+
+const log: LaunchLog = {
+  singleInstanceLocks: 0,
+  windows: [],
+  channels: [],
+  menus: [],
+  securityHandlers: [],
+  internetRequest: null,
+  calls: [],
+  quitRequests: 0,
+  willQuitPrevented: 0,
+  exitCode: 0,
+  badgeCounts: [],
+  errors: []
+}
+
+/** Every property the app reads must exist: a missing one is recorded and thrown, never silently undefined. */
+function strict<T extends object>(name: string, target: T): T {
+  return new Proxy(target, {
+    get(object, key, receiver) {
+      if (typeof key === 'string' && !(key in object) && key !== 'then') {
+        log.errors.push(`electron stand-in: ${name}.${key} is not modelled`)
+        throw new Error(`electron stand-in: ${name}.${key} is not modelled`)
+      }
+      return Reflect.get(object, key, receiver) as unknown
+    }
+  })
+}
+
+function finish(code: number): never {
+  log.exitCode = code
+  writeFileSync(process.env.RAPPORT_STAND_IN_LOG!, JSON.stringify(log, null, 2))
+  process.exit(code)
+}
+
+const appEvents = new EventEmitter()
+let quitting = false
+
+export const app = strict('app', {
+  name: 'Rapport',
+  isPackaged: false,
+  requestSingleInstanceLock() {
+    log.singleInstanceLocks++
+    return process.env.RAPPORT_STAND_IN_SECOND_INSTANCE !== '1'
+  },
+  on(event: string, listener: Listener) {
+    appEvents.on(event, listener)
+    return app
+  },
+  whenReady() {
+    return new Promise<void>((ready) => setImmediate(ready))
+  },
+  getPath(name: string) {
+    if (name !== 'userData') throw new Error(`electron stand-in: app.getPath('${name}') is not modelled`)
+    return process.env.RAPPORT_STAND_IN_USER_DATA!
+  },
+  setBadgeCount(count: number) {
+    log.badgeCounts.push(count)
+    return true
+  },
+  showAboutPanel() {},
+  /** Like Electron: 'will-quit' may be prevented; otherwise the process ends. */
+  quit() {
+    log.quitRequests++
+    if (quitting) return
+    quitting = true
+    setImmediate(() => {
+      let prevented = false
+      appEvents.emit('will-quit', { preventDefault: () => (prevented = true) })
+      quitting = false
+      if (prevented) log.willQuitPrevented++
+      else finish(0)
+    })
+  },
+  exit(code = 0) {
+    finish(code)
+  }
+})
+
+class WebContents extends EventEmitter {
+  openHandler: Listener | null = null
+  setWindowOpenHandler(handler: Listener) {
+    this.openHandler = handler
+  }
+  send() {}
+}
+
+const windows: BrowserWindow[] = []
+
+export class BrowserWindow extends EventEmitter {
+  static getAllWindows() {
+    return windows.filter((w) => !w.destroyed)
+  }
+  webContents = new WebContents()
+  destroyed = false
+  record: LaunchLog['windows'][number]
+
+  constructor(options: Record<string, unknown>) {
+    super()
+    this.record = { options, loadedFile: null, loadedUrl: null, shown: false }
+    log.windows.push(this.record)
+    windows.push(this)
+  }
+  loadFile(path: string) {
+    this.record.loadedFile = path
+    return this.#loaded()
+  }
+  loadURL(url: string) {
+    this.record.loadedUrl = url
+    return this.#loaded()
+  }
+  /** The page is ready after the current turn, as in Electron: the app has finished starting by then. */
+  #loaded() {
+    setImmediate(() => this.emit('ready-to-show'))
+    return Promise.resolve()
+  }
+  show() {
+    this.record.shown = true
+    setImmediate(() => void userSession(this))
+  }
+  focus() {}
+  restore() {}
+  maximize() {}
+  isMinimized() {
+    return false
+  }
+  isMaximized() {
+    return false
+  }
+  isDestroyed() {
+    return this.destroyed
+  }
+  getNormalBounds() {
+    return { x: 10, y: 10, width: 1200, height: 800 }
+  }
+  close() {
+    this.emit('close', { preventDefault() {} })
+    this.destroyed = true
+    this.emit('closed')
+    if (BrowserWindow.getAllWindows().length === 0) appEvents.emit('window-all-closed')
+  }
+}
+
+const handlers = new Map<string, Listener>()
+
+export const ipcMain = strict('ipcMain', {
+  handle(channel: string, listener: Listener) {
+    if (handlers.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`)
+    handlers.set(channel, listener)
+    log.channels.push(channel)
+  }
+})
+
+/** A call from the page: the app's own top frame, or a frame from anywhere else. */
+async function call(channel: string, payload: unknown, sender: Trusted, pageUrl: string): Promise<unknown> {
+  const url = sender === 'trusted' ? pageUrl : 'https://example.com/'
+  const result = await handlers.get(channel)?.({ senderFrame: { url, parent: null } }, payload)
+  log.calls.push({ channel, sender, result })
+  return result
+}
+
+/** What a user does in the window: add a person, list people; a foreign frame tries too; then closes it. */
+async function userSession(window: BrowserWindow): Promise<void> {
+  try {
+    const page = window.record.loadedFile ? new URL(`file://${window.record.loadedFile}`).href : window.record.loadedUrl!
+    await call('createPerson', { person: { name: 'Launch Smoke' } }, 'trusted', page)
+    await call('listPeople', {}, 'trusted', page)
+    await call('listPeople', {}, 'foreign', page)
+  } catch (error) {
+    log.errors.push(String(error))
+  }
+  window.close()
+}
+
+export const Menu = strict('Menu', {
+  buildFromTemplate(template: unknown) {
+    return { template }
+  },
+  setApplicationMenu(menu: unknown) {
+    log.menus.push(menu)
+  }
+})
+
+export class Notification {
+  static isSupported() {
+    return true
+  }
+  on() {
+    return this
+  }
+  show() {}
+}
+
+export const dialog = strict('dialog', {
+  showErrorBox(title: string, content: string) {
+    log.errors.push(`${title}: ${content}`)
+  },
+  showOpenDialog: () => Promise.resolve({ canceled: true, filePaths: [] }),
+  showSaveDialog: () => Promise.resolve({ canceled: true })
+})
+
+export const globalShortcut = strict('globalShortcut', { register: () => true, unregister() {} })
+export const nativeTheme = strict('nativeTheme', { themeSource: 'system' })
+export const shell = strict('shell', { openPath: () => Promise.resolve(''), openExternal: () => Promise.resolve() })
+
+const display = { id: 1, workArea: { x: 0, y: 0, width: 1920, height: 1080 } }
+export const screen = strict('screen', { getPrimaryDisplay: () => display, getAllDisplays: () => [display] })
+
+export const session = strict('session', {
+  defaultSession: strict('session.defaultSession', {
+    setPermissionRequestHandler() {
+      log.securityHandlers.push('permission-request')
+    },
+    setPermissionCheckHandler() {
+      log.securityHandlers.push('permission-check')
+    },
+    webRequest: strict('webRequest', {
+      onBeforeRequest(filter: (details: { url: string }, callback: (answer: { cancel: boolean }) => void) => void) {
+        log.securityHandlers.push('before-request')
+        filter({ url: 'https://example.com/track.js' }, (answer) => (log.internetRequest = answer))
+      }
+    })
+  })
+})
