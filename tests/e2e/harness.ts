@@ -25,7 +25,11 @@ export { makeTempDir } from '../support/temp-journal.ts'
 
 export const RENDERER_DIR = resolve(import.meta.dirname, '../../out/renderer')
 export const RENDERER_INDEX = join(RENDERER_DIR, 'index.html')
-export const SCREENSHOTS_DIR = resolve(import.meta.dirname, '../../docs/screenshots')
+/**
+ * Where screenshots go: an ignored folder on every test run, so tests never rewrite tracked files;
+ * `npm run screenshots` points this at docs/screenshots to refresh the README's copies.
+ */
+export const SCREENSHOTS_DIR = resolve(import.meta.dirname, '../..', process.env.RAPPORT_SCREENSHOTS_DIR ?? 'test-results/screenshots')
 const HOST = '127.0.0.1'
 const MAX_BODY_BYTES = 1024 * 1024
 
@@ -280,11 +284,11 @@ export async function readJournalFile(app: Pick<RunningApp, 'file'>): Promise<Jo
   return JSON.parse(await readFile(app.file, 'utf8')) as JournalFile
 }
 
-/** Saves a full-window PNG into docs/screenshots for the README and for review. */
-export async function screenshot(page: Page, name: string): Promise<string> {
+/** Saves a PNG of the window (or the whole page) into SCREENSHOTS_DIR for review and for the README. */
+export async function screenshot(page: Page, name: string, { fullPage = false } = {}): Promise<string> {
   await mkdir(SCREENSHOTS_DIR, { recursive: true })
   const path = join(SCREENSHOTS_DIR, `${name}.png`)
-  await page.screenshot({ path, animations: 'disabled', caret: 'hide' })
+  await page.screenshot({ path, animations: 'disabled', caret: 'hide', fullPage })
   return path
 }
 

@@ -224,7 +224,7 @@ describe('people', () => {
     expect((await readJournalFile(run.app)).people).toEqual([])
   })
 
-  it('looks right in light and dark (screenshots for docs/screenshots)', async () => {
+  it('looks right in light and dark (screenshots)', async () => {
     for (const person of [ada, grace, linus]) await addPerson(run.ui.page, person)
     await goToPeople(run.ui.page)
     expect(await peopleList(run.ui.page).getByRole('listitem').allInnerTexts()).toEqual([

@@ -15,7 +15,7 @@ it.each(['light', 'dark'] as const)('shows Today and a person page as a seller w
   await ui.page.goto(`${running.app.url}#/person/${ids.anaId}`)
   await expect.poll(() => ui.page.getByRole('heading', { name: 'Ana García' }).count()).toBe(1)
   await screenshot(ui.page, `person-${colorScheme}`)
-  await ui.page.screenshot({ path: `docs/screenshots/person-full-${colorScheme}.png`, fullPage: true })
+  await screenshot(ui.page, `person-full-${colorScheme}`, { fullPage: true })
   await ui.close()
 })
 
