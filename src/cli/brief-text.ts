@@ -12,7 +12,7 @@ export function briefText(brief: Brief): string {
   if (about) lines.push(about)
   lines.push('')
   lines.push(`Relationship style: ${RELATIONSHIP_LABELS[style.kind]}${style.theirWords ? ` — “${oneLine(style.theirWords)}”` : ''}`)
-  lines.push(`Last contact: ${contact.lastContact ? `${daysAgo(contact.daysSince ?? 0)} (${contact.lastContact})` : 'never: this is the first conversation'}`)
+  lines.push(`Last contact: ${contact.lastContact ? `${daysAgo(contact.daysSince ?? 0)} (${contact.lastContact})` : 'none yet, so this will be the first conversation'}`)
   if (person.timeZone) lines.push(`Time zone: ${person.timeZone}`)
 
   section(lines, 'Talking points', brief.talkingPoints.map((point, i) => `${i + 1}. ${point.text}`), 'Nothing stands out. Listen for what they care about and note it afterwards.')

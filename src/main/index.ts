@@ -18,7 +18,8 @@ import { appUrl, createMainWindow } from './window.ts'
 
 const isDev = !app.isPackaged && Boolean(process.env.ELECTRON_RENDERER_URL)
 const appDir = app.getPath('userData')
-let dataDir = resolveDataDir(process.argv, process.env, appDir)
+// Resolved in start(), so a bad --data-dir is reported in a dialog like any other failure to open.
+let dataDir = ''
 let mainWindow: BrowserWindow | null = null
 let journal: JournalSession | null = null
 
@@ -31,7 +32,8 @@ if (!app.requestSingleInstanceLock()) {
     if (mainWindow.isMinimized()) mainWindow.restore()
     mainWindow.focus()
   })
-  app.whenReady().then(start, fail)
+  // catch, not then(start, fail): a failure inside start() must reach the dialog too.
+  app.whenReady().then(start).catch(fail)
   app.on('window-all-closed', () => app.quit())
   app.on('will-quit', (event) => {
     if (!journal) return
@@ -45,6 +47,7 @@ if (!app.requestSingleInstanceLock()) {
 
 async function start(): Promise<void> {
   setupSecurity(isDev)
+  dataDir = resolveDataDir(process.argv, process.env, appDir)
   // A journal the user moved elsewhere (Settings) is found through the pointer in the app's folder.
   const moved = await readLocation(appDir)
   if (moved) dataDir = resolveDataDir(process.argv, process.env, moved)
@@ -84,10 +87,8 @@ async function start(): Promise<void> {
 }
 
 function fail(error: unknown): void {
-  const message =
-    error instanceof JournalLocked
-      ? error.message
-      : `Rapport could not open its journal in ${dataDir}: ${error instanceof Error ? error.message : String(error)}`
+  const detail = error instanceof Error ? error.message : String(error)
+  const message = error instanceof JournalLocked || !dataDir ? detail : `Rapport could not open its journal in ${dataDir}: ${detail}`
   dialog.showErrorBox('Rapport cannot start', message)
   app.exit(1)
 }

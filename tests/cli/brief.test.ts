@@ -41,7 +41,7 @@ describe('rapport brief', () => {
 
   it('says what is missing instead of leaving sections out', async () => {
     const text = (await rapportIn(dir, 'brief', 'Tomás')).stdout
-    expect(text).toContain('Last contact: never: this is the first conversation')
+    expect(text).toContain('Last contact: none yet, so this will be the first conversation')
     expect(text).toContain('Open commitments\n  None either way.')
     expect(text).toContain('What drives them\n  Not noted yet.')
     expect(text).toContain('Last conversations\n  No conversations yet.')

@@ -1,8 +1,12 @@
 /** The `rapport` command is built with the app, runs on its own, and never loads Electron. */
-import { readFile, stat } from 'node:fs/promises'
+import { spawnSync } from 'node:child_process'
+import { copyFile, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { makeTempDir } from '../support/temp-journal.ts'
 import { assertCliBuilt, CLI } from './cli-harness.ts'
+
+const ROOT = join(dirname(CLI), '../..')
 
 /** The file and every chunk it imports, transitively. */
 async function bundleFiles(entry: string): Promise<Map<string, string>> {
@@ -34,9 +38,28 @@ describe('the built rapport command', () => {
     }
   })
 
-  it('is what package.json names as the rapport bin and script', async () => {
-    const pkg = JSON.parse(await readFile(join(dirname(CLI), '../../package.json'), 'utf8')) as { bin: Record<string, string>; scripts: Record<string, string> }
-    expect(pkg.bin.rapport).toBe('./out/main/cli.js')
-    expect(pkg.scripts.rapport).toBe('node out/main/cli.js')
+  it('is started by bin/rapport.js, which package.json names as the rapport bin and script', async () => {
+    const pkg = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as { bin: Record<string, string>; scripts: Record<string, string> }
+    expect(pkg.bin.rapport).toBe('./bin/rapport.js')
+    expect(pkg.scripts.rapport).toBe('node bin/rapport.js')
+    const run = spawnSync(process.execPath, [join(ROOT, 'bin/rapport.js'), '--help'], { encoding: 'utf8' })
+    expect(run.status).toBe(0)
+    expect(run.stdout).toMatch(/^rapport: your Rapport journal from the command line\./)
+  })
+
+  it('says in one line to build first when run before a build, instead of a stack', async () => {
+    // bin/rapport.js as it sits in a fresh clone: no out/ beside it yet.
+    const clone = await makeTempDir('rapport-clone-')
+    try {
+      await mkdir(join(clone, 'bin'))
+      await copyFile(join(ROOT, 'bin/rapport.js'), join(clone, 'bin/rapport.js'))
+      await writeFile(join(clone, 'package.json'), '{"type": "module"}')
+      const run = spawnSync(process.execPath, [join(clone, 'bin/rapport.js'), 'search', 'x'], { encoding: 'utf8' })
+      expect(run.status).toBe(2)
+      expect(run.stderr).toBe('rapport: the command line is not built yet. Run `npm run build` once, then try again.\n')
+      expect(run.stdout).toBe('')
+    } finally {
+      await rm(clone, { recursive: true, force: true })
+    }
   })
 })

@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs'
 import { readdir, readFile, rm } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
+import { JournalSession } from '../../src/main/core/journal-session.ts'
 import { apiNames } from '../../src/shared/api.ts'
 import { makeTempDir } from '../support/temp-journal.ts'
 import type { LaunchLog } from './launch/electron-stand-in.ts'
@@ -28,15 +29,15 @@ interface Launch {
 }
 
 /** Starts the built app with `--data-dir`, lets the stand-in play its session, and reads what was recorded. */
-async function launch(env: NodeJS.ProcessEnv = {}): Promise<Launch> {
+async function launch(env: NodeJS.ProcessEnv = {}, dataDirArgs?: (dataDir: string) => string[], dataDir?: string): Promise<Launch> {
   if (!existsSync(MAIN)) throw new Error(`launch test: ${MAIN} is missing; run npm run build first.`)
-  const dataDir = await makeTempDir('rapport-launch-data-')
+  dataDir ??= await makeTempDir('rapport-launch-data-')
   const userData = await makeTempDir('rapport-launch-app-')
   temp.push(dataDir, userData)
   const logFile = join(userData, 'stand-in.json')
   const childEnv = { PATH: process.env.PATH, HOME: process.env.HOME, RAPPORT_STAND_IN_LOG: logFile, RAPPORT_STAND_IN_USER_DATA: userData, ...env }
   return new Promise((done) => {
-    execFile(process.execPath, ['--import', REGISTER, MAIN, '--data-dir', dataDir], { env: childEnv, encoding: 'utf8' }, (error, _stdout, stderr) => {
+    execFile(process.execPath, ['--import', REGISTER, MAIN, ...(dataDirArgs ?? ((dir) => ['--data-dir', dir]))(dataDir)], { env: childEnv, encoding: 'utf8' }, (error, _stdout, stderr) => {
       void readFile(logFile, 'utf8').then(
         (text) => done({ log: JSON.parse(text) as LaunchLog, code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stderr, dataDir }),
         () => done({ log: { errors: [`no log written; stderr: ${stderr}`] } as LaunchLog, code: -1, stderr, dataDir })
@@ -49,6 +50,7 @@ describe('the built app, launched with a stand-in Electron', () => {
   it('opens one secure window on the built page, answers every API call and only those, and closes the journal on quit', async () => {
     const { log, code, stderr, dataDir } = await launch()
     expect(log.errors).toEqual([])
+    expect(log.errorBoxes).toEqual([])
     expect(stderr).toBe('')
     expect(code).toBe(0)
     expect(log.singleInstanceLocks).toBe(1)
@@ -105,5 +107,30 @@ describe('the built app, launched with a stand-in Electron', () => {
     expect(log.windows).toEqual([])
     expect(log.channels).toEqual([])
     expect(await readdir(dataDir)).toEqual([])
+  })
+
+  it('refuses an empty --data-dir in a dialog instead of opening the default journal', async () => {
+    const { log, code } = await launch({}, () => ['--data-dir', ''])
+    expect(log.errors).toEqual([])
+    expect(log.errorBoxes).toEqual(['Rapport cannot start: --data-dir needs a folder, and it was given an empty one. Name the folder that holds journal.json.'])
+    expect(code).toBe(1)
+    expect(log.windows).toEqual([])
+    expect(log.channels).toEqual([])
+  })
+
+  it('says who has the journal, in a dialog, when another program holds its lock', async () => {
+    const dataDir = await makeTempDir('rapport-launch-held-')
+    const holder = await JournalSession.open(dataDir, { owner: 'cli' })
+    try {
+      const { log, code } = await launch({}, undefined, dataDir)
+      expect(log.errors).toEqual([])
+      expect(log.errorBoxes).toHaveLength(1)
+      expect(log.errorBoxes[0]).toMatch(/^Rapport cannot start: .*journal.*open/i)
+      expect(log.errorBoxes[0]).toContain(String(process.pid))
+      expect(code).toBe(1)
+      expect(log.windows).toEqual([])
+    } finally {
+      await holder.close()
+    }
   })
 })

@@ -24,6 +24,7 @@ export interface LaunchLog {
   willQuitPrevented: number
   exitCode: number
   badgeCounts: number[]
+  errorBoxes: string[]
   errors: string[]
 }
 
@@ -39,6 +40,7 @@ const log: LaunchLog = {
   willQuitPrevented: 0,
   exitCode: 0,
   badgeCounts: [],
+  errorBoxes: [],
   errors: []
 }
 
@@ -221,7 +223,7 @@ export class Notification {
 
 export const dialog = strict('dialog', {
   showErrorBox(title: string, content: string) {
-    log.errors.push(`${title}: ${content}`)
+    log.errorBoxes.push(`${title}: ${content}`)
   },
   showOpenDialog: () => Promise.resolve({ canceled: true, filePaths: [] }),
   showSaveDialog: () => Promise.resolve({ canceled: true })
