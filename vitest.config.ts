@@ -3,6 +3,9 @@ import { defineConfig } from 'vitest/config'
 
 export default defineConfig({
   test: {
+    // Vitest's default on 2 cores is one worker; many files wait on child processes or Chromium, so two
+    // overlap that waiting with work (the CI machine has 2 cores).
+    maxWorkers: 2,
     projects: [
       {
         test: {
@@ -40,8 +43,7 @@ export default defineConfig({
           environment: 'node',
           include: ['tests/e2e/**/*.test.ts'],
           testTimeout: 60_000,
-          hookTimeout: 60_000,
-          fileParallelism: false
+          hookTimeout: 60_000
         }
       }
     ]

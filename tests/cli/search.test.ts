@@ -1,7 +1,8 @@
+import { spawnSync } from 'node:child_process'
 /** rapport search: text for people, a JSON array best first for scripts, and never a write. */
 import { existsSync } from 'node:fs'
 import { readFile, writeFile } from 'node:fs/promises'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { sha256 } from '../../src/main/core/file-hash.ts'
 import { validateJournal } from '../../src/main/core/journal-text.ts'
@@ -72,6 +73,17 @@ describe('rapport search', () => {
     expect(one).toEqual(all.filter((row) => row.personId === ids.anaId))
     const words = JSON.parse((await rapportIn(dir, 'search', 'pricing', 'renewal', '--json')).stdout) as Row[]
     expect(words[0]?.title).toBe('Pricing for the Q1 renewal')
+  })
+
+  it('prints only JSON through `npm run -s rapport`, as README shows, so it pipes into a parser', async () => {
+    const npm = process.env.npm_execpath
+    const [command, args] = npm ? [process.execPath, [npm]] : ['npm', []]
+    const run = spawnSync(command, [...args, 'run', '-s', 'rapport', '--', '--data-dir', dir, 'search', 'pricing', 'renewal', '--json'], {
+      cwd: resolve(import.meta.dirname, '../..'),
+      encoding: 'utf8'
+    })
+    expect(run.status).toBe(0)
+    expect((JSON.parse(run.stdout) as Row[])[0]?.title).toBe('Pricing for the Q1 renewal')
   })
 
   it('says so when nothing matches: an empty array for --json', async () => {

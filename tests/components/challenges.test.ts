@@ -118,7 +118,7 @@ describe('Challenges', () => {
     await user.click(screen.getByRole('button', { name: `Add value brought for “${BOARD}”` }))
     await user.type(within(screen.getByRole('form', { name: 'Value I brought' })).getByLabelText('What I brought'), 'Sent the benchmark{Control>}{Enter}{/Control}')
 
-    await within(region('Challenges')).findByRole('list', { name: `Value brought for ${BOARD}` }, { timeout: 1000 })
+    await within(region('Challenges')).findByRole('list', { name: `Value brought for ${BOARD}` })
   })
 
   it('deletes a challenge in one click; Undo brings it back with its value linked again, byte for byte', async () => {

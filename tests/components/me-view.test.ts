@@ -100,6 +100,6 @@ describe('Me', () => {
     await user.type(within(myInterests()).getByLabelText('Interest'), 'Jazz{Enter}')
     await waitFor(() => expect(within(myInterests()).getByRole('link', { name: 'Jazz' })).toBeInTheDocument())
 
-    await waitFor(() => expect(nameField()).toHaveValue('Samantha Rivera'), { timeout: 500 })
+    await waitFor(() => expect(nameField()).toHaveValue('Samantha Rivera'))
   })
 })

@@ -234,7 +234,8 @@ describe('a seller’s day', () => {
     expect(await note.locator('[href^="javascript:" i]').count()).toBe(0)
     expect(await note.locator('a[href]').count()).toBe(0)
     await link.click()
-    await page.waitForTimeout(300)
+    // A dialog or navigation the click started is reported before the page answers this next-frame round trip.
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => done(null))))
 
     expect(dialogs).toEqual([])
     expect(run.ui.context.pages()).toHaveLength(1)
