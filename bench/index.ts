@@ -1,6 +1,8 @@
 /**
- * `npm run bench [-- --json] [-- --sizes S,M]`: generates journals of three sizes and measures what a
- * seller feels — load, index, search, save, memory — against the naive fuse.js-over-everything design.
+ * `npm run bench [-- --json] [-- --sizes S,M] [-- --smoke]`: generates journals of three sizes and measures
+ * what a seller feels — load, index, search, save, memory — against the naive fuse.js-over-everything design.
+ * `--smoke` (CI) checks that every measurement runs, with one launch and a few baseline queries: its figures
+ * are not the ones to record.
  */
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -26,6 +28,7 @@ import { Random } from './random.ts'
 type SizeName = keyof typeof SIZES
 const args = process.argv.slice(2)
 const json = args.includes('--json')
+const smoke = args.includes('--smoke')
 const sizeArg = args.find((a) => a.startsWith('--sizes'))
 const sizeList = sizeArg?.includes('=') ? sizeArg.split('=')[1] : sizeArg ? args[args.indexOf(sizeArg) + 1] : undefined
 const sizes = (sizeList ?? 'S,M,L')
@@ -43,7 +46,7 @@ async function writeGenerated(size: SizeName, path: string): Promise<void> {
   await writeFileDurable(path, serializeJournal(journal))
 }
 
-const LAUNCHES = 5
+const LAUNCHES = smoke ? 1 : 5
 const median = (runs: Launch[], key: keyof Launch) => round(percentile(runs.map((run) => run[key]), 50))
 const worst = (runs: Launch[], key: keyof Launch) => round(Math.max(...runs.map((run) => run[key])))
 
@@ -133,7 +136,7 @@ async function runSize(size: SizeName): Promise<void> {
   log(Object.entries(results[size]!).map(([k, v]) => `  ${k.padEnd(20)} ${v}`).join('\n'))
 
   if (size !== 'L') {
-    const fuse = fuseBaseline(store.journal, queries.filter((_, i) => i % (size === 'S' ? 5 : 15) === 0))
+    const fuse = fuseBaseline(store.journal, queries.filter((_, i) => i % (size === 'S' ? 5 : 15) === 0).slice(0, smoke ? 5 : undefined))
     baseline[size] = { queryMedianMs: round(fuse.queryMedianMs), queryP95Ms: round(fuse.queryP95Ms) }
     log(`  baseline fuse.js over everything: median ${baseline[size]!.queryMedianMs} ms, p95 ${baseline[size]!.queryP95Ms} ms`)
   }
