@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { existsSync } from 'node:fs'
-import { copyFile, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises'
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
 import { createServer } from 'node:http'
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -77,11 +77,14 @@ describe('Electron binary before the app starts', () => {
   it('downloads it with Electron’s own installer from ELECTRON_MIRROR, and leaves the path.txt electron-vite reads', async () => {
     const electron = await electronWithoutBinary()
     expect(electronBinary(electron)).toBeNull()
-    const result = await ensureElectron(electron, await mirrorEnv())
+    const env = await mirrorEnv()
+    const result = await ensureElectron(electron, env)
     expect(result).toEqual({ ok: true, message: `Rapport: Electron ${version} is installed.` })
     expect(requests).toContain(`/v${version}/${ZIP_NAME}`)
     expect(await readFile(join(electron, 'path.txt'), 'utf8')).toBe(BINARY)
     expect(electronBinary(electron)).toBe(join(electron, 'dist', BINARY))
+    // The zip is kept in the cache folder electron_config_cache names.
+    expect((await readdir(env.electron_config_cache!, { recursive: true })).some((path) => path.endsWith(ZIP_NAME))).toBe(true)
     // Installed once: the next start does not ask the mirror again.
     requests = []
     expect(await ensureElectron(electron, await mirrorEnv())).toEqual({ ok: true, message: '' })
