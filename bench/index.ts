@@ -5,7 +5,7 @@
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { serializeJournal } from '../src/main/core/durable-json-file.ts'
+import { serializeJournal } from '../src/main/core/journal-file.ts'
 import { writeFileDurable } from '../src/main/core/durable-write.ts'
 import { exportMarkdown } from '../src/main/core/export-markdown.ts'
 import { planImport } from '../src/main/core/import-plan.ts'
@@ -67,7 +67,7 @@ async function runSize(size: SizeName): Promise<void> {
   const cold = launches(dir, 'build', LAUNCHES)
   const appLaunches = launches(dir, 'launch', LAUNCHES)
   const store = await JournalStore.open(path, { now: () => now })
-  const index = await SearchIndex.build(store.journal)
+  const index = SearchIndex.build(store.journal)
   store.onChange((journal) => index.update(journal))
   const heap = heapMB()
 

@@ -47,7 +47,7 @@ export async function readJournalSnapshot(dataDir: string): Promise<JournalSnaps
  * these very bytes (a read of a fraction of a second), otherwise built afresh.
  */
 export async function snapshotIndex({ path, journal, fileHash }: JournalSnapshot): Promise<SearchIndex> {
-  return (await readSavedIndex(path, journal, fileHash)) ?? (await SearchIndex.build(journal))
+  return (await readSavedIndex(path, journal, fileHash)) ?? SearchIndex.build(journal)
 }
 
 /** There is no journal.json yet: read-only commands never create one. */

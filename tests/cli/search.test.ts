@@ -126,7 +126,7 @@ describe('the index rapport search and rapport brief use', () => {
       const journal = validateJournal(JSON.parse(bytes.toString('utf8')))
       const first = journal.conversations[0]!
       const marked = { ...journal, conversations: journal.conversations.with(0, { ...first, body: `${first.body} quokka` }) }
-      await saveIndex(file, SearchIndex.buildSync(marked).snapshot(), sha256(bytes))
+      await saveIndex(file, SearchIndex.build(marked).snapshot(), sha256(bytes))
       const titles = async () => {
         const index = await snapshotIndex(await readJournalSnapshot(own))
         return index.search({ text: 'quokka' }, new Date()).groups.flatMap((g) => g.hits.map((h) => h.title))

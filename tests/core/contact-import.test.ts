@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { ContactCandidate } from '../../src/main/core/contact-candidate.ts'
 import { csvCandidates, guessMapping, parseCsv } from '../../src/main/core/csv.ts'
-import { DurableJsonFile } from '../../src/main/core/durable-json-file.ts'
+import { JournalFile } from '../../src/main/core/journal-file.ts'
 import { applyImport, foldKey, planImport } from '../../src/main/core/import-plan.ts'
 import type { ImportDecisions } from '../../src/main/core/import-plan.ts'
 import { ImportProblem } from '../../src/main/core/import-problem.ts'
@@ -110,7 +110,7 @@ describe('applying an import', () => {
     const ana = await seedAna()
     const jose = await seedJose()
     const change = vi.spyOn(store, 'change')
-    const write = vi.spyOn(DurableJsonFile.prototype, 'write')
+    const write = vi.spyOn(JournalFile.prototype, 'write')
     const result = await applyImport(store, planImport(store.journal, [...vcf('google.vcf'), ...vcf('outlook.vcf')]), LATER)
     expect(change).toHaveBeenCalledTimes(1)
     expect(write).toHaveBeenCalledTimes(1)

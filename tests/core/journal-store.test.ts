@@ -47,7 +47,7 @@ describe('the journal store', () => {
     await journal.session.close()
     const { JournalSession } = await import('../../src/main/core/journal-session.ts')
     const again = await JournalSession.open(journal.dir, { owner: 'test' })
-    const { serializeJournal } = await import('../../src/main/core/durable-json-file.ts')
+    const { serializeJournal } = await import('../../src/main/core/journal-file.ts')
     expect(serializeJournal(again.store().journal)).toBe(written)
     await again.close()
     journal = { ...journal, dispose: () => rm(journal!.dir, { recursive: true, force: true }) }

@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { DurableJsonFile, serializeJournal } from '../../src/main/core/durable-json-file.ts'
+import { JournalFile, serializeJournal } from '../../src/main/core/journal-file.ts'
 import {
   applyMerge,
   applyReplace,
@@ -290,7 +290,7 @@ describe('merging a file into the journal', () => {
     const bytesBefore = await readFile(journal.file)
     const plan = planMerge(before, divergedCopy(before))
     const change = vi.spyOn(store, 'change')
-    const write = vi.spyOn(DurableJsonFile.prototype, 'write')
+    const write = vi.spyOn(JournalFile.prototype, 'write')
     const result = await applyMerge(store, plan, LATER)
     expect(change).toHaveBeenCalledTimes(1)
     expect(write).toHaveBeenCalledTimes(1)
@@ -414,7 +414,7 @@ describe('replacing the journal with a file', () => {
     const bytesBefore = await readFile(journal.file)
     const incoming = readJournalExport(exportJournalJson({ ...emptyJournal(), me: { name: 'Fresh start' } }))
     const change = vi.spyOn(store, 'change')
-    const write = vi.spyOn(DurableJsonFile.prototype, 'write')
+    const write = vi.spyOn(JournalFile.prototype, 'write')
     const result = await applyReplace(store, incoming, { force: true, now: LATER })
     expect(change).toHaveBeenCalledTimes(1)
     expect(write).toHaveBeenCalledTimes(1)

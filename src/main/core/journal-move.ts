@@ -5,7 +5,7 @@
 import { copyFile, mkdir, readdir, readFile, stat } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { backupsFolder } from './backups.ts'
-import { serializeJournal } from './durable-json-file.ts'
+import { serializeJournal } from './journal-file.ts'
 import { syncFolder, writeFileDurable } from './durable-write.ts'
 import { JOURNAL_FILE } from './journal-session.ts'
 import type { JournalSession } from './journal-session.ts'

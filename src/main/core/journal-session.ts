@@ -14,8 +14,6 @@ import { JournalStore } from './journal-store.ts'
 import type { StoreOptions } from './journal-store.ts'
 import { JournalProblem, readJournalText } from './journal-text.ts'
 import { SearchIndex } from './search/search-index.ts'
-import { startHeadStart } from './search/head-start.ts'
-import type { HeadStart } from './search/head-start.ts'
 import { readSavedIndex, savedIndexJournal, saveIndex } from './search/saved-index.ts'
 import { RapportError } from './rapport-error.ts'
 
@@ -33,7 +31,6 @@ export class JournalSession {
   #index: SearchIndex | null = null
   /** The index's change count when it matched the saved copy beside the journal; -1 if none matches. */
   #indexSavedAt = -1
-  #indexWasSaved = false
   #problem = ''
   #changeListeners: Array<() => void> = []
 
@@ -67,11 +64,6 @@ export class JournalSession {
     this.#changeListeners.push(listener)
   }
 
-  /** Whether the open journal's index was read from the copy saved beside it rather than built (diagnostics). */
-  get indexWasSaved(): boolean {
-    return this.#indexWasSaved
-  }
-
   /** The search index of the open journal, kept current with every change. */
   index(): SearchIndex {
     this.store()
@@ -95,28 +87,19 @@ export class JournalSession {
 
   /**
    * Reads the file again. A JournalProblem becomes the unreadable state; other errors propagate. The index
-   * is read back from beside the journal when it was saved from this very file; otherwise it is built, with
-   * a worker starting on the notes while the file is still being validated.
+   * is read back from beside the journal when it was saved from this very file; otherwise it is built.
    */
   async reopen(): Promise<JournalStatus> {
     await this.#store?.flush()
     this.#store = null
     this.#index = null
-    this.#indexWasSaved = false
+    // A peek at the saved index's first bytes: a stale one is not read whole.
     const savedFor = await savedIndexJournal(this.#path)
-    // Set from inside open(); typed by a cast so that TypeScript does not narrow it to its first value.
-    let headStart = null as HeadStart | null
     try {
-      const store = await JournalStore.open(this.#path, {
-        ...this.#options,
-        onParsed: (contents, fileHash) => {
-          if (fileHash !== savedFor) headStart = startHeadStart(contents)
-        }
-      })
+      const store = await JournalStore.open(this.#path, this.#options)
       const loaded = savedFor === store.fileHash ? await readSavedIndex(this.#path, store.journal, store.fileHash) : null
-      const index = loaded ?? (await SearchIndex.build(store.journal, { headStart }))
+      const index = loaded ?? SearchIndex.build(store.journal)
       this.#indexSavedAt = loaded ? index.changes : -1
-      this.#indexWasSaved = loaded !== null
       store.onChange((journal) => {
         index.update(journal)
         for (const listener of this.#changeListeners) listener()
@@ -125,7 +108,6 @@ export class JournalSession {
       this.#index = index
       this.#problem = ''
     } catch (error) {
-      headStart?.stop()
       if (!(error instanceof JournalProblem)) throw error
       this.#problem = error.message
     }

@@ -1,44 +1,39 @@
 /**
- * The open journal: its current data in memory (lowdb) and the file it is saved to. Every change is
- * applied to a copy, validated, and written durably before it becomes the current data, one at a time.
+ * The open journal: its current data in memory (lowdb) and the file it is saved to. Changes run one at a
+ * time: each is applied to a copy and checked, becomes the current data, and is written durably; if the
+ * write fails the previous data is put back, and the change's caller hears of it only once it is on disk.
  */
 import { Low } from 'lowdb'
-import { chmod, mkdir, readdir, readFile, rm } from 'node:fs/promises'
+import { chmod, mkdir, readdir, rm } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { emptyJournal } from '../../shared/schema/journal.ts'
 import type { Journal } from '../../shared/schema/journal.ts'
 import { rotateBackups, writeBackup } from './backups.ts'
-import { DurableJsonFile, serializeJournal } from './durable-json-file.ts'
+import { JournalFile, serializeJournal } from './journal-file.ts'
 import { isTempFileOf, PRIVATE_FILE_MODE } from './durable-write.ts'
 import { checkChange } from './change-check.ts'
-import { checkJournal, parseJournalText, readJournalText } from './journal-text.ts'
-import { sha256, sha256OffThread } from './file-hash.ts'
 import { RapportError } from './rapport-error.ts'
 
 export interface StoreOptions {
   /** The clock, so that backup rotation can be tested across days. */
   now?: () => Date
-  /**
-   * Sees the file's contents (with the file's SHA-256) once parsed, before they are validated; it must only
-   * read them, and they are only a journal if open() then succeeds. JournalSession starts indexing here.
-   */
-  onParsed?: (contents: unknown, fileHash: string) => void
 }
 
 export class JournalStore {
   #db: Low<Journal>
-  #file: DurableJsonFile<Journal>
+  #file: JournalFile
   #path: string
   #now: () => Date
+  /** The one write queue: every change, and so every write, waits for the one before. */
   #queue: Promise<unknown> = Promise.resolve()
   #rotatedOn = ''
   #listeners: Array<(journal: Journal) => void> = []
 
-  private constructor(path: string, journal: Journal, now: () => Date) {
+  private constructor(path: string, now: () => Date) {
     this.#path = path
     this.#now = now
-    this.#file = new DurableJsonFile<Journal>(path, (text) => readJournalText(text).journal)
-    this.#db = new Low(this.#file, journal)
+    this.#file = new JournalFile(path)
+    this.#db = new Low(this.#file, emptyJournal())
   }
 
   /**
@@ -49,24 +44,14 @@ export class JournalStore {
     const now = options.now ?? (() => new Date())
     await mkdir(dirname(path), { recursive: true, mode: 0o700 })
     await removeStaleTempFiles(path)
-    const bytes = await readIfPresent(path)
-    if (bytes === null) {
-      const store = new JournalStore(path, emptyJournal(), now)
+    const store = new JournalStore(path, now)
+    await store.#db.read()
+    const migrated = store.#file.migrated
+    if (store.#file.hash === '') {
+      // There was no file: the empty journal is written now, so the next open finds one.
       await store.#db.write()
-      await store.#rotateOncePerDay()
-      return store
-    }
-    const text = bytes.toString('utf8')
-    // The bytes go to another thread to be hashed while this one parses; if that fails, the text is hashed.
-    const hashing = sha256OffThread(bytes).catch(() => sha256(text))
-    const parsed = parseJournalText(text)
-    const fileHash = await hashing
-    options.onParsed?.(parsed.contents, fileHash)
-    const { journal, migratedFrom } = checkJournal(parsed)
-    const store = new JournalStore(path, journal, now)
-    store.#file.hash = fileHash
-    if (migratedFrom !== null) {
-      await writeBackup(path, 'pre-migration', text, now())
+    } else if (migrated) {
+      await writeBackup(path, 'pre-migration', migrated.text, now())
       await store.#db.write()
     } else {
       await chmod(path, PRIVATE_FILE_MODE)
@@ -141,15 +126,6 @@ export class JournalStore {
   async close(): Promise<void> {
     await this.flush()
     await writeBackup(this.#path, 'daily', serializeJournal(this.#db.data), this.#now()).catch(() => undefined)
-  }
-}
-
-async function readIfPresent(path: string): Promise<Buffer | null> {
-  try {
-    return await readFile(path)
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null
-    throw error
   }
 }
 

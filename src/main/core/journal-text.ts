@@ -21,18 +21,6 @@ export interface ReadJournal {
 }
 
 export function readJournalText(text: string): ReadJournal {
-  return checkJournal(parseJournalText(text))
-}
-
-/** A journal file's contents, parsed and brought to the current schema, but not yet validated. */
-export interface ParsedJournal {
-  contents: unknown
-  /** The schema version the file was written in. */
-  version: number
-}
-
-/** The first half of readJournalText: work that only reads the contents can start before checkJournal. */
-export function parseJournalText(text: string): ParsedJournal {
   const value = parseJson(text)
   if (value === null) throw new JournalProblem('The file holds “null” instead of a journal.')
   if (typeof value !== 'object' || Array.isArray(value)) {
@@ -48,15 +36,11 @@ export function parseJournalText(text: string): ParsedJournal {
       `The journal was written by a newer Rapport (schema version ${version}); this version reads up to ${SCHEMA_VERSION}. Update Rapport to open it.`
     )
   }
-  return { contents: version < SCHEMA_VERSION ? migrateJournal(raw, version) : raw, version }
-}
-
-/** The second half: validates the parsed contents. */
-export function checkJournal({ contents, version }: ParsedJournal): ReadJournal {
+  const contents = version < SCHEMA_VERSION ? migrateJournal(raw, version) : raw
   return { journal: validateJournal(contents), migratedFrom: version < SCHEMA_VERSION ? version : null }
 }
 
-/** Checks a whole journal against the schema; used on load and before every write. */
+/** Checks a whole journal against the schema: on load, on import, and on a restore (a save checks only what changed). */
 export function validateJournal(value: unknown): Journal {
   const result = v.safeParse(JournalSchema, value)
   if (result.success) return result.output

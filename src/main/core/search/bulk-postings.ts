@@ -1,40 +1,29 @@
 /**
- * Lays out the postings of a whole-journal build in one pass: the tokenised parts (in document order) are
- * counted per (word, field), then every word's postings are filled in, in ascending document order, and
- * encoded as an exact slice of one shared buffer.
+ * Lays out the postings of a whole-journal build in one pass: the tokenised documents' keys are counted per
+ * (word, field), then every word's postings are filled in, in ascending document order, and encoded as an
+ * exact slice of one shared buffer.
  */
 import { encodedSize, encodeInto, Postings } from './postings.ts'
 import type { TokenizedDocs } from './tokenize-docs.ts'
 
-/**
- * `ids[p][local]` is the vocabulary id of part p's local word `local`; `head` and `body` are already as
- * long as the vocabulary. Documents are numbered across the parts in order.
- */
-export function layOutPostings(parts: readonly TokenizedDocs[], ids: readonly Int32Array[], head: Postings[], body: Postings[]): void {
+/** `ids[local]` is the vocabulary id of the tokeniser's word `local`; `head` and `body` are as long as the vocabulary. */
+export function layOutPostings(docs: TokenizedDocs, ids: Int32Array, head: Postings[], body: Postings[]): void {
   const counts = new Uint32Array(head.length * 2)
-  parts.forEach((part, p) => {
-    const map = ids[p]!
-    for (let k = 0; k < part.length; k++) {
-      const key = part.keys[k]!
-      counts[map[key >> 1]! * 2 + (key & 1)]!++
-    }
-  })
+  for (let k = 0; k < docs.length; k++) {
+    const key = docs.keys[k]!
+    counts[ids[key >> 1]! * 2 + (key & 1)]!++
+  }
   const offsets = new Uint32Array(counts.length + 1)
   for (let key = 0; key < counts.length; key++) offsets[key + 1] = offsets[key]! + counts[key]!
   const all = new Uint32Array(offsets[counts.length]!)
   const fill = offsets.slice(0, counts.length)
-  let base = 0
-  parts.forEach((part, p) => {
-    const map = ids[p]!
-    let k = 0
-    for (let doc = 0; doc < part.docEnds.length; doc++) {
-      for (const end = part.docEnds[doc]!; k < end; k++) {
-        const key = part.keys[k]!
-        all[fill[map[key >> 1]! * 2 + (key & 1)]!++] = base + doc
-      }
+  let k = 0
+  for (let doc = 0; doc < docs.docEnds.length; doc++) {
+    for (const end = docs.docEnds[doc]!; k < end; k++) {
+      const key = docs.keys[k]!
+      all[fill[ids[key >> 1]! * 2 + (key & 1)]!++] = doc
     }
-    base += part.docEnds.length
-  })
+  }
   // Then every list is encoded as gaps into one shared buffer, half the size of the plain numbers.
   let size = 0
   for (let key = 0; key < counts.length; key++) size += encodedSize(all, offsets[key]!, offsets[key + 1]!)

@@ -156,8 +156,8 @@ export async function readSavedIndex(journalPath: string, journal: Journal, jour
 
 /**
  * The SHA-256 of the journal file the saved index was made from, read from the first bytes of the saved
- * index alone (its checksum is not checked here); null if there is none. A launch peeks at it to know,
- * before the journal is even parsed, whether the index will have to be built.
+ * index alone (its checksum is not checked here); null if there is none. A launch peeks at it so that it
+ * reads the whole saved index only when it was made from the journal file just read.
  */
 export async function savedIndexJournal(journalPath: string): Promise<string | null> {
   try {

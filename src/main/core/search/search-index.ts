@@ -10,9 +10,6 @@ import type { SearchKind, SearchQuery, SearchResponse } from '../../../shared/se
 import { documentsOf, INDEXED } from './documents.ts'
 import type { IndexedCollection, SearchDoc } from './documents.ts'
 import { layOutPostings } from './bulk-postings.ts'
-import { madeFrom } from './head-start.ts'
-import type { HeadStart } from './head-start.ts'
-import { PARALLEL_FROM_CHARS, splitAt, tokenizeInWorker } from './parallel-tokenize.ts'
 import { tokenizeDocs } from './tokenize-docs.ts'
 import type { TokenizedDocs } from './tokenize-docs.ts'
 import { ESCAPE, Postings } from './postings.ts'
@@ -54,28 +51,13 @@ export class SearchIndex {
   }
 
   /**
-   * Builds the index of a whole journal. A large one is tokenised in two parts at once, one here and one in
-   * a worker thread — started while the journal was being opened when there is a `headStart` — then words
-   * are numbered into one vocabulary and the postings laid out in one pass (appending to 20,000 separate
-   * lists word by word is several times slower).
+   * Builds the index of a whole journal: its words are numbered into one vocabulary and the postings laid
+   * out in one pass (appending to 20,000 separate lists word by word is several times slower).
    */
-  static async build(journal: Journal, options: { parallelFromChars?: number; headStart?: HeadStart | null } = {}): Promise<SearchIndex> {
+  static build(journal: Journal): SearchIndex {
     const index = new SearchIndex(journal)
     const { heads, bodies } = index.#documents()
-    const start = options.headStart
-    if (start && madeFrom(start, heads, bodies)) {
-      const mine = tokenizeDocs(heads.slice(0, start.from), bodies.slice(0, start.from), STOP_LIST)
-      const theirs = (await start.part) ?? tokenizeDocs(heads.slice(start.from), bodies.slice(start.from), STOP_LIST)
-      return index.#finish([mine, theirs])
-    }
-    start?.stop()
-    const total = bodies.reduce((sum, body) => sum + body.length, 0)
-    if (total < (options.parallelFromChars ?? PARALLEL_FROM_CHARS)) return index.#finish([tokenizeDocs(heads, bodies, STOP_LIST)])
-    // Split where half the text is on each side, so both cores finish together.
-    const split = splitAt(heads, bodies, 0.5)
-    const theirs = tokenizeInWorker(heads.slice(split), bodies.slice(split), STOP_LIST)
-    const mine = tokenizeDocs(heads.slice(0, split), bodies.slice(0, split), STOP_LIST)
-    return index.#finish([mine, await theirs])
+    return index.#finish(tokenizeDocs(heads, bodies, STOP_LIST))
   }
 
   /**
@@ -122,13 +104,6 @@ export class SearchIndex {
     return this.#changes
   }
 
-  /** The same index, built on this thread only: for small journals and tests. */
-  static buildSync(journal: Journal): SearchIndex {
-    const index = new SearchIndex(journal)
-    const { heads, bodies } = index.#documents()
-    return index.#finish([tokenizeDocs(heads, bodies, STOP_LIST)])
-  }
-
   /** Makes a document for every item, in order, and returns their texts for tokenising. */
   #documents(): { heads: string[]; bodies: string[] } {
     const heads: string[] = []
@@ -142,13 +117,13 @@ export class SearchIndex {
     return { heads, bodies }
   }
 
-  /** Numbers the parts' words into the vocabulary and lays out the postings, parts in document order. */
-  #finish(parts: TokenizedDocs[]): SearchIndex {
+  /** Numbers the documents' words into the vocabulary and lays out the postings. */
+  #finish(docs: TokenizedDocs): SearchIndex {
     this.#vocab.beginBulk()
-    const ids = parts.map((part) => Int32Array.from(part.terms, (term) => this.#vocab.add(term)))
+    const ids = Int32Array.from(docs.terms, (term) => this.#vocab.add(term))
     this.#vocab.endBulk()
     this.#padLists()
-    layOutPostings(parts, ids, this.#head, this.#body)
+    layOutPostings(docs, ids, this.#head, this.#body)
     this.#people = new Map(this.#journal.people.map((p) => [p.id, p]))
     return this
   }

@@ -1,8 +1,8 @@
 /**
  * Turns documents' texts into (word, field) keys for the index. Written as one self-contained function —
- * no imports, nothing from outside its body — because it also runs in a worker thread from its own
- * source text, so a large journal is tokenised on both cores at once. The logic matches foldWord in
- * tokenize.ts (used for queries and snippets); search.test.ts checks the one- and two-thread builds agree.
+ * no imports, nothing from outside its body — because its source text is part of the saved index's rules
+ * fingerprint (saved-index.ts): a change to it must change that text. The logic matches foldWord in
+ * tokenize.ts (used for queries and snippets).
  */
 export interface TokenizedDocs {
   /** The words, numbered locally in order of first appearance. */
