@@ -6,7 +6,8 @@
  */
 import * as v from 'valibot'
 import { describeIssue } from '../../shared/schema/common.ts'
-import { COLLECTIONS, integrityProblem, ITEM_SCHEMAS, MeSchema, SCHEMA_VERSION } from '../../shared/schema/journal.ts'
+import { integrityProblem, itemProblem } from '../../shared/schema/integrity.ts'
+import { COLLECTIONS, ITEM_SCHEMAS, MeSchema, SCHEMA_VERSION } from '../../shared/schema/journal.ts'
 import type { Collection, Journal } from '../../shared/schema/journal.ts'
 import { JournalProblem } from './journal-text.ts'
 
@@ -41,7 +42,7 @@ export function checkChange(prev: Journal, next: Journal): void {
   }
   for (const [collection, items] of added) {
     for (const item of items) {
-      const problem = uniqueIn(next[collection], item.id, collection) || referencesOf(next, collection, item)
+      const problem = itemProblem(next, collection, item as Journal[typeof collection][number])
       if (problem) throw new JournalProblem(problem)
     }
   }
@@ -63,33 +64,4 @@ function diff(before: ReadonlyArray<{ id: string }>, after: ReadonlyArray<{ id: 
 function expectValid(schema: v.GenericSchema, item: unknown, where: string): void {
   const result = v.safeParse(schema, item)
   if (!result.success) throw new JournalProblem(`Not a valid entry in ${where}: ${describeIssue(result.issues[0])}`)
-}
-
-function uniqueIn(items: ReadonlyArray<{ id: string }>, id: string, collection: string): string {
-  let count = 0
-  for (const item of items) if (item.id === id && ++count > 1) return `Two items in ${collection} share one id.`
-  return ''
-}
-
-const has = (items: ReadonlyArray<{ id: string }>, id: string) => items.some((item) => item.id === id)
-
-function referencesOf(journal: Journal, collection: Collection, item: object): string {
-  const missingPerson = (ids: readonly string[]) => ids.some((id) => !has(journal.people, id))
-  if (collection === 'conversations' && missingPerson((item as Journal['conversations'][number]).personIds)) return 'The conversation names a person who is not in the journal.'
-  if (collection === 'interests') {
-    const owner = (item as Journal['interests'][number]).ownerId
-    if (owner !== 'me' && missingPerson([owner])) return 'The interest belongs to a person who is not in the journal.'
-  }
-  if ((collection === 'challenges' || collection === 'values' || collection === 'followUps') && missingPerson([(item as { personId: string }).personId])) {
-    return 'It belongs to a person who is not in the journal.'
-  }
-  if (collection === 'values') {
-    const challenge = (item as Journal['values'][number]).challengeId
-    if (challenge !== null && !has(journal.challenges, challenge)) return 'It is linked to a challenge that is not in the journal.'
-  }
-  if (collection === 'followUps') {
-    const conversation = (item as Journal['followUps'][number]).conversationId
-    if (conversation !== null && !has(journal.conversations, conversation)) return 'The follow-up is linked to a conversation that is not in the journal.'
-  }
-  return ''
 }

@@ -4,10 +4,11 @@
  * deletes. Both save the journal as it was as a 'pre-restore' backup before writing, then write once.
  */
 import { readFile } from 'node:fs/promises'
-import { COLLECTIONS, integrityProblem } from '../../shared/schema/journal.ts'
+import { integrityProblem } from '../../shared/schema/integrity.ts'
+import { COLLECTIONS } from '../../shared/schema/journal.ts'
 import type { Collection, Journal } from '../../shared/schema/journal.ts'
 import { writeBackup } from './backups.ts'
-import { serializeJournal } from './durable-json-file.ts'
+import { serializeJournal } from './journal-file.ts'
 import type { JournalStore } from './journal-store.ts'
 import { JournalProblem, readJournalText } from './journal-text.ts'
 import { RapportError } from './rapport-error.ts'
