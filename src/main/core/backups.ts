@@ -59,10 +59,6 @@ export async function listBackups(journalPath: string): Promise<BackupInfo[]> {
   return infos.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.name.localeCompare(a.name))
 }
 
-export async function newestGoodBackup(journalPath: string): Promise<BackupInfo | null> {
-  return (await listBackups(journalPath)).find((backup) => backup.problem === '') ?? null
-}
-
 export function backupPath(journalPath: string, name: string): string {
   if (!BACKUP_NAME.test(name)) throw new Error(`backups: “${name}” is not a backup file name`)
   return join(backupsFolder(journalPath), name)
