@@ -182,6 +182,20 @@ describe('About and Edit profile', () => {
     expect(await readText(journal.file)).toBe(before)
   })
 
+  it('marks the field the core’s message is about and shows the message beside it', async () => {
+    const form = await editProfileOf('Ana García', seeded.anaId)
+
+    await retype(within(form).getByLabelText('Email'), 'ana.garcia(at)acme')
+    await user.click(within(form).getByRole('button', { name: 'Save profile' }))
+
+    const alert = await within(form).findByRole('alert')
+    const email = within(form).getByLabelText('Email')
+    expect(email).toHaveAttribute('aria-invalid', 'true')
+    expect(email).toHaveAttribute('aria-describedby', alert.id)
+    expect(within(form).getByLabelText('Time zone')).toHaveAttribute('aria-invalid', 'false')
+    expect(email.closest('label')!.nextElementSibling).toBe(alert)
+  })
+
   it('shows the core’s message for an unknown time zone inline and saves nothing', async () => {
     const before = await readText(journal.file)
     const form = await editProfileOf('Ana García', seeded.anaId)

@@ -132,6 +132,11 @@ describe('every API call', () => {
     }
   })
 
+  it('names the refused field by its path in the call’s argument', async () => {
+    const result = await dispatch(journal.handlers, 'updatePerson', { id: validId, patch: { email: 'ana(at)acme' } })
+    expect(result).toEqual({ ok: false, error: { code: 'invalid-input', message: 'That email address does not look right.', field: 'patch.email' } })
+  })
+
   it('reports a person that is gone as not-found', async () => {
     const result = await dispatch(journal.handlers, 'deletePerson', { id: validId })
     expect(result).toEqual({ ok: false, error: { code: 'not-found', message: 'That person is no longer in the journal.' } })

@@ -97,7 +97,9 @@ export async function dispatch(handlers: Handlers, name: unknown, payload: unkno
   }
   const parsed = v.safeParse(apiInputs[name], payload ?? {})
   if (!parsed.success) {
-    return { ok: false, error: { code: 'invalid-input', message: describeIssue(parsed.issues[0]) } }
+    const issue = parsed.issues[0]
+    const field = v.getDotPath(issue)
+    return { ok: false, error: { code: 'invalid-input', message: describeIssue(issue), ...(field ? { field } : {}) } }
   }
   try {
     const handler = handlers[name] as (input: unknown) => Promise<unknown>

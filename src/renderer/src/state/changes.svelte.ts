@@ -4,7 +4,7 @@
  * form is there to show.
  */
 import type { RapportBridge } from '../../../shared/api.ts'
-import type { ApiResult } from '../../../shared/errors.ts'
+import type { ApiError, ApiResult } from '../../../shared/errors.ts'
 import type { Removed } from '../../../shared/schema/removed.ts'
 
 export interface Toast {
@@ -35,14 +35,19 @@ export class Changes {
 
   /** Runs a change. Resolves to '' when saved, or the error message (also toasted unless `quiet`). */
   async run<T>(call: () => Promise<ApiResult<T>>, options: { quiet?: boolean; saved?: string } = {}): Promise<string> {
+    return (await this.submit(call, options))?.message ?? ''
+  }
+
+  /** Like run(), for a form that shows the error beside the field it names: resolves to null when saved. */
+  async submit<T>(call: () => Promise<ApiResult<T>>, options: { quiet?: boolean; saved?: string } = {}): Promise<ApiError | null> {
     const result = await call()
     if (!result.ok) {
       if (!options.quiet) this.#toast = { message: result.error.message, tone: 'error', removed: null }
-      return result.error.message
+      return result.error
     }
     this.#revision++
     if (options.saved) this.#toast = { message: options.saved, tone: 'info', removed: null }
-    return ''
+    return null
   }
 
   /** Runs a delete and offers Undo for what it removed. Resolves to whether it was deleted. */
