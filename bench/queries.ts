@@ -1,6 +1,6 @@
 /** The queries a seller types, drawn from the journal itself: names with typos, companies, interests, phrases, prefixes. */
 import type { Journal } from '../src/shared/schema/journal.ts'
-import { words } from '../src/main/core/search/tokenize.ts'
+import { words } from '../src/core/search/tokenize.ts'
 import type { Random } from './random.ts'
 
 export function makeQueries(journal: Journal, random: Random, count = 210): string[] {

@@ -4,12 +4,12 @@
  */
 import { readdir, readFile, stat } from 'node:fs/promises'
 import { basename, dirname, join, relative } from 'node:path'
-import { backupsFolder, listBackups } from '../main/core/backups.ts'
-import { describeCounts, journalCounts } from '../main/core/journal-transfer.ts'
-import { JournalProblem, readJournalText } from '../main/core/journal-text.ts'
+import { backupsFolder, listBackups } from '../core/journal/backups.ts'
+import { describeCounts, journalCounts } from '../core/transfer/journal-transfer.ts'
+import { JournalProblem, readJournalText } from '../core/journal/journal-text.ts'
 import { SCHEMA_VERSION } from '../shared/schema/journal.ts'
 import { describeFsError } from './fs-errors.ts'
-import { isRunning } from '../main/core/journal-lock.ts'
+import { isRunning } from '../core/journal/journal-lock.ts'
 import { readLockFile } from './lock-file.ts'
 
 export type FindingLevel = 'ok' | 'note' | 'problem'

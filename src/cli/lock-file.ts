@@ -4,7 +4,7 @@
  */
 import { readFile } from 'node:fs/promises'
 import { hostname } from 'node:os'
-import { isRunning } from '../main/core/journal-lock.ts'
+import { isRunning } from '../core/journal/journal-lock.ts'
 
 export type LockState =
   | { state: 'none' }

@@ -2,8 +2,8 @@
  * Writing commands open the journal the way the app does: JournalSession takes the lock (so they fail
  * with the lock's own message while Rapport has the journal open) and writes durably.
  */
-import { JournalSession } from '../main/core/journal-session.ts'
-import type { JournalStore } from '../main/core/journal-store.ts'
+import { JournalSession } from '../core/journal/journal-session.ts'
+import type { JournalStore } from '../core/journal/journal-store.ts'
 import { CliError } from './cli-error.ts'
 
 export interface OpenJournal {

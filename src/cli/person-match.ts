@@ -7,10 +7,10 @@
 import type { Journal } from '../shared/schema/journal.ts'
 import type { Person } from '../shared/schema/person.ts'
 import type { SearchGroup } from '../shared/search.ts'
-import { foldKey } from '../main/core/import-plan.ts'
-import { byName } from '../main/core/people.ts'
-import type { SearchIndex } from '../main/core/search/search-index.ts'
-import { words } from '../main/core/search/tokenize.ts'
+import { foldKey } from '../core/transfer/import-plan.ts'
+import { byName } from '../core/entries/people.ts'
+import type { SearchIndex } from '../core/search/search-index.ts'
+import { words } from '../core/search/tokenize.ts'
 
 export type PersonMatch = { kind: 'one'; person: Person } | { kind: 'several'; people: Person[] } | { kind: 'none' }
 

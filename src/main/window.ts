@@ -1,7 +1,7 @@
 import { BrowserWindow, screen, shell } from 'electron'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { loadWindowState, placeWindow, saveWindowState } from './core/window-state.ts'
+import { loadWindowState, placeWindow, saveWindowState } from './window-state.ts'
 import { isAppUrl, isSafeExternalUrl, mainWindowOptions } from './window-options.ts'
 
 /** The URL of the app's page: electron-vite's dev server in development, the built file otherwise. */

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { apiNames } from '../../src/shared/api.ts'
 import type { ApiName } from '../../src/shared/api.ts'
-import { dispatch } from '../../src/main/core/handlers.ts'
+import { dispatch } from '../../src/core/api/handlers.ts'
 import { fingerprint } from '../support/files.ts'
 import { openTempJournal } from '../support/temp-journal.ts'
 import type { TempJournal } from '../support/temp-journal.ts'

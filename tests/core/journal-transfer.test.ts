@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { JournalFile, serializeJournal } from '../../src/main/core/journal-file.ts'
+import { JournalFile, serializeJournal } from '../../src/core/journal/journal-file.ts'
 import {
   applyMerge,
   applyReplace,
@@ -13,9 +13,9 @@ import {
   planReplace,
   readJournalExport,
   TransferProblem
-} from '../../src/main/core/journal-transfer.ts'
-import type { JournalStore } from '../../src/main/core/journal-store.ts'
-import { validateJournal } from '../../src/main/core/journal-text.ts'
+} from '../../src/core/transfer/journal-transfer.ts'
+import type { JournalStore } from '../../src/core/journal/journal-store.ts'
+import { validateJournal } from '../../src/core/journal/journal-text.ts'
 import { CHALLENGE_STATUSES, VALUE_KINDS } from '../../src/shared/schema/challenge.ts'
 import { CHANNELS } from '../../src/shared/schema/conversation.ts'
 import { DIRECTIONS } from '../../src/shared/schema/follow-up.ts'

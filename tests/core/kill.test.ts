@@ -2,8 +2,8 @@ import { spawn } from 'node:child_process'
 import { readFile, readdir, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, expect, it } from 'vitest'
-import { JournalSession } from '../../src/main/core/journal-session.ts'
-import { readJournalText } from '../../src/main/core/journal-text.ts'
+import { JournalSession } from '../../src/core/journal/journal-session.ts'
+import { readJournalText } from '../../src/core/journal/journal-text.ts'
 import { makeTempDir } from '../support/temp-journal.ts'
 
 const RUNS = 100

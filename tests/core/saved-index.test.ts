@@ -5,9 +5,9 @@
  */
 import { readFile, writeFile } from 'node:fs/promises'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { decodeIndex, encodeIndex, savedIndexJournal, savedIndexPath } from '../../src/main/core/search/saved-index.ts'
-import { SearchIndex } from '../../src/main/core/search/search-index.ts'
-import { sha256 } from '../../src/main/core/file-hash.ts'
+import { decodeIndex, encodeIndex, savedIndexJournal, savedIndexPath } from '../../src/core/search/saved-index.ts'
+import { SearchIndex } from '../../src/core/search/search-index.ts'
+import { sha256 } from '../../src/core/journal/file-hash.ts'
 import { seedJournal } from '../support/seed-journal.ts'
 import { indexWasSaved } from '../support/index-origin.ts'
 import { makeTempDir, openTempJournal } from '../support/temp-journal.ts'

@@ -7,8 +7,8 @@ import { emptyJournal } from '../../src/shared/schema/journal.ts'
 import { defaultProfile } from '../../src/shared/schema/person.ts'
 import type { FollowUp } from '../../src/shared/schema/follow-up.ts'
 import type { Journal } from '../../src/shared/schema/journal.ts'
-import { SearchIndex } from '../../src/main/core/search/search-index.ts'
-import { Postings } from '../../src/main/core/search/postings.ts'
+import { SearchIndex } from '../../src/core/search/search-index.ts'
+import { Postings } from '../../src/core/search/postings.ts'
 
 const now = new Date(2026, 10, 23, 10)
 const COUNT = 70_000

@@ -3,10 +3,10 @@
  * the same words as the query side (tokenize.ts), whichever spelling of a word comes first.
  */
 import { describe, expect, it } from 'vitest'
-import { STOP_WORDS } from '../../src/main/core/search/stop-words.ts'
-import { tokenizeDocs } from '../../src/main/core/search/tokenize-docs.ts'
-import type { TokenizedDocs } from '../../src/main/core/search/tokenize-docs.ts'
-import { words } from '../../src/main/core/search/tokenize.ts'
+import { STOP_WORDS } from '../../src/core/search/stop-words.ts'
+import { tokenizeDocs } from '../../src/core/search/tokenize-docs.ts'
+import type { TokenizedDocs } from '../../src/core/search/tokenize-docs.ts'
+import { words } from '../../src/core/search/tokenize.ts'
 
 const STOP = [...STOP_WORDS]
 

@@ -8,7 +8,7 @@
  */
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { addDays, localDay } from '../../src/main/core/days.ts'
+import { addDays, localDay } from '../../src/core/days.ts'
 import { appPerTest, readJournalFile, screenshot } from './harness.ts'
 import type { RunningApp } from './harness.ts'
 

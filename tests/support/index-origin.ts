@@ -3,8 +3,8 @@
  * The app never needs to know, so the core does not say: this remembers every index SearchIndex.fromSnapshot
  * returns (for the tests and the benchmark).
  */
-import type { JournalSession } from '../../src/main/core/journal-session.ts'
-import { SearchIndex } from '../../src/main/core/search/search-index.ts'
+import type { JournalSession } from '../../src/core/journal/journal-session.ts'
+import { SearchIndex } from '../../src/core/search/search-index.ts'
 
 const restored = new WeakSet<SearchIndex>()
 const fromSnapshot = SearchIndex.fromSnapshot.bind(SearchIndex)

@@ -1,5 +1,5 @@
 /** A small, realistic seller's journal, written through the real handlers, dated relative to `now`. */
-import type { Handlers } from '../../src/main/core/handlers.ts'
+import type { Handlers } from '../../src/core/api/handlers.ts'
 
 const dayOffset = (now: Date, days: number) => {
   const d = new Date(now.getFullYear(), now.getMonth(), now.getDate() + days, 12)
