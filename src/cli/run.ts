@@ -3,13 +3,12 @@
  * every failure into one line on stderr and an exit status.
  */
 import { resolveDataDir } from '../core/journal/data-dir.ts'
-import { JournalLocked } from '../core/journal/journal-lock.ts'
-import { JournalProblem } from '../core/journal/journal-text.ts'
+import { JournalLocked, JournalProblem } from '../core/journal/journal-session.ts'
 import { RapportError } from '../core/rapport-error.ts'
 import { CliError, EXIT_OK, EXIT_PROBLEM, EXIT_USAGE } from './cli-error.ts'
 import { readCommandLine } from './command-line.ts'
 import { defaultDataDir } from './default-data-dir.ts'
-import { describeFsError, isFsError } from './fs-errors.ts'
+import { describeFsError, isFsError } from '../core/fs-errors.ts'
 import { commandHelp, rootHelp } from './help.ts'
 import { stdout } from './output.ts'
 

@@ -4,13 +4,16 @@ import type { ApiError, ApiErrorCode } from '../shared/errors.ts'
 export class RapportError extends Error {
   override name = 'RapportError'
   readonly code: ApiErrorCode
+  /** The refused value's path in the call's argument, when the argument's schema refused one field. */
+  readonly field: string
 
-  constructor(code: ApiErrorCode, message: string) {
+  constructor(code: ApiErrorCode, message: string, field = '') {
     super(message)
     this.code = code
+    this.field = field
   }
 
   toApiError(): ApiError {
-    return { code: this.code, message: this.message }
+    return { code: this.code, message: this.message, ...(this.field ? { field: this.field } : {}) }
   }
 }

@@ -2,6 +2,19 @@
 import * as v from 'valibot'
 import { IdSchema, strict } from './schema/common.ts'
 
+/**
+ * The files Rapport imports, by extension: contacts (vCard, CSV) and its own JSON exports. Declared once for
+ * the app's file dialog, its import and the command line.
+ */
+export const IMPORT_KINDS = { '.vcf': 'vcard', '.vcard': 'vcard', '.csv': 'csv', '.json': 'journal' } as const
+export type ImportKind = (typeof IMPORT_KINDS)[keyof typeof IMPORT_KINDS]
+
+/** What kind of import a file is, by its name's extension (any case); null when Rapport does not import it. */
+export function importKindOf(fileName: string): ImportKind | null {
+  const extension = /\.[^./\\]*$/.exec(fileName)?.[0].toLowerCase() ?? ''
+  return Object.hasOwn(IMPORT_KINDS, extension) ? IMPORT_KINDS[extension as keyof typeof IMPORT_KINDS] : null
+}
+
 /** The person fields a CSV column can be mapped to. */
 export const MAPPED_FIELDS = ['name', 'firstName', 'lastName', 'company', 'role', 'email', 'phone', 'location', 'note', 'tags'] as const
 export type MappedField = (typeof MAPPED_FIELDS)[number]

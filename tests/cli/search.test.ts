@@ -8,7 +8,7 @@ import { validateJournal } from '../../src/core/journal/journal-text.ts'
 import { saveIndex } from '../../src/core/search/saved-index.ts'
 import { SearchIndex } from '../../src/core/search/search-index.ts'
 import { SEARCH_KINDS } from '../../src/shared/search.ts'
-import { readJournalSnapshot, snapshotIndex } from '../../src/cli/journal-snapshot.ts'
+import { withJournal } from '../../src/cli/journal-access.ts'
 import { makeTempDir } from '../support/temp-journal.ts'
 import { folderSnapshot, rapport, rapportIn, removeAll, seededJournal } from './cli-harness.ts'
 
@@ -128,8 +128,8 @@ describe('the index rapport search and rapport brief use', () => {
       const marked = { ...journal, conversations: journal.conversations.with(0, { ...first, body: `${first.body} quokka` }) }
       await saveIndex(file, SearchIndex.build(marked).snapshot(), sha256(bytes))
       const titles = async () => {
-        const index = await snapshotIndex(await readJournalSnapshot(own))
-        return index.search({ text: 'quokka' }, new Date()).groups.flatMap((g) => g.hits.map((h) => h.title))
+        const response = await withJournal(own, { mode: 'read', mustExist: true, now: new Date() }, ({ call }) => call('search', { query: { text: 'quokka' } }))
+        return response.groups.flatMap((g) => g.hits.map((h) => h.title))
       }
       expect(await titles()).toEqual([first.title])
       // Once the journal file changes, that index no longer fits it and the notes are read again.

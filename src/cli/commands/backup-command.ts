@@ -1,10 +1,8 @@
 /** rapport backup: a 'manual' backup of the journal's exact bytes into backups/, beside the app's own. */
-import { readFile, stat } from 'node:fs/promises'
-import { backupsFolder, BACKUP_POLICY, writeBackup } from '../../core/journal/backups.ts'
+import { BACKUP_POLICY } from '../../core/journal/journal-session.ts'
 import { EXIT_OK, UsageError } from '../cli-error.ts'
 import type { Command } from '../command.ts'
-import { journalPath, noJournal } from '../journal-snapshot.ts'
-import { withJournal } from '../open-session.ts'
+import { withJournal } from '../journal-access.ts'
 
 export const backupCommand: Command = {
   name: 'backup',
@@ -19,11 +17,12 @@ export const backupCommand: Command = {
   readOnly: false,
   async run({ dataDir, args, out, now }) {
     if (args.length > 0) throw new UsageError(`rapport backup: takes no arguments (“${args[0]}” is extra).`)
-    const path = journalPath(dataDir)
-    // Opening for writing would create an empty journal; a backup of nothing helps no one.
-    if (!(await stat(path).then(() => true, () => false))) throw noJournal(path)
-    const name = await withJournal(dataDir, async ({ session }) => writeBackup(session.path, 'manual', await readFile(session.path), now))
-    out.line(`Saved ${name} in ${backupsFolder(path)}.`)
+    // A journal must be there: a backup of nothing helps no one.
+    const { name, folder } = await withJournal(dataDir, { mode: 'write', mustExist: true, now }, async ({ call, session }) => ({
+      name: (await call('backupNow', {})).name,
+      folder: session.backupsFolder
+    }))
+    out.line(`Saved ${name} in ${folder}.`)
     return EXIT_OK
   }
 }

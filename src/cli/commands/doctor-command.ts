@@ -2,9 +2,8 @@
 import { stat } from 'node:fs/promises'
 import { EXIT_OK, EXIT_PROBLEM, UsageError } from '../cli-error.ts'
 import type { Command } from '../command.ts'
-import { checkBackups, checkJournal, checkLeftovers, checkLock, checkModes } from '../doctor-checks.ts'
-import type { Finding } from '../doctor-checks.ts'
-import { journalPath, noJournal } from '../journal-snapshot.ts'
+import { JournalSession } from '../../core/journal/journal-session.ts'
+import { journalPath, noJournal } from '../journal-access.ts'
 import { count } from '../output.ts'
 
 export const doctorCommand: Command = {
@@ -26,13 +25,9 @@ export const doctorCommand: Command = {
     if (args.length > 0) throw new UsageError(`rapport doctor: takes no arguments (“${args[0]}” is extra).`)
     const path = journalPath(dataDir)
     if (!(await stat(dataDir).then((info) => info.isDirectory(), () => false))) throw noJournal(path)
-    const findings: Finding[] = [
-      ...(await checkJournal(path)),
-      ...(await checkBackups(path)),
-      ...(await checkLock(path)),
-      ...(await checkLeftovers(path)),
-      ...(await checkModes(path))
-    ]
+    // Read-only: no lock taken, nothing written, so it is safe while Rapport has the journal open.
+    const session = await JournalSession.open(dataDir, { owner: 'cli', readOnly: true })
+    const findings = await session.health().finally(() => session.close())
     const problems = findings.filter((finding) => finding.level === 'problem').length
     if (options.json) {
       out.json({ healthy: problems === 0, folder: dataDir, findings })

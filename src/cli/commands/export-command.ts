@@ -1,13 +1,11 @@
 /** rapport export: the journal as Markdown files (for a notes vault) or as one JSON file (a full backup). */
-import { mkdir } from 'node:fs/promises'
-import { dirname, resolve } from 'node:path'
-import { writeFileDurable } from '../../core/journal/durable-write.ts'
-import { exportMarkdown } from '../../core/transfer/export-markdown.ts'
-import { describeCounts, exportJournalJson, journalCounts } from '../../core/transfer/journal-transfer.ts'
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { dirname, join, resolve } from 'node:path'
+import { describeFsError, isFsError } from '../../core/fs-errors.ts'
 import { CliError, EXIT_OK, UsageError } from '../cli-error.ts'
 import type { Command } from '../command.ts'
-import { describeFsError, isFsError } from '../fs-errors.ts'
-import { readJournalSnapshot } from '../journal-snapshot.ts'
+import { withJournal } from '../journal-access.ts'
 import { count } from '../output.ts'
 
 export const exportCommand: Command = {
@@ -32,24 +30,41 @@ export const exportCommand: Command = {
     }
     if (target === undefined || target === '') throw new UsageError(`rapport export ${format}: say where, as in “rapport export ${format} ${format === 'json' ? 'rapport.json' : '~/Notes/Rapport'}”.`)
     if (extra.length > 0) throw new UsageError(`rapport export ${format}: one ${format === 'json' ? 'file' : 'folder'} only (“${extra[0]}” is extra). Quote a path that has spaces.`)
-    const { journal } = await readJournalSnapshot(dataDir)
     if (format === 'markdown') {
-      const result = await exportMarkdown(journal, target, now).catch(explain(target))
-      out.line(`Wrote ${count(result.files, 'file')} (${count(journal.people.length, 'person', 'people')}) to ${result.folder}.`)
+      const { files, folder, people } = await withJournal(dataDir, { mode: 'read', mustExist: true, now, picks: { folder: target } }, async ({ call }) => {
+        const status = await call('journalStatus', {})
+        const result = await call('exportMarkdown', {}).catch(explain(target))
+        return { ...picked(result), people: status.state === 'ready' ? status.people : 0 }
+      })
+      out.line(`Wrote ${count(files, 'file')} (${count(people, 'person', 'people')}) to ${folder}.`)
       return EXIT_OK
     }
-    const text = exportJournalJson(journal)
     if (target === '-') {
-      process.stdout.write(text)
+      // The app's export writes a file; this one is written where no one else can see it, then printed.
+      const scratch = await mkdtemp(join(tmpdir(), 'rapport-export-'))
+      try {
+        const file = join(scratch, 'journal.json')
+        await withJournal(dataDir, { mode: 'read', mustExist: true, now, picks: { saveAs: file } }, ({ call }) => call('exportJson', {}))
+        process.stdout.write(await readFile(file))
+      } finally {
+        await rm(scratch, { recursive: true, force: true })
+      }
       return EXIT_OK
     }
     const file = resolve(target)
-    await mkdir(dirname(file), { recursive: true })
-      .then(() => writeFileDurable(file, text))
-      .catch(explain(file))
-    out.line(`Exported ${describeCounts(journalCounts(journal))} to ${file}.`)
+    const result = await withJournal(dataDir, { mode: 'read', mustExist: true, now, picks: { saveAs: file } }, async ({ call }) => {
+      await mkdir(dirname(file), { recursive: true }).catch(explain(file))
+      return picked(await call('exportJson', {}).catch(explain(file)))
+    })
+    out.line(`Exported ${result.contents} to ${file}.`)
     return EXIT_OK
   }
+}
+
+/** The result of a call whose dialog the command line always answers. */
+function picked<T extends object>(result: { canceled: true } | ({ canceled: false } & T)): T {
+  if (result.canceled) throw new CliError('internal: a dialog of the app was left unanswered.')
+  return result
 }
 
 /** A file system failure as one line naming the path; anything else (the core's own messages) as it is. */

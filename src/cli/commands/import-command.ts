@@ -2,27 +2,17 @@
  * rapport import: contacts from a vCard or CSV file, or a Rapport JSON export merged in by id. Files are
  * read and checked before the journal is opened, so a bad file changes nothing; --dry-run only reads.
  */
-import { readFile } from 'node:fs/promises'
-import { basename, extname, resolve } from 'node:path'
-import { emptyJournal } from '../../shared/schema/journal.ts'
-import type { Journal } from '../../shared/schema/journal.ts'
-import type { ContactCandidate } from '../../core/transfer/contact-candidate.ts'
-import { csvCandidates, guessMapping, MAPPED_FIELDS, parseCsv } from '../../core/transfer/csv.ts'
-import type { ColumnMapping } from '../../core/transfer/csv.ts'
-import { applyImport, planImport } from '../../core/transfer/import-plan.ts'
-import type { ImportAction } from '../../core/transfer/import-plan.ts'
-import { applyMerge, describeMerge, planMerge, readJournalExport } from '../../core/transfer/journal-transfer.ts'
-import { parseVCards } from '../../core/transfer/vcard.ts'
+import { access, stat } from 'node:fs/promises'
+import { basename, resolve } from 'node:path'
+import { describeFsError } from '../../core/fs-errors.ts'
+import { importKindOf, MAPPED_FIELDS } from '../../shared/transfer.ts'
+import type { ImportPreview } from '../../shared/transfer.ts'
 import { CliError, EXIT_OK, UsageError } from '../cli-error.ts'
 import type { Command } from '../command.ts'
-import { describeFsError } from '../fs-errors.ts'
-import { journalPath, NoJournal, readJournalSnapshot } from '../journal-snapshot.ts'
-import { withJournal } from '../open-session.ts'
+import { journalPath, withJournal } from '../journal-access.ts'
+import type { CliJournal } from '../journal-access.ts'
 import type { Output } from '../output.ts'
 
-type FileKind = 'vcard' | 'csv' | 'journal'
-
-const KINDS: Record<string, FileKind> = { '.vcf': 'vcard', '.vcard': 'vcard', '.csv': 'csv', '.json': 'journal' }
 const NAMES_SHOWN = 20
 
 export const importCommand: Command = {
@@ -50,67 +40,62 @@ export const importCommand: Command = {
     const [file, ...extra] = args
     if (file === undefined || file === '') throw new UsageError('rapport import: say which file, as in “rapport import contacts.vcf”.')
     if (extra.length > 0) throw new UsageError(`rapport import: one file at a time (“${extra[0]}” is extra).`)
-    const kind = KINDS[extname(file).toLowerCase()]
-    if (!kind) throw new CliError(`Rapport imports .vcf, .csv and .json files; “${basename(file)}” is none of these.`)
-    const bytes = await readFile(resolve(file)).catch((error: unknown) => {
+    if (!importKindOf(file)) throw new CliError(`Rapport imports .vcf, .csv and .json files; “${basename(file)}” is none of these.`)
+    const path = resolve(file)
+    await readable(path).catch((error: unknown) => {
       throw new CliError(`Cannot read ${file}: ${describeFsError(error)}.`)
     })
+    // The file is read and planned without the lock first, so a bad file changes nothing, not even a backup.
+    const picks = { file: path }
     const dryRun = options['dry-run'] === true
-    if (kind === 'journal') return mergeExport(dataDir, readJournalExport(bytes), dryRun, out, now)
-    const candidates = kind === 'vcard' ? parseVCards(bytes) : csvContacts(bytes, out)
-    return importContacts(dataDir, candidates, dryRun, out, now)
+    const preview = await withJournal(dataDir, { mode: 'read', changes: !dryRun, mustExist: false, now, picks }, previewOf)
+    if (preview.kind === 'contacts' && preview.csv) out.line(`Columns: ${describeMapping(preview.csv)}`)
+    if (dryRun) {
+      printPlan(preview, out)
+      return EXIT_OK
+    }
+    await withJournal(dataDir, { mode: 'write', mustExist: false, now, picks }, async (journal) => {
+      const outcome = await journal.call('importApply', { token: (await previewOf(journal)).token, mode: 'merge' })
+      if (outcome.kind === 'contacts') {
+        out.line(summaryLine('Added', outcome.added))
+        out.line(summaryLine('Merged', outcome.merged))
+        out.line(summaryLine('Skipped', outcome.skipped))
+        return
+      }
+      out.line(outcome.description)
+      if (outcome.backup) out.line(`Merged into ${journalPath(dataDir)}. The journal as it was is saved as backups/${outcome.backup}.`)
+    })
+    return EXIT_OK
   }
 }
 
-function csvContacts(bytes: Uint8Array, out: Output): ContactCandidate[] {
-  const parsed = parseCsv(bytes)
-  const mapping = guessMapping(parsed.headers, parsed.rows)
-  const candidates = csvCandidates(parsed, mapping)
-  out.line(`Columns: ${describeMapping(parsed.headers, mapping)}`)
-  return candidates
+/** Fails as reading would (a missing file, a folder, no permission), without reading the file yet. */
+async function readable(path: string): Promise<void> {
+  if ((await stat(path)).isDirectory()) throw Object.assign(new Error('EISDIR'), { code: 'EISDIR' })
+  await access(path)
 }
 
-function describeMapping(headers: readonly string[], mapping: ColumnMapping): string {
+async function previewOf({ call }: CliJournal): Promise<ImportPreview> {
+  const picked = await call('importPick', {})
+  if (picked.canceled) throw new CliError('internal: the file to import was not given to the import.')
+  return picked.preview
+}
+
+function printPlan(preview: ImportPreview, out: Output): void {
+  if (preview.kind === 'journal') {
+    out.line(preview.description)
+    out.line('Nothing was changed (--dry-run).')
+    return
+  }
+  for (const item of preview.items) out.line(`${item.action.padEnd(6)} ${item.name} (line ${item.line}): ${item.reason}`)
+  const counted = (action: string) => preview.items.filter((item) => item.action === action).length
+  out.line(`Would add ${counted('add')}, merge ${counted('merge')}, skip ${counted('skip')}. Nothing was changed (--dry-run).`)
+}
+
+function describeMapping({ headers, mapping }: NonNullable<Extract<ImportPreview, { kind: 'contacts' }>['csv']>): string {
   return MAPPED_FIELDS.filter((field) => mapping[field] !== undefined)
     .map((field) => `${field} ← “${headers[mapping[field]!]}”`)
     .join(', ')
-}
-
-async function importContacts(dataDir: string, candidates: ContactCandidate[], dryRun: boolean, out: Output, now: Date): Promise<number> {
-  if (dryRun) {
-    const plan = planImport(await currentJournal(dataDir), candidates)
-    for (const item of plan.items) out.line(`${item.action.padEnd(6)} ${item.candidate.name} (line ${item.candidate.line}): ${item.reason}`)
-    const counted = (action: ImportAction) => plan.items.filter((item) => item.action === action).length
-    out.line(`Would add ${counted('add')}, merge ${counted('merge')}, skip ${counted('skip')}. Nothing was changed (--dry-run).`)
-    return EXIT_OK
-  }
-  const result = await withJournal(dataDir, ({ store }) => applyImport(store, planImport(store.journal, candidates), now))
-  out.line(summaryLine('Added', result.names.added))
-  out.line(summaryLine('Merged', result.names.merged))
-  out.line(summaryLine('Skipped', result.names.skipped))
-  return EXIT_OK
-}
-
-async function mergeExport(dataDir: string, incoming: Journal, dryRun: boolean, out: Output, now: Date): Promise<number> {
-  if (dryRun) {
-    out.line(describeMerge(planMerge(await currentJournal(dataDir), incoming).summary))
-    out.line('Nothing was changed (--dry-run).')
-    return EXIT_OK
-  }
-  const result = await withJournal(dataDir, ({ store }) => applyMerge(store, planMerge(store.journal, incoming), now))
-  out.line(describeMerge(result.summary))
-  if (result.backup) out.line(`Merged into ${journalPath(dataDir)}. The journal as it was is saved as backups/${result.backup}.`)
-  return EXIT_OK
-}
-
-/** The journal a dry run plans against, read without the lock; a journal not made yet is an empty one. */
-async function currentJournal(dataDir: string): Promise<Journal> {
-  try {
-    return (await readJournalSnapshot(dataDir)).journal
-  } catch (error) {
-    if (error instanceof NoJournal) return emptyJournal()
-    throw error
-  }
 }
 
 /** "Added 3: Ana García, Liam O'Brien, 王伟", shortened after 20 names. */

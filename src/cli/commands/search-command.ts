@@ -1,11 +1,9 @@
 /** rapport search: the app's quick-switcher search over the whole journal, as text or JSON. */
-import * as v from 'valibot'
-import { describeIssue } from '../../shared/schema/common.ts'
-import { SearchQuerySchema } from '../../shared/search.ts'
 import type { SearchResponse } from '../../shared/search.ts'
+import { RapportError } from '../../core/rapport-error.ts'
 import { EXIT_OK, UsageError } from '../cli-error.ts'
 import type { Command } from '../command.ts'
-import { readJournalSnapshot, snapshotIndex } from '../journal-snapshot.ts'
+import { withJournal } from '../journal-access.ts'
 import { oneLine } from '../output.ts'
 import type { Output } from '../output.ts'
 import { searchRows } from '../search-rows.ts'
@@ -31,9 +29,14 @@ export const searchCommand: Command = {
     const text = args.join(' ').trim()
     if (text === '') throw new UsageError('rapport search: say what to search for, as in “rapport search pricing”.')
     const limit = parseLimit(options.limit)
-    const query = v.safeParse(SearchQuerySchema, { text, ...(limit === undefined ? {} : { limit }) })
-    if (!query.success) throw new UsageError(`rapport search: ${describeIssue(query.issues[0])}`)
-    const response = (await snapshotIndex(await readJournalSnapshot(dataDir))).search(query.output, now)
+    const query = { text, ...(limit === undefined ? {} : { limit }) }
+    const response = await withJournal(dataDir, { mode: 'read', mustExist: true, now }, ({ call }) =>
+      call('search', { query }).catch((error: unknown) => {
+        // The contract refused the query (too long, say): the command line is what was wrong.
+        if (error instanceof RapportError && error.code === 'invalid-input') throw new UsageError(`rapport search: ${error.message}`)
+        throw error
+      })
+    )
     if (options.json) out.json(searchRows(response))
     else printResults(out, text, response)
     return EXIT_OK

@@ -8,12 +8,13 @@ import { exportMarkdown } from '../transfer/export-markdown.ts'
 import type { Handlers } from './handlers.ts'
 import { ImportSessions } from '../transfer/import-sessions.ts'
 import type { JournalSession } from '../journal/journal-session.ts'
-import { exportJournalJson } from '../transfer/journal-transfer.ts'
+import { describeCounts, exportJournalJson, journalCounts } from '../transfer/journal-transfer.ts'
 import { localDay } from '../days.ts'
 import { checkJournalFolder, moveJournal } from '../journal/journal-move.ts'
 import { SettingsFile } from '../journal/settings-file.ts'
 import type { ShellPort } from './shell-port.ts'
 import type { Settings } from '../../shared/settings.ts'
+import { IMPORT_KINDS } from '../../shared/transfer.ts'
 
 export type DataHandlers = Pick<
   Handlers,
@@ -56,13 +57,14 @@ export function createDataHandlers(
     exportJson: async () => {
       const file = await shell.pickSaveFile('Save a full backup of the journal', `Rapport backup ${localDay(now())}.json`, [{ name: 'Rapport backup', extensions: ['json'] }])
       if (!file) return { canceled: true }
-      const text = exportJournalJson(session.store().journal)
+      const journal = session.store().journal
+      const text = exportJournalJson(journal)
       await writeFileDurable(file, text)
-      return { canceled: false, file, bytes: Buffer.byteLength(text) }
+      return { canceled: false, file, bytes: Buffer.byteLength(text), contents: describeCounts(journalCounts(journal)) }
     },
     importPick: async () => {
       const file = await shell.pickFile('Import contacts or a Rapport backup', [
-        { name: 'Contacts or Rapport backup', extensions: ['vcf', 'vcard', 'csv', 'json'] },
+        { name: 'Contacts or Rapport backup', extensions: Object.keys(IMPORT_KINDS).map((extension) => extension.slice(1)) },
         { name: 'All files', extensions: ['*'] }
       ])
       if (!file) return { canceled: true }

@@ -1,7 +1,8 @@
 /**
  * The handler table: one function per API call, typed from the shared contract. dispatch() is the single
- * door every call comes through (IPC, tests, the e2e server): it checks the name, validates the payload
- * against the call's schema, and turns failures into ApiErrors with a human message.
+ * door every call from the app comes through (IPC, tests, the e2e server): it checks the name, validates the
+ * payload against the call's schema (call(), which the command line uses too), and turns failures into
+ * ApiErrors with a human message.
  */
 import * as v from 'valibot'
 import { apiInputs, isApiName } from '../../shared/api.ts'
@@ -88,22 +89,28 @@ export function createHandlers(session: JournalSession, options: HandlerOptions 
   }
 }
 
+/**
+ * Checks one call's argument against its schema and runs the handler: the app's dispatch() and the command
+ * line both come in here. Failures are thrown as they are (a refused argument as a RapportError).
+ */
+export async function call<K extends ApiName>(handlers: Handlers, name: K, payload: unknown): Promise<ApiResults[K]> {
+  if (!isPlainObject(payload ?? {})) throw new RapportError('invalid-input', `Rapport refused a request to ${name}: it must be a plain object.`)
+  const parsed = v.safeParse(apiInputs[name], payload ?? {})
+  if (!parsed.success) {
+    const issue = parsed.issues[0]
+    throw new RapportError('invalid-input', describeIssue(issue), v.getDotPath(issue) ?? '')
+  }
+  const handler = handlers[name] as (input: unknown) => Promise<ApiResults[K]>
+  return handler(parsed.output)
+}
+
+/** The IPC door: any name and payload in, an ApiResult out; unexpected failures are logged, never thrown. */
 export async function dispatch(handlers: Handlers, name: unknown, payload: unknown): Promise<ApiResult<unknown>> {
   if (!isApiName(name)) {
     return { ok: false, error: { code: 'invalid-input', message: `Rapport has no call named “${String(name).slice(0, 60)}”.` } }
   }
-  if (!isPlainObject(payload ?? {})) {
-    return { ok: false, error: { code: 'invalid-input', message: `Rapport refused a request to ${name}: it must be a plain object.` } }
-  }
-  const parsed = v.safeParse(apiInputs[name], payload ?? {})
-  if (!parsed.success) {
-    const issue = parsed.issues[0]
-    const field = v.getDotPath(issue)
-    return { ok: false, error: { code: 'invalid-input', message: describeIssue(issue), ...(field ? { field } : {}) } }
-  }
   try {
-    const handler = handlers[name] as (input: unknown) => Promise<unknown>
-    return { ok: true, value: await handler(parsed.output) }
+    return { ok: true, value: await call(handlers, name, payload) }
   } catch (error) {
     if (error instanceof RapportError) return { ok: false, error: error.toApiError() }
     console.error(`rapport: ${name} failed`, error)

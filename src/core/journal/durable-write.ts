@@ -42,6 +42,9 @@ export async function syncFolder(folder: string): Promise<void> {
   }
 }
 
+/** A write in progress, named by writeFileDurable: .<file>.<pid>.<uuid>.tmp (the pid is group 2). */
+export const TEMP_FILE_NAME = /^\.(.+)\.(\d+)\.[0-9a-f-]{36}\.tmp$/
+
 export function isTempFileOf(path: string, name: string): boolean {
   return name.startsWith(`.${basename(path)}.`) && name.endsWith('.tmp')
 }

@@ -64,12 +64,36 @@ export class JournalLock {
   }
 }
 
-async function readLock(path: string): Promise<LockRecord | null> {
+/** A lock as rapport doctor sees it, without taking it. */
+export type LockState =
+  | { state: 'none' }
+  | { state: 'unreadable' }
+  | { state: 'held'; pid: number; owner: string; host: string; here: boolean; running: boolean }
+
+export async function readLockState(path: string): Promise<LockState> {
+  let text: string
   try {
-    const value = JSON.parse(await readFile(path, 'utf8')) as Partial<LockRecord>
+    text = await readFile(path, 'utf8')
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ENOENT' ? { state: 'none' } : { state: 'unreadable' }
+  }
+  const holder = parseLock(text)
+  if (!holder) return { state: 'unreadable' }
+  const here = holder.host === hostname()
+  return { state: 'held', pid: holder.pid, owner: String(holder.owner ?? ''), host: holder.host, here, running: here && isRunning(holder.pid) }
+}
+
+async function readLock(path: string): Promise<LockRecord | null> {
+  return parseLock(await readFile(path, 'utf8').catch(() => ''))
+}
+
+/** null when unreadable: a writer died between creating and filling it. */
+function parseLock(text: string): LockRecord | null {
+  try {
+    const value = JSON.parse(text) as Partial<LockRecord>
     if (typeof value.pid === 'number' && typeof value.host === 'string') return value as LockRecord
   } catch {
-    // Unreadable: a writer died between creating and filling it.
+    // Not JSON: unreadable.
   }
   return null
 }

@@ -1,13 +1,16 @@
 /**
  * The journal as the app (or the CLI) holds it: the lock, and either an open store or the reason the
  * file could not be read. An unreadable file is never written to; restoring a backup keeps its bytes
- * in a sibling file first.
+ * in a sibling file first. Opened read-only (the CLI's search, brief, doctor and export), it takes no lock
+ * and writes nothing, not even the search index.
  */
 import { mkdir, readFile } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import type { BackupInfo, JournalStatus } from '../../shared/api.ts'
-import { backupPath, listBackups, writeBackup } from './backups.ts'
+import { backupPath, backupsFolder, listBackups, writeBackup } from './backups.ts'
 import { writeFileDurable } from './durable-write.ts'
+import { inspectFolder } from './folder-health.ts'
+import type { Finding } from './folder-health.ts'
 import { JournalLock } from './journal-lock.ts'
 import type { LockOwner } from './journal-lock.ts'
 import { JournalStore } from './journal-store.ts'
@@ -17,6 +20,12 @@ import { SearchIndex } from '../search/search-index.ts'
 import { readSavedIndex, savedIndexJournal, saveIndex } from '../search/saved-index.ts'
 import { RapportError } from '../rapport-error.ts'
 
+// What the session's users (the shell and the CLI) catch or show, from the one module they open.
+export { BACKUP_POLICY } from './backups.ts'
+export type { Finding, FindingLevel } from './folder-health.ts'
+export { JournalLocked } from './journal-lock.ts'
+export { JournalProblem } from './journal-text.ts'
+
 export const JOURNAL_FILE = 'journal.json'
 
 export interface SessionOptions extends StoreOptions {
@@ -25,7 +34,8 @@ export interface SessionOptions extends StoreOptions {
 
 export class JournalSession {
   #path: string
-  #lock: JournalLock
+  /** null when read-only. */
+  #lock: JournalLock | null
   #options: SessionOptions
   #store: JournalStore | null = null
   #index: SearchIndex | null = null
@@ -34,16 +44,24 @@ export class JournalSession {
   #problem = ''
   #changeListeners: Array<() => void> = []
 
-  private constructor(path: string, lock: JournalLock, options: SessionOptions) {
+  private constructor(path: string, lock: JournalLock | null, options: SessionOptions) {
     this.#path = path
     this.#lock = lock
     this.#options = options
   }
 
-  /** Takes the lock (throws JournalLocked if another process has it) and reads the journal in `dataDir`. */
+  /**
+   * Takes the lock (throws JournalLocked if another process has it) and reads the journal in `dataDir`.
+   * Read-only, it only reads: no folder is made, no lock taken, and a missing journal reads as empty.
+   */
   static async open(dataDir: string, options: SessionOptions): Promise<JournalSession> {
-    await mkdir(dataDir, { recursive: true, mode: 0o700 })
     const path = join(dataDir, JOURNAL_FILE)
+    if (options.readOnly) {
+      const session = new JournalSession(path, null, options)
+      await session.reopen()
+      return session
+    }
+    await mkdir(dataDir, { recursive: true, mode: 0o700 })
     const lock = await JournalLock.acquire(`${path}.lock`, options.owner)
     const session = new JournalSession(path, lock, options)
     try {
@@ -85,6 +103,15 @@ export class JournalSession {
     return listBackups(this.#path)
   }
 
+  get backupsFolder(): string {
+    return backupsFolder(this.#path)
+  }
+
+  /** What rapport doctor reports about the journal, its backups, its lock and the files around it. */
+  health(): Promise<Finding[]> {
+    return inspectFolder(this.#path, this.#store, this.#problem)
+  }
+
   /**
    * Reads the file again. A JournalProblem becomes the unreadable state; other errors propagate. The index
    * is read back from beside the journal when it was saved from this very file; otherwise it is built.
@@ -119,6 +146,7 @@ export class JournalSession {
    * byte for byte as `journal.unreadable-<time>.json` beside it.
    */
   async restoreBackup(name: string): Promise<JournalStatus> {
+    this.#refuseIfReadOnly()
     let text: string
     try {
       text = await readFile(backupPath(this.#path, name), 'utf8')
@@ -148,13 +176,14 @@ export class JournalSession {
    * open as it was. Throws JournalLocked if another program has that journal open.
    */
   async switchTo(dataDir: string): Promise<JournalStatus> {
+    this.#refuseIfReadOnly()
     await mkdir(dataDir, { recursive: true, mode: 0o700 })
     const path = join(dataDir, JOURNAL_FILE)
     if (path === this.#path) return this.status()
     const lock = await JournalLock.acquire(`${path}.lock`, this.#options.owner)
     await this.#store?.close()
     await this.#saveIndex()
-    await this.#lock.release()
+    await this.#lock?.release()
     this.#lock = lock
     this.#path = path
     return this.reopen()
@@ -165,7 +194,11 @@ export class JournalSession {
     await this.#saveIndex()
     this.#store = null
     this.#index = null
-    await this.#lock.release()
+    await this.#lock?.release()
+  }
+
+  #refuseIfReadOnly(): void {
+    if (!this.#lock) throw new RapportError('forbidden', `The journal at ${this.#path} is open read-only here.`)
   }
 
   /**
@@ -174,7 +207,7 @@ export class JournalSession {
    */
   async #saveIndex(): Promise<void> {
     const index = this.#index
-    if (!this.#store || !index || index.changes === this.#indexSavedAt) return
+    if (!this.#store || this.#store.readOnly || !index || index.changes === this.#indexSavedAt) return
     try {
       await saveIndex(this.#path, index.snapshot(), this.#store.fileHash)
       this.#indexSavedAt = index.changes

@@ -17,6 +17,11 @@ import { RapportError } from '../rapport-error.ts'
 export interface StoreOptions {
   /** The clock, so that backup rotation can be tested across days. */
   now?: () => Date
+  /**
+   * Reads the file and never writes: no backups, no migration written back, changes refused. For commands
+   * that only read, and may do so while the app has the journal open (they take no lock).
+   */
+  readOnly?: boolean
 }
 
 export class JournalStore {
@@ -28,26 +33,33 @@ export class JournalStore {
   #queue: Promise<unknown> = Promise.resolve()
   #rotatedOn = ''
   #listeners: Array<(journal: Journal) => void> = []
+  readonly readOnly: boolean
 
-  private constructor(path: string, now: () => Date) {
+  private constructor(path: string, now: () => Date, readOnly: boolean) {
     this.#path = path
     this.#now = now
+    this.readOnly = readOnly
     this.#file = new JournalFile(path)
     this.#db = new Low(this.#file, emptyJournal())
   }
 
   /**
    * Opens (or creates) the journal at `path`. Throws JournalProblem, without writing anything, when the
-   * file exists but cannot be read. The caller must hold the journal's lock.
+   * file exists but cannot be read. The caller must hold the journal's lock, unless it opens read-only
+   * (then a missing file reads as an empty journal, and nothing is created).
    */
   static async open(path: string, options: StoreOptions = {}): Promise<JournalStore> {
     const now = options.now ?? (() => new Date())
+    const store = new JournalStore(path, now, options.readOnly ?? false)
+    if (store.readOnly) {
+      await store.#db.read()
+      return store
+    }
     await mkdir(dirname(path), { recursive: true, mode: 0o700 })
     await removeStaleTempFiles(path)
-    const store = new JournalStore(path, now)
     await store.#db.read()
     const migrated = store.#file.migrated
-    if (store.#file.hash === '') {
+    if (!store.found) {
       // There was no file: the empty journal is written now, so the next open finds one.
       await store.#db.write()
     } else if (migrated) {
@@ -69,6 +81,16 @@ export class JournalStore {
     return this.#file.hash
   }
 
+  /** Whether the file was there when the store opened (a read-only store of a missing file is empty). */
+  get found(): boolean {
+    return this.#file.hash !== ''
+  }
+
+  /** The schema version the file was written in, when it was older than this build's; null otherwise. */
+  get migratedFrom(): number | null {
+    return this.#file.migrated?.from ?? null
+  }
+
   /** The current, saved journal. Treat as read-only: changes go through change(). */
   get journal(): Journal {
     return this.#db.data
@@ -80,6 +102,7 @@ export class JournalStore {
    * change is invalid or cannot be saved.
    */
   change<T>(produce: (current: Journal) => { next: Journal; result: T }): Promise<T> {
+    if (this.readOnly) return Promise.reject(new RapportError('forbidden', `The journal at ${this.#path} is open read-only here.`))
     const run = async (): Promise<T> => {
       const previous = this.#db.data
       const { next, result } = produce(previous)
@@ -125,6 +148,7 @@ export class JournalStore {
    */
   async close(): Promise<void> {
     await this.flush()
+    if (this.readOnly) return
     await writeBackup(this.#path, 'daily', serializeJournal(this.#db.data), this.#now()).catch(() => undefined)
   }
 }

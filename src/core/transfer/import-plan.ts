@@ -6,6 +6,7 @@
  * for free context, and contact-app notes are usually exactly that ("Met at Web Summit 2025").
  */
 import { randomUUID } from 'node:crypto'
+import { foldKey } from '../../shared/fold-key.ts'
 import type { Journal } from '../../shared/schema/journal.ts'
 import { defaultProfile } from '../../shared/schema/person.ts'
 import type { Person } from '../../shared/schema/person.ts'
@@ -41,19 +42,6 @@ export interface ImportResult {
 export type ImportDecisions = Record<number, ImportAction>
 
 const MAX_TAGS = 30
-
-const FOLDED: Record<string, string> = { ø: 'o', æ: 'ae', œ: 'oe', ß: 'ss', đ: 'd', ł: 'l', ı: 'i', þ: 'th' }
-
-/** Case- and accent-blind key: "José  GARCÍA" and "jose garcia" match, so do "Øyvind" and "Oyvind". */
-export function foldKey(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[øæœßđłıþ]/g, (char) => FOLDED[char]!)
-    .replace(/\s+/g, ' ')
-    .trim()
-}
 
 const emailKey = (email: string) => email.trim().toLowerCase()
 const nameKey = (name: string, company: string) => `${foldKey(name)}\u0000${foldKey(company)}`

@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { basename, extname } from 'node:path'
+import { importKindOf } from '../../shared/transfer.ts'
 import type { ColumnMapping, ContactPreviewItem, ImportAction, ImportOutcome, ImportPreview } from '../../shared/transfer.ts'
 import { csvCandidates, guessMapping, parseCsv } from './csv.ts'
 import type { ParsedCsv } from './csv.ts'
@@ -32,19 +33,19 @@ export class ImportSessions {
       throw new RapportError('not-found', `Rapport could not read ${basename(path)}: ${error.message}`)
     })
     if (bytes.length > MAX_BYTES) throw new RapportError('invalid-input', `${basename(path)} is larger than 50 MB; that is not a contacts or Rapport file.`)
-    const extension = extname(path).toLowerCase()
+    const kind = importKindOf(path)
     const fileName = basename(path)
     let pending: Pending
-    if (extension === '.vcf' || extension === '.vcard') {
+    if (kind === 'vcard') {
       pending = { kind: 'contacts', fileName, format: 'vcard', plan: planImport(store.journal, parseVCards(bytes)), csv: null, mapping: {} }
-    } else if (extension === '.csv' || extension === '.txt') {
+    } else if (kind === 'csv') {
       const csv = parseCsv(bytes)
       const mapping = guessMapping(csv.headers, csv.rows)
       pending = { kind: 'contacts', fileName, format: 'csv', plan: planImport(store.journal, csvCandidates(csv, mapping)), csv, mapping }
-    } else if (extension === '.json') {
+    } else if (kind === 'journal') {
       pending = { kind: 'journal', fileName, plan: planMerge(store.journal, readJournalExport(bytes)) }
     } else {
-      throw new RapportError('invalid-input', `Rapport imports contacts (.vcf, .csv) and its own backups (.json), not ${extension || 'files without an extension'}.`)
+      throw new RapportError('invalid-input', `Rapport imports contacts (.vcf, .csv) and its own backups (.json), not ${extname(path).toLowerCase() || 'files without an extension'}.`)
     }
     const token = randomUUID()
     this.#pending.set(token, pending)

@@ -1,16 +1,17 @@
 /**
- * What rapport doctor looks at, each check reading only: the journal, every backup, the lock, files left
- * by interrupted saves, and (on POSIX) that only the user can read the journal and its backups.
+ * A health check of a journal's folder (rapport doctor), each check reading only: the journal as a read-only
+ * session opened it, every backup, the lock, files left by interrupted saves, and (on POSIX) that only the
+ * user can read the journal and its backups.
  */
-import { readdir, readFile, stat } from 'node:fs/promises'
+import { readdir, stat } from 'node:fs/promises'
 import { basename, dirname, join, relative } from 'node:path'
-import { backupsFolder, listBackups } from '../core/journal/backups.ts'
-import { describeCounts, journalCounts } from '../core/transfer/journal-transfer.ts'
-import { JournalProblem, readJournalText } from '../core/journal/journal-text.ts'
-import { SCHEMA_VERSION } from '../shared/schema/journal.ts'
-import { describeFsError } from './fs-errors.ts'
-import { isRunning } from '../core/journal/journal-lock.ts'
-import { readLockFile } from './lock-file.ts'
+import { SCHEMA_VERSION } from '../../shared/schema/journal.ts'
+import { describeCounts, journalCounts } from '../transfer/journal-transfer.ts'
+import { backupsFolder, listBackups } from './backups.ts'
+import { TEMP_FILE_NAME } from './durable-write.ts'
+import { describeFsError } from '../fs-errors.ts'
+import { isRunning, readLockState } from './journal-lock.ts'
+import type { JournalStore } from './journal-store.ts'
 
 export type FindingLevel = 'ok' | 'note' | 'problem'
 
@@ -19,35 +20,34 @@ export interface Finding {
   text: string
 }
 
-// A write in progress (durable-write.ts): .<file>.<pid>.<uuid>.tmp
-const TEMP_FILE = /^\.(.+)\.(\d+)\.[0-9a-f-]{36}\.tmp$/
 const KEPT_UNREADABLE = /^journal\.unreadable-.+\.json$/
 const PRIVATE_FILE = 0o600
 const PRIVATE_FOLDER = 0o700
 
-export async function checkJournal(path: string): Promise<Finding[]> {
-  const name = basename(path)
-  let text: string
-  try {
-    text = await readFile(path, 'utf8')
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [{ level: 'problem', text: `There is no ${name} in ${dirname(path)}.` }]
-    return [{ level: 'problem', text: `${name} cannot be opened: ${describeFsError(error)}.` }]
-  }
-  try {
-    const { journal, migratedFrom } = readJournalText(text)
-    const findings: Finding[] = [{ level: 'ok', text: `${name} is a valid journal (schema version ${SCHEMA_VERSION}): ${describeCounts(journalCounts(journal))}.` }]
-    if (migratedFrom !== null) {
-      findings.push({ level: 'note', text: `${name} is written in schema version ${migratedFrom}; Rapport upgrades it, after a backup, the next time it opens it.` })
-    }
-    return findings
-  } catch (error) {
-    if (!(error instanceof JournalProblem)) throw error
-    return [{ level: 'problem', text: `${name} cannot be read: ${error.message} Open Rapport to restore a backup; it keeps the damaged file.` }]
-  }
+/** Every finding about the journal at `path`: `store` as a read-only session opened it, or the reason it could not. */
+export async function inspectFolder(path: string, store: JournalStore | null, problem: string): Promise<Finding[]> {
+  return [
+    ...checkJournal(path, store, problem),
+    ...(await checkBackups(path)),
+    ...(await checkLock(path)),
+    ...(await checkLeftovers(path)),
+    ...(await checkModes(path))
+  ]
 }
 
-export async function checkBackups(path: string): Promise<Finding[]> {
+function checkJournal(path: string, store: JournalStore | null, problem: string): Finding[] {
+  const name = basename(path)
+  if (!store) return [{ level: 'problem', text: `${name} cannot be read: ${problem} Open Rapport to restore a backup; it keeps the damaged file.` }]
+  if (!store.found) return [{ level: 'problem', text: `There is no ${name} in ${dirname(path)}.` }]
+  const counts = describeCounts(journalCounts(store.journal))
+  const findings: Finding[] = [{ level: 'ok', text: `${name} is a valid journal (schema version ${SCHEMA_VERSION}): ${counts}.` }]
+  if (store.migratedFrom !== null) {
+    findings.push({ level: 'note', text: `${name} is written in schema version ${store.migratedFrom}; Rapport upgrades it, after a backup, the next time it opens it.` })
+  }
+  return findings
+}
+
+async function checkBackups(path: string): Promise<Finding[]> {
   let backups: Awaited<ReturnType<typeof listBackups>>
   try {
     backups = await listBackups(path)
@@ -61,8 +61,8 @@ export async function checkBackups(path: string): Promise<Finding[]> {
   })
 }
 
-export async function checkLock(path: string): Promise<Finding[]> {
-  const lock = await readLockFile(`${path}.lock`)
+async function checkLock(path: string): Promise<Finding[]> {
+  const lock = await readLockState(`${path}.lock`)
   const name = `${basename(path)}.lock`
   if (lock.state === 'none') return []
   if (lock.state === 'unreadable') return [{ level: 'problem', text: `${name} is not a lock Rapport can read (a writer stopped while making it); Rapport clears it the next time it opens the journal.` }]
@@ -73,12 +73,12 @@ export async function checkLock(path: string): Promise<Finding[]> {
 }
 
 /** Files left by saves that were interrupted, in the journal's folder and in backups/. */
-export async function checkLeftovers(path: string): Promise<Finding[]> {
+async function checkLeftovers(path: string): Promise<Finding[]> {
   const folder = dirname(path)
   const findings: Finding[] = []
   for (const dir of [folder, backupsFolder(path)]) {
     for (const name of await namesIn(dir)) {
-      const temp = TEMP_FILE.exec(name)
+      const temp = TEMP_FILE_NAME.exec(name)
       if (!temp) continue
       const shown = relative(folder, join(dir, name))
       if (isRunning(Number(temp[2]))) findings.push({ level: 'note', text: `${shown} is a save in progress (process ${temp[2]}).` })
@@ -92,7 +92,7 @@ export async function checkLeftovers(path: string): Promise<Finding[]> {
 }
 
 /** Only the user may read the journal and its backups (POSIX permissions; Windows folders are per-user already). */
-export async function checkModes(path: string): Promise<Finding[]> {
+async function checkModes(path: string): Promise<Finding[]> {
   if (process.platform === 'win32') return []
   const folder = dirname(path)
   const backups = backupsFolder(path)
