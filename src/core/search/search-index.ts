@@ -118,7 +118,7 @@ export class SearchIndex {
   }
 
   /** Numbers the documents' words into the vocabulary and lays out the postings. */
-  #finish(docs: TokenizedDocs): SearchIndex {
+  #finish(docs: TokenizedDocs): this {
     this.#vocab.beginBulk()
     const ids = Int32Array.from(docs.terms, (term) => this.#vocab.add(term))
     this.#vocab.endBulk()
