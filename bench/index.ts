@@ -7,15 +7,15 @@
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { serializeJournal } from '../src/main/core/durable-json-file.ts'
-import { writeFileDurable } from '../src/main/core/durable-write.ts'
-import { exportMarkdown } from '../src/main/core/export-markdown.ts'
-import { planImport } from '../src/main/core/import-plan.ts'
-import { JournalStore } from '../src/main/core/journal-store.ts'
-import { applyReplace, exportJournalJson, readJournalExport } from '../src/main/core/journal-transfer.ts'
-import { parseVCards } from '../src/main/core/vcard.ts'
-import { SearchIndex } from '../src/main/core/search/search-index.ts'
-import { readSavedIndex, saveIndex } from '../src/main/core/search/saved-index.ts'
+import { serializeJournal } from '../src/core/journal/journal-file.ts'
+import { writeFileDurable } from '../src/core/journal/durable-write.ts'
+import { exportMarkdown } from '../src/core/transfer/export-markdown.ts'
+import { planImport } from '../src/core/transfer/import-plan.ts'
+import { JournalStore } from '../src/core/journal/journal-store.ts'
+import { applyReplace, exportJournalJson, readJournalExport } from '../src/core/transfer/journal-transfer.ts'
+import { parseVCards } from '../src/core/transfer/vcard.ts'
+import { SearchIndex } from '../src/core/search/search-index.ts'
+import { readSavedIndex, saveIndex } from '../src/core/search/saved-index.ts'
 import { fuseBaseline } from './baseline.ts'
 import { BENCH_NOW, generateJournal, SIZES } from './generate.ts'
 import { launches } from './launch.ts'
@@ -70,7 +70,7 @@ async function runSize(size: SizeName): Promise<void> {
   const cold = launches(dir, 'build', LAUNCHES)
   const appLaunches = launches(dir, 'launch', LAUNCHES)
   const store = await JournalStore.open(path, { now: () => now })
-  const index = await SearchIndex.build(store.journal)
+  const index = SearchIndex.build(store.journal)
   store.onChange((journal) => index.update(journal))
   const heap = heapMB()
 
@@ -133,12 +133,12 @@ async function runSize(size: SizeName): Promise<void> {
     importJsonMs: round(importJson.ms),
     importVcf1000Ms: round(importVcf.ms)
   }
-  log(Object.entries(results[size]!).map(([k, v]) => `  ${k.padEnd(20)} ${v}`).join('\n'))
+  log(Object.entries(results[size]).map(([k, v]) => `  ${k.padEnd(20)} ${v}`).join('\n'))
 
   if (size !== 'L') {
     const fuse = fuseBaseline(store.journal, queries.filter((_, i) => i % (size === 'S' ? 5 : 15) === 0).slice(0, smoke ? 5 : undefined))
     baseline[size] = { queryMedianMs: round(fuse.queryMedianMs), queryP95Ms: round(fuse.queryP95Ms) }
-    log(`  baseline fuse.js over everything: median ${baseline[size]!.queryMedianMs} ms, p95 ${baseline[size]!.queryP95Ms} ms`)
+    log(`  baseline fuse.js over everything: median ${baseline[size].queryMedianMs} ms, p95 ${baseline[size].queryP95Ms} ms`)
   }
   // The next launch: Rapport saves the index beside the journal on closing, and reads it back on opening.
   await store.close()
@@ -146,12 +146,12 @@ async function runSize(size: SizeName): Promise<void> {
   const indexLoad = await timeAsync(() => readSavedIndex(path, store.journal, store.fileHash))
   if (!indexLoad.value) throw new Error('bench: the saved index could not be read back')
   const relaunches = launches(dir, 'saved', LAUNCHES)
-  Object.assign(results[size]!, {
+  Object.assign(results[size], {
     indexSaveMs: round(saveIndexRun.ms),
     indexLoadMs: round(indexLoad.ms),
     coldLoadWithSavedIndexMs: median(relaunches, 'totalMs')
   })
-  log(`  indexSaveMs          ${results[size]!.indexSaveMs}\n  indexLoadMs          ${results[size]!.indexLoadMs}\n  coldLoadWithSavedIndexMs ${results[size]!.coldLoadWithSavedIndexMs}`)
+  log(`  indexSaveMs          ${results[size].indexSaveMs}\n  indexLoadMs          ${results[size].indexLoadMs}\n  coldLoadWithSavedIndexMs ${results[size].coldLoadWithSavedIndexMs}`)
   await rm(dir, { recursive: true, force: true })
 }
 

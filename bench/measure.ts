@@ -24,7 +24,7 @@ export function heapMB(): number {
     // Postings live in ArrayBuffers, outside the JS heap proper: count both.
     return (heapUsed + arrayBuffers) / 1024 / 1024
   }
-  // Buffers handed back by the indexing worker are freed only by a second collection: collect until the
+  // Large ArrayBuffers (postings, file bytes) may be freed only by a later collection: collect until the
   // figure settles, as it does in an idle app a moment later.
   let before = used()
   for (let round = 0; round < 4; round++) {

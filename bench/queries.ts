@@ -1,6 +1,6 @@
 /** The queries a seller types, drawn from the journal itself: names with typos, companies, interests, phrases, prefixes. */
 import type { Journal } from '../src/shared/schema/journal.ts'
-import { words } from '../src/main/core/search/tokenize.ts'
+import { words } from '../src/core/search/tokenize.ts'
 import type { Random } from './random.ts'
 
 export function makeQueries(journal: Journal, random: Random, count = 210): string[] {
@@ -27,9 +27,9 @@ function typo(name: string, random: Random): string {
   const [word, index] = random.pick(candidates)
   const at = random.int(1, word.length - 2)
   const edits = [
-    () => word.slice(0, at) + word[at + 1] + word[at] + word.slice(at + 2),
+    () => word.slice(0, at) + word.charAt(at + 1) + word.charAt(at) + word.slice(at + 2),
     () => word.slice(0, at) + word.slice(at + 1),
-    () => word.slice(0, at) + word[at] + word.slice(at),
+    () => word.slice(0, at) + word.charAt(at) + word.slice(at),
     () => word.slice(0, at) + 'e' + word.slice(at + 1)
   ]
   parts[index] = random.pick(edits)()

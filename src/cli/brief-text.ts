@@ -1,7 +1,7 @@
 /** The pre-call brief as plain text, in the order of the app's brief: who, then what to say, then the rest. */
 import { CHANNEL_LABELS, RELATIONSHIP_LABELS } from '../shared/labels.ts'
 import type { Brief } from '../shared/views.ts'
-import { localDay } from '../main/core/days.ts'
+import { localDay } from '../core/days.ts'
 import { indented, oneLine } from './output.ts'
 
 export function briefText(brief: Brief): string {

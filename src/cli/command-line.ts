@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util'
 import type { ParseArgsOptionsConfig } from 'node:util'
 import { UsageError } from './cli-error.ts'
 import type { Command, OptionValues } from './command.ts'
-import { findCommand } from './commands.ts'
+import { findCommand } from './command-list.ts'
 
 export const GLOBAL_OPTIONS = {
   'data-dir': { type: 'string' },

@@ -1,6 +1,6 @@
 /** The help texts: the root one lists the commands, each command's adds its own details. */
 import type { Command } from './command.ts'
-import { COMMANDS } from './commands.ts'
+import { COMMANDS } from './command-list.ts'
 
 const GLOBAL_HELP = [
   'Options for every command:',

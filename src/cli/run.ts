@@ -2,14 +2,13 @@
  * One run of the command: read the command line, find the journal's folder, run the command, and turn
  * every failure into one line on stderr and an exit status.
  */
-import { resolveDataDir } from '../main/core/data-dir.ts'
-import { JournalLocked } from '../main/core/journal-lock.ts'
-import { JournalProblem } from '../main/core/journal-text.ts'
-import { RapportError } from '../main/core/rapport-error.ts'
+import { resolveDataDir } from '../core/journal/data-dir.ts'
+import { JournalLocked, JournalProblem } from '../core/journal/journal-session.ts'
+import { RapportError } from '../core/rapport-error.ts'
 import { CliError, EXIT_OK, EXIT_PROBLEM, EXIT_USAGE } from './cli-error.ts'
 import { readCommandLine } from './command-line.ts'
 import { defaultDataDir } from './default-data-dir.ts'
-import { describeFsError, isFsError } from './fs-errors.ts'
+import { describeFsError, isFsError } from '../core/fs-errors.ts'
 import { commandHelp, rootHelp } from './help.ts'
 import { stdout } from './output.ts'
 

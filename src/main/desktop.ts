@@ -1,7 +1,7 @@
 import { dialog, globalShortcut, nativeTheme, shell } from 'electron'
 import type { BrowserWindow } from 'electron'
-import { writeLocation } from './core/journal-location.ts'
-import type { ShellPort } from './core/shell-port.ts'
+import { writeLocation } from './journal-location.ts'
+import type { ShellPort } from '../core/api/shell-port.ts'
 import type { Settings } from '../shared/settings.ts'
 
 interface DesktopHooks {

@@ -1,8 +1,8 @@
 import { ipcMain } from 'electron'
 import type { IpcMainInvokeEvent } from 'electron'
 import { apiNames } from '../shared/api.ts'
-import { dispatch } from './core/handlers.ts'
-import type { Handlers } from './core/handlers.ts'
+import { dispatch } from '../core/api/handlers.ts'
+import type { Handlers } from '../core/api/handlers.ts'
 import { isAppUrl } from './window-options.ts'
 
 /** Registers exactly one ipcMain handler per API call; each answers only the app's own top frame. */

@@ -1,6 +1,6 @@
 import { app, Menu } from 'electron'
 import type { MenuItemConstructorOptions } from 'electron'
-import type { Command } from '../shared/commands.ts'
+import type { Command } from '../shared/app-commands.ts'
 
 /**
  * The application menu, with the platform's conventions (macOS app menu; File, Edit, View, Window, Help)

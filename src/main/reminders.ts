@@ -1,7 +1,7 @@
 import { app, Notification } from 'electron'
 import type { Journal } from '../shared/schema/journal.ts'
 import type { Settings } from '../shared/settings.ts'
-import { dueSummary, nextReminderAt, reminderText } from './core/reminders.ts'
+import { dueSummary, nextReminderAt, reminderText } from '../core/views/follow-up-reminder.ts'
 
 /**
  * One notification a day at the chosen time about due and overdue follow-ups (clicking it opens Today),

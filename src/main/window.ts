@@ -1,7 +1,7 @@
 import { BrowserWindow, screen, shell } from 'electron'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { loadWindowState, placeWindow, saveWindowState } from './core/window-state.ts'
+import { loadWindowState, placeWindow, saveWindowState } from './window-state.ts'
 import { isAppUrl, isSafeExternalUrl, mainWindowOptions } from './window-options.ts'
 
 /** The built page, beside this bundle: out/renderer/index.html next to out/main/. */

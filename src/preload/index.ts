@@ -5,8 +5,8 @@
 import { contextBridge, ipcRenderer } from 'electron'
 import type { IpcRendererEvent } from 'electron'
 import type { RapportBridge } from '../shared/api.ts'
-import { COMMAND_CHANNEL, isCommand } from '../shared/commands.ts'
-import type { Command, RapportEvents } from '../shared/commands.ts'
+import { COMMAND_CHANNEL, isCommand } from '../shared/app-commands.ts'
+import type { Command, RapportEvents } from '../shared/app-commands.ts'
 
 const bridge = {
   journalStatus: () => ipcRenderer.invoke('journalStatus', {}),

@@ -174,7 +174,8 @@ export interface ApiResults {
   getBrief: Brief
   search: SearchResponse
   exportMarkdown: Picked<{ folder: string; files: number }>
-  exportJson: Picked<{ file: string; bytes: number }>
+  /** `contents`: what the file holds, as in “4 people, 4 conversations, …”. */
+  exportJson: Picked<{ file: string; bytes: number; contents: string }>
   importPick: Picked<{ preview: ImportPreview }>
   importRemap: ImportPreview
   importApply: ImportOutcome

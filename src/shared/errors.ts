@@ -14,6 +14,11 @@ export type ApiErrorCode =
 export interface ApiError {
   code: ApiErrorCode
   message: string
+  /**
+   * Where in the call's argument the refused value is, as a dot path ("patch.email"), when the argument's
+   * schema refused one field: forms show the message beside that field.
+   */
+  field?: string
 }
 
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError }

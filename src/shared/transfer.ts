@@ -1,10 +1,23 @@
 /** Export, import and backup: the shapes of their API calls, shared by main and the renderer. */
 import * as v from 'valibot'
+import { MAPPED_FIELDS } from './choices.ts'
+import type { MappedField } from './choices.ts'
+export type { MappedField } from './choices.ts'
 import { IdSchema, strict } from './schema/common.ts'
 
-/** The person fields a CSV column can be mapped to. */
-export const MAPPED_FIELDS = ['name', 'firstName', 'lastName', 'company', 'role', 'email', 'phone', 'location', 'note', 'tags'] as const
-export type MappedField = (typeof MAPPED_FIELDS)[number]
+/**
+ * The files Rapport imports, by extension: contacts (vCard, CSV) and its own JSON exports. Declared once for
+ * the app's file dialog, its import and the command line.
+ */
+export const IMPORT_KINDS = { '.vcf': 'vcard', '.vcard': 'vcard', '.csv': 'csv', '.json': 'journal' } as const
+export type ImportKind = (typeof IMPORT_KINDS)[keyof typeof IMPORT_KINDS]
+
+/** What kind of import a file is, by its name's extension (any case); null when Rapport does not import it. */
+export function importKindOf(fileName: string): ImportKind | null {
+  const extension = /\.[^./\\]*$/.exec(fileName)?.[0].toLowerCase() ?? ''
+  return Object.hasOwn(IMPORT_KINDS, extension) ? IMPORT_KINDS[extension as keyof typeof IMPORT_KINDS] : null
+}
+
 export type ColumnMapping = Partial<Record<MappedField, number>>
 
 const Column = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1000))

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs'
 import { readdir, readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { listBackups } from '../../src/main/core/backups.ts'
+import { listBackups } from '../../src/core/journal/backups.ts'
 import { makeTempDir } from '../support/temp-journal.ts'
 import { rapportIn, removeAll, seededJournal } from './cli-harness.ts'
 

@@ -2,7 +2,7 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { readJournalText } from '../../src/main/core/journal-text.ts'
+import { readJournalText } from '../../src/core/journal/journal-text.ts'
 import { sha256 } from '../support/files.ts'
 import { CONTACTS, folderSnapshot, foldersPerTest, rapportIn } from './cli-harness.ts'
 

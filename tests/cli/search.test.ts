@@ -4,12 +4,12 @@ import { existsSync } from 'node:fs'
 import { readFile, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { sha256 } from '../../src/main/core/file-hash.ts'
-import { validateJournal } from '../../src/main/core/journal-text.ts'
-import { saveIndex } from '../../src/main/core/search/saved-index.ts'
-import { SearchIndex } from '../../src/main/core/search/search-index.ts'
+import { sha256 } from '../../src/core/journal/file-hash.ts'
+import { validateJournal } from '../../src/core/journal/journal-text.ts'
+import { saveIndex } from '../../src/core/search/saved-index.ts'
+import { SearchIndex } from '../../src/core/search/search-index.ts'
 import { SEARCH_KINDS } from '../../src/shared/search.ts'
-import { readJournalSnapshot, snapshotIndex } from '../../src/cli/journal-snapshot.ts'
+import { withJournal } from '../../src/cli/journal-access.ts'
 import { makeTempDir } from '../support/temp-journal.ts'
 import { folderSnapshot, rapport, rapportIn, removeAll, seededJournal } from './cli-harness.ts'
 
@@ -138,10 +138,10 @@ describe('the index rapport search and rapport brief use', () => {
       const journal = validateJournal(JSON.parse(bytes.toString('utf8')))
       const first = journal.conversations[0]!
       const marked = { ...journal, conversations: journal.conversations.with(0, { ...first, body: `${first.body} quokka` }) }
-      await saveIndex(file, SearchIndex.buildSync(marked).snapshot(), sha256(bytes))
+      await saveIndex(file, SearchIndex.build(marked).snapshot(), sha256(bytes))
       const titles = async () => {
-        const index = await snapshotIndex(await readJournalSnapshot(own))
-        return index.search({ text: 'quokka' }, new Date()).groups.flatMap((g) => g.hits.map((h) => h.title))
+        const response = await withJournal(own, { mode: 'read', mustExist: true, now: new Date() }, ({ call }) => call('search', { query: { text: 'quokka' } }))
+        return response.groups.flatMap((g) => g.hits.map((h) => h.title))
       }
       expect(await titles()).toEqual([first.title])
       // Once the journal file changes, that index no longer fits it and the notes are read again.

@@ -7,7 +7,7 @@ import { bridgeContext } from '../../src/renderer/src/lib/context.ts'
 import type { RapportBridge } from '../../src/shared/api.ts'
 import type { Journal } from '../../src/shared/schema/journal.ts'
 import type { NewPerson, Person } from '../../src/shared/schema/person.ts'
-import { backupsFolder } from '../../src/main/core/backups.ts'
+import { backupsFolder } from '../../src/core/journal/backups.ts'
 import { makeTempDir, openTempJournal } from '../support/temp-journal.ts'
 import type { TempJournal } from '../support/temp-journal.ts'
 

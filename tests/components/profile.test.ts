@@ -71,7 +71,7 @@ describe('About and Edit profile', () => {
     await user.type(field('Keep in touch every (days)'), '21')
     await user.type(field('Tags (comma separated)'), 'security, budget owner , ,security,  renewals')
     await user.selectOptions(field('They want'), 'Prefers transactional')
-    fireEvent.input(field('Asked on'), { target: { value: dayFromToday(-3) } })
+    void fireEvent.input(field('Asked on'), { target: { value: dayFromToday(-3) } })
     await user.type(field('Their words'), 'Just the facts, in writing.')
     await user.type(field('What drives them'), 'Zero incidents this year.')
     await user.type(field('Life outside work'), 'Surfs at Ericeira.')
@@ -180,6 +180,20 @@ describe('About and Edit profile', () => {
     expect(within(form).getByRole('button', { name: 'Save profile' })).toBeEnabled()
     expect(screen.getByText('CFO · Acme Logistics')).toBeInTheDocument()
     expect(await readText(journal.file)).toBe(before)
+  })
+
+  it('marks the field the core’s message is about and shows the message beside it', async () => {
+    const form = await editProfileOf('Ana García', seeded.anaId)
+
+    await retype(within(form).getByLabelText('Email'), 'ana.garcia(at)acme')
+    await user.click(within(form).getByRole('button', { name: 'Save profile' }))
+
+    const alert = await within(form).findByRole('alert')
+    const email = within(form).getByLabelText('Email')
+    expect(email).toHaveAttribute('aria-invalid', 'true')
+    expect(email).toHaveAttribute('aria-describedby', alert.id)
+    expect(within(form).getByLabelText('Time zone')).toHaveAttribute('aria-invalid', 'false')
+    expect(email.closest('label')!.nextElementSibling).toBe(alert)
   })
 
   it('shows the core’s message for an unknown time zone inline and saves nothing', async () => {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { Handlers } from '../../src/main/core/handlers.ts'
+import type { Handlers } from '../../src/core/api/handlers.ts'
 import { openTempJournal } from '../support/temp-journal.ts'
 import type { TempJournal } from '../support/temp-journal.ts'
 

@@ -1,7 +1,7 @@
 import { readdir, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { isoWeek } from '../../src/main/core/backups.ts'
+import { isoWeek } from '../../src/core/journal/backups.ts'
 import { readJson } from '../support/files.ts'
 import { openTempJournal } from '../support/temp-journal.ts'
 import type { TempJournal } from '../support/temp-journal.ts'

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Handlers } from '../../src/main/core/handlers.ts'
+import type { Handlers } from '../../src/core/api/handlers.ts'
 import type { Brief } from '../../src/shared/views.ts'
 import { seedJournal } from '../support/seed-journal.ts'
 import { openTempJournal } from '../support/temp-journal.ts'

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { blankCandidate, bytes, contactFile, problemOf } from '../support/contacts.ts'
-import type { ContactCandidate } from '../../src/main/core/contact-candidate.ts'
-import { csvCandidates, guessMapping, parseCsv } from '../../src/main/core/csv.ts'
+import type { ContactCandidate } from '../../src/core/transfer/contact-candidate.ts'
+import { csvCandidates, guessMapping, parseCsv } from '../../src/core/transfer/csv.ts'
 
 /** Parse, guess the columns from headers and rows, and read the candidates: what the import screen starts from. */
 function readCsv(input: Uint8Array): ContactCandidate[] {

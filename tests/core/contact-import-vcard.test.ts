@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { blankCandidate, bytes, contactFile, problemOf } from '../support/contacts.ts'
-import { parseVCards } from '../../src/main/core/vcard.ts'
+import { parseVCards } from '../../src/core/transfer/vcard.ts'
 
 describe('vCard dialects', () => {
   it('reads a Google Contacts export (3.0): first email, escapes, city and country, no system groups', () => {

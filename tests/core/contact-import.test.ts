@@ -1,14 +1,15 @@
 import { readFileSync } from 'node:fs'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import type { ContactCandidate } from '../../src/main/core/contact-candidate.ts'
-import { csvCandidates, guessMapping, parseCsv } from '../../src/main/core/csv.ts'
-import { DurableJsonFile } from '../../src/main/core/durable-json-file.ts'
-import { applyImport, foldKey, planImport } from '../../src/main/core/import-plan.ts'
-import type { ImportDecisions } from '../../src/main/core/import-plan.ts'
-import { ImportProblem } from '../../src/main/core/import-problem.ts'
-import type { JournalStore } from '../../src/main/core/journal-store.ts'
-import { createPerson, deletePerson } from '../../src/main/core/people.ts'
-import { parseVCards } from '../../src/main/core/vcard.ts'
+import type { ContactCandidate } from '../../src/core/transfer/contact-candidate.ts'
+import { csvCandidates, guessMapping, parseCsv } from '../../src/core/transfer/csv.ts'
+import { JournalFile } from '../../src/core/journal/journal-file.ts'
+import { applyImport, planImport } from '../../src/core/transfer/import-plan.ts'
+import { foldKey } from '../../src/shared/fold-key.ts'
+import type { ImportDecisions } from '../../src/core/transfer/import-plan.ts'
+import { ImportProblem } from '../../src/core/transfer/import-problem.ts'
+import type { JournalStore } from '../../src/core/journal/journal-store.ts'
+import { createPerson, deletePerson } from '../../src/core/entries/people.ts'
+import { parseVCards } from '../../src/core/transfer/vcard.ts'
 import { contactFile } from '../support/contacts.ts'
 import { sha256 } from '../support/files.ts'
 import { openTempJournal } from '../support/temp-journal.ts'
@@ -110,7 +111,7 @@ describe('applying an import', () => {
     const ana = await seedAna()
     const jose = await seedJose()
     const change = vi.spyOn(store, 'change')
-    const write = vi.spyOn(DurableJsonFile.prototype, 'write')
+    const write = vi.spyOn(JournalFile.prototype, 'write')
     const result = await applyImport(store, planImport(store.journal, [...vcf('google.vcf'), ...vcf('outlook.vcf')]), LATER)
     expect(change).toHaveBeenCalledTimes(1)
     expect(write).toHaveBeenCalledTimes(1)

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { resolveDataDir } from '../../src/main/core/data-dir.ts'
+import { resolveDataDir } from '../../src/core/journal/data-dir.ts'
 
 describe('where the journal lives', () => {
   const fallback = '/home/ana/.config/Rapport'

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { apiNames } from '../../src/shared/api.ts'
 import type { ApiName } from '../../src/shared/api.ts'
-import { dispatch } from '../../src/main/core/handlers.ts'
+import { dispatch } from '../../src/core/api/handlers.ts'
 import { fingerprint } from '../support/files.ts'
 import { openTempJournal } from '../support/temp-journal.ts'
 import type { TempJournal } from '../support/temp-journal.ts'
@@ -130,6 +130,11 @@ describe('every API call', () => {
       const result = await dispatch(journal.handlers, name, {})
       expect(result).toMatchObject({ ok: false, error: { code: 'invalid-input' } })
     }
+  })
+
+  it('names the refused field by its path in the call’s argument', async () => {
+    const result = await dispatch(journal.handlers, 'updatePerson', { id: validId, patch: { email: 'ana(at)acme' } })
+    expect(result).toEqual({ ok: false, error: { code: 'invalid-input', message: 'That email address does not look right.', field: 'patch.email' } })
   })
 
   it('reports a person that is gone as not-found', async () => {

@@ -1,8 +1,8 @@
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { createHandlers } from '../../src/main/core/handlers.ts'
-import { JournalSession } from '../../src/main/core/journal-session.ts'
+import { createHandlers } from '../../src/core/api/handlers.ts'
+import { JournalSession } from '../../src/core/journal/journal-session.ts'
 import { fingerprint, sha256 } from '../support/files.ts'
 import { makeTempDir } from '../support/temp-journal.ts'
 

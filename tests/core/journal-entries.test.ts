@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { Handlers } from '../../src/main/core/handlers.ts'
+import type { Handlers } from '../../src/core/api/handlers.ts'
 import { openTempJournal } from '../support/temp-journal.ts'
 import type { TempJournal } from '../support/temp-journal.ts'
 
@@ -43,7 +43,7 @@ describe('logging a conversation', () => {
   it('refuses a 5 MB body with a clear message', async () => {
     const ana = await person('Ana')
     const result = await journal.bridge.logConversation({ conversation: { ...meeting([ana.id], 'Huge'), body: 'x'.repeat(5_000_000) }, followUps: [] })
-    expect(result).toEqual({ ok: false, error: { code: 'invalid-input', message: 'The note is too long (at most 100,000 characters).' } })
+    expect(result).toEqual({ ok: false, error: { code: 'invalid-input', message: 'The note is too long (at most 100,000 characters).', field: 'conversation.body' } })
   })
 
   it('deletes an entry with Undo, relinking the follow-ups that came from it', async () => {

@@ -3,7 +3,7 @@ import { readdir, rm, writeFile } from 'node:fs/promises'
 import { hostname } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { JournalSession } from '../../src/main/core/journal-session.ts'
+import { JournalSession } from '../../src/core/journal/journal-session.ts'
 import { makeTempDir } from '../support/temp-journal.ts'
 
 let dir = ''

@@ -1,7 +1,7 @@
 import { mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { readJournalText } from '../../src/main/core/journal-text.ts'
+import { readJournalText } from '../../src/core/journal/journal-text.ts'
 import { readJson } from '../support/files.ts'
 import { openTempJournal } from '../support/temp-journal.ts'
 import type { TempJournal } from '../support/temp-journal.ts'
@@ -45,9 +45,9 @@ describe('the journal store', () => {
     await seedJournal(journal.handlers, new Date('2026-11-23T10:00:00Z'))
     const written = await readFile(journal.file, 'utf8')
     await journal.session.close()
-    const { JournalSession } = await import('../../src/main/core/journal-session.ts')
+    const { JournalSession } = await import('../../src/core/journal/journal-session.ts')
     const again = await JournalSession.open(journal.dir, { owner: 'test' })
-    const { serializeJournal } = await import('../../src/main/core/durable-json-file.ts')
+    const { serializeJournal } = await import('../../src/core/journal/journal-file.ts')
     expect(serializeJournal(again.store().journal)).toBe(written)
     await again.close()
     journal = { ...journal, dispose: () => rm(journal!.dir, { recursive: true, force: true }) }

@@ -1,8 +1,9 @@
+import { CHALLENGE_STATUSES, CHANNELS, DIRECTIONS, INTEREST_CATEGORIES, RELATIONSHIP_STYLES, VALUE_KINDS } from '../../src/shared/choices.ts'
 import fc from 'fast-check'
 import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { DurableJsonFile, serializeJournal } from '../../src/main/core/durable-json-file.ts'
+import { JournalFile, serializeJournal } from '../../src/core/journal/journal-file.ts'
 import {
   applyMerge,
   applyReplace,
@@ -13,16 +14,11 @@ import {
   planReplace,
   readJournalExport,
   TransferProblem
-} from '../../src/main/core/journal-transfer.ts'
-import type { JournalStore } from '../../src/main/core/journal-store.ts'
-import { validateJournal } from '../../src/main/core/journal-text.ts'
-import { CHALLENGE_STATUSES, VALUE_KINDS } from '../../src/shared/schema/challenge.ts'
-import { CHANNELS } from '../../src/shared/schema/conversation.ts'
-import { DIRECTIONS } from '../../src/shared/schema/follow-up.ts'
-import { INTEREST_CATEGORIES } from '../../src/shared/schema/interest.ts'
+} from '../../src/core/transfer/journal-transfer.ts'
+import type { JournalStore } from '../../src/core/journal/journal-store.ts'
+import { validateJournal } from '../../src/core/journal/journal-text.ts'
 import { COLLECTIONS, emptyJournal, SCHEMA_VERSION } from '../../src/shared/schema/journal.ts'
 import type { Journal } from '../../src/shared/schema/journal.ts'
-import { RELATIONSHIP_STYLES } from '../../src/shared/schema/person.ts'
 import { sha256 } from '../support/files.ts'
 import { seedJournal } from '../support/seed-journal.ts'
 import { openTempJournal } from '../support/temp-journal.ts'
@@ -290,7 +286,7 @@ describe('merging a file into the journal', () => {
     const bytesBefore = await readFile(journal.file)
     const plan = planMerge(before, divergedCopy(before))
     const change = vi.spyOn(store, 'change')
-    const write = vi.spyOn(DurableJsonFile.prototype, 'write')
+    const write = vi.spyOn(JournalFile.prototype, 'write')
     const result = await applyMerge(store, plan, LATER)
     expect(change).toHaveBeenCalledTimes(1)
     expect(write).toHaveBeenCalledTimes(1)
@@ -414,7 +410,7 @@ describe('replacing the journal with a file', () => {
     const bytesBefore = await readFile(journal.file)
     const incoming = readJournalExport(exportJournalJson({ ...emptyJournal(), me: { name: 'Fresh start' } }))
     const change = vi.spyOn(store, 'change')
-    const write = vi.spyOn(DurableJsonFile.prototype, 'write')
+    const write = vi.spyOn(JournalFile.prototype, 'write')
     const result = await applyReplace(store, incoming, { force: true, now: LATER })
     expect(change).toHaveBeenCalledTimes(1)
     expect(write).toHaveBeenCalledTimes(1)

@@ -3,8 +3,8 @@ import { readFile, readdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, expect, it } from 'vitest'
-import { JournalSession } from '../../src/main/core/journal-session.ts'
-import { readJournalText } from '../../src/main/core/journal-text.ts'
+import { JournalSession } from '../../src/core/journal/journal-session.ts'
+import { readJournalText } from '../../src/core/journal/journal-text.ts'
 import { makeTempDir } from '../support/temp-journal.ts'
 
 const RUNS = 100

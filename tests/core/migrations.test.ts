@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { MIGRATIONS, migrateJournal } from '../../src/main/core/migrations.ts'
+import { MIGRATIONS, migrateJournal } from '../../src/core/journal/migrations.ts'
 import { SCHEMA_VERSION } from '../../src/shared/schema/journal.ts'
 
 describe('schema migrations', () => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { MAX_STEM_BYTES, MAX_STEM_UNITS, safeFileName, uniqueNames } from '../../src/main/core/safe-file-name.ts'
+import { MAX_STEM_BYTES, MAX_STEM_UNITS, safeFileName, uniqueNames } from '../../src/core/transfer/safe-file-name.ts'
 import { stemProblem } from './file-name-rules.ts'
 
 describe('safeFileName', () => {

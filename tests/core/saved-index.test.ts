@@ -5,10 +5,11 @@
  */
 import { readFile, writeFile } from 'node:fs/promises'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { decodeIndex, encodeIndex, savedIndexJournal, savedIndexPath } from '../../src/main/core/search/saved-index.ts'
-import { SearchIndex } from '../../src/main/core/search/search-index.ts'
-import { sha256 } from '../../src/main/core/file-hash.ts'
+import { decodeIndex, encodeIndex, savedIndexJournal, savedIndexPath } from '../../src/core/search/saved-index.ts'
+import { SearchIndex } from '../../src/core/search/search-index.ts'
+import { sha256 } from '../../src/core/journal/file-hash.ts'
 import { seedJournal } from '../support/seed-journal.ts'
+import { indexWasSaved } from '../support/index-origin.ts'
 import { makeTempDir, openTempJournal } from '../support/temp-journal.ts'
 import type { TempJournal } from '../support/temp-journal.ts'
 
@@ -111,11 +112,11 @@ describe('the saved index format', () => {
 
   it('names the journal file it was made from in its first bytes, for a launch to peek at', async () => {
     expect(await savedIndexJournal(journal.file)).toBeNull()
-    expect(journal.session.indexWasSaved).toBe(false)
+    expect(indexWasSaved(journal.session)).toBe(false)
     await journal.session.close()
     expect(await savedIndexJournal(journal.file)).toBe(sha256(await readFile(journal.file)))
     journal = await openTempJournal(dir, () => now)
-    expect(journal.session.indexWasSaved).toBe(true)
+    expect(indexWasSaved(journal.session)).toBe(true)
     await writeFile(savedIndexPath(journal.file), '{"journal": "not an index"}')
     expect(await savedIndexJournal(journal.file)).toBeNull()
   })

@@ -7,8 +7,8 @@ import { emptyJournal } from '../../src/shared/schema/journal.ts'
 import { defaultProfile } from '../../src/shared/schema/person.ts'
 import type { FollowUp } from '../../src/shared/schema/follow-up.ts'
 import type { Journal } from '../../src/shared/schema/journal.ts'
-import { SearchIndex } from '../../src/main/core/search/search-index.ts'
-import { Postings } from '../../src/main/core/search/postings.ts'
+import { SearchIndex } from '../../src/core/search/search-index.ts'
+import { Postings } from '../../src/core/search/postings.ts'
 
 const now = new Date(2026, 10, 23, 10)
 const COUNT = 70_000
@@ -31,14 +31,14 @@ const hitIds = (index: SearchIndex, text: string) => index.search({ text, limit:
 
 describe('a journal of more than 65,535 documents', () => {
   it('finds words in the first and the last document', () => {
-    const index = SearchIndex.buildSync(largeJournal())
+    const index = SearchIndex.build(largeJournal())
     expect(index.size.docs).toBe(COUNT + 1) // and the person
     expect(hitIds(index, 'zebrafinch')).toEqual([`fu-${COUNT - 1}`, 'fu-0'].sort())
   })
 
   it('finds a word added far from its last document, and forgets a removed one', () => {
     const journal = largeJournal()
-    const index = SearchIndex.buildSync(journal)
+    const index = SearchIndex.build(journal)
     // A new word in the first follow-up, then the same word in a new one 70,000 documents on.
     const first = { ...journal.followUps[0]!, title: 'Send quokka report' }
     const added = followUp(COUNT, 'Quokka photos for the kids')
@@ -54,7 +54,7 @@ describe('a journal of more than 65,535 documents', () => {
 describe('compaction', () => {
   it('drops deleted documents and their words once many have died, and keeps finding the rest', () => {
     const journal = largeJournal()
-    const index = SearchIndex.buildSync(journal)
+    const index = SearchIndex.build(journal)
     const words = index.size.words
     // Keep the first and last 10,000: 50,000 deaths, well past a quarter of the index.
     const kept = [...journal.followUps.slice(0, 10_000), ...journal.followUps.slice(-10_000)]

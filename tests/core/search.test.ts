@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Handlers } from '../../src/main/core/handlers.ts'
+import type { Handlers } from '../../src/core/api/handlers.ts'
 import type { SearchQuery, SearchResponse } from '../../src/shared/search.ts'
 import { seedJournal } from '../support/seed-journal.ts'
 import { openTempJournal } from '../support/temp-journal.ts'
@@ -102,23 +102,4 @@ describe('keeping the index current', () => {
     await api.deleteConversation({ id: logged.conversation.id })
     expect((await search('hovercraft')).groups).toEqual([])
   })
-})
-
-describe('building on two threads', () => {
-  it('gives the same index as building on one', async () => {
-    const { generateJournal, SIZES } = await import('../../bench/generate.ts')
-    const { makeQueries } = await import('../../bench/queries.ts')
-    const { Random } = await import('../../bench/random.ts')
-    const { SearchIndex } = await import('../../src/main/core/search/search-index.ts')
-    const { journal: big } = generateJournal(SIZES.S, now)
-    // 6 MB of notes: below the size where the app starts a worker, so the test asks for one.
-    const parallel = await SearchIndex.build(big, { parallelFromChars: 1_000_000 })
-    const single = SearchIndex.buildSync(big)
-    expect(parallel.size).toEqual(single.size)
-    for (const text of makeQueries(big, new Random(3), 60)) {
-      const a = parallel.search({ text }, now).groups
-      const b = single.search({ text }, now).groups
-      expect(a.map((g) => [g.personId, g.hits.map((h) => h.id)]), text).toEqual(b.map((g) => [g.personId, g.hits.map((h) => h.id)]))
-    }
-  }, 60_000)
 })

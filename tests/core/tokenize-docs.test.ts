@@ -3,10 +3,10 @@
  * the same words as the query side (tokenize.ts), whichever spelling of a word comes first.
  */
 import { describe, expect, it } from 'vitest'
-import { STOP_WORDS } from '../../src/main/core/search/stop-words.ts'
-import { tokenizeDocs } from '../../src/main/core/search/tokenize-docs.ts'
-import type { TokenizedDocs } from '../../src/main/core/search/tokenize-docs.ts'
-import { words } from '../../src/main/core/search/tokenize.ts'
+import { STOP_WORDS } from '../../src/core/search/stop-words.ts'
+import { tokenizeDocs } from '../../src/core/search/tokenize-docs.ts'
+import type { TokenizedDocs } from '../../src/core/search/tokenize-docs.ts'
+import { words } from '../../src/core/search/tokenize.ts'
 
 const STOP = [...STOP_WORDS]
 
@@ -61,7 +61,7 @@ describe('tokenizeDocs', () => {
     // Every arrangement of eight letters: 40,320 words of one length, many hashes to tell apart.
     const permute = (prefix: string, rest: string): void => {
       if (rest === '') all.push(prefix)
-      for (let i = 0; i < rest.length; i++) permute(prefix + rest[i], rest.slice(0, i) + rest.slice(i + 1))
+      for (let i = 0; i < rest.length; i++) permute(prefix + rest.charAt(i), rest.slice(0, i) + rest.slice(i + 1))
     }
     permute('', letters)
     const result = tokenizeDocs([''], [all.join(' ')], STOP)

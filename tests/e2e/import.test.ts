@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { seedJournal } from '../support/seed-journal.ts'
 import { CONTACTS } from '../support/contacts.ts'
-import { sha256 } from '../../src/main/core/file-hash.ts'
+import { sha256 } from '../../src/core/journal/file-hash.ts'
 import { openTempJournal } from '../support/temp-journal.ts'
 import { appPerTest, makeTempDir, readJournalFile, screenshot, TestDesktop } from './harness.ts'
 

@@ -6,7 +6,7 @@ import { readdir, readFile, rm, truncate } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { sha256 } from '../../src/main/core/file-hash.ts'
+import { sha256 } from '../../src/core/journal/file-hash.ts'
 import { openTempJournal } from '../support/temp-journal.ts'
 import { assertRendererBuilt, launchBrowser, makeTempDir, openUi, removeDir, screenshot, startApp } from './harness.ts'
 

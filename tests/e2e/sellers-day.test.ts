@@ -8,7 +8,7 @@
  */
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { addDays, localDay } from '../../src/main/core/days.ts'
+import { addDays, localDay } from '../../src/core/days.ts'
 import { appPerTest, readJournalFile, screenshot } from './harness.ts'
 import type { RunningApp } from './harness.ts'
 
@@ -235,7 +235,7 @@ describe('a seller’s day', () => {
     expect(await note.locator('a[href]').count()).toBe(0)
     await link.click()
     // A dialog or navigation the click started is reported before the page answers this next-frame round trip.
-    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => done(null))))
+    await page.evaluate('new Promise((done) => requestAnimationFrame(() => done(null)))')
 
     expect(dialogs).toEqual([])
     expect(run.ui.context.pages()).toHaveLength(1)

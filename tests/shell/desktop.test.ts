@@ -39,7 +39,7 @@ describe('the desktop shell port', () => {
 
   it('remembers where the journal moved, for the next launch', async () => {
     const { makeTempDir } = await import('../support/temp-journal.ts')
-    const { readLocation } = await import('../../src/main/core/journal-location.ts')
+    const { readLocation } = await import('../../src/main/journal-location.ts')
     appDir = await makeTempDir()
     const here = createDesktop({ appDir, window: () => null, onShortcut: pressed, onReminderSettings: () => undefined })
     await here.rememberDataDir('/home/ana/Sync/Rapport')

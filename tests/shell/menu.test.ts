@@ -1,6 +1,6 @@
 import type { MenuItemConstructorOptions } from 'electron'
 import { describe, expect, it, vi } from 'vitest'
-import type { Command } from '../../src/shared/commands.ts'
+import type { Command } from '../../src/shared/app-commands.ts'
 import { electronMock, menus } from './electron-mock.ts'
 
 vi.mock('electron', () => electronMock)

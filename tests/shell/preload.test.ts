@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
 import { apiNames } from '../../src/shared/api.ts'
-import { COMMAND_CHANNEL } from '../../src/shared/commands.ts'
+import { COMMAND_CHANNEL } from '../../src/shared/app-commands.ts'
 import { electronMock, exposed, rendererListeners } from './electron-mock.ts'
 
 vi.mock('electron', () => electronMock)

@@ -2,8 +2,8 @@
 import { readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { expect } from 'vitest'
-import type { ContactCandidate } from '../../src/main/core/contact-candidate.ts'
-import { ImportProblem } from '../../src/main/core/import-problem.ts'
+import type { ContactCandidate } from '../../src/core/transfer/contact-candidate.ts'
+import { ImportProblem } from '../../src/core/transfer/import-problem.ts'
 
 export const CONTACTS = resolve(import.meta.dirname, '../fixtures/contacts')
 

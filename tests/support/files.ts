@@ -1,5 +1,5 @@
 import { readFile, stat } from 'node:fs/promises'
-import { sha256 as sha256Of } from '../../src/main/core/file-hash.ts'
+import { sha256 as sha256Of } from '../../src/core/journal/file-hash.ts'
 
 /** SHA-256 of the file at `path`. */
 export async function sha256(path: string): Promise<string> {

@@ -3,12 +3,12 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { RapportBridge } from '../../src/shared/api.ts'
-import { createHandlers } from '../../src/main/core/handlers.ts'
-import type { Handlers } from '../../src/main/core/handlers.ts'
-import { JournalSession } from '../../src/main/core/journal-session.ts'
-import { createLocalBridge } from '../../src/main/core/local-bridge.ts'
-import { SettingsFile } from '../../src/main/core/settings-file.ts'
-import type { ShellPort } from '../../src/main/core/shell-port.ts'
+import { createHandlers } from '../../src/core/api/handlers.ts'
+import type { Handlers } from '../../src/core/api/handlers.ts'
+import { JournalSession } from '../../src/core/journal/journal-session.ts'
+import { createLocalBridge } from './local-bridge.ts'
+import { SettingsFile } from '../../src/core/journal/settings-file.ts'
+import type { ShellPort } from '../../src/core/api/shell-port.ts'
 
 export interface TempJournal {
   dir: string

@@ -1,6 +1,6 @@
 /// <reference types="vite/client" />
 import type { RapportBridge } from '../../shared/api.ts'
-import type { RapportEvents } from '../../shared/commands.ts'
+import type { RapportEvents } from '../../shared/app-commands.ts'
 
 declare global {
   interface Window {

@@ -7,6 +7,7 @@ import { ChallengeSchema, ValueSchema } from './challenge.ts'
 import { strict, text } from './common.ts'
 import { ConversationSchema } from './conversation.ts'
 import { FollowUpSchema } from './follow-up.ts'
+import { integrityProblem } from './integrity.ts'
 import { InterestSchema } from './interest.ts'
 import { PersonSchema } from './person.ts'
 
@@ -51,31 +52,4 @@ export const COLLECTIONS: readonly Collection[] = ['people', 'conversations', 'i
 
 export function emptyJournal(): Journal {
   return { schemaVersion: SCHEMA_VERSION, me: { name: '' }, people: [], conversations: [], interests: [], challenges: [], values: [], followUps: [] }
-}
-
-/** Ids are unique, and every reference points at something that exists. */
-export function integrityProblem(journal: Journal): string {
-  // One set of ids per collection, used for both checks: building them is most of the cost on load.
-  const ids = {} as Record<Collection, Set<string>>
-  for (const collection of COLLECTIONS) {
-    ids[collection] = new Set(journal[collection].map((item) => item.id))
-    if (ids[collection].size !== journal[collection].length) return `Two items in ${collection} share one id.`
-  }
-  const { people, conversations, challenges } = ids
-  for (const c of journal.conversations) {
-    if (!c.personIds.every((id) => people.has(id))) return `The conversation “${c.title}” names a person who is not in the journal.`
-  }
-  for (const i of journal.interests) {
-    if (i.ownerId !== 'me' && !people.has(i.ownerId)) return `The interest “${i.label}” belongs to a person who is not in the journal.`
-  }
-  for (const c of journal.challenges) if (!people.has(c.personId)) return `The challenge “${c.title}” belongs to a person who is not in the journal.`
-  for (const value of journal.values) {
-    if (!people.has(value.personId)) return `“${value.title}” belongs to a person who is not in the journal.`
-    if (value.challengeId !== null && !challenges.has(value.challengeId)) return `“${value.title}” is linked to a challenge that is not in the journal.`
-  }
-  for (const f of journal.followUps) {
-    if (!people.has(f.personId)) return `The follow-up “${f.title}” belongs to a person who is not in the journal.`
-    if (f.conversationId !== null && !conversations.has(f.conversationId)) return `The follow-up “${f.title}” is linked to a conversation that is not in the journal.`
-  }
-  return ''
 }

@@ -1,6 +1,6 @@
 import { getContext, setContext } from 'svelte'
 import type { RapportBridge } from '../../../shared/api.ts'
-import type { RapportEvents } from '../../../shared/commands.ts'
+import type { RapportEvents } from '../../../shared/app-commands.ts'
 import { Changes } from '../state/changes.svelte.ts'
 import { Nav } from '../state/nav.svelte.ts'
 import { Preferences } from '../state/preferences.svelte.ts'

@@ -4,13 +4,20 @@
  * form is there to show.
  */
 import type { RapportBridge } from '../../../shared/api.ts'
-import type { ApiResult } from '../../../shared/errors.ts'
+import type { ApiError, ApiResult } from '../../../shared/errors.ts'
 import type { Removed } from '../../../shared/schema/removed.ts'
 
 export interface Toast {
   message: string
   tone: 'info' | 'error'
   removed: Removed | null
+}
+
+interface RunOptions {
+  /** The caller shows the error itself: no toast. */
+  quiet?: boolean
+  /** A toast to show once saved. */
+  saved?: string
 }
 
 export class Changes {
@@ -34,15 +41,24 @@ export class Changes {
   }
 
   /** Runs a change. Resolves to '' when saved, or the error message (also toasted unless `quiet`). */
-  async run<T>(call: () => Promise<ApiResult<T>>, options: { quiet?: boolean; saved?: string } = {}): Promise<string> {
-    const result = await call()
+  async run<T>(call: () => Promise<ApiResult<T>>, options: RunOptions = {}): Promise<string> {
+    return this.#settle(await call(), options)?.message ?? ''
+  }
+
+  /** Like run(), for a form that shows the error beside the field it names: resolves to null when saved. */
+  async submit<T>(call: () => Promise<ApiResult<T>>, options: RunOptions = {}): Promise<ApiError | null> {
+    return this.#settle(await call(), options)
+  }
+
+  // Synchronous, so that a form's own next step (closing, say) follows in the same tick as the toast.
+  #settle<T>(result: ApiResult<T>, options: RunOptions): ApiError | null {
     if (!result.ok) {
       if (!options.quiet) this.#toast = { message: result.error.message, tone: 'error', removed: null }
-      return result.error.message
+      return result.error
     }
     this.#revision++
     if (options.saved) this.#toast = { message: options.saved, tone: 'info', removed: null }
-    return ''
+    return null
   }
 
   /** Runs a delete and offers Undo for what it removed. Resolves to whether it was deleted. */
@@ -60,7 +76,7 @@ export class Changes {
   async undo(): Promise<void> {
     const removed = this.#toast?.removed
     if (!removed) return
-    const result = await this.#bridge.undoDelete({ removed: $state.snapshot(removed) as Removed })
+    const result = await this.#bridge.undoDelete({ removed: $state.snapshot<Removed>(removed) })
     if (!result.ok) {
       this.#toast = { message: `Undo failed: ${result.error.message}`, tone: 'error', removed: null }
       return

@@ -1,0 +1,73 @@
+/**
+ * The command line's one way into a journal, the app's own: a JournalSession — read-only (no lock, nothing
+ * written, so it works while Rapport is open) for the commands that only read, locked for the ones that
+ * write — and the app's handlers on it, with the command line's arguments standing in for the app's dialogs.
+ */
+import { stat } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { ApiInput, ApiName, ApiResults } from '../shared/api.ts'
+import { call, createHandlers } from '../core/api/handlers.ts'
+import { NO_SHELL } from '../core/api/shell-port.ts'
+import type { ShellPort } from '../core/api/shell-port.ts'
+import { JOURNAL_FILE, JournalSession } from '../core/journal/journal-session.ts'
+import { CliError } from './cli-error.ts'
+
+export interface CliJournal {
+  session: JournalSession
+  /** One of the app's calls, its argument checked by the contract's schema; failures are thrown. */
+  call: <K extends ApiName>(name: K, input: ApiInput<K>) => Promise<ApiResults[K]>
+}
+
+export interface Access {
+  mode: 'read' | 'write'
+  /** The command means to change the journal (so a failure says nothing was); by default, when mode is write. */
+  changes?: boolean
+  /** Whether a folder with no journal yet is refused (NoJournal) rather than read as an empty journal. */
+  mustExist: boolean
+  /** The answers the app would get from its dialogs: a folder, a file to read, a file to write. */
+  picks?: { folder?: string; file?: string; saveAs?: string }
+  now: Date
+}
+
+export function journalPath(dataDir: string): string {
+  return join(dataDir, JOURNAL_FILE)
+}
+
+/** Runs `work` with the journal open, and always closes it (releasing the lock of a writing command). */
+export async function withJournal<T>(dataDir: string, access: Access, work: (journal: CliJournal) => Promise<T>): Promise<T> {
+  const path = journalPath(dataDir)
+  // Checked first: opening for writing would create a journal, and a read of nothing helps no one.
+  if (access.mustExist && !(await stat(path).then(() => true, (error: unknown) => (error as NodeJS.ErrnoException).code !== 'ENOENT'))) throw noJournal(path)
+  const session = await JournalSession.open(dataDir, { owner: 'cli', readOnly: access.mode === 'read' })
+  try {
+    const status = await session.status()
+    if (status.state === 'unreadable') {
+      const nothing = (access.changes ?? access.mode === 'write') ? ' Nothing was changed.' : ''
+      throw new CliError(`The journal at ${status.file} cannot be read: ${status.problem}${nothing} Run “rapport doctor”, or open Rapport to restore a backup.`)
+    }
+    const handlers = createHandlers(session, { now: () => access.now, shell: answers(access.picks ?? {}) })
+    return await work({ session, call: (name, input) => call(handlers, name, input) })
+  } finally {
+    await session.close()
+  }
+}
+
+/** A desktop whose dialogs answer with what the command line said; any other dialog is refused. */
+function answers(picks: NonNullable<Access['picks']>): ShellPort {
+  const { folder, file, saveAs } = picks
+  return {
+    ...NO_SHELL,
+    ...(folder === undefined ? {} : { pickFolder: () => Promise.resolve(folder) }),
+    ...(file === undefined ? {} : { pickFile: () => Promise.resolve(file) }),
+    ...(saveAs === undefined ? {} : { pickSaveFile: () => Promise.resolve(saveAs) })
+  }
+}
+
+/** There is no journal.json yet: commands that need one never create it. */
+export class NoJournal extends CliError {
+  override name = 'NoJournal'
+}
+
+export function noJournal(path: string): NoJournal {
+  return new NoJournal(`No journal at ${path} yet. Open Rapport once, or point --data-dir (or RAPPORT_DATA_DIR) at the folder that holds journal.json.`)
+}

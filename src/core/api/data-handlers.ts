@@ -1,0 +1,119 @@
+/** Handlers for getting data in and out: exports, imports, backups, and the app's settings. */
+import { readFile, stat } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
+import type { BackupInfo } from '../../shared/api.ts'
+import { backupsFolder, listBackups, writeBackup } from '../journal/backups.ts'
+import { writeFileDurable } from '../journal/durable-write.ts'
+import { exportMarkdown } from '../transfer/export-markdown.ts'
+import type { Handlers } from './handlers.ts'
+import { ImportSessions } from '../transfer/import-sessions.ts'
+import type { JournalSession } from '../journal/journal-session.ts'
+import { describeCounts, exportJournalJson, journalCounts } from '../transfer/journal-transfer.ts'
+import { localDay } from '../days.ts'
+import { checkJournalFolder, moveJournal } from '../journal/journal-move.ts'
+import { SettingsFile } from '../journal/settings-file.ts'
+import type { ShellPort } from './shell-port.ts'
+import type { Settings } from '../../shared/settings.ts'
+import { IMPORT_KINDS } from '../../shared/transfer.ts'
+
+export type DataHandlers = Pick<
+  Handlers,
+  | 'exportMarkdown'
+  | 'exportJson'
+  | 'importPick'
+  | 'importRemap'
+  | 'importApply'
+  | 'importCancel'
+  | 'backupNow'
+  | 'openBackupsFolder'
+  | 'moveJournal'
+  | 'openJournal'
+  | 'getSettings'
+  | 'updateSettings'
+>
+
+/** The data handlers, and the settings currently in force (they follow the journal when it moves). */
+export function createDataHandlers(
+  session: JournalSession,
+  now: () => Date,
+  shell: ShellPort,
+  initialSettings: SettingsFile
+): { handlers: DataHandlers; settings: () => Settings } {
+  const imports = new ImportSessions()
+  // Settings live beside the journal, so they follow it when it moves or another one is opened.
+  let settings = initialSettings
+  const follow = async (dataDir: string) => {
+    if (!settings.inMemoryOnly) settings = await SettingsFile.open(dataDir)
+    await shell.rememberDataDir(dataDir)
+    shell.applySettings(settings.settings)
+  }
+  const handlers: DataHandlers = {
+    exportMarkdown: async ({ personIds }) => {
+      const folder = await shell.pickFolder(personIds?.length === 1 ? 'Export this person to Markdown' : 'Export the journal to Markdown')
+      if (!folder) return { canceled: true }
+      const result = await exportMarkdown(session.store().journal, folder, now(), personIds ? { personIds } : {})
+      return { canceled: false, folder: result.folder, files: result.files }
+    },
+    exportJson: async () => {
+      const file = await shell.pickSaveFile('Save a full backup of the journal', `Rapport backup ${localDay(now())}.json`, [{ name: 'Rapport backup', extensions: ['json'] }])
+      if (!file) return { canceled: true }
+      const journal = session.store().journal
+      const text = exportJournalJson(journal)
+      await writeFileDurable(file, text)
+      return { canceled: false, file, bytes: Buffer.byteLength(text), contents: describeCounts(journalCounts(journal)) }
+    },
+    importPick: async () => {
+      const file = await shell.pickFile('Import contacts or a Rapport backup', [
+        { name: 'Contacts or Rapport backup', extensions: Object.keys(IMPORT_KINDS).map((extension) => extension.slice(1)) },
+        { name: 'All files', extensions: ['*'] }
+      ])
+      if (!file) return { canceled: true }
+      return { canceled: false, preview: await imports.preview(session.store(), file) }
+    },
+    importRemap: async ({ token, mapping }) => imports.remap(session.store(), token, mapping),
+    importApply: ({ token, decisions, mode }) => imports.apply(session.store(), token, now(), decisions, mode),
+    importCancel: async ({ token }) => {
+      imports.cancel(token)
+      return true
+    },
+    backupNow: async () => {
+      const store = session.store()
+      await store.flush()
+      const name = await writeBackup(store.path, 'manual', await readFile(store.path), now())
+      return backupInfo(store.path, name)
+    },
+    openBackupsFolder: async () => {
+      await shell.openFolder(backupsFolder(session.path))
+      return true
+    },
+    moveJournal: async () => {
+      const target = await shell.pickFolder('Move the journal to an empty folder')
+      if (!target) return { canceled: true }
+      await moveJournal(session, target)
+      await follow(target)
+      return { canceled: false, dataDir: target }
+    },
+    openJournal: async () => {
+      const folder = await shell.pickFolder('Open the journal in another folder')
+      if (!folder) return { canceled: true }
+      await checkJournalFolder(folder)
+      const status = await session.switchTo(folder)
+      await follow(folder)
+      return { canceled: false, dataDir: folder, status }
+    },
+    getSettings: async () => ({ settings: settings.settings, problem: settings.problem, dataDir: dirname(session.path) }),
+    updateSettings: async ({ patch }) => {
+      const next = await settings.update(patch)
+      shell.applySettings(next)
+      return next
+    }
+  }
+  return { handlers, settings: () => settings.settings }
+}
+
+async function backupInfo(journalPath: string, name: string): Promise<BackupInfo> {
+  const found = (await listBackups(journalPath)).find((b) => b.name === name)
+  if (found) return found
+  const info = await stat(join(backupsFolder(journalPath), name))
+  return { name, kind: 'manual', createdAt: info.mtime.toISOString(), sizeBytes: info.size, problem: '' }
+}

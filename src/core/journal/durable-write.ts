@@ -1,0 +1,50 @@
+/**
+ * Atomic, durable file replacement: the bytes are on disk before the rename makes them visible, and the
+ * rename itself is on disk before we report success. A crash at any point leaves either the old file or
+ * the new one, never a mix.
+ */
+import { randomUUID } from 'node:crypto'
+import { open, rename, rm } from 'node:fs/promises'
+import { basename, dirname, join } from 'node:path'
+
+export const PRIVATE_FILE_MODE = 0o600
+
+export async function writeFileDurable(path: string, bytes: string | Uint8Array): Promise<void> {
+  // A unique temp name, so two writers (or a crashed one's leftovers) never collide.
+  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomUUID()}.tmp`)
+  const file = await open(tmp, 'wx', PRIVATE_FILE_MODE)
+  try {
+    await file.writeFile(bytes)
+    await file.sync()
+  } catch (error) {
+    await file.close()
+    await rm(tmp, { force: true })
+    throw error
+  }
+  await file.close()
+  try {
+    await rename(tmp, path)
+  } catch (error) {
+    await rm(tmp, { force: true })
+    throw error
+  }
+  await syncFolder(dirname(path))
+}
+
+/** fsync the folder so the rename survives power loss. Windows cannot open folders; NTFS journals renames. */
+export async function syncFolder(folder: string): Promise<void> {
+  if (process.platform === 'win32') return
+  const handle = await open(folder, 'r')
+  try {
+    await handle.sync()
+  } finally {
+    await handle.close()
+  }
+}
+
+/** A write in progress, named by writeFileDurable: .<file>.<pid>.<uuid>.tmp (the pid is group 2). */
+export const TEMP_FILE_NAME = /^\.(.+)\.(\d+)\.[0-9a-f-]{36}\.tmp$/
+
+export function isTempFileOf(path: string, name: string): boolean {
+  return name.startsWith(`.${basename(path)}.`) && name.endsWith('.tmp')
+}

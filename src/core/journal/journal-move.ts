@@ -1,0 +1,50 @@
+/**
+ * Moving the journal to another folder, safely: everything is copied durably and read back before Rapport
+ * switches to the copy, and the old files are left where they were until the user deletes them.
+ */
+import { copyFile, mkdir, readdir, readFile, stat } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
+import { backupsFolder } from './backups.ts'
+import { serializeJournal } from './journal-file.ts'
+import { syncFolder, writeFileDurable } from './durable-write.ts'
+import { JOURNAL_FILE } from './journal-session.ts'
+import type { JournalSession } from './journal-session.ts'
+import { readJournalText } from './journal-text.ts'
+import { RapportError } from '../rapport-error.ts'
+import { SETTINGS_FILE } from './settings-file.ts'
+
+export async function moveJournal(session: JournalSession, target: string): Promise<void> {
+  const from = dirname(session.path)
+  if (target === from) throw new RapportError('invalid-input', 'The journal is already in that folder.')
+  if (await exists(join(target, JOURNAL_FILE))) {
+    throw new RapportError('invalid-input', 'That folder already has a journal. Open it instead, or pick an empty folder.')
+  }
+  const store = session.store()
+  await store.flush()
+  await mkdir(join(target, 'backups'), { recursive: true, mode: 0o700 })
+  const text = serializeJournal(store.journal)
+  await writeFileDurable(join(target, JOURNAL_FILE), text)
+  for (const name of await readdir(backupsFolder(session.path)).catch(() => [] as string[])) {
+    await copyFile(join(backupsFolder(session.path), name), join(target, 'backups', name))
+  }
+  await syncFolder(join(target, 'backups'))
+  if (await exists(join(from, SETTINGS_FILE))) await copyFile(join(from, SETTINGS_FILE), join(target, SETTINGS_FILE))
+  // Read the copy back before trusting it.
+  const copied = await readFile(join(target, JOURNAL_FILE), 'utf8')
+  if (copied !== text) throw new RapportError('save-failed', `The copy in ${target} does not match the journal. Nothing was moved.`)
+  readJournalText(copied)
+  await session.switchTo(target)
+}
+
+/** Whether `folder` holds a journal Rapport can switch to (or is a place a new one can start). */
+export async function checkJournalFolder(folder: string): Promise<void> {
+  const info = await stat(folder).catch(() => null)
+  if (!info?.isDirectory()) throw new RapportError('not-found', `${folder} is not a folder.`)
+}
+
+async function exists(path: string): Promise<boolean> {
+  return stat(path).then(
+    () => true,
+    () => false
+  )
+}

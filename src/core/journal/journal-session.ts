@@ -1,0 +1,218 @@
+/**
+ * The journal as the app (or the CLI) holds it: the lock, and either an open store or the reason the
+ * file could not be read. An unreadable file is never written to; restoring a backup keeps its bytes
+ * in a sibling file first. Opened read-only (the CLI's search, brief, doctor and export), it takes no lock
+ * and writes nothing, not even the search index.
+ */
+import { mkdir, readFile } from 'node:fs/promises'
+import { basename, dirname, join } from 'node:path'
+import type { BackupInfo, JournalStatus } from '../../shared/api.ts'
+import { backupPath, backupsFolder, listBackups, writeBackup } from './backups.ts'
+import { writeFileDurable } from './durable-write.ts'
+import { inspectFolder } from './folder-health.ts'
+import type { Finding } from './folder-health.ts'
+import { JournalLock } from './journal-lock.ts'
+import type { LockOwner } from './journal-lock.ts'
+import { JournalStore } from './journal-store.ts'
+import type { StoreOptions } from './journal-store.ts'
+import { JournalProblem, readJournalText } from './journal-text.ts'
+import { SearchIndex } from '../search/search-index.ts'
+import { readSavedIndex, savedIndexJournal, saveIndex } from '../search/saved-index.ts'
+import { RapportError } from '../rapport-error.ts'
+
+// What the session's users (the shell and the CLI) catch or show, from the one module they open.
+export { BACKUP_POLICY } from './backups.ts'
+export type { Finding, FindingLevel } from './folder-health.ts'
+export { JournalLocked } from './journal-lock.ts'
+export { JournalProblem } from './journal-text.ts'
+
+export const JOURNAL_FILE = 'journal.json'
+
+export interface SessionOptions extends StoreOptions {
+  owner: LockOwner
+}
+
+export class JournalSession {
+  #path: string
+  /** null when read-only. */
+  #lock: JournalLock | null
+  #options: SessionOptions
+  #store: JournalStore | null = null
+  #index: SearchIndex | null = null
+  /** The index's change count when it matched the saved copy beside the journal; -1 if none matches. */
+  #indexSavedAt = -1
+  #problem = ''
+  #changeListeners: Array<() => void> = []
+
+  private constructor(path: string, lock: JournalLock | null, options: SessionOptions) {
+    this.#path = path
+    this.#lock = lock
+    this.#options = options
+  }
+
+  /**
+   * Takes the lock (throws JournalLocked if another process has it) and reads the journal in `dataDir`.
+   * Read-only, it only reads: no folder is made, no lock taken, and a missing journal reads as empty.
+   */
+  static async open(dataDir: string, options: SessionOptions): Promise<JournalSession> {
+    const path = join(dataDir, JOURNAL_FILE)
+    if (options.readOnly) {
+      const session = new JournalSession(path, null, options)
+      await session.reopen()
+      return session
+    }
+    await mkdir(dataDir, { recursive: true, mode: 0o700 })
+    const lock = await JournalLock.acquire(`${path}.lock`, options.owner)
+    const session = new JournalSession(path, lock, options)
+    try {
+      await session.reopen()
+    } catch (error) {
+      await lock.release()
+      throw error
+    }
+    return session
+  }
+
+  get path(): string {
+    return this.#path
+  }
+
+  /** Calls `listener` after every saved change, whichever store is open (a restore opens a new one). */
+  onStoreChange(listener: () => void): void {
+    this.#changeListeners.push(listener)
+  }
+
+  /** The search index of the open journal, kept current with every change. */
+  index(): SearchIndex {
+    this.store()
+    return this.#index!
+  }
+
+  /** The open store; fails with a clear error while the journal is unreadable. */
+  store(): JournalStore {
+    if (this.#store) return this.#store
+    throw new RapportError('journal-unreadable', `The journal at ${this.#path} cannot be read: ${this.#problem}`)
+  }
+
+  async status(): Promise<JournalStatus> {
+    if (this.#store) return { state: 'ready', file: this.#path, people: this.#store.journal.people.length }
+    return { state: 'unreadable', file: this.#path, problem: this.#problem, backups: await this.backups() }
+  }
+
+  backups(): Promise<BackupInfo[]> {
+    return listBackups(this.#path)
+  }
+
+  get backupsFolder(): string {
+    return backupsFolder(this.#path)
+  }
+
+  /** What rapport doctor reports about the journal, its backups, its lock and the files around it. */
+  health(): Promise<Finding[]> {
+    return inspectFolder(this.#path, this.#store, this.#problem)
+  }
+
+  /**
+   * Reads the file again. A JournalProblem becomes the unreadable state; other errors propagate. The index
+   * is read back from beside the journal when it was saved from this very file; otherwise it is built.
+   */
+  async reopen(): Promise<JournalStatus> {
+    await this.#store?.flush()
+    this.#store = null
+    this.#index = null
+    // A peek at the saved index's first bytes: a stale one is not read whole.
+    const savedFor = await savedIndexJournal(this.#path)
+    try {
+      const store = await JournalStore.open(this.#path, this.#options)
+      const loaded = savedFor === store.fileHash ? await readSavedIndex(this.#path, store.journal, store.fileHash) : null
+      const index = loaded ?? SearchIndex.build(store.journal)
+      this.#indexSavedAt = loaded ? index.changes : -1
+      store.onChange((journal) => {
+        index.update(journal)
+        for (const listener of this.#changeListeners) listener()
+      })
+      this.#store = store
+      this.#index = index
+      this.#problem = ''
+    } catch (error) {
+      if (!(error instanceof JournalProblem)) throw error
+      this.#problem = error.message
+    }
+    return this.status()
+  }
+
+  /**
+   * Puts a backup in the journal's place. A readable journal is backed up first; an unreadable one is kept
+   * byte for byte as `journal.unreadable-<time>.json` beside it.
+   */
+  async restoreBackup(name: string): Promise<JournalStatus> {
+    this.#refuseIfReadOnly()
+    let text: string
+    try {
+      text = await readFile(backupPath(this.#path, name), 'utf8')
+    } catch {
+      throw new RapportError('not-found', `There is no backup called “${name}”.`)
+    }
+    try {
+      readJournalText(text)
+    } catch (error) {
+      throw new RapportError('invalid-input', `That backup cannot be read either: ${(error as Error).message}`)
+    }
+    const now = (this.#options.now ?? (() => new Date()))()
+    const current = await readFile(this.#path).catch(() => null)
+    if (current && this.#store) {
+      await this.#store.flush()
+      await writeBackup(this.#path, 'pre-restore', current, now)
+    } else if (current) {
+      const keep = join(dirname(this.#path), `${basename(this.#path, '.json')}.unreadable-${now.toISOString().replace(/[:.]/g, '-')}.json`)
+      await writeFileDurable(keep, current)
+    }
+    await writeFileDurable(this.#path, text)
+    return this.reopen()
+  }
+
+  /**
+   * Continues with the journal in another folder: its lock is taken first, so a failure leaves this one
+   * open as it was. Throws JournalLocked if another program has that journal open.
+   */
+  async switchTo(dataDir: string): Promise<JournalStatus> {
+    this.#refuseIfReadOnly()
+    await mkdir(dataDir, { recursive: true, mode: 0o700 })
+    const path = join(dataDir, JOURNAL_FILE)
+    if (path === this.#path) return this.status()
+    const lock = await JournalLock.acquire(`${path}.lock`, this.#options.owner)
+    await this.#store?.close()
+    await this.#saveIndex()
+    await this.#lock?.release()
+    this.#lock = lock
+    this.#path = path
+    return this.reopen()
+  }
+
+  async close(): Promise<void> {
+    await this.#store?.close()
+    await this.#saveIndex()
+    this.#store = null
+    this.#index = null
+    await this.#lock?.release()
+  }
+
+  #refuseIfReadOnly(): void {
+    if (!this.#lock) throw new RapportError('forbidden', `The journal at ${this.#path} is open read-only here.`)
+  }
+
+  /**
+   * Keeps the index beside the journal for the next launch, unless the copy there is already this one.
+   * It is only a cache: failing to write it costs the next launch a rebuild, nothing more.
+   */
+  async #saveIndex(): Promise<void> {
+    const index = this.#index
+    if (!this.#store || this.#store.readOnly || !index || index.changes === this.#indexSavedAt) return
+    try {
+      await saveIndex(this.#path, index.snapshot(), this.#store.fileHash)
+      this.#indexSavedAt = index.changes
+    } catch (error) {
+      console.warn(`Rapport could not save the search index beside ${this.#path}: ${(error as Error).message}`)
+    }
+  }
+}

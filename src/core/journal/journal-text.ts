@@ -1,0 +1,69 @@
+/**
+ * Turns the bytes of a journal file into a valid, current journal, or says in plain words why it cannot.
+ * Nothing here writes: deciding what to do about an unreadable file is the caller's job.
+ */
+import * as v from 'valibot'
+import { describeIssue } from '../../shared/schema/common.ts'
+import { JournalSchema, SCHEMA_VERSION } from '../../shared/schema/journal.ts'
+import type { Journal } from '../../shared/schema/journal.ts'
+import { migrateJournal } from './migrations.ts'
+import type { JsonObject } from './migrations.ts'
+
+/** The file exists but is not a journal this version can use. The message is shown to the user. */
+export class JournalProblem extends Error {
+  override name = 'JournalProblem'
+}
+
+export interface ReadJournal {
+  journal: Journal
+  /** The version the file was written in, when it was older than this build's. */
+  migratedFrom: number | null
+}
+
+export function readJournalText(text: string): ReadJournal {
+  const value = parseJson(text)
+  if (value === null) throw new JournalProblem('The file holds “null” instead of a journal.')
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    throw new JournalProblem(`The file holds ${Array.isArray(value) ? 'a list' : `a ${typeof value}`} instead of a journal.`)
+  }
+  const raw = value as JsonObject
+  const version = raw.schemaVersion
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    throw new JournalProblem('The file has no valid “schemaVersion”, so it is not a Rapport journal.')
+  }
+  if (version > SCHEMA_VERSION) {
+    throw new JournalProblem(
+      `The journal was written by a newer Rapport (schema version ${version}); this version reads up to ${SCHEMA_VERSION}. Update Rapport to open it.`
+    )
+  }
+  const contents = version < SCHEMA_VERSION ? migrateJournal(raw, version) : raw
+  return { journal: validateJournal(contents), migratedFrom: version < SCHEMA_VERSION ? version : null }
+}
+
+/** Checks a whole journal against the schema: on load, on import, and on a restore (a save checks only what changed). */
+export function validateJournal(value: unknown): Journal {
+  const result = v.safeParse(JournalSchema, value)
+  if (result.success) return result.output
+  throw new JournalProblem(`The journal is not in the expected shape: ${describeIssue(result.issues[0])}`)
+}
+
+function parseJson(text: string): unknown {
+  if (text.length === 0) throw new JournalProblem('The file is empty.')
+  if (text.charCodeAt(0) === 0xfeff) {
+    throw new JournalProblem(
+      'The file starts with a byte-order mark (BOM). Rapport never writes one, so another program has changed it.'
+    )
+  }
+  if (text.trim().length === 0) throw new JournalProblem('The file holds only blank space.')
+  try {
+    return JSON.parse(text)
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error)
+    // A cut-off file fails at its very end, whatever token the parser was expecting there.
+    const position = Number(/position (\d+)/.exec(detail)?.[1] ?? -1)
+    if (/end of (JSON )?input|Unterminated/i.test(detail) || position >= text.trimEnd().length) {
+      throw new JournalProblem('The file stops in the middle of the journal: it looks truncated.')
+    }
+    throw new JournalProblem(`The file is not valid JSON (${detail}).`)
+  }
+}

@@ -1,0 +1,12 @@
+import type { BrowserWindow } from 'electron'
+import { COMMAND_CHANNEL } from '../shared/app-commands.ts'
+import type { Command } from '../shared/app-commands.ts'
+
+/** Brings the window forward and hands the page a command (from a menu, shortcut or notification). */
+export function sendCommand(window: BrowserWindow | null, command: Command): void {
+  if (!window || window.isDestroyed()) return
+  if (window.isMinimized()) window.restore()
+  window.show()
+  window.focus()
+  window.webContents.send(COMMAND_CHANNEL, command)
+}
