@@ -8,13 +8,13 @@ import {
   applyMerge,
   applyReplace,
   compareInstants,
-  describeMerge,
   exportJournalJson,
   planMerge,
   planReplace,
   readJournalExport,
   TransferProblem
 } from '../../src/core/transfer/journal-transfer.ts'
+import { describeMerge } from '../../src/core/transfer/transfer-words.ts'
 import type { JournalStore } from '../../src/core/journal/journal-store.ts'
 import { validateJournal } from '../../src/core/journal/journal-text.ts'
 import { COLLECTIONS, emptyJournal, SCHEMA_VERSION } from '../../src/shared/schema/journal.ts'
