@@ -15,7 +15,8 @@ async function bundleFiles(entry: string): Promise<Map<string, string>> {
     if (files.has(path)) return
     const text = await readFile(path, 'utf8')
     files.set(path, text)
-    for (const [, spec] of text.matchAll(/(?:from|import)\s*\(?\s*["'](\.{1,2}\/[^"']+)["']/g)) await visit(join(dirname(path), spec!))
+    for (const [, spec] of text.matchAll(/(?:from|import)\s*\(?\s*["'](\.{1,2}\/[^"']+)["']/g))
+      await visit(join(dirname(path), spec!))
   }
   await visit(entry)
   return files

@@ -36,7 +36,10 @@ describe('a wrong command line', () => {
     [['search', 'x', '--data-dir', ''], /^rapport search: “--data-dir” needs a folder, and it was given an empty one\./],
     [['--data-dir=', 'doctor'], /^rapport doctor: “--data-dir” needs a folder, and it was given an empty one\./],
     [['search'], /^rapport search: say what to search for/],
-    [['search', 'x', '--limit', 'lots'], /^rapport search: --limit must be a whole number from 1 to 100, not “lots”\.\n$/],
+    [
+      ['search', 'x', '--limit', 'lots'],
+      /^rapport search: --limit must be a whole number from 1 to 100, not “lots”\.\n$/
+    ],
     [['export', 'pdf', 'out'], /^rapport export: “pdf” is not a format; use markdown or json\.\n$/],
     [['export', 'json'], /^rapport export json: say where/],
     [['import'], /^rapport import: say which file/],

@@ -28,7 +28,10 @@ it('keeps the spaces around the “·” separators that follow a condition', as
   const shared = page.getByRole('list', { name: 'Interests' }).getByRole('listitem').filter({ hasText: 'Real Madrid' })
   expect(await shared.locator('.chip-meta').innerText()).toBe('sport · in common')
   // A conversation with others names them after the day.
-  const intro = page.getByRole('region', { name: 'Conversations' }).getByRole('listitem').filter({ hasText: 'Intro call: Ana meets Priya' })
+  const intro = page
+    .getByRole('region', { name: 'Conversations' })
+    .getByRole('listitem')
+    .filter({ hasText: 'Intro call: Ana meets Priya' })
   expect(await intro.locator('.entry-head .detail').innerText()).toMatch(/\d{4} · with Priya Natarajan$/)
   // A lapsed keep-in-touch cadence says by how much (Kenji: every 30 days, last contact 75 days ago).
   await page.goto(`${running.app.url}#/person/${ids.kenjiId}`)
