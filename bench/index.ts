@@ -45,7 +45,13 @@ async function writeGenerated(size: SizeName, path: string): Promise<void> {
 }
 
 const LAUNCHES = smoke ? 1 : 5
-const median = (runs: Launch[], key: keyof Launch) => round(percentile(runs.map((run) => run[key]), 50))
+const median = (runs: Launch[], key: keyof Launch) =>
+  round(
+    percentile(
+      runs.map((run) => run[key]),
+      50
+    )
+  )
 const worst = (runs: Launch[], key: keyof Launch) => round(Math.max(...runs.map((run) => run[key])))
 
 const results: Record<string, Record<string, number>> = {}
@@ -143,7 +149,10 @@ async function runSize(size: SizeName): Promise<void> {
   )
 
   if (size !== 'L') {
-    const fuse = fuseBaseline(store.journal, queries.filter((_, i) => i % (size === 'S' ? 5 : 15) === 0).slice(0, smoke ? 5 : undefined))
+    const fuse = fuseBaseline(
+      store.journal,
+      queries.filter((_, i) => i % (size === 'S' ? 5 : 15) === 0).slice(0, smoke ? 5 : undefined)
+    )
     baseline[size] = { queryMedianMs: round(fuse.queryMedianMs), queryP95Ms: round(fuse.queryP95Ms) }
     log(
       `  baseline fuse.js over everything: median ${baseline[size].queryMedianMs} ms, p95 ${baseline[size].queryP95Ms} ms`

@@ -6,7 +6,9 @@ import { existsSync } from 'node:fs'
 const cli = new URL('../out/main/cli.js', import.meta.url)
 const major = Number(process.versions.node.split('.')[0])
 if (major < 24) {
-  process.stderr.write(`rapport: needs Node.js 24 or newer (this is ${process.version}); run it with \`npm run -s rapport -- …\`, which uses the Node 24 the project installs.\n`)
+  process.stderr.write(
+    `rapport: needs Node.js 24 or newer (this is ${process.version}); run it with \`npm run -s rapport -- …\`, which uses the Node 24 the project installs.\n`
+  )
   process.exit(2)
 }
 if (!existsSync(cli)) {

@@ -51,7 +51,11 @@ function firstErrorLine(stderr: string): string {
 }
 
 /** Installs the binary when it is missing; `say` hears the one progress line (the download is ~100 MB). */
-export async function ensureElectron(electronDir: string, env: NodeJS.ProcessEnv, say: (line: string) => void = () => undefined): Promise<EnsureResult> {
+export async function ensureElectron(
+  electronDir: string,
+  env: NodeJS.ProcessEnv,
+  say: (line: string) => void = () => undefined
+): Promise<EnsureResult> {
   if (env.ELECTRON_EXEC_PATH && existsSync(env.ELECTRON_EXEC_PATH)) return { ok: true, message: '' }
   if (electronBinary(electronDir)) return { ok: true, message: '' }
   const { version } = JSON.parse(readFileSync(join(electronDir, 'package.json'), 'utf8')) as { version: string }
@@ -66,7 +70,8 @@ export async function ensureElectron(electronDir: string, env: NodeJS.ProcessEnv
   say(`Rapport: downloading Electron ${version} (about 100 MB, once)…`)
   // stderr is kept, not shown: on failure install.js prints a whole stack where one line says it better.
   const run = await runInstaller(process.execPath, join(electronDir, 'install.js'), env)
-  if (run.status === 0 && electronBinary(electronDir)) return { ok: true, message: `Rapport: Electron ${version} is installed.` }
+  if (run.status === 0 && electronBinary(electronDir))
+    return { ok: true, message: `Rapport: Electron ${version} is installed.` }
   const reason = run.error ? run.error.message : firstErrorLine(run.stderr)
   return {
     ok: false,
@@ -78,7 +83,11 @@ export async function ensureElectron(electronDir: string, env: NodeJS.ProcessEnv
 }
 
 /** Runs install.js, showing its stdout and keeping its stderr; resolves with the exit code and stderr. */
-function runInstaller(nodePath: string, script: string, env: NodeJS.ProcessEnv): Promise<{ status: number | null; stderr: string; error?: Error }> {
+function runInstaller(
+  nodePath: string,
+  script: string,
+  env: NodeJS.ProcessEnv
+): Promise<{ status: number | null; stderr: string; error?: Error }> {
   return new Promise((done) => {
     const child = spawn(nodePath, [script], { env, stdio: ['ignore', 'inherit', 'pipe'] })
     let stderr = ''

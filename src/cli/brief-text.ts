@@ -11,8 +11,12 @@ export function briefText(brief: Brief): string {
   const about = [person.role, person.company].filter(Boolean).join(' · ')
   if (about) lines.push(about)
   lines.push('')
-  lines.push(`Relationship style: ${RELATIONSHIP_LABELS[style.kind]}${style.theirWords ? ` — “${oneLine(style.theirWords)}”` : ''}`)
-  lines.push(`Last contact: ${contact.lastContact ? `${daysAgo(contact.daysSince ?? 0)} (${contact.lastContact})` : 'none yet, so this will be the first conversation'}`)
+  lines.push(
+    `Relationship style: ${RELATIONSHIP_LABELS[style.kind]}${style.theirWords ? ` — “${oneLine(style.theirWords)}”` : ''}`
+  )
+  lines.push(
+    `Last contact: ${contact.lastContact ? `${daysAgo(contact.daysSince ?? 0)} (${contact.lastContact})` : 'none yet, so this will be the first conversation'}`
+  )
   if (person.timeZone) lines.push(`Time zone: ${person.timeZone}`)
 
   section(

@@ -40,7 +40,9 @@ export function readCommandLine(argv: readonly string[]): CommandLine {
   if (values.help) return { kind: 'help', command }
   // An empty folder (an unset shell variable, say) must not quietly open the default journal instead.
   if (typeof values['data-dir'] === 'string' && values['data-dir'].trim() === '') {
-    throw new UsageError(`rapport ${command.name}: “--data-dir” needs a folder, and it was given an empty one. Name the folder that holds journal.json.`)
+    throw new UsageError(
+      `rapport ${command.name}: “--data-dir” needs a folder, and it was given an empty one. Name the folder that holds journal.json.`
+    )
   }
   // The command's name is the first positional; what follows belongs to the command.
   return { kind: 'run', command, args: positionals.slice(1), options: values }

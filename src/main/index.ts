@@ -89,7 +89,8 @@ async function start(): Promise<void> {
 
 function fail(error: unknown): void {
   const detail = error instanceof Error ? error.message : String(error)
-  const message = error instanceof JournalLocked || !dataDir ? detail : `Rapport could not open its journal in ${dataDir}: ${detail}`
+  const message =
+    error instanceof JournalLocked || !dataDir ? detail : `Rapport could not open its journal in ${dataDir}: ${detail}`
   dialog.showErrorBox('Rapport cannot start', message)
   app.exit(1)
 }

@@ -40,7 +40,10 @@ describe('the built rapport command', () => {
   })
 
   it('is started by bin/rapport.js, which package.json names as the rapport bin and script', async () => {
-    const pkg = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as { bin: Record<string, string>; scripts: Record<string, string> }
+    const pkg = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as {
+      bin: Record<string, string>
+      scripts: Record<string, string>
+    }
     expect(pkg.bin.rapport).toBe('./bin/rapport.js')
     expect(pkg.scripts.rapport).toBe('node bin/rapport.js')
     const run = spawnSync(process.execPath, [join(ROOT, 'bin/rapport.js'), '--help'], { encoding: 'utf8' })

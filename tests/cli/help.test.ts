@@ -33,7 +33,10 @@ describe('a wrong command line', () => {
     [['search', '--colour', 'x'], /^rapport search: there is no option “--colour”\. Run “rapport search --help”\.\n$/],
     [['doctor', '--dry-run'], /^rapport doctor: there is no option “--dry-run”/],
     [['search', '--data-dir'], /^rapport search: “--data-dir” needs a value\./],
-    [['search', 'x', '--data-dir', ''], /^rapport search: “--data-dir” needs a folder, and it was given an empty one\./],
+    [
+      ['search', 'x', '--data-dir', ''],
+      /^rapport search: “--data-dir” needs a folder, and it was given an empty one\./
+    ],
     [['--data-dir=', 'doctor'], /^rapport doctor: “--data-dir” needs a folder, and it was given an empty one\./],
     [['search'], /^rapport search: say what to search for/],
     [

@@ -89,10 +89,14 @@ describe('rapport search', () => {
   it('prints only JSON through `npm run -s rapport`, as README shows, so it pipes into a parser', async () => {
     const npm = process.env.npm_execpath
     const [command, args] = npm ? [process.execPath, [npm]] : ['npm', []]
-    const run = spawnSync(command, [...args, 'run', '-s', 'rapport', '--', '--data-dir', dir, 'search', 'pricing', 'renewal', '--json'], {
-      cwd: resolve(import.meta.dirname, '../..'),
-      encoding: 'utf8'
-    })
+    const run = spawnSync(
+      command,
+      [...args, 'run', '-s', 'rapport', '--', '--data-dir', dir, 'search', 'pricing', 'renewal', '--json'],
+      {
+        cwd: resolve(import.meta.dirname, '../..'),
+        encoding: 'utf8'
+      }
+    )
     expect(run.status).toBe(0)
     expect((JSON.parse(run.stdout) as Row[])[0]?.title).toBe('Pricing for the Q1 renewal')
   })

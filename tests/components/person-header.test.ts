@@ -135,7 +135,15 @@ describe('Person page after a failed delete', () => {
     expect(screen.getByRole('heading', { level: 1, name: 'Ana García' })).toBeInTheDocument()
 
     await user.click(screen.getByRole('button', { name: 'Mark “Send two pricing options” done' }))
-    await waitFor(async () => expect((await readStored(journal!.file)).followUps.find((f) => f.title === 'Send two pricing options')!.completedOn).toBe(dayFromToday(0)))
-    await waitFor(() => expect(rowTitles(within(region('Commitments')).getByRole('list', { name: 'Open commitments' }))).toEqual(['Share carrier volumes for 2026']))
+    await waitFor(async () =>
+      expect(
+        (await readStored(journal!.file)).followUps.find((f) => f.title === 'Send two pricing options')!.completedOn
+      ).toBe(dayFromToday(0))
+    )
+    await waitFor(() =>
+      expect(rowTitles(within(region('Commitments')).getByRole('list', { name: 'Open commitments' }))).toEqual([
+        'Share carrier volumes for 2026'
+      ])
+    )
   })
 })

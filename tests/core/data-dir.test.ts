@@ -16,8 +16,15 @@ describe('where the journal lives', () => {
     expect(resolveDataDir(['app', '--data-dir=/srv/k'], { RAPPORT_DATA_DIR: '/x' }, fallback)).toBe('/srv/k')
   })
   it('refuses an empty --data-dir rather than opening the default journal', () => {
-    for (const argv of [['app', '--data-dir', ''], ['app', '--data-dir='], ['app', '--data-dir', '  '], ['app', '--data-dir']]) {
-      expect(() => resolveDataDir(argv, { RAPPORT_DATA_DIR: '/x' }, fallback)).toThrow('--data-dir needs a folder, and it was given an empty one.')
+    for (const argv of [
+      ['app', '--data-dir', ''],
+      ['app', '--data-dir='],
+      ['app', '--data-dir', '  '],
+      ['app', '--data-dir']
+    ]) {
+      expect(() => resolveDataDir(argv, { RAPPORT_DATA_DIR: '/x' }, fallback)).toThrow(
+        '--data-dir needs a folder, and it was given an empty one.'
+      )
     }
   })
 })

@@ -182,18 +182,16 @@ const journalArbitrary: fc.Arbitrary<Journal> = fc
           updatedAt: timestamp
         })
       )
-      return fc
-        .record({ values, followUps })
-        .map(({ values, followUps }): Journal => ({
-          schemaVersion: SCHEMA_VERSION,
-          me: { name },
-          people,
-          conversations,
-          interests,
-          challenges,
-          values,
-          followUps
-        }))
+      return fc.record({ values, followUps }).map(({ values, followUps }): Journal => ({
+        schemaVersion: SCHEMA_VERSION,
+        me: { name },
+        people,
+        conversations,
+        interests,
+        challenges,
+        values,
+        followUps
+      }))
     })
   })
 

@@ -21,7 +21,10 @@ afterAll(async () => {
 /** Runs the writer until it has acknowledged `acks` adds (or started, if 0), then SIGKILLs it. */
 function runAndKill(acks: number, delayMs: number): Promise<string[]> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [writer, dir], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_COMPILE_CACHE: compileCache } })
+    const child = spawn(process.execPath, [writer, dir], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, NODE_COMPILE_CACHE: compileCache }
+    })
     const acked: string[] = []
     let buffer = ''
     let stderr = ''

@@ -29,7 +29,11 @@ export const RENDERER_INDEX = join(RENDERER_DIR, 'index.html')
  * Where screenshots go: an ignored folder on every test run, so tests never rewrite tracked files;
  * `npm run screenshots` points this at docs/screenshots to refresh the README's copies.
  */
-export const SCREENSHOTS_DIR = resolve(import.meta.dirname, '../..', process.env.RAPPORT_SCREENSHOTS_DIR ?? 'test-results/screenshots')
+export const SCREENSHOTS_DIR = resolve(
+  import.meta.dirname,
+  '../..',
+  process.env.RAPPORT_SCREENSHOTS_DIR ?? 'test-results/screenshots'
+)
 const HOST = '127.0.0.1'
 const MAX_BODY_BYTES = 1024 * 1024
 

@@ -7,17 +7,20 @@ const running = appPerFile('rapport-shots-', async (app) => {
   ids = await seedJournal(app.journal.handlers, new Date())
 })
 
-it.each(['light', 'dark'] as const)('shows Today and a person page as a seller would see them (%s)', async (colorScheme) => {
-  const ui = await openUi(running.browser, running.app, { colorScheme })
-  await ui.page.goto(`${running.app.url}#/today`)
-  await expect.poll(() => ui.page.getByRole('heading', { name: 'Overdue · 2 follow-ups' }).count()).toBe(1)
-  await screenshot(ui.page, `today-${colorScheme}`)
-  await ui.page.goto(`${running.app.url}#/person/${ids.anaId}`)
-  await expect.poll(() => ui.page.getByRole('heading', { name: 'Ana García' }).count()).toBe(1)
-  await screenshot(ui.page, `person-${colorScheme}`)
-  await screenshot(ui.page, `person-full-${colorScheme}`, { fullPage: true })
-  await ui.close()
-})
+it.each(['light', 'dark'] as const)(
+  'shows Today and a person page as a seller would see them (%s)',
+  async (colorScheme) => {
+    const ui = await openUi(running.browser, running.app, { colorScheme })
+    await ui.page.goto(`${running.app.url}#/today`)
+    await expect.poll(() => ui.page.getByRole('heading', { name: 'Overdue · 2 follow-ups' }).count()).toBe(1)
+    await screenshot(ui.page, `today-${colorScheme}`)
+    await ui.page.goto(`${running.app.url}#/person/${ids.anaId}`)
+    await expect.poll(() => ui.page.getByRole('heading', { name: 'Ana García' }).count()).toBe(1)
+    await screenshot(ui.page, `person-${colorScheme}`)
+    await screenshot(ui.page, `person-full-${colorScheme}`, { fullPage: true })
+    await ui.close()
+  }
+)
 
 it('keeps the spaces around the “·” separators that follow a condition', async () => {
   const ui = await openUi(running.browser, running.app)

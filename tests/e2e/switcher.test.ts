@@ -63,10 +63,14 @@ it('moves through results with the arrow keys and opens the person at the matchi
 })
 
 it('says in the brief of someone never contacted that this will be the first conversation', async () => {
-  const person = await running.app.journal.handlers.createPerson({ person: { name: 'Nadia Okafor', company: 'Lumen Freight' } })
+  const person = await running.app.journal.handlers.createPerson({
+    person: { name: 'Nadia Okafor', company: 'Lumen Freight' }
+  })
   const ui = await openUi(running.browser, running.app)
   await ui.page.goto(`${running.app.url}#/brief/${person.id}`)
   await ui.page.getByRole('heading', { level: 1, name: 'Nadia Okafor' }).waitFor()
-  await expect.poll(() => ui.page.getByText('None yet, so this will be the first conversation', { exact: true }).count()).toBe(1)
+  await expect
+    .poll(() => ui.page.getByText('None yet, so this will be the first conversation', { exact: true }).count())
+    .toBe(1)
   await ui.close()
 })

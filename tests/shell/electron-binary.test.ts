@@ -20,7 +20,12 @@ const ROOT = resolve(import.meta.dirname, '../..')
 const SCRIPT = join(ROOT, 'scripts/electron-binary.ts')
 const REAL_ELECTRON = join(ROOT, 'node_modules/electron')
 const { version } = JSON.parse(await readFile(join(REAL_ELECTRON, 'package.json'), 'utf8')) as { version: string }
-const BINARY = process.platform === 'win32' ? 'electron.exe' : process.platform === 'darwin' ? 'Electron.app/Contents/MacOS/Electron' : 'electron'
+const BINARY =
+  process.platform === 'win32'
+    ? 'electron.exe'
+    : process.platform === 'darwin'
+      ? 'Electron.app/Contents/MacOS/Electron'
+      : 'electron'
 const ZIP_NAME = `electron-v${version}-${process.platform}-${process.arch}.zip`
 const ZIP = storedZip({ [BINARY]: '#!/bin/sh\necho stand-in\n', version })
 
@@ -61,7 +66,8 @@ async function electronWithoutBinary(): Promise<string> {
   copies.push(dir)
   const electron = join(dir, 'electron')
   await mkdir(electron)
-  for (const file of ['package.json', 'install.js', 'checksums.json', 'index.js']) await copyFile(join(REAL_ELECTRON, file), join(electron, file))
+  for (const file of ['package.json', 'install.js', 'checksums.json', 'index.js'])
+    await copyFile(join(REAL_ELECTRON, file), join(electron, file))
   return electron
 }
 
@@ -70,7 +76,13 @@ async function mirrorEnv(): Promise<NodeJS.ProcessEnv> {
   const cache = await mkdtemp(join(tmpdir(), 'rapport-electron-cache-'))
   copies.push(cache)
   // The stand-in zip is not Electron's, so its checksum comes from the mirror, as electron_use_remote_checksums allows.
-  return { PATH: process.env.PATH, HOME: process.env.HOME, ELECTRON_MIRROR: mirror, electron_config_cache: cache, electron_use_remote_checksums: '1' }
+  return {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    ELECTRON_MIRROR: mirror,
+    electron_config_cache: cache,
+    electron_use_remote_checksums: '1'
+  }
 }
 
 describe('Electron binary before the app starts', () => {
@@ -84,7 +96,9 @@ describe('Electron binary before the app starts', () => {
     expect(await readFile(join(electron, 'path.txt'), 'utf8')).toBe(BINARY)
     expect(electronBinary(electron)).toBe(join(electron, 'dist', BINARY))
     // The zip is kept in the cache folder electron_config_cache names.
-    expect((await readdir(env.electron_config_cache!, { recursive: true })).some((path) => path.endsWith(ZIP_NAME))).toBe(true)
+    expect(
+      (await readdir(env.electron_config_cache!, { recursive: true })).some((path) => path.endsWith(ZIP_NAME))
+    ).toBe(true)
     // Installed once: the next start does not ask the mirror again.
     requests = []
     expect(await ensureElectron(electron, await mirrorEnv())).toEqual({ ok: true, message: '' })
@@ -124,7 +138,9 @@ describe('Electron binary before the app starts', () => {
   })
 
   it('runs before dev and start, and after install', async () => {
-    const { scripts } = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }
+    const { scripts } = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as {
+      scripts: Record<string, string>
+    }
     expect(scripts.predev).toBe('node scripts/electron-binary.ts')
     expect(scripts.prestart).toBe('node scripts/electron-binary.ts')
     expect(scripts.postinstall).toBe('node scripts/electron-binary.ts --optional')

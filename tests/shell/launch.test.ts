@@ -29,20 +29,41 @@ interface Launch {
 }
 
 /** Starts the built app with `--data-dir`, lets the stand-in play its session, and reads what was recorded. */
-async function launch(env: NodeJS.ProcessEnv = {}, dataDirArgs?: (dataDir: string) => string[], dataDir?: string): Promise<Launch> {
+async function launch(
+  env: NodeJS.ProcessEnv = {},
+  dataDirArgs?: (dataDir: string) => string[],
+  dataDir?: string
+): Promise<Launch> {
   if (!existsSync(MAIN)) throw new Error(`launch test: ${MAIN} is missing; run npm run build first.`)
   dataDir ??= await makeTempDir('rapport-launch-data-')
   const userData = await makeTempDir('rapport-launch-app-')
   temp.push(dataDir, userData)
   const logFile = join(userData, 'stand-in.json')
-  const childEnv = { PATH: process.env.PATH, HOME: process.env.HOME, RAPPORT_STAND_IN_LOG: logFile, RAPPORT_STAND_IN_USER_DATA: userData, ...env }
+  const childEnv = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    RAPPORT_STAND_IN_LOG: logFile,
+    RAPPORT_STAND_IN_USER_DATA: userData,
+    ...env
+  }
   return new Promise((done) => {
-    execFile(process.execPath, ['--import', REGISTER, MAIN, ...(dataDirArgs ?? ((dir) => ['--data-dir', dir]))(dataDir)], { env: childEnv, encoding: 'utf8' }, (error, _stdout, stderr) => {
-      void readFile(logFile, 'utf8').then(
-        (text) => done({ log: JSON.parse(text) as LaunchLog, code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stderr, dataDir }),
-        () => done({ log: { errors: [`no log written; stderr: ${stderr}`] } as LaunchLog, code: -1, stderr, dataDir })
-      )
-    })
+    execFile(
+      process.execPath,
+      ['--import', REGISTER, MAIN, ...(dataDirArgs ?? ((dir) => ['--data-dir', dir]))(dataDir)],
+      { env: childEnv, encoding: 'utf8' },
+      (error, _stdout, stderr) => {
+        void readFile(logFile, 'utf8').then(
+          (text) =>
+            done({
+              log: JSON.parse(text) as LaunchLog,
+              code: error ? (typeof error.code === 'number' ? error.code : -1) : 0,
+              stderr,
+              dataDir
+            }),
+          () => done({ log: { errors: [`no log written; stderr: ${stderr}`] } as LaunchLog, code: -1, stderr, dataDir })
+        )
+      }
+    )
   })
 }
 
@@ -87,7 +108,11 @@ describe('the built app, launched with a stand-in Electron', () => {
     expect(created).toMatchObject({ channel: 'createPerson', result: { ok: true, value: { name: 'Launch Smoke' } } })
     expect(listed).toMatchObject({ channel: 'listPeople', result: { ok: true } })
     expect(JSON.stringify(listed!.result)).toContain('Launch Smoke')
-    expect(foreign).toMatchObject({ channel: 'listPeople', sender: 'foreign', result: { ok: false, error: { code: 'forbidden' } } })
+    expect(foreign).toMatchObject({
+      channel: 'listPeople',
+      sender: 'foreign',
+      result: { ok: false, error: { code: 'forbidden' } }
+    })
 
     // Quit waits for the journal to close: saved, index saved beside it, lock released.
     expect(log.willQuitPrevented).toBe(1)
@@ -112,7 +137,9 @@ describe('the built app, launched with a stand-in Electron', () => {
   it('refuses an empty --data-dir in a dialog instead of opening the default journal', async () => {
     const { log, code } = await launch({}, () => ['--data-dir', ''])
     expect(log.errors).toEqual([])
-    expect(log.errorBoxes).toEqual(['Rapport cannot start: --data-dir needs a folder, and it was given an empty one. Name the folder that holds journal.json.'])
+    expect(log.errorBoxes).toEqual([
+      'Rapport cannot start: --data-dir needs a folder, and it was given an empty one. Name the folder that holds journal.json.'
+    ])
     expect(code).toBe(1)
     expect(log.windows).toEqual([])
     expect(log.channels).toEqual([])

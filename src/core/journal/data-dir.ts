@@ -6,7 +6,10 @@ export function resolveDataDir(argv: readonly string[], env: NodeJS.ProcessEnv, 
   const flag = flagValue(argv, '--data-dir')
   // An empty --data-dir (an unset shell variable, say) must not quietly open the default journal instead.
   if (flag !== undefined && flag.trim() === '') {
-    throw new RapportError('invalid-input', '--data-dir needs a folder, and it was given an empty one. Name the folder that holds journal.json.')
+    throw new RapportError(
+      'invalid-input',
+      '--data-dir needs a folder, and it was given an empty one. Name the folder that holds journal.json.'
+    )
   }
   if (flag) return resolve(flag)
   if (env.RAPPORT_DATA_DIR) return resolve(env.RAPPORT_DATA_DIR)

@@ -13,7 +13,12 @@ type Trusted = 'trusted' | 'foreign'
 
 export interface LaunchLog {
   singleInstanceLocks: number
-  windows: Array<{ options: Record<string, unknown>; loadedFile: string | null; loadedUrl: string | null; shown: boolean }>
+  windows: Array<{
+    options: Record<string, unknown>
+    loadedFile: string | null
+    loadedUrl: string | null
+    shown: boolean
+  }>
   channels: string[]
   menus: unknown[]
   securityHandlers: string[]
@@ -192,7 +197,9 @@ async function call(channel: string, payload: unknown, sender: Trusted, pageUrl:
 /** What a user does in the window: add a person, list people; a foreign frame tries too; then closes it. */
 async function userSession(window: BrowserWindow): Promise<void> {
   try {
-    const page = window.record.loadedFile ? new URL(`file://${window.record.loadedFile}`).href : window.record.loadedUrl!
+    const page = window.record.loadedFile
+      ? new URL(`file://${window.record.loadedFile}`).href
+      : window.record.loadedUrl!
     await call('createPerson', { person: { name: 'Launch Smoke' } }, 'trusted', page)
     await call('listPeople', {}, 'trusted', page)
     await call('listPeople', {}, 'foreign', page)
