@@ -20,7 +20,7 @@ describe('rapport export markdown', () => {
     const run = await rapportIn(dir, 'export', 'markdown', vault)
     expect(run.code).toBe(0)
     expect(run.stdout).toBe(`Wrote 6 files (4 people) to ${vault}.\n`)
-    expect((await readdir(vault)).sort()).toEqual(['Follow-ups.md', 'People', 'index.md'])
+    expect((await readdir(vault)).sort()).toEqual(['.rapport-export.json', 'Follow-ups.md', 'People', 'index.md'])
     expect((await readdir(join(vault, 'People'))).sort()).toEqual(['Ana García.md', 'Kenji Watanabe.md', 'Priya Natarajan.md', 'Tomás Oliveira.md'])
     expect(await readFile(join(vault, 'People', 'Ana García.md'), 'utf8')).toContain('Pricing for the Q1 renewal')
     // Nightly runs overwrite the same files.
