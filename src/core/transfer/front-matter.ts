@@ -69,10 +69,9 @@ export function obsidianTag(tag: string): string {
     .normalize('NFC')
     .replace(/^#+/, '')
     .replace(/[^\p{L}\p{M}\p{N}_/-]+/gu, '-')
+    .replace(/-*\/[-/]*/g, '/')
     .replace(/-{2,}/g, '-')
-    .replace(/\/{2,}/g, '/')
     .replace(/^[-/]+|[-/]+$/g, '')
-    .replace(/\/-+|-+\//g, '/')
   if (cleaned === '') return ''
   return /^[\p{N}/]+$/u.test(cleaned) ? `_${cleaned}` : cleaned
 }
