@@ -1,70 +1,130 @@
-/** rapport export: the journal as Markdown files (for a notes vault) or as one JSON file (a full backup). */
+/** rapport export: Markdown files (for a notes vault), one JSON file (a full backup) or a calendar (.ics). */
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { describeFsError, isFsError } from '../../core/fs-errors.ts'
+import { LINK_STYLES } from '../../shared/transfer.ts'
+import type { LinkStyle } from '../../shared/transfer.ts'
 import { CliError, EXIT_OK, UsageError } from '../cli-error.ts'
-import type { Command } from '../command.ts'
+import type { Command, CommandContext } from '../command.ts'
 import { withJournal } from '../journal-access.ts'
 import { count } from '../output.ts'
 
+const FORMATS = ['markdown', 'json', 'ics'] as const
+type Format = (typeof FORMATS)[number]
+const EXAMPLE: Record<Format, string> = { markdown: '~/Notes/Rapport', json: 'rapport.json', ics: 'follow-ups.ics' }
+
 export const exportCommand: Command = {
   name: 'export',
-  summary: 'export the journal as Markdown files or as one JSON file',
-  usage: 'rapport export markdown <folder>\n       rapport export json <file>',
+  summary: 'export the journal as Markdown files, one JSON file, or a calendar of follow-ups',
+  usage: 'rapport export markdown <folder> [--links auto|wikilinks|markdown] [--json]\n       rapport export json <file>\n       rapport export ics <file> [--json]',
   help: [
     'markdown <folder>   writes People/<Name>.md for everyone, index.md and Follow-ups.md into the folder',
-    '                    (created if needed; files Rapport wrote before are overwritten). Links work in',
-    '                    Obsidian and any Markdown viewer.',
+    '                    (created if needed). Run again into the same folder, it brings it up to date: a',
+    '                    renamed person’s file is renamed, a deleted person’s removed, unchanged files are',
+    '                    left as they are. It only ever replaces or removes files it wrote (listed in the',
+    '                    folder’s .rapport-export.json); a file you edited since, or made, is kept beside',
+    '                    the new one as “<Name> (edited <day>).md”, and listed.',
     'json <file>         writes the whole journal as one JSON file that “rapport import” and the app can',
     '                    read back; “-” prints it instead.',
+    'ics <file>          writes a calendar of open follow-ups and keep-in-touch dates, as all-day events',
+    '                    any calendar app imports; “-” prints it. Replaces only a calendar Rapport wrote.',
     '',
-    'Both only read the journal, so they work while Rapport is open.'
+    'Options:',
+    '  --links <style>   markdown only: auto (the default, and the app’s setting: [[wikilinks]] when the',
+    '                    folder is inside an Obsidian vault, else Markdown links), wikilinks or markdown',
+    '  --json            print what was done as JSON',
+    '',
+    'All of them only read the journal, so they work while Rapport is open.'
   ].join('\n'),
-  options: {},
+  options: { links: { type: 'string' }, json: { type: 'boolean' } },
   readOnly: true,
-  async run({ dataDir, args, out, now }) {
-    const [format, target, ...extra] = args
-    if (format !== 'markdown' && format !== 'json') {
-      throw new UsageError(format === undefined ? 'rapport export: say markdown or json, as in “rapport export markdown ~/Notes/Rapport”.' : `rapport export: “${format}” is not a format; use markdown or json.`)
+  async run(context) {
+    const [format, target, ...extra] = context.args
+    if (!FORMATS.includes(format as Format)) {
+      throw new UsageError(format === undefined ? 'rapport export: say markdown, json or ics, as in “rapport export markdown ~/Notes/Rapport”.' : `rapport export: “${format}” is not a format; use markdown, json or ics.`)
     }
-    if (target === undefined || target === '') throw new UsageError(`rapport export ${format}: say where, as in “rapport export ${format} ${format === 'json' ? 'rapport.json' : '~/Notes/Rapport'}”.`)
-    if (extra.length > 0) throw new UsageError(`rapport export ${format}: one ${format === 'json' ? 'file' : 'folder'} only (“${extra[0]}” is extra). Quote a path that has spaces.`)
-    if (format === 'markdown') {
-      const { files, folder, people } = await withJournal(dataDir, { mode: 'read', mustExist: true, now, picks: { folder: target } }, async ({ call }) => {
-        const status = await call('journalStatus', {})
-        const result = await call('exportMarkdown', {}).catch(explain(target))
-        return { ...picked(result), people: status.state === 'ready' ? status.people : 0 }
-      })
-      out.line(`Wrote ${count(files, 'file')} (${count(people, 'person', 'people')}) to ${folder}.`)
-      return EXIT_OK
-    }
-    if (target === '-') {
-      // The app's export writes a file; this one is written where no one else can see it, then printed.
-      const scratch = await mkdtemp(join(tmpdir(), 'rapport-export-'))
-      try {
-        const file = join(scratch, 'journal.json')
-        await withJournal(dataDir, { mode: 'read', mustExist: true, now, picks: { saveAs: file } }, ({ call }) => call('exportJson', {}))
-        process.stdout.write(await readFile(file))
-      } finally {
-        await rm(scratch, { recursive: true, force: true })
-      }
-      return EXIT_OK
-    }
-    const file = resolve(target)
-    const result = await withJournal(dataDir, { mode: 'read', mustExist: true, now, picks: { saveAs: file } }, async ({ call }) => {
-      await mkdir(dirname(file), { recursive: true }).catch(explain(file))
-      return picked(await call('exportJson', {}).catch(explain(file)))
-    })
-    out.line(`Exported ${result.contents} to ${file}.`)
+    const kind = format as Format
+    if (target === undefined || target === '') throw new UsageError(`rapport export ${kind}: say where, as in “rapport export ${kind} ${EXAMPLE[kind]}”.`)
+    if (extra.length > 0) throw new UsageError(`rapport export ${kind}: one ${kind === 'markdown' ? 'folder' : 'file'} only (“${extra[0]}” is extra). Quote a path that has spaces.`)
+    if (context.options.links !== undefined && kind !== 'markdown') throw new UsageError(`rapport export ${kind}: --links is for markdown only.`)
+    if (kind === 'markdown') return exportMarkdown(context, target)
+    if (kind === 'ics') return exportIcs(context, target)
+    return exportJson(context, target)
+  }
+}
+
+async function exportMarkdown({ dataDir, options, out, now }: CommandContext, target: string): Promise<number> {
+  const links = linkStyle(options.links)
+  const result = await withJournal(dataDir, { mode: 'read', mustExist: true, now, picks: { folder: target } }, async ({ call }) => picked(await call('exportMarkdown', links ? { links } : {}).catch(explain(target))))
+  if (options.json) {
+    out.json(result)
     return EXIT_OK
   }
+  const changed = result.written === 0 ? 'all up to date' : `${count(result.written, 'file')} written, ${result.unchanged.toLocaleString('en')} already up to date`
+  out.line(`Exported ${count(result.files, 'file')} to ${result.folder} (${result.links === 'wikilinks' ? '[[wikilinks]]' : 'Markdown links'}): ${changed}.`)
+  for (const { from, to } of result.renamed) out.line(`Renamed   ${from} → ${to}`)
+  for (const path of result.removed) out.line(`Removed   ${path}`)
+  for (const kept of result.kept) {
+    const why = kept.reason === 'edited' ? 'edited since Rapport wrote it' : 'not written by Rapport'
+    out.line(kept.keptAs === kept.path ? `Kept      ${kept.path} (${why}; Rapport no longer updates it)` : `Kept      ${kept.path} as ${kept.keptAs} (${why})`)
+  }
+  return EXIT_OK
+}
+
+async function exportIcs({ dataDir, options, out, now }: CommandContext, target: string): Promise<number> {
+  if (target === '-') {
+    process.stdout.write(await viaScratch('follow-ups.ics', (file) => withJournal(dataDir, { mode: 'read', mustExist: true, now, picks: { saveAs: file } }, ({ call }) => call('exportIcs', {}))))
+    return EXIT_OK
+  }
+  const file = resolve(target)
+  const result = await withJournal(dataDir, { mode: 'read', mustExist: true, now, picks: { saveAs: file } }, async ({ call }) => {
+    await mkdir(dirname(file), { recursive: true }).catch(explain(file))
+    return picked(await call('exportIcs', {}).catch(explain(file)))
+  })
+  if (options.json) out.json(result)
+  else out.line(`Wrote ${count(result.followUps, 'open follow-up')} and ${count(result.keepInTouch, 'keep-in-touch date')} to ${file}.`)
+  return EXIT_OK
+}
+
+async function exportJson({ dataDir, out, now }: CommandContext, target: string): Promise<number> {
+  if (target === '-') {
+    process.stdout.write(await viaScratch('journal.json', (file) => withJournal(dataDir, { mode: 'read', mustExist: true, now, picks: { saveAs: file } }, ({ call }) => call('exportJson', {}))))
+    return EXIT_OK
+  }
+  const file = resolve(target)
+  const result = await withJournal(dataDir, { mode: 'read', mustExist: true, now, picks: { saveAs: file } }, async ({ call }) => {
+    await mkdir(dirname(file), { recursive: true }).catch(explain(file))
+    return picked(await call('exportJson', {}).catch(explain(file)))
+  })
+  out.line(`Exported ${result.contents} to ${file}.`)
+  return EXIT_OK
+}
+
+/** The app's exports write a file; for “-” it is written where no one else can see it, then printed. */
+async function viaScratch(name: string, write: (file: string) => Promise<unknown>): Promise<Buffer> {
+  const scratch = await mkdtemp(join(tmpdir(), 'rapport-export-'))
+  try {
+    const file = join(scratch, name)
+    await write(file)
+    return await readFile(file)
+  } finally {
+    await rm(scratch, { recursive: true, force: true })
+  }
+}
+
+function linkStyle(value: unknown): LinkStyle | undefined {
+  if (value === undefined) return undefined
+  const style = LINK_STYLES.find((s) => s === value)
+  if (!style) throw new UsageError(`rapport export markdown: --links is auto, wikilinks or markdown; not “${String(value)}”.`)
+  return style
 }
 
 /** The result of a call whose dialog the command line always answers. */
 function picked<T extends object>(result: { canceled: true } | ({ canceled: false } & T)): T {
   if (result.canceled) throw new CliError('internal: a dialog of the app was left unanswered.')
-  return result
+  const { canceled: _, ...rest } = result
+  return rest as T
 }
 
 /** A file system failure as one line naming the path; anything else (the core's own messages) as it is. */
