@@ -34,13 +34,12 @@ export const addCommand: Command = {
     const name = args.join(' ').trim()
     if (name === '') throw new UsageError('rapport add: say who, as in “rapport add "Ana García" --company Acme”.')
     const person: NewPerson = { name, ...details(options) }
-    const added = await withJournal(dataDir, { mode: 'write', mustExist: false, now }, async ({ call }) => {
-      const namesake = (await call('listPeople', {})).find((p) => foldKey(p.name) === foldKey(name))
-      if (namesake && options.duplicate !== true) {
-        throw new CliError(`${namesake.name}${namesake.company ? ` (${namesake.company})` : ''} is already in the journal; nothing was added. Add --duplicate if this is another person.`)
-      }
-      return call('createPerson', { person })
-    })
+    // Checked before the lock is taken, so a refusal changes nothing at all.
+    const namesake = await withJournal(dataDir, { mode: 'read', mustExist: false, now }, async ({ call }) => (await call('listPeople', {})).find((p) => foldKey(p.name) === foldKey(name)))
+    if (namesake && options.duplicate !== true) {
+      throw new CliError(`${namesake.name}${namesake.company ? ` (${namesake.company})` : ''} is already in the journal; nothing was added. Add --duplicate if this is another person.`)
+    }
+    const added = await withJournal(dataDir, { mode: 'write', mustExist: false, now }, ({ call }) => call('createPerson', { person }))
     if (options.json) out.json(added)
     else out.line(`Added ${added.name}${added.company ? ` (${added.company})` : ''}. Id: ${added.id}`)
     return EXIT_OK

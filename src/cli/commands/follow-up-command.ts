@@ -31,12 +31,13 @@ export const followUpCommand: Command = {
     if (typeof options.due !== 'string') throw new UsageError('rapport follow-up: say when it is due, as in “--due fri” or “--due 2026-12-06”.')
     const dueDate = dueDay(options.due, now, 'rapport follow-up')
     const direction = options['they-owe'] === true ? 'they-owe' : 'i-owe'
-    const added = await withJournal(dataDir, { mode: 'write', mustExist: true, now }, async (journal) => {
-      const person = await findPerson(journal, name)
-      return { person, followUp: await journal.call('addFollowUp', { followUp: { personId: person.id, title, dueDate, direction, conversationId: null } }) }
-    })
-    if (options.json) out.json(added.followUp)
-    else out.line(`${followUpText(added.followUp, added.person.name)}, due ${dayText(dueDate)}. Id: ${added.followUp.id}`)
+    // Found before the lock is taken, so a name that fits no one (or several) changes nothing at all.
+    const person = await withJournal(dataDir, { mode: 'read', mustExist: true, now }, (journal) => findPerson(journal, name))
+    const followUp = await withJournal(dataDir, { mode: 'write', mustExist: true, now }, ({ call }) =>
+      call('addFollowUp', { followUp: { personId: person.id, title, dueDate, direction, conversationId: null } })
+    )
+    if (options.json) out.json(followUp)
+    else out.line(`${followUpText(followUp, person.name)}, due ${dayText(dueDate)}. Id: ${followUp.id}`)
     return EXIT_OK
   }
 }

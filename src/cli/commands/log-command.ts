@@ -41,13 +41,13 @@ export const logCommand: Command = {
     // Notes are read before the journal is opened, so a slow pipe never holds the lock.
     const body = words.length === 1 && words[0] === '-' ? await text(process.stdin) : words.join(' ')
     const title = typeof options.title === 'string' ? options.title : titleOf(body, channel, name)
-    const logged = await withJournal(dataDir, { mode: 'write', mustExist: true, now }, async (journal) => {
-      const person = await findPerson(journal, name)
-      const { conversation } = await journal.call('logConversation', { conversation: { personIds: [person.id], date: date.toISOString(), channel, title, body }, followUps: [] })
-      return { conversation, person }
-    })
-    if (options.json) out.json(logged.conversation)
-    else out.line(`Logged ${CHANNEL_LABELS[channel].toLowerCase()} with ${logged.person.name} on ${localDay(date)}: “${logged.conversation.title}”. Id: ${logged.conversation.id}`)
+    // Found before the lock is taken, so a name that fits no one (or several) changes nothing at all.
+    const person = await withJournal(dataDir, { mode: 'read', mustExist: true, now }, (journal) => findPerson(journal, name))
+    const { conversation } = await withJournal(dataDir, { mode: 'write', mustExist: true, now }, ({ call }) =>
+      call('logConversation', { conversation: { personIds: [person.id], date: date.toISOString(), channel, title, body }, followUps: [] })
+    )
+    if (options.json) out.json(conversation)
+    else out.line(`Logged ${CHANNEL_LABELS[channel].toLowerCase()} with ${person.name} on ${localDay(date)}: “${conversation.title}”. Id: ${conversation.id}`)
     return EXIT_OK
   }
 }
