@@ -18,6 +18,16 @@ describe('help', () => {
     }
   })
 
+  it('is matched by README’s command-line section: every command, each with an example', async () => {
+    const readme = await readFile(new URL('../../README.md', import.meta.url), 'utf8')
+    const section = readme.slice(readme.indexOf('## Command line'), readme.indexOf('### Markdown in a notes vault'))
+    for (const name of COMMANDS) {
+      const row = section.split('\n').find((line) => line.startsWith(`| \`rapport ${name}`))
+      expect(row, name).toBeDefined()
+      expect(row!.split(' | ').at(-1), name).toMatch(new RegExp(`^\`.*rapport ${name}\\b`))
+    }
+  })
+
   it('prints its version', async () => {
     const { version } = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
     for (const flag of ['--version', '-v']) expect(await rapport([flag])).toEqual({ code: 0, stdout: `rapport ${version}\n`, stderr: '' })
