@@ -4,10 +4,11 @@ import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { describeFsError, isFsError } from '../../core/fs-errors.ts'
 import { LINK_STYLES } from '../../shared/transfer.ts'
-import type { LinkStyle } from '../../shared/transfer.ts'
+import type { LinkStyle, Picked } from '../../shared/transfer.ts'
 import { CliError, EXIT_OK, UsageError } from '../cli-error.ts'
 import type { Command, CommandContext } from '../command.ts'
 import { withJournal } from '../journal-access.ts'
+import type { CliJournal } from '../journal-access.ts'
 import { count } from '../output.ts'
 
 const FORMATS = ['markdown', 'json', 'ics'] as const
@@ -73,44 +74,41 @@ async function exportMarkdown({ dataDir, options, out, now }: CommandContext, ta
 }
 
 async function exportIcs({ dataDir, options, out, now }: CommandContext, target: string): Promise<number> {
-  if (target === '-') {
-    process.stdout.write(await viaScratch('follow-ups.ics', (file) => withJournal(dataDir, { mode: 'read', mustExist: true, now, picks: { saveAs: file } }, ({ call }) => call('exportIcs', {}))))
-    return EXIT_OK
-  }
-  const file = resolve(target)
-  const result = await withJournal(dataDir, { mode: 'read', mustExist: true, now, picks: { saveAs: file } }, async ({ call }) => {
-    await mkdir(dirname(file), { recursive: true }).catch(explain(file))
-    return picked(await call('exportIcs', {}).catch(explain(file)))
-  })
-  if (options.json) out.json(result)
-  else out.line(`Wrote ${count(result.followUps, 'open follow-up')} and ${count(result.keepInTouch, 'keep-in-touch date')} to ${file}.`)
+  const saved = await saveFile(dataDir, now, target, 'follow-ups.ics', (call) => call('exportIcs', {}))
+  if (saved === null) return EXIT_OK
+  if (options.json) out.json(saved.result)
+  else out.line(`Wrote ${count(saved.result.followUps, 'open follow-up')} and ${count(saved.result.keepInTouch, 'keep-in-touch date')} to ${saved.file}.`)
   return EXIT_OK
 }
 
 async function exportJson({ dataDir, out, now }: CommandContext, target: string): Promise<number> {
-  if (target === '-') {
-    process.stdout.write(await viaScratch('journal.json', (file) => withJournal(dataDir, { mode: 'read', mustExist: true, now, picks: { saveAs: file } }, ({ call }) => call('exportJson', {}))))
-    return EXIT_OK
-  }
-  const file = resolve(target)
-  const result = await withJournal(dataDir, { mode: 'read', mustExist: true, now, picks: { saveAs: file } }, async ({ call }) => {
-    await mkdir(dirname(file), { recursive: true }).catch(explain(file))
-    return picked(await call('exportJson', {}).catch(explain(file)))
-  })
-  out.line(`Exported ${result.contents} to ${file}.`)
+  const saved = await saveFile(dataDir, now, target, 'journal.json', (call) => call('exportJson', {}))
+  if (saved !== null) out.line(`Exported ${saved.result.contents} to ${saved.file}.`)
   return EXIT_OK
 }
 
-/** The app's exports write a file; for “-” it is written where no one else can see it, then printed. */
-async function viaScratch(name: string, write: (file: string) => Promise<unknown>): Promise<Buffer> {
-  const scratch = await mkdtemp(join(tmpdir(), 'rapport-export-'))
-  try {
-    const file = join(scratch, name)
-    await write(file)
-    return await readFile(file)
-  } finally {
-    await rm(scratch, { recursive: true, force: true })
+/**
+ * Runs one of the app's save-a-file exports with `target` as the dialog's answer, its folder created first;
+ * for “-” the file is written where no one else can see it, printed, and null returned.
+ */
+async function saveFile<T extends object>(dataDir: string, now: Date, target: string, name: string, save: (call: CliJournal['call']) => Promise<Picked<T>>): Promise<{ file: string; result: T } | null> {
+  const run = (file: string) =>
+    withJournal(dataDir, { mode: 'read', mustExist: true, now, picks: { saveAs: file } }, async ({ call }) => {
+      await mkdir(dirname(file), { recursive: true }).catch(explain(file))
+      return picked(await save(call).catch(explain(file)))
+    })
+  if (target === '-') {
+    const scratch = await mkdtemp(join(tmpdir(), 'rapport-export-'))
+    try {
+      await run(join(scratch, name))
+      process.stdout.write(await readFile(join(scratch, name)))
+    } finally {
+      await rm(scratch, { recursive: true, force: true })
+    }
+    return null
   }
+  const file = resolve(target)
+  return { file, result: await run(file) }
 }
 
 function linkStyle(value: unknown): LinkStyle | undefined {
@@ -121,7 +119,7 @@ function linkStyle(value: unknown): LinkStyle | undefined {
 }
 
 /** The result of a call whose dialog the command line always answers. */
-function picked<T extends object>(result: { canceled: true } | ({ canceled: false } & T)): T {
+function picked<T extends object>(result: Picked<T>): T {
   if (result.canceled) throw new CliError('internal: a dialog of the app was left unanswered.')
   const { canceled: _, ...rest } = result
   return rest as T
