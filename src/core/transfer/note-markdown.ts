@@ -1,47 +1,53 @@
 /**
  * A conversation's note, made to sit inside the person's file: its headings go below the conversation's own
  * (so later conversations do not nest under a note's "## Discovery call"), and its checkboxes read as text
- * (so Obsidian's task views list only the real follow-ups). Code blocks are left exactly as written.
+ * (so Obsidian's task views list only the real follow-ups). Code is left exactly as written. The note's blocks
+ * are found by marked's lexer, the renderer the app itself uses, so "Title\n===" is a heading exactly when a
+ * Markdown reader says it is.
  */
+import { Lexer } from 'marked'
+import type { Token } from 'marked'
 import { closedMarkdown } from './markdown-text.ts'
 
-const FENCE = /^ {0,3}(`{3,}|~{3,})/
-const ATX = /^( {0,3})(#{1,6})(?=[ \t]|$)/
-const SETEXT = /^ {0,3}(=+|-+)[ \t]*$/
 // A list item (possibly quoted) whose first text is a checkbox: "- [ ] x", "> 1. [x] y".
-const CHECKBOX = /^((?:[ \t]*>)*[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+)\[([^\]\n])\]/
-// Lines that cannot be the text of a Setext heading: blank, list items, quotes, headings, fences, tables.
-const NOT_PARAGRAPH = /^\s*$|^ {0,3}([-*+]|\d{1,9}[.)])(\s|$)|^ {0,3}[>#|]|^ {0,3}(`{3,}|~{3,})/
+const CHECKBOX = /^((?:[ \t]*>)*[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+)\[([^\]\n])\]/gm
 
 /** `body` with headings shifted down by `shift` levels (at most h6) and checkboxes escaped. */
 export function noteMarkdown(body: string, shift: number): string {
-  const lines = closedMarkdown(body).split('\n')
-  const out: string[] = []
-  let fence: string | null = null
-  for (const line of lines) {
-    const marker = FENCE.exec(line)?.[1]
-    if (fence !== null) {
-      if (marker && marker[0] === fence[0] && marker.length >= fence.length && line.trim() === marker) fence = null
-      out.push(line)
-      continue
-    }
-    if (marker) {
-      fence = marker
-      out.push(line)
-      continue
-    }
-    const previous = out.at(-1)
-    const setext = SETEXT.exec(line)
-    if (setext && previous !== undefined && !NOT_PARAGRAPH.test(previous) && !ATX.test(previous)) {
-      // "Title\n---" is a heading too: rewritten as "#### Title" at its shifted level.
-      out[out.length - 1] = `${'#'.repeat(level(setext[1]!.startsWith('=') ? 1 : 2, shift))} ${previous.trim()}`
-      continue
-    }
-    out.push(line.replace(ATX, (_, indent: string, hashes: string) => `${indent}${'#'.repeat(level(hashes.length, shift))}`).replace(CHECKBOX, '$1\\[$2\\]'))
+  let text = pass(closedMarkdown(body).replace(/\r\n|\r/g, '\n'), shift, 0)
+  // An escaped checkbox can end a list where a line after it read as part of the item, and that line may
+  // then read as a heading: such headings, still at the conversation's level or above, are moved down too.
+  for (let round = 0; round < 3; round++) {
+    const next = pass(text, shift, shift)
+    if (next === text) break
+    text = next
   }
-  return out.join('\n')
+  return text
 }
 
-function level(current: number, shift: number): number {
-  return Math.min(6, current + shift)
+/** Shifts top-level headings down (with `limit`, only those at most that deep) and escapes checkboxes. */
+function pass(text: string, shift: number, limit: number): string {
+  const tokens = new Lexer({ gfm: true }).lex(text)
+  // The lexer's tokens cover the text end to end; if they ever did not, only checkboxes are escaped.
+  if (tokens.map((token) => token.raw).join('') !== text) return text.replace(CHECKBOX, '$1\\[$2\\]')
+  return tokens.map((token) => block(token, shift, limit)).join('')
+}
+
+function block(token: Token, shift: number, limit: number): string {
+  if (token.type === 'code') return token.raw
+  if (token.type === 'heading' && (limit === 0 || token.depth <= limit)) {
+    const trailing = /\n*$/.exec(token.raw)![0]
+    const title = token.raw.trim().split('\n')[0]!.replace(/^ {0,3}#{1,6}(?=\s|$)/, '').replace(/\s#+\s*$/, '').trim()
+    return `${'#'.repeat(Math.min(6, token.depth + shift))}${title ? ` ${title}` : ''}${trailing || ''}`
+  }
+  return unsetext(token.raw.replace(CHECKBOX, '$1\\[$2\\]'))
+}
+
+/**
+ * A line of only = or - right under text that was not read as a heading here (in a list item, say) is one in
+ * some other Markdown reader; escaped, it reads as the text it is in all of them.
+ */
+function unsetext(raw: string): string {
+  const lines = raw.split('\n')
+  return lines.map((line, i) => (i > 0 && /^ {0,3}(=+|-+)[ \t]*$/.test(line) && lines[i - 1]!.trim() !== '' ? line.replace(/^( *)/, '$1\\') : line)).join('\n')
 }
