@@ -1,8 +1,8 @@
 /** rapport log: a conversation with someone, its notes from the command line or from stdin. */
 import { text } from 'node:stream/consumers'
 import { CHANNEL_LABELS } from '../../shared/labels.ts'
-import { CHANNELS } from '../../shared/schema/conversation.ts'
-import type { Channel } from '../../shared/schema/conversation.ts'
+import { CHANNELS } from '../../shared/choices.ts'
+import type { Channel } from '../../shared/choices.ts'
 import { localDay } from '../../core/days.ts'
 import { EXIT_OK, UsageError } from '../cli-error.ts'
 import type { Command } from '../command.ts'
