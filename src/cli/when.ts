@@ -26,7 +26,8 @@ export function pastMoment(text: string, now: Date, who: string): Date {
     return notFuture(new Date(y, m - 1, d, 12), now, text, who)
   }
   let moment = parseWhole(trimmed, now, false, who)
-  if (WEEKDAY_ONLY.test(trimmed) && localDay(moment) > localDay(now)) moment = new Date(`${addDays(localDay(moment), -7)}T12:00:00`)
+  if (WEEKDAY_ONLY.test(trimmed) && localDay(moment) > localDay(now))
+    moment = new Date(`${addDays(localDay(moment), -7)}T12:00:00`)
   return notFuture(moment, now, text, who)
 }
 
@@ -34,7 +35,9 @@ function parseWhole(text: string, now: Date, forwardDate: boolean, who: string):
   const trimmed = text.trim()
   const [result] = chrono.parse(trimmed, now, { forwardDate })
   if (!result || result.index !== 0 || result.text.length !== trimmed.length) {
-    throw new UsageError(`${who}: “${text}” is not a date Rapport understands; try “fri”, “tomorrow”, “in 3 days”, “dec 6” or 2026-12-06.`)
+    throw new UsageError(
+      `${who}: “${text}” is not a date Rapport understands; try “fri”, “tomorrow”, “in 3 days”, “dec 6” or 2026-12-06.`
+    )
   }
   return result.start.date()
 }
@@ -45,6 +48,7 @@ function realDay(day: string, who: string): string {
 }
 
 function notFuture(moment: Date, now: Date, text: string, who: string): Date {
-  if (localDay(moment) > localDay(now)) throw new UsageError(`${who}: “${text}” has not come yet; a conversation is logged on or before today.`)
+  if (localDay(moment) > localDay(now))
+    throw new UsageError(`${who}: “${text}” has not come yet; a conversation is logged on or before today.`)
   return moment > now ? now : moment
 }

@@ -30,10 +30,19 @@ export function assertCliBuilt(): void {
 export function rapport(args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
   assertCliBuilt()
   return new Promise((done) => {
-    execFile(process.execPath, [CLI, ...args], { env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env }, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0
-      done({ code, stdout, stderr })
-    })
+    execFile(
+      process.execPath,
+      [CLI, ...args],
+      {
+        env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
+        encoding: 'utf8',
+        maxBuffer: 16 * 1024 * 1024
+      },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0
+        done({ code, stdout, stderr })
+      }
+    )
   })
 }
 
@@ -41,9 +50,14 @@ export function rapport(args: readonly string[], env: NodeJS.ProcessEnv = {}): P
 export function rapportWithInput(args: readonly string[], input: string): Promise<CliRun> {
   assertCliBuilt()
   return new Promise((done) => {
-    const child = execFile(process.execPath, [CLI, ...args], { env: { PATH: process.env.PATH, HOME: process.env.HOME }, encoding: 'utf8' }, (error, stdout, stderr) => {
-      done({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr })
-    })
+    const child = execFile(
+      process.execPath,
+      [CLI, ...args],
+      { env: { PATH: process.env.PATH, HOME: process.env.HOME }, encoding: 'utf8' },
+      (error, stdout, stderr) => {
+        done({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr })
+      }
+    )
     child.stdin?.end(input)
   })
 }
@@ -54,7 +68,9 @@ export function rapportIn(dir: string, ...args: string[]): Promise<CliRun> {
 }
 
 /** A fresh temp folder holding the seeded seller's journal, closed again (no lock left). */
-export async function seededJournal(extra?: (api: Handlers) => Promise<void>): Promise<{ dir: string; file: string; ids: Awaited<ReturnType<typeof seedJournal>> }> {
+export async function seededJournal(
+  extra?: (api: Handlers) => Promise<void>
+): Promise<{ dir: string; file: string; ids: Awaited<ReturnType<typeof seedJournal>> }> {
   const dir = await makeTempDir('rapport-cli-')
   const session = await JournalSession.open(dir, { owner: 'test' })
   const api = createHandlers(session)

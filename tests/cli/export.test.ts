@@ -25,11 +25,18 @@ describe('rapport export markdown', () => {
     expect(run.code).toBe(0)
     expect(run.stdout).toBe(`Exported 6 files to ${vault} (Markdown links): 6 files written, 0 already up to date.\n`)
     expect((await readdir(vault)).sort()).toEqual(['.rapport-export.json', 'Follow-ups.md', 'People', 'index.md'])
-    expect((await readdir(join(vault, 'People'))).sort()).toEqual(['Ana García.md', 'Kenji Watanabe.md', 'Priya Natarajan.md', 'Tomás Oliveira.md'])
+    expect((await readdir(join(vault, 'People'))).sort()).toEqual([
+      'Ana García.md',
+      'Kenji Watanabe.md',
+      'Priya Natarajan.md',
+      'Tomás Oliveira.md'
+    ])
     expect(await readFile(join(vault, 'People', 'Ana García.md'), 'utf8')).toContain('Pricing for the Q1 renewal')
     // Nightly runs leave up-to-date files as they are.
     const files = await folderSnapshot(vault)
-    expect((await rapportIn(dir, 'export', 'markdown', vault)).stdout).toBe(`Exported 6 files to ${vault} (Markdown links): all up to date.\n`)
+    expect((await rapportIn(dir, 'export', 'markdown', vault)).stdout).toBe(
+      `Exported 6 files to ${vault} (Markdown links): all up to date.\n`
+    )
     expect(await folderSnapshot(vault)).toEqual(files)
     expect(await folderSnapshot(dir)).toEqual(before)
   })
@@ -38,7 +45,9 @@ describe('rapport export markdown', () => {
     const { dir: journal } = await seededJournal()
     const vault = join(out, 'Synced')
     await mkdir(join(vault, '.obsidian'), { recursive: true })
-    expect((await rapportIn(journal, 'export', 'markdown', vault)).stdout).toMatch(/\(\[\[wikilinks\]\]\): 6 files written/)
+    expect((await rapportIn(journal, 'export', 'markdown', vault)).stdout).toMatch(
+      /\(\[\[wikilinks\]\]\): 6 files written/
+    )
     await writeFile(join(vault, 'People', 'Kenji Watanabe.md'), 'my own notes on Kenji\n')
     const session = await JournalSession.open(journal, { owner: 'test' })
     const api = createHandlers(session)
@@ -60,8 +69,14 @@ describe('rapport export markdown', () => {
         ''
       ].join('\n')
     )
-    expect(await readFile(join(vault, 'People', `Kenji Watanabe (edited ${day}).md`), 'utf8')).toBe('my own notes on Kenji\n')
-    const json = JSON.parse((await rapportIn(journal, 'export', 'markdown', vault, '--json')).stdout) as { written: number; unchanged: number; links: string }
+    expect(await readFile(join(vault, 'People', `Kenji Watanabe (edited ${day}).md`), 'utf8')).toBe(
+      'my own notes on Kenji\n'
+    )
+    const json = JSON.parse((await rapportIn(journal, 'export', 'markdown', vault, '--json')).stdout) as {
+      written: number
+      unchanged: number
+      links: string
+    }
     // Back to the default: inside a vault, wikilinks, so every file changes once more.
     expect(json).toMatchObject({ links: 'wikilinks', written: 5, unchanged: 0 })
     await removeAll(journal)
@@ -72,7 +87,11 @@ describe('rapport export ics', () => {
   it('writes a calendar of open follow-ups and keep-in-touch dates that a calendar parser reads', async () => {
     const file = join(out, 'calendar', 'follow-ups.ics')
     const run = await rapportIn(dir, 'export', 'ics', file)
-    expect(run).toEqual({ code: 0, stdout: `Wrote 4 open follow-ups and 3 keep-in-touch dates to ${file}.\n`, stderr: '' })
+    expect(run).toEqual({
+      code: 0,
+      stdout: `Wrote 4 open follow-ups and 3 keep-in-touch dates to ${file}.\n`,
+      stderr: ''
+    })
     const text = await readFile(file, 'utf8')
     expect(text.split('\r\n').every((line) => Buffer.byteLength(line) <= 75)).toBe(true)
     const events = new ICAL.Component(ICAL.parse(text)).getAllSubcomponents('vevent').map((c) => new ICAL.Event(c))
@@ -84,10 +103,14 @@ describe('rapport export ics', () => {
     expect(pricing.description).toContain('Agreed in “Pricing for the Q1 renewal”')
     expect(byTitle.has('Kenji Watanabe owes me: Return the signed NDA')).toBe(true)
     // Kenji is overdue a call, so it shows today rather than on a day gone by.
-    expect(byTitle.get('Keep in touch with Kenji Watanabe (every 30 days)')!.startDate.toString()).toBe(localDay(new Date()))
+    expect(byTitle.get('Keep in touch with Kenji Watanabe (every 30 days)')!.startDate.toString()).toBe(
+      localDay(new Date())
+    )
     // The same follow-up keeps its UID, so importing a newer file updates rather than doubles it.
     await rapportIn(dir, 'export', 'ics', file)
-    const again = new ICAL.Component(ICAL.parse(await readFile(file, 'utf8'))).getAllSubcomponents('vevent').map((c) => new ICAL.Event(c).uid)
+    const again = new ICAL.Component(ICAL.parse(await readFile(file, 'utf8')))
+      .getAllSubcomponents('vevent')
+      .map((c) => new ICAL.Event(c).uid)
     expect(again.sort()).toEqual(events.map((e) => e.uid).sort())
     expect((await rapportIn(dir, 'export', 'ics', '-')).stdout).toMatch(/^BEGIN:VCALENDAR\r\n/)
   })
@@ -96,7 +119,11 @@ describe('rapport export ics', () => {
     const file = join(out, 'mine.ics')
     await writeFile(file, 'BEGIN:VCALENDAR\r\nPRODID:-//Someone else//EN\r\nEND:VCALENDAR\r\n')
     const run = await rapportIn(dir, 'export', 'ics', file)
-    expect(run).toEqual({ code: 1, stdout: '', stderr: `rapport: ${file} already exists and is not a calendar Rapport wrote; Rapport will not replace it. Choose another name.\n` })
+    expect(run).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `rapport: ${file} already exists and is not a calendar Rapport wrote; Rapport will not replace it. Choose another name.\n`
+    })
     expect(await readFile(file, 'utf8')).toBe('BEGIN:VCALENDAR\r\nPRODID:-//Someone else//EN\r\nEND:VCALENDAR\r\n')
   })
 })
@@ -106,19 +133,25 @@ describe('rapport export json', () => {
     const file = join(out, 'exports', 'rapport.json')
     const run = await rapportIn(dir, 'export', 'json', file)
     expect(run.code).toBe(0)
-    expect(run.stdout).toBe(`Exported 4 people, 4 conversations, 6 interests, 2 challenges, 1 value you brought, 5 follow-ups to ${file}.\n`)
+    expect(run.stdout).toBe(
+      `Exported 4 people, 4 conversations, 6 interests, 2 challenges, 1 value you brought, 5 follow-ups to ${file}.\n`
+    )
     expect(await readFile(file, 'utf8')).toBe(await readFile(join(dir, 'journal.json'), 'utf8'))
     if (process.platform !== 'win32') expect((await stat(file)).mode & 0o777).toBe(0o600)
 
     const empty = join(out, 'fresh-journal')
     const imported = await rapportIn(empty, 'import', file)
     expect(imported.code).toBe(0)
-    expect(imported.stdout).toMatch(/^4 people added, 4 conversations added, 6 interests added, 2 challenges added, 1 value you brought added, 5 follow-ups added, your name filled in from the file\.\nMerged into .*journal\.json\. The journal as it was is saved as backups\/pre-restore-.+\.json\.\n$/)
+    expect(imported.stdout).toMatch(
+      /^4 people added, 4 conversations added, 6 interests added, 2 challenges added, 1 value you brought added, 5 follow-ups added, your name filled in from the file\.\nMerged into .*journal\.json\. The journal as it was is saved as backups\/pre-restore-.+\.json\.\n$/
+    )
     const again = join(out, 'again.json')
     await rapportIn(empty, 'export', 'json', again)
     expect(await readFile(again, 'utf8')).toBe(await readFile(file, 'utf8'))
     // A second import has nothing to add.
-    expect((await rapportIn(empty, 'import', file)).stdout).toBe('Nothing to merge: your journal already has everything in this file.\n')
+    expect((await rapportIn(empty, 'import', file)).stdout).toBe(
+      'Nothing to merge: your journal already has everything in this file.\n'
+    )
   })
 
   it('prints the export for “-”', async () => {

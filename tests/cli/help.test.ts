@@ -14,7 +14,9 @@ describe('help', () => {
       expect(run.stdout).toContain('Usage: rapport <command>')
       for (const name of COMMANDS) expect(run.stdout).toMatch(new RegExp(`^  ${name} `, 'm'))
       expect(run.stdout).toContain('--data-dir <folder>')
-      expect(run.stdout).toMatch(/^Exit status:\n {2}0 {3}done\n {2}1 {3}a problem .+\n(?: {6}.+\n)+ {2}2 {3}a command line Rapport cannot run/m)
+      expect(run.stdout).toMatch(
+        /^Exit status:\n {2}0 {3}done\n {2}1 {3}a problem .+\n(?: {6}.+\n)+ {2}2 {3}a command line Rapport cannot run/m
+      )
     }
   })
 
@@ -29,8 +31,11 @@ describe('help', () => {
   })
 
   it('prints its version', async () => {
-    const { version } = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
-    for (const flag of ['--version', '-v']) expect(await rapport([flag])).toEqual({ code: 0, stdout: `rapport ${version}\n`, stderr: '' })
+    const { version } = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as {
+      version: string
+    }
+    for (const flag of ['--version', '-v'])
+      expect(await rapport([flag])).toEqual({ code: 0, stdout: `rapport ${version}\n`, stderr: '' })
   })
 
   it('explains each command', async () => {
@@ -51,20 +56,38 @@ describe('a wrong command line', () => {
     [['doctor', '--dry-run'], /^rapport doctor: there is no option “--dry-run”/],
     [['search', '--data-dir'], /^rapport search: “--data-dir” needs a value\./],
     [['search'], /^rapport search: say what to search for/],
-    [['search', 'x', '--limit', 'lots'], /^rapport search: --limit must be a whole number from 1 to 100, not “lots”\.\n$/],
+    [
+      ['search', 'x', '--limit', 'lots'],
+      /^rapport search: --limit must be a whole number from 1 to 100, not “lots”\.\n$/
+    ],
     [['export', 'pdf', 'out'], /^rapport export: “pdf” is not a format; use markdown, json or ics\.\n$/],
-    [['export', 'markdown', 'out', '--links', 'html'], /^rapport export markdown: --links is auto, wikilinks or markdown; not “html”\.\n$/],
+    [
+      ['export', 'markdown', 'out', '--links', 'html'],
+      /^rapport export markdown: --links is auto, wikilinks or markdown; not “html”\.\n$/
+    ],
     [['export', 'ics', 'out.ics', '--links', 'markdown'], /^rapport export ics: --links is for markdown only\.\n$/],
     [['add'], /^rapport add: say who/],
-    [['add', 'Ana', '--cadence', 'often'], /^rapport add: --cadence is a number of days from 1 to 365, not “often”\.\n$/],
+    [
+      ['add', 'Ana', '--cadence', 'often'],
+      /^rapport add: --cadence is a number of days from 1 to 365, not “often”\.\n$/
+    ],
     [['log'], /^rapport log: say with whom/],
-    [['log', 'Ana', 'x', '--channel', 'fax'], /^rapport log: --channel is one of call, meeting, email, message, event, chance encounter, other; not “fax”\.\n$/],
+    [
+      ['log', 'Ana', 'x', '--channel', 'fax'],
+      /^rapport log: --channel is one of call, meeting, email, message, event, chance encounter, other; not “fax”\.\n$/
+    ],
     [['log', 'Ana', 'x', '--date', 'someday'], /^rapport log: “someday” is not a date Rapport understands/],
     [['log', 'Ana', 'x', '--date', '2199-01-01'], /^rapport log: “2199-01-01” has not come yet/],
     [['follow-up', 'Ana'], /^rapport follow-up: say for whom and what/],
     [['follow-up', 'Ana', 'Send it'], /^rapport follow-up: say when it is due/],
-    [['follow-up', 'Ana', 'Send it', '--due', 'fri lunch'], /^rapport follow-up: “fri lunch” is not a date Rapport understands/],
-    [['follow-up', 'Ana', 'Send it', '--due', '2026-02-30'], /^rapport follow-up: 2026-02-30 is not a day that exists\.\n$/],
+    [
+      ['follow-up', 'Ana', 'Send it', '--due', 'fri lunch'],
+      /^rapport follow-up: “fri lunch” is not a date Rapport understands/
+    ],
+    [
+      ['follow-up', 'Ana', 'Send it', '--due', '2026-02-30'],
+      /^rapport follow-up: 2026-02-30 is not a day that exists\.\n$/
+    ],
     [['done'], /^rapport done: say which follow-up/],
     [['done', 'a', 'b'], /^rapport done: one id at a time/],
     [['today', 'now'], /^rapport today: takes no arguments/],

@@ -18,7 +18,11 @@ const HELD = `The journal is open in Rapport (process ${process.pid}). Close it 
 beforeAll(async () => {
   ;({ dir, file } = await seededJournal())
   out = await makeTempDir('rapport-cli-out-')
-  await writeFile(join(dir, 'journal.json.lock'), JSON.stringify({ pid: process.pid, host: hostname(), owner: 'app', since: new Date().toISOString() }), { mode: 0o600 })
+  await writeFile(
+    join(dir, 'journal.json.lock'),
+    JSON.stringify({ pid: process.pid, host: hostname(), owner: 'app', since: new Date().toISOString() }),
+    { mode: 0o600 }
+  )
 })
 afterAll(() => removeAll(dir, out))
 

@@ -20,7 +20,11 @@ beforeEach(async () => {
   out = await makeTempDir('rapport-export-ui-')
   dialogs.folder = join(out, 'Vault', 'Rapport')
   dialogs.saveAs = join(out, 'follow-ups.ics')
-  journal = await openTempJournal(undefined, undefined, { ...NO_SHELL, pickFolder: async () => dialogs.folder, pickSaveFile: async () => dialogs.saveAs })
+  journal = await openTempJournal(undefined, undefined, {
+    ...NO_SHELL,
+    pickFolder: async () => dialogs.folder,
+    pickSaveFile: async () => dialogs.saveAs
+  })
   ids = await seedVaultJournal(journal.handlers, new Date())
 })
 afterEach(async () => {
@@ -35,8 +39,14 @@ describe('Export Calendar of Follow-ups (.ics) in the menu', () => {
     renderApp(journal.bridge, '#/today', menu)
     await screen.findByRole('heading', { level: 1, name: 'Today' })
     menu.send('export-ics')
-    expect(await screen.findByText(`Saved 3 open follow-ups and 2 keep-in-touch dates to ${dialogs.saveAs}. Import it into your calendar app.`)).toBeInTheDocument()
-    expect(await readFile(dialogs.saveAs, 'utf8')).toMatch(/^BEGIN:VCALENDAR\r\n[\s\S]*SUMMARY:I owe 陈静: Send the Mandarin deck\r\n/)
+    expect(
+      await screen.findByText(
+        `Saved 3 open follow-ups and 2 keep-in-touch dates to ${dialogs.saveAs}. Import it into your calendar app.`
+      )
+    ).toBeInTheDocument()
+    expect(await readFile(dialogs.saveAs, 'utf8')).toMatch(
+      /^BEGIN:VCALENDAR\r\n[\s\S]*SUMMARY:I owe 陈静: Send the Mandarin deck\r\n/
+    )
   })
 
   it('shows the refusal when the file picked is someone else’s', async () => {
@@ -45,7 +55,9 @@ describe('Export Calendar of Follow-ups (.ics) in the menu', () => {
     renderApp(journal.bridge, '#/today', menu)
     await screen.findByRole('heading', { level: 1, name: 'Today' })
     menu.send('export-ics')
-    expect(await screen.findByRole('alert')).toHaveTextContent('is not a calendar Rapport wrote; Rapport will not replace it.')
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'is not a calendar Rapport wrote; Rapport will not replace it.'
+    )
     expect(await readFile(dialogs.saveAs, 'utf8')).toBe('my calendar')
   })
 })
@@ -56,7 +68,9 @@ describe('Export This Person to Markdown in the menu', () => {
     renderApp(journal.bridge, `#/person/${ids.ana}`, menu)
     await screen.findByRole('heading', { level: 1, name: 'Ana García' })
     menu.send('export-person')
-    expect(await screen.findByRole('status')).toHaveTextContent(`Exported 1 Markdown file to ${dialogs.folder}: 1 file written.`)
+    expect(await screen.findByRole('status')).toHaveTextContent(
+      `Exported 1 Markdown file to ${dialogs.folder}: 1 file written.`
+    )
     const alone = await readFile(join(dialogs.folder, 'People', 'Ana García.md'), 'utf8')
     dialogs.folder = join(out, 'Everyone')
     await journal.handlers.exportMarkdown({})
@@ -68,7 +82,9 @@ describe('Export This Person to Markdown in the menu', () => {
     renderApp(journal.bridge, '#/today', menu)
     await screen.findByRole('heading', { level: 1, name: 'Today' })
     menu.send('export-person')
-    expect(await screen.findByRole('alert')).toHaveTextContent('Open a person’s page first, then export them from there.')
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Open a person’s page first, then export them from there.'
+    )
   })
 
   it('reports a user’s edited file it kept when exporting again', async () => {
@@ -79,7 +95,9 @@ describe('Export This Person to Markdown in the menu', () => {
     renderApp(journal.bridge, `#/person/${ids.ana}`, menu)
     await screen.findByRole('heading', { level: 1, name: 'Ana García' })
     menu.send('export-person')
-    expect(await screen.findByRole('status')).toHaveTextContent(/Kept your copy of People\/Ana García\.md as People\/Ana García \(edited \d{4}-\d{2}-\d{2}\)\.md\./)
+    expect(await screen.findByRole('status')).toHaveTextContent(
+      /Kept your copy of People\/Ana García\.md as People\/Ana García \(edited \d{4}-\d{2}-\d{2}\)\.md\./
+    )
   })
 })
 
@@ -88,11 +106,16 @@ describe('the link style setting', () => {
     await mkdir(join(out, 'Vault', '.obsidian'), { recursive: true })
     const user = userEvent.setup()
     renderApp(journal.bridge, '#/settings')
-    await user.selectOptions(await screen.findByRole('combobox', { name: 'Links between files' }), 'Always Markdown links')
+    await user.selectOptions(
+      await screen.findByRole('combobox', { name: 'Links between files' }),
+      'Always Markdown links'
+    )
     expect(await screen.findByText('Link style saved.')).toBeInTheDocument()
     await waitFor(async () => expect((await journal.handlers.getSettings({})).settings.markdownLinks).toBe('markdown'))
     await user.click(screen.getByRole('button', { name: 'Export to Markdown…' }))
     expect(await screen.findByText(/^Exported 7 Markdown files to /)).toBeInTheDocument()
-    expect(await readFile(join(dialogs.folder, 'index.md'), 'utf8')).toContain('[Ana García](People/Ana%20Garc%C3%ADa.md)')
+    expect(await readFile(join(dialogs.folder, 'index.md'), 'utf8')).toContain(
+      '[Ana García](People/Ana%20Garc%C3%ADa.md)'
+    )
   })
 })

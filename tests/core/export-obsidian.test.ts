@@ -52,10 +52,11 @@ function outline(text: string): { headings: Array<[number, string]>; tasks: stri
   const walk = (list: Token[]) => {
     for (const token of list) {
       if (token.type === 'heading') headings.push([(token as Tokens.Heading).depth, (token as Tokens.Heading).text])
-      if (token.type === 'list') for (const item of (token as Tokens.List).items) {
-        if (item.task) tasks.push(item.text)
-        walk(item.tokens)
-      }
+      if (token.type === 'list')
+        for (const item of (token as Tokens.List).items) {
+          if (item.task) tasks.push(item.text)
+          walk(item.tokens)
+        }
       if (token.type === 'blockquote') walk((token as Tokens.Blockquote).tokens)
     }
   }
@@ -66,7 +67,16 @@ function outline(text: string): { headings: Array<[number, string]>; tasks: stri
 describe('an exported person’s properties', () => {
   it('hold aliases, valid tags, unquoted dates, created and updated', async () => {
     const props = properties(await fileOf(ids.ana))
-    expect(props).toMatchObject({ name: 'Ana García', aliases: ['Ana', 'Ana Garcia'], tags: ['champion', 'Q1-renewal', 'EMEA/Iberia'], cadence_days: 14, last_contact: '2026-11-21', created: '2026-11-23', updated: '2026-11-23', archived: false })
+    expect(props).toMatchObject({
+      name: 'Ana García',
+      aliases: ['Ana', 'Ana Garcia'],
+      tags: ['champion', 'Q1-renewal', 'EMEA/Iberia'],
+      cadence_days: 14,
+      last_contact: '2026-11-21',
+      created: '2026-11-23',
+      updated: '2026-11-23',
+      archived: false
+    })
     expect(properties(await fileOf(ids.jose)).tags).toEqual(['_2026', 'family-business'])
     const text = await fileOf(ids.ana)
     expect(text).toMatch(/\nlast_contact: 2026-11-21\ncreated: 2026-11-23\nupdated: 2026-11-23\n/)
@@ -83,7 +93,14 @@ describe('an exported person’s properties', () => {
 describe('an exported person’s outline', () => {
   it('puts every note heading below its conversation’s, so conversations never nest under a note', async () => {
     const { headings } = outline(await fileOf(ids.ana))
-    expect(headings.filter(([depth]) => depth <= 2).map(([, text]) => text)).toEqual(['Ana García', 'About', 'Interests', 'Challenges', 'Commitments', 'Conversations'])
+    expect(headings.filter(([depth]) => depth <= 2).map(([, text]) => text)).toEqual([
+      'Ana García',
+      'About',
+      'Interests',
+      'Challenges',
+      'Commitments',
+      'Conversations'
+    ])
     const conversations = headings.slice(headings.findIndex(([, text]) => text === 'Conversations') + 1)
     expect(conversations).toEqual([
       [3, '2026-11-21 · call · Pricing: annual vs multi-year'],
@@ -98,7 +115,10 @@ describe('an exported person’s outline', () => {
 
   it('shows a note’s checkboxes as text and each open follow-up as a Tasks-plugin task', async () => {
     const text = await fileOf(ids.ana)
-    expect(outline(text).tasks).toEqual(['They owe: Share carrier volumes 📅 2026-11-22', 'I owe: Send the ROI model by Friday 📅 2026-11-26'])
+    expect(outline(text).tasks).toEqual([
+      'They owe: Share carrier volumes 📅 2026-11-22',
+      'I owe: Send the ROI model by Friday 📅 2026-11-26'
+    ])
     expect(text).toContain('- \\[ \\] check whether SAP is on-prem')
     expect(text).toContain('> - \\[ \\] quoted checkbox')
     // A code block is shown exactly as written.
@@ -107,41 +127,95 @@ describe('an exported person’s outline', () => {
 })
 
 describe('the export, for any names and notes (property)', () => {
-  const name = fc.oneof(fc.string({ minLength: 1, maxLength: 40 }), fc.constantFrom('Ana [Ops] | #1 ^x', 'José: "Pepe"', '- [ ] x', '---', 'CON', '陈静', 'yes', '2026-01-01', 'null', '#tag'), fc.string({ unit: 'grapheme', minLength: 1, maxLength: 30 })).filter((n) => n.trim() !== '')
-  const line = fc.oneof(fc.constantFrom('# H1', '## H2', '###### H6', 'Setext', '===', '---', '- [ ] box', '  - [x] nested', '> - [ ] q', '```', '~~~', '    code', '', '* [X] star', '1) [ ] n'), fc.string({ maxLength: 30 }))
+  const name = fc
+    .oneof(
+      fc.string({ minLength: 1, maxLength: 40 }),
+      fc.constantFrom(
+        'Ana [Ops] | #1 ^x',
+        'José: "Pepe"',
+        '- [ ] x',
+        '---',
+        'CON',
+        '陈静',
+        'yes',
+        '2026-01-01',
+        'null',
+        '#tag'
+      ),
+      fc.string({ unit: 'grapheme', minLength: 1, maxLength: 30 })
+    )
+    .filter((n) => n.trim() !== '')
+  const line = fc.oneof(
+    fc.constantFrom(
+      '# H1',
+      '## H2',
+      '###### H6',
+      'Setext',
+      '===',
+      '---',
+      '- [ ] box',
+      '  - [x] nested',
+      '> - [ ] q',
+      '```',
+      '~~~',
+      '    code',
+      '',
+      '* [X] star',
+      '1) [ ] n'
+    ),
+    fc.string({ maxLength: 30 })
+  )
   const note = fc.array(line, { maxLength: 12 }).map((lines) => lines.join('\n'))
-  const tag = fc.oneof(fc.string({ minLength: 1, maxLength: 20 }), fc.constantFrom('Q1 renewal', '2026', '#x', 'a/b', '//', 'ä ö')).filter((t) => t.trim() !== '')
+  const tag = fc
+    .oneof(fc.string({ minLength: 1, maxLength: 20 }), fc.constantFrom('Q1 renewal', '2026', '#x', 'a/b', '//', 'ä ö'))
+    .filter((t) => t.trim() !== '')
 
   it('writes valid properties, safe names, headings below each conversation, no stray tasks; a second run changes nothing', async () => {
     let run = 0
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.record({ name, tags: fc.array(tag, { maxLength: 3 }), notes: fc.array(note, { maxLength: 2 }) }), { minLength: 1, maxLength: 4 }), async (people) => {
-        const folder = join(out, `run-${run++}`)
-        const journal = journalOf(people)
-        const result = await exportMarkdown(journal, folder, NOW)
-        expect(result.files).toBe(people.length + 2)
-        for (const person of journal.people) {
-          const text = await renderPersonMarkdown(journal, person.id, NOW, { folder })
-          const props = properties(text)
-          expect(props.id).toBe(person.id)
-          expect(props.name).toBe(person.name.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd'))
-          for (const t of props.tags as string[]) expect(t).toMatch(OBSIDIAN_TAG)
-          expect(props.created).toBe('2026-11-23')
-          const { headings, tasks } = outline(text)
-          expect(tasks).toEqual([])
-          const start = headings.findIndex(([depth, text]) => depth === 2 && text === 'Conversations')
-          for (const [depth] of headings.slice(start + 1)) expect(depth).toBeGreaterThanOrEqual(3)
-          expect(headings.filter(([depth]) => depth <= 2).length).toBe(6)
+      fc.asyncProperty(
+        fc.array(fc.record({ name, tags: fc.array(tag, { maxLength: 3 }), notes: fc.array(note, { maxLength: 2 }) }), {
+          minLength: 1,
+          maxLength: 4
+        }),
+        async (people) => {
+          const folder = join(out, `run-${run++}`)
+          const journal = journalOf(people)
+          const result = await exportMarkdown(journal, folder, NOW)
+          expect(result.files).toBe(people.length + 2)
+          for (const person of journal.people) {
+            const text = await renderPersonMarkdown(journal, person.id, NOW, { folder })
+            const props = properties(text)
+            expect(props.id).toBe(person.id)
+            expect(props.name).toBe(
+              person.name.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd')
+            )
+            for (const t of props.tags as string[]) expect(t).toMatch(OBSIDIAN_TAG)
+            expect(props.created).toBe('2026-11-23')
+            const { headings, tasks } = outline(text)
+            expect(tasks).toEqual([])
+            const start = headings.findIndex(([depth, text]) => depth === 2 && text === 'Conversations')
+            for (const [depth] of headings.slice(start + 1)) expect(depth).toBeGreaterThanOrEqual(3)
+            expect(headings.filter(([depth]) => depth <= 2).length).toBe(6)
+          }
+          for (const path of Object.keys(await folderSnapshot(folder))) {
+            expect(
+              path.startsWith('People/') || ['index.md', 'Follow-ups.md', '.rapport-export.json'].includes(path),
+              path
+            ).toBe(true)
+            if (path.startsWith('People/')) expect(stemProblem(path.slice('People/'.length, -3)), path).toBe('')
+          }
+          const before = await folderSnapshot(folder)
+          expect(await exportMarkdown(journal, folder, NOW)).toMatchObject({
+            written: 0,
+            renamed: [],
+            removed: [],
+            kept: []
+          })
+          expect(await folderSnapshot(folder)).toEqual(before)
+          await rm(folder, { recursive: true, force: true })
         }
-        for (const path of Object.keys(await folderSnapshot(folder))) {
-          expect(path.startsWith('People/') || ['index.md', 'Follow-ups.md', '.rapport-export.json'].includes(path), path).toBe(true)
-          if (path.startsWith('People/')) expect(stemProblem(path.slice('People/'.length, -3)), path).toBe('')
-        }
-        const before = await folderSnapshot(folder)
-        expect(await exportMarkdown(journal, folder, NOW)).toMatchObject({ written: 0, renamed: [], removed: [], kept: [] })
-        expect(await folderSnapshot(folder)).toEqual(before)
-        await rm(folder, { recursive: true, force: true })
-      }),
+      ),
       { numRuns: 40 }
     )
   })
@@ -153,8 +227,26 @@ function journalOf(people: ReadonlyArray<{ name: string; tags: string[]; notes: 
   return validateJournal({
     schemaVersion: 2,
     me: { name: '' },
-    people: people.map((p, i) => ({ id: `person-${String(i).padStart(4, '0')}`, ...defaultProfile(), name: p.name.trim().slice(0, 200) || 'x', tags: p.tags.map((t) => t.trim().slice(0, 40)).filter(Boolean), createdAt: stamp, updatedAt: stamp })),
-    conversations: people.flatMap((p, i) => p.notes.map((body, j) => ({ id: `conversation-${i}-${j}`, personIds: [`person-${String(i).padStart(4, '0')}`], date: stamp, channel: 'call', title: `Call ${j}`, body, createdAt: stamp, updatedAt: stamp }))),
+    people: people.map((p, i) => ({
+      id: `person-${String(i).padStart(4, '0')}`,
+      ...defaultProfile(),
+      name: p.name.trim().slice(0, 200) || 'x',
+      tags: p.tags.map((t) => t.trim().slice(0, 40)).filter(Boolean),
+      createdAt: stamp,
+      updatedAt: stamp
+    })),
+    conversations: people.flatMap((p, i) =>
+      p.notes.map((body, j) => ({
+        id: `conversation-${i}-${j}`,
+        personIds: [`person-${String(i).padStart(4, '0')}`],
+        date: stamp,
+        channel: 'call',
+        title: `Call ${j}`,
+        body,
+        createdAt: stamp,
+        updatedAt: stamp
+      }))
+    ),
     interests: [],
     challenges: [],
     values: [],

@@ -48,11 +48,19 @@ describe('re-exporting into a folder exported to before', () => {
     expect(result.renamed).toEqual([{ from: 'People/Ana García.md', to: 'People/Ana García-López.md' }])
     expect(result.removed).toEqual(['People/Łukasz Wiśniewski.md'])
     expect(result.kept).toEqual([])
-    expect(await people()).toEqual(['Ana García-López.md', 'José Ñúñez.md', 'My prospects.md', 'Zoë O’Connor _Ops_ _1.md', '陈静.md'])
+    expect(await people()).toEqual([
+      'Ana García-López.md',
+      'José Ñúñez.md',
+      'My prospects.md',
+      'Zoë O’Connor _Ops_ _1.md',
+      '陈静.md'
+    ])
     expect(await read('People/Ana García-López.md')).toContain('name: "Ana García-López"')
     // Links to her from others' files and the index follow the new name.
     expect(await read('index.md')).toContain('(People/Ana%20Garc%C3%ADa-L%C3%B3pez.md)')
-    expect(await read('People/Zoë O’Connor _Ops_ _1.md')).toContain('[Ana García-López](Ana%20Garc%C3%ADa-L%C3%B3pez.md)')
+    expect(await read('People/Zoë O’Connor _Ops_ _1.md')).toContain(
+      '[Ana García-López](Ana%20Garc%C3%ADa-L%C3%B3pez.md)'
+    )
     expect({ prospects: await read('People/My prospects.md'), ideas: await read('Ideas.md') }).toEqual(own)
   })
 
@@ -72,7 +80,9 @@ describe('re-exporting into a folder exported to before', () => {
     await temp.handlers.updatePerson({ id: ids.jose, patch: { role: 'Owner and CEO' } })
 
     const result = await exportAll()
-    expect(result.kept).toEqual([{ path: 'People/José Ñúñez.md', keptAs: 'People/José Ñúñez (edited 2026-11-23).md', reason: 'edited' }])
+    expect(result.kept).toEqual([
+      { path: 'People/José Ñúñez.md', keptAs: 'People/José Ñúñez (edited 2026-11-23).md', reason: 'edited' }
+    ])
     expect(await read('People/José Ñúñez (edited 2026-11-23).md')).toBe(edited)
     expect(await read('People/José Ñúñez.md')).toContain('role: "Owner and CEO"')
 
@@ -104,7 +114,9 @@ describe('re-exporting into a folder exported to before', () => {
     await mkdir(join(folder, 'People'), { recursive: true })
     await writeFile(join(folder, 'People', 'Ana García.md'), '# My Ana notes\n')
     const result = await exportAll()
-    expect(result.kept).toEqual([{ path: 'People/Ana García.md', keptAs: 'People/Ana García (edited 2026-11-23).md', reason: 'not-from-rapport' }])
+    expect(result.kept).toEqual([
+      { path: 'People/Ana García.md', keptAs: 'People/Ana García (edited 2026-11-23).md', reason: 'not-from-rapport' }
+    ])
     expect(await read('People/Ana García (edited 2026-11-23).md')).toBe('# My Ana notes\n')
   })
 
@@ -121,7 +133,14 @@ describe('re-exporting into a folder exported to before', () => {
     await exportAll()
     await writeFile(join(vault, 'outside.md'), 'keep')
     const hash = '0'.repeat(64)
-    await writeFile(join(folder, '.rapport-export.json'), JSON.stringify({ app: 'Rapport', format: 1, files: { '../outside.md': { id: ids.ana, sha256: hash }, 'People/../../outside.md': { sha256: hash } } }))
+    await writeFile(
+      join(folder, '.rapport-export.json'),
+      JSON.stringify({
+        app: 'Rapport',
+        format: 1,
+        files: { '../outside.md': { id: ids.ana, sha256: hash }, 'People/../../outside.md': { sha256: hash } }
+      })
+    )
     await exportAll()
     expect(await readFile(join(vault, 'outside.md'), 'utf8')).toBe('keep')
     await writeFile(join(folder, '.rapport-export.json'), '{ not json')
@@ -135,9 +154,14 @@ describe('re-exporting into a folder exported to before', () => {
     const before = await folderSnapshot(folder)
     await temp.handlers.updatePerson({ id: ids.ana, patch: { name: 'Ana García-López' } })
     const result = await temp.handlers.exportMarkdown({ personIds: [ids.ana] })
-    expect(result).toMatchObject({ files: 1, renamed: [{ from: 'People/Ana García.md', to: 'People/Ana García-López.md' }], removed: [] })
+    expect(result).toMatchObject({
+      files: 1,
+      renamed: [{ from: 'People/Ana García.md', to: 'People/Ana García-López.md' }],
+      removed: []
+    })
     const after = await folderSnapshot(folder)
-    for (const path of Object.keys(before).filter((p) => !p.includes('Ana') && p !== '.rapport-export.json')) expect(after[path], path).toBe(before[path])
+    for (const path of Object.keys(before).filter((p) => !p.includes('Ana') && p !== '.rapport-export.json'))
+      expect(after[path], path).toBe(before[path])
     // A full export the next night finds the manifest in step: only what mentions her new name changes.
     const full = await exportAll()
     expect(full.renamed).toEqual([])
@@ -151,7 +175,9 @@ describe('links', () => {
     const result = await exportAll()
     expect(result.links).toBe('wikilinks')
     expect(await read('index.md')).toContain('- [[Rapport/People/Ana García|Ana García]] · CFO, Acme Logistics')
-    expect(await read('People/Ana García.md')).toContain('With [[Rapport/People/Zoë O’Connor _Ops_ _1|Zoë O’Connor Ops #1]]')
+    expect(await read('People/Ana García.md')).toContain(
+      'With [[Rapport/People/Zoë O’Connor _Ops_ _1|Zoë O’Connor Ops #1]]'
+    )
     expect(await read('Follow-ups.md')).toContain('[[Rapport/index|All people]]')
   })
 

@@ -28,7 +28,9 @@ describe('export from the menu', () => {
     run.app.desktop.saveAs = join(await scratch('rapport-e2e-ics-'), 'Rapport follow-ups.ics')
     await page.evaluate("window.__rapportCommand('export-ics')")
     await page.getByRole('status').filter({ hasText: 'Saved 3 open follow-ups and 2 keep-in-touch dates' }).waitFor()
-    expect(await readFile(run.app.desktop.saveAs, 'utf8')).toContain('SUMMARY:Ana García owes me: Share carrier volumes\r\n')
+    expect(await readFile(run.app.desktop.saveAs, 'utf8')).toContain(
+      'SUMMARY:Ana García owes me: Share carrier volumes\r\n'
+    )
   })
 
   it('exports this person in place after a rename, renaming their file in the vault', async () => {
@@ -44,6 +46,8 @@ describe('export from the menu', () => {
     await page.getByRole('status').filter({ hasText: 'Exported 1 Markdown file' }).waitFor()
     expect(await readdir(join(vault, 'Rapport', 'People'))).toContain('José Ñúñez Ruiz.md')
     expect(await readdir(join(vault, 'Rapport', 'People'))).not.toContain('José Ñúñez.md')
-    expect(await readFile(join(vault, 'Rapport', 'People', 'José Ñúñez Ruiz.md'), 'utf8')).toContain('_Exported from Rapport · [[Rapport/index|All people]]_')
+    expect(await readFile(join(vault, 'Rapport', 'People', 'José Ñúñez Ruiz.md'), 'utf8')).toContain(
+      '_Exported from Rapport · [[Rapport/index|All people]]_'
+    )
   })
 })

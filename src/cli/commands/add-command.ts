@@ -10,7 +10,8 @@ const FIELDS = ['company', 'role', 'email', 'phone', 'location'] as const
 export const addCommand: Command = {
   name: 'add',
   summary: 'add a person',
-  usage: 'rapport add <name> [--company <c>] [--role <r>] [--email <e>] [--phone <p>] [--location <l>] [--tag <t>]… [--cadence <days>] [--json]',
+  usage:
+    'rapport add <name> [--company <c>] [--role <r>] [--email <e>] [--phone <p>] [--location <l>] [--tag <t>]… [--cadence <days>] [--json]',
   help: [
     'Adds a person to the journal. Someone of the same name (case and accents aside) already there is not',
     'added twice: the command stops and says so, unless --duplicate says this is another person.',
@@ -35,11 +36,17 @@ export const addCommand: Command = {
     if (name === '') throw new UsageError('rapport add: say who, as in “rapport add "Ana García" --company Acme”.')
     const person: NewPerson = { name, ...details(options) }
     // Checked before the lock is taken, so a refusal changes nothing at all.
-    const namesake = await withJournal(dataDir, { mode: 'read', mustExist: false, now }, async ({ call }) => (await call('listPeople', {})).find((p) => foldKey(p.name) === foldKey(name)))
+    const namesake = await withJournal(dataDir, { mode: 'read', mustExist: false, now }, async ({ call }) =>
+      (await call('listPeople', {})).find((p) => foldKey(p.name) === foldKey(name))
+    )
     if (namesake && options.duplicate !== true) {
-      throw new CliError(`${namesake.name}${namesake.company ? ` (${namesake.company})` : ''} is already in the journal; nothing was added. Add --duplicate if this is another person.`)
+      throw new CliError(
+        `${namesake.name}${namesake.company ? ` (${namesake.company})` : ''} is already in the journal; nothing was added. Add --duplicate if this is another person.`
+      )
     }
-    const added = await withJournal(dataDir, { mode: 'write', mustExist: false, now }, ({ call }) => call('createPerson', { person }))
+    const added = await withJournal(dataDir, { mode: 'write', mustExist: false, now }, ({ call }) =>
+      call('createPerson', { person })
+    )
     if (options.json) out.json(added)
     else out.line(`Added ${added.name}${added.company ? ` (${added.company})` : ''}. Id: ${added.id}`)
     return EXIT_OK
@@ -52,7 +59,10 @@ function details(options: OptionValues): Omit<NewPerson, 'name'> {
   if (Array.isArray(options.tag)) person.tags = options.tag
   if (options.cadence !== undefined) {
     const days = Number(options.cadence)
-    if (!/^\d+$/.test(String(options.cadence)) || days < 1 || days > 365) throw new UsageError(`rapport add: --cadence is a number of days from 1 to 365, not “${String(options.cadence)}”.`)
+    if (!/^\d+$/.test(String(options.cadence)) || days < 1 || days > 365)
+      throw new UsageError(
+        `rapport add: --cadence is a number of days from 1 to 365, not “${String(options.cadence)}”.`
+      )
     person.cadenceDays = days
   }
   return person

@@ -23,7 +23,9 @@ export const briefCommand: Command = {
   async run({ dataDir, args, options, out, now }) {
     const name = args.join(' ').trim()
     if (name === '') throw new UsageError('rapport brief: say whose brief, as in “rapport brief Ana García”.')
-    const brief = await withJournal(dataDir, { mode: 'read', mustExist: true, now }, async (journal) => journal.call('getBrief', { id: (await findPerson(journal, name)).id }))
+    const brief = await withJournal(dataDir, { mode: 'read', mustExist: true, now }, async (journal) =>
+      journal.call('getBrief', { id: (await findPerson(journal, name)).id })
+    )
     if (options.json) out.json(brief)
     else out.line(briefText(brief))
     return EXIT_OK

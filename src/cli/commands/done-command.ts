@@ -22,7 +22,8 @@ export const doneCommand: Command = {
   readOnly: false,
   async run({ dataDir, args, options, out, now }) {
     const [id, ...extra] = args
-    if (id === undefined || id.trim() === '') throw new UsageError('rapport done: say which follow-up, by the id “rapport today” prints.')
+    if (id === undefined || id.trim() === '')
+      throw new UsageError('rapport done: say which follow-up, by the id “rapport today” prints.')
     if (extra.length > 0) throw new UsageError(`rapport done: one id at a time (“${extra[0]}” is extra).`)
     const on = typeof options.on === 'string' ? localDay(pastMoment(options.on, now, 'rapport done')) : undefined
     const done = await withJournal(dataDir, { mode: 'write', mustExist: true, now }, async ({ call }) => {
@@ -32,7 +33,10 @@ export const doneCommand: Command = {
     })
     const { followUp } = done
     if (options.json) out.json(followUp)
-    else out.line(`Done: ${followUpText(followUp, done.person.name)} (due ${followUp.dueDate}, done ${followUp.completedOn}${followUp.completedOn! > followUp.dueDate ? ', late' : ''}).`)
+    else
+      out.line(
+        `Done: ${followUpText(followUp, done.person.name)} (due ${followUp.dueDate}, done ${followUp.completedOn}${followUp.completedOn! > followUp.dueDate ? ', late' : ''}).`
+      )
     return EXIT_OK
   }
 }

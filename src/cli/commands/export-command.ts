@@ -18,7 +18,8 @@ const EXAMPLE: Record<Format, string> = { markdown: '~/Notes/Rapport', json: 'ra
 export const exportCommand: Command = {
   name: 'export',
   summary: 'export the journal as Markdown files, one JSON file, or a calendar of follow-ups',
-  usage: 'rapport export markdown <folder> [--links auto|wikilinks|markdown] [--json]\n       rapport export json <file>\n       rapport export ics <file> [--json]',
+  usage:
+    'rapport export markdown <folder> [--links auto|wikilinks|markdown] [--json]\n       rapport export json <file>\n       rapport export ics <file> [--json]',
   help: [
     'markdown <folder>   writes People/<Name>.md for everyone, index.md and Follow-ups.md into the folder',
     '                    (created if needed). Run again into the same folder, it brings it up to date: a',
@@ -43,12 +44,21 @@ export const exportCommand: Command = {
   async run(context) {
     const [format, target, ...extra] = context.args
     if (!FORMATS.includes(format as Format)) {
-      throw new UsageError(format === undefined ? 'rapport export: say markdown, json or ics, as in “rapport export markdown ~/Notes/Rapport”.' : `rapport export: “${format}” is not a format; use markdown, json or ics.`)
+      throw new UsageError(
+        format === undefined
+          ? 'rapport export: say markdown, json or ics, as in “rapport export markdown ~/Notes/Rapport”.'
+          : `rapport export: “${format}” is not a format; use markdown, json or ics.`
+      )
     }
     const kind = format as Format
-    if (target === undefined || target === '') throw new UsageError(`rapport export ${kind}: say where, as in “rapport export ${kind} ${EXAMPLE[kind]}”.`)
-    if (extra.length > 0) throw new UsageError(`rapport export ${kind}: one ${kind === 'markdown' ? 'folder' : 'file'} only (“${extra[0]}” is extra). Quote a path that has spaces.`)
-    if (context.options.links !== undefined && kind !== 'markdown') throw new UsageError(`rapport export ${kind}: --links is for markdown only.`)
+    if (target === undefined || target === '')
+      throw new UsageError(`rapport export ${kind}: say where, as in “rapport export ${kind} ${EXAMPLE[kind]}”.`)
+    if (extra.length > 0)
+      throw new UsageError(
+        `rapport export ${kind}: one ${kind === 'markdown' ? 'folder' : 'file'} only (“${extra[0]}” is extra). Quote a path that has spaces.`
+      )
+    if (context.options.links !== undefined && kind !== 'markdown')
+      throw new UsageError(`rapport export ${kind}: --links is for markdown only.`)
     if (kind === 'markdown') return exportMarkdown(context, target)
     if (kind === 'ics') return exportIcs(context, target)
     return exportJson(context, target)
@@ -57,18 +67,31 @@ export const exportCommand: Command = {
 
 async function exportMarkdown({ dataDir, options, out, now }: CommandContext, target: string): Promise<number> {
   const links = linkStyle(options.links)
-  const result = await withJournal(dataDir, { mode: 'read', mustExist: true, now, picks: { folder: target } }, async ({ call }) => picked(await call('exportMarkdown', links ? { links } : {}).catch(explain(target))))
+  const result = await withJournal(
+    dataDir,
+    { mode: 'read', mustExist: true, now, picks: { folder: target } },
+    async ({ call }) => picked(await call('exportMarkdown', links ? { links } : {}).catch(explain(target)))
+  )
   if (options.json) {
     out.json(result)
     return EXIT_OK
   }
-  const changed = result.written === 0 ? 'all up to date' : `${count(result.written, 'file')} written, ${result.unchanged.toLocaleString('en')} already up to date`
-  out.line(`Exported ${count(result.files, 'file')} to ${result.folder} (${result.links === 'wikilinks' ? '[[wikilinks]]' : 'Markdown links'}): ${changed}.`)
+  const changed =
+    result.written === 0
+      ? 'all up to date'
+      : `${count(result.written, 'file')} written, ${result.unchanged.toLocaleString('en')} already up to date`
+  out.line(
+    `Exported ${count(result.files, 'file')} to ${result.folder} (${result.links === 'wikilinks' ? '[[wikilinks]]' : 'Markdown links'}): ${changed}.`
+  )
   for (const { from, to } of result.renamed) out.line(`Renamed   ${from} → ${to}`)
   for (const path of result.removed) out.line(`Removed   ${path}`)
   for (const kept of result.kept) {
     const why = kept.reason === 'edited' ? 'edited since Rapport wrote it' : 'not written by Rapport'
-    out.line(kept.keptAs === kept.path ? `Kept      ${kept.path} (${why}; Rapport no longer updates it)` : `Kept      ${kept.path} as ${kept.keptAs} (${why})`)
+    out.line(
+      kept.keptAs === kept.path
+        ? `Kept      ${kept.path} (${why}; Rapport no longer updates it)`
+        : `Kept      ${kept.path} as ${kept.keptAs} (${why})`
+    )
   }
   return EXIT_OK
 }
@@ -77,7 +100,10 @@ async function exportIcs({ dataDir, options, out, now }: CommandContext, target:
   const saved = await saveFile(dataDir, now, target, 'follow-ups.ics', (call) => call('exportIcs', {}))
   if (saved === null) return EXIT_OK
   if (options.json) out.json(saved.result)
-  else out.line(`Wrote ${count(saved.result.followUps, 'open follow-up')} and ${count(saved.result.keepInTouch, 'keep-in-touch date')} to ${saved.file}.`)
+  else
+    out.line(
+      `Wrote ${count(saved.result.followUps, 'open follow-up')} and ${count(saved.result.keepInTouch, 'keep-in-touch date')} to ${saved.file}.`
+    )
   return EXIT_OK
 }
 
@@ -91,7 +117,13 @@ async function exportJson({ dataDir, out, now }: CommandContext, target: string)
  * Runs one of the app's save-a-file exports with `target` as the dialog's answer, its folder created first;
  * for “-” the file is written where no one else can see it, printed, and null returned.
  */
-async function saveFile<T extends object>(dataDir: string, now: Date, target: string, name: string, save: (call: CliJournal['call']) => Promise<Picked<T>>): Promise<{ file: string; result: T } | null> {
+async function saveFile<T extends object>(
+  dataDir: string,
+  now: Date,
+  target: string,
+  name: string,
+  save: (call: CliJournal['call']) => Promise<Picked<T>>
+): Promise<{ file: string; result: T } | null> {
   const run = (file: string) =>
     withJournal(dataDir, { mode: 'read', mustExist: true, now, picks: { saveAs: file } }, async ({ call }) => {
       await mkdir(dirname(file), { recursive: true }).catch(explain(file))
@@ -114,7 +146,8 @@ async function saveFile<T extends object>(dataDir: string, now: Date, target: st
 function linkStyle(value: unknown): LinkStyle | undefined {
   if (value === undefined) return undefined
   const style = LINK_STYLES.find((s) => s === value)
-  if (!style) throw new UsageError(`rapport export markdown: --links is auto, wikilinks or markdown; not “${String(value)}”.`)
+  if (!style)
+    throw new UsageError(`rapport export markdown: --links is auto, wikilinks or markdown; not “${shown(value)}”.`)
   return style
 }
 
@@ -131,4 +164,9 @@ function explain(path: string): (error: unknown) => never {
     if (isFsError(error)) throw new CliError(`Cannot write to ${path}: ${describeFsError(error)}.`)
     throw error
   }
+}
+
+/** An option's value as typed, for a message. */
+function shown(value: unknown): string {
+  return typeof value === 'string' ? value : JSON.stringify(value)
 }

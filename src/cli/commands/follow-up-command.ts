@@ -27,12 +27,18 @@ export const followUpCommand: Command = {
   async run({ dataDir, args, options, out, now }) {
     const [name, ...words] = args
     const title = words.join(' ').trim()
-    if (name === undefined || name.trim() === '' || title === '') throw new UsageError('rapport follow-up: say for whom and what, as in “rapport follow-up "Ana García" "Send the deck" --due fri”.')
-    if (typeof options.due !== 'string') throw new UsageError('rapport follow-up: say when it is due, as in “--due fri” or “--due 2026-12-06”.')
+    if (name === undefined || name.trim() === '' || title === '')
+      throw new UsageError(
+        'rapport follow-up: say for whom and what, as in “rapport follow-up "Ana García" "Send the deck" --due fri”.'
+      )
+    if (typeof options.due !== 'string')
+      throw new UsageError('rapport follow-up: say when it is due, as in “--due fri” or “--due 2026-12-06”.')
     const dueDate = dueDay(options.due, now, 'rapport follow-up')
     const direction = options['they-owe'] === true ? 'they-owe' : 'i-owe'
     // Found before the lock is taken, so a name that fits no one (or several) changes nothing at all.
-    const person = await withJournal(dataDir, { mode: 'read', mustExist: true, now }, (journal) => findPerson(journal, name))
+    const person = await withJournal(dataDir, { mode: 'read', mustExist: true, now }, (journal) =>
+      findPerson(journal, name)
+    )
     const followUp = await withJournal(dataDir, { mode: 'write', mustExist: true, now }, ({ call }) =>
       call('addFollowUp', { followUp: { personId: person.id, title, dueDate, direction, conversationId: null } })
     )

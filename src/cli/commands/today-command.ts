@@ -33,7 +33,15 @@ export const todayCommand: Command = {
 }
 
 function row(f: DueFollowUp) {
-  return { id: f.id, personId: f.personId, personName: f.personName, title: f.title, direction: f.direction, dueDate: f.dueDate, daysOverdue: f.daysOverdue }
+  return {
+    id: f.id,
+    personId: f.personId,
+    personName: f.personName,
+    title: f.title,
+    direction: f.direction,
+    dueDate: f.dueDate,
+    daysOverdue: f.daysOverdue
+  }
 }
 
 function todayJson(today: Today) {
@@ -42,7 +50,13 @@ function todayJson(today: Today) {
     overdue: today.overdue.map(row),
     dueToday: today.dueToday.map(row),
     upcoming: today.upcoming.map(row),
-    lapsed: today.lapsed.map((l) => ({ personId: l.person.id, personName: l.person.name, lastContact: l.lastContact, daysSince: l.daysSince, cadenceDays: l.cadenceDays }))
+    lapsed: today.lapsed.map((l) => ({
+      personId: l.person.id,
+      personName: l.person.name,
+      lastContact: l.lastContact,
+      daysSince: l.daysSince,
+      cadenceDays: l.cadenceDays
+    }))
   }
 }
 
@@ -60,6 +74,9 @@ function printToday(today: Today, out: Output): void {
   if (today.lapsed.length > 0) {
     out.line()
     out.line(`Keep in touch (${today.lapsed.length})`)
-    for (const l of today.lapsed) out.line(`  ${l.person.name}: last contact ${l.lastContact ?? 'never'}, ${count(l.daysSince, 'day')} ago (every ${count(l.cadenceDays, 'day')})`)
+    for (const l of today.lapsed)
+      out.line(
+        `  ${l.person.name}: last contact ${l.lastContact ?? 'never'}, ${count(l.daysSince, 'day')} ago (every ${count(l.cadenceDays, 'day')})`
+      )
   }
 }

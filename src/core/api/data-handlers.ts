@@ -52,20 +52,31 @@ export function createDataHandlers(
   }
   const handlers: DataHandlers = {
     exportMarkdown: async ({ personIds, links }) => {
-      const folder = await shell.pickFolder(personIds?.length === 1 ? 'Export this person to Markdown' : 'Export the journal to Markdown')
+      const folder = await shell.pickFolder(
+        personIds?.length === 1 ? 'Export this person to Markdown' : 'Export the journal to Markdown'
+      )
       if (!folder) return { canceled: true }
-      const result = await exportMarkdown(session.store().journal, folder, now(), { links: links ?? settings.settings.markdownLinks, ...(personIds ? { personIds } : {}) })
+      const result = await exportMarkdown(session.store().journal, folder, now(), {
+        links: links ?? settings.settings.markdownLinks,
+        ...(personIds ? { personIds } : {})
+      })
       return { canceled: false, ...result }
     },
     exportIcs: async () => {
-      const file = await shell.pickSaveFile('Export follow-ups to a calendar', 'Rapport follow-ups.ics', [{ name: 'Calendar', extensions: ['ics'] }])
+      const file = await shell.pickSaveFile('Export follow-ups to a calendar', 'Rapport follow-ups.ics', [
+        { name: 'Calendar', extensions: ['ics'] }
+      ])
       if (!file) return { canceled: true }
       const { text, followUps, keepInTouch } = renderCalendar(session.store().journal, now())
       await writeCalendar(file, text)
       return { canceled: false, file, followUps, keepInTouch }
     },
     exportJson: async () => {
-      const file = await shell.pickSaveFile('Save a full backup of the journal', `Rapport backup ${localDay(now())}.json`, [{ name: 'Rapport backup', extensions: ['json'] }])
+      const file = await shell.pickSaveFile(
+        'Save a full backup of the journal',
+        `Rapport backup ${localDay(now())}.json`,
+        [{ name: 'Rapport backup', extensions: ['json'] }]
+      )
       if (!file) return { canceled: true }
       const journal = session.store().journal
       const text = exportJournalJson(journal)
@@ -74,7 +85,10 @@ export function createDataHandlers(
     },
     importPick: async () => {
       const file = await shell.pickFile('Import contacts or a Rapport backup', [
-        { name: 'Contacts or Rapport backup', extensions: Object.keys(IMPORT_KINDS).map((extension) => extension.slice(1)) },
+        {
+          name: 'Contacts or Rapport backup',
+          extensions: Object.keys(IMPORT_KINDS).map((extension) => extension.slice(1))
+        },
         { name: 'All files', extensions: ['*'] }
       ])
       if (!file) return { canceled: true }
@@ -111,7 +125,11 @@ export function createDataHandlers(
       await follow(folder)
       return { canceled: false, dataDir: folder, status }
     },
-    getSettings: async () => ({ settings: settings.settings, problem: settings.problem, dataDir: dirname(session.path) }),
+    getSettings: async () => ({
+      settings: settings.settings,
+      problem: settings.problem,
+      dataDir: dirname(session.path)
+    }),
     updateSettings: async ({ patch }) => {
       const next = await settings.update(patch)
       shell.applySettings(next)

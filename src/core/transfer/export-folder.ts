@@ -8,7 +8,8 @@ import { RapportError } from '../rapport-error.ts'
 /** The absolute path of `relativePath` under `root`; refuses anything that would land outside it. */
 export function insideFolder(root: string, relativePath: string): string {
   const path = resolve(root, relativePath)
-  if (outside(root, path)) throw new RapportError('forbidden', `Rapport will not write “${relativePath}”: it is outside the folder you chose.`)
+  if (outside(root, path))
+    throw new RapportError('forbidden', `Rapport will not write “${relativePath}”: it is outside the folder you chose.`)
   return path
 }
 
@@ -20,18 +21,26 @@ function outside(root: string, path: string): boolean {
 /** A sub-folder that is a link to somewhere else would carry the export out of the chosen folder. */
 export async function refuseLinkedFolder(root: string, folder: string, name: string): Promise<void> {
   const [realRoot, realFolder] = await Promise.all([realpath(root), realpath(folder)])
-  if (outside(realRoot, realFolder)) throw new RapportError('forbidden', `The “${name}” folder in ${root} links to somewhere else; Rapport will not write through it.`)
+  if (outside(realRoot, realFolder))
+    throw new RapportError(
+      'forbidden',
+      `The “${name}” folder in ${root} links to somewhere else; Rapport will not write through it.`
+    )
 }
 
 /** The bytes of a file in the folder, or null when there is none; a link is refused, never followed. */
 export async function readExported(root: string, path: string): Promise<Buffer | null> {
-  const info = await lstat(path).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') return null
+  const info = await lstat(path).catch((error: unknown) => {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null
     throw error
   })
   if (info === null) return null
   if (info.isSymbolicLink()) throw linked(root, path)
-  if (!info.isFile()) throw new RapportError('forbidden', `“${relative(root, path)}” in the export folder is not a file; Rapport leaves it alone.`)
+  if (!info.isFile())
+    throw new RapportError(
+      'forbidden',
+      `“${relative(root, path)}” in the export folder is not a file; Rapport leaves it alone.`
+    )
   return readFile(path, { flag: READ_FLAGS })
 }
 
@@ -53,11 +62,18 @@ export async function writeExported(root: string, path: string, text: string): P
 }
 
 function linked(root: string, path: string): RapportError {
-  return new RapportError('forbidden', `“${relative(root, path)}” in the export folder is a link to somewhere else; Rapport will not write through it.`)
+  return new RapportError(
+    'forbidden',
+    `“${relative(root, path)}” in the export folder is a link to somewhere else; Rapport will not write through it.`
+  )
 }
 
 /** Runs `task` over `items`, at most `limit` at a time; the first failure stops new tasks starting. */
-export async function eachLimited<T>(items: readonly T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
+export async function eachLimited<T>(
+  items: readonly T[],
+  limit: number,
+  task: (item: T) => Promise<void>
+): Promise<void> {
   let next = 0
   let failed = false
   const worker = async () => {

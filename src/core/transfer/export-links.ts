@@ -19,7 +19,13 @@ export interface Linker {
 /** The vault the folder sits in (the nearest folder up from it holding `.obsidian/`), or null. */
 export async function vaultOf(folder: string): Promise<string | null> {
   for (let dir = folder; ; dir = dirname(dir)) {
-    if (await stat(join(dir, '.obsidian')).then((info) => info.isDirectory(), () => false)) return dir
+    if (
+      await stat(join(dir, '.obsidian')).then(
+        (info) => info.isDirectory(),
+        () => false
+      )
+    )
+      return dir
     if (dirname(dir) === dir) return null
   }
 }
@@ -28,7 +34,14 @@ export async function linkerFor(folder: string, style: LinkStyle): Promise<Linke
   const vault = style === 'markdown' ? null : await vaultOf(folder)
   if (style === 'markdown' || (style === 'auto' && vault === null)) return { style: 'markdown', to: markdownLink }
   // Paths from the vault's root resolve in Obsidian wherever the link is; without a vault, from the export's.
-  const prefix = vault === null ? '' : relative(vault, folder).split(sep).filter(Boolean).map((part) => `${part}/`).join('')
+  const prefix =
+    vault === null
+      ? ''
+      : relative(vault, folder)
+          .split(sep)
+          .filter(Boolean)
+          .map((part) => `${part}/`)
+          .join('')
   return { style: 'wikilinks', to: (text, target) => wikilink(text, `${prefix}${target}`) }
 }
 
@@ -41,6 +54,9 @@ function markdownLink(text: string, target: string, from: string): string {
 
 /** `[[People/Ana García|Ana García]]`: the display text is shown as typed, less what would end the link. */
 function wikilink(text: string, target: string): string {
-  const display = text.replace(/[[\]|]/g, ' ').replace(/\s+/g, ' ').trim()
+  const display = text
+    .replace(/[[\]|]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
   return display === '' || display === target ? `[[${target}]]` : `[[${target}|${display}]]`
 }

@@ -18,7 +18,12 @@ export function renderIndex(index: ExportIndex): string {
   }
   const active = index.sorted.filter((p) => !p.archived)
   const archived = index.sorted.filter((p) => p.archived)
-  const out = ['# People', '', `_Exported from Rapport on ${index.today} · ${plural(index.sorted.length, 'person', 'people')} · ${index.links.to('Open follow-ups', stem(FOLLOW_UPS_FILE), '')}_`, '']
+  const out = [
+    '# People',
+    '',
+    `_Exported from Rapport on ${index.today} · ${plural(index.sorted.length, 'person', 'people')} · ${index.links.to('Open follow-ups', stem(FOLLOW_UPS_FILE), '')}_`,
+    ''
+  ]
   out.push(...(active.length > 0 ? active.map(line) : ['_No one yet._']), '')
   if (archived.length > 0) out.push('## Archived', '', ...archived.map(line), '')
   return `${out.join('\n').trimEnd()}\n`
@@ -43,7 +48,12 @@ export function renderFollowUps(index: ExportIndex): string {
     ['Due today', open.filter(({ f }) => f.dueDate === today)],
     ['Coming up', open.filter(({ f }) => f.dueDate > today)]
   ]
-  const out = ['# Open follow-ups', '', `_Exported from Rapport on ${today} · ${plural(open.length, 'open follow-up')} · ${index.links.to('All people', stem(INDEX_FILE), '')}_`, '']
+  const out = [
+    '# Open follow-ups',
+    '',
+    `_Exported from Rapport on ${today} · ${plural(open.length, 'open follow-up')} · ${index.links.to('All people', stem(INDEX_FILE), '')}_`,
+    ''
+  ]
   if (open.length === 0) out.push('_Nothing open._', '')
   for (const [title, items] of groups) if (items.length > 0) out.push(`## ${title}`, '', ...items.map(line), '')
   return `${out.join('\n').trimEnd()}\n`

@@ -21,12 +21,20 @@ export interface ManifestEntry {
 /** Exported files by their path in the folder ("People/Ana García.md"). */
 export type Manifest = Map<string, ManifestEntry>
 
-const EntrySchema = v.object({ id: v.optional(v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/))), sha256: v.pipe(v.string(), v.regex(/^[a-f0-9]{64}$/)) })
-const ManifestSchema = v.object({ app: v.literal('Rapport'), format: v.literal(1), files: v.record(v.string(), EntrySchema) })
+const EntrySchema = v.object({
+  id: v.optional(v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/))),
+  sha256: v.pipe(v.string(), v.regex(/^[a-f0-9]{64}$/))
+})
+const ManifestSchema = v.object({
+  app: v.literal('Rapport'),
+  format: v.literal(1),
+  files: v.record(v.string(), EntrySchema)
+})
 
 // Only paths of the export's own shape are ever acted on, whatever a damaged or crafted manifest says.
 const PERSON_FILE = new RegExp(`^${PEOPLE_FOLDER}/[^/\\\\:*?"<>|#^[\\]]+\\.md$`)
-export const isExportPath = (path: string) => path === INDEX_FILE || path === FOLLOW_UPS_FILE || (PERSON_FILE.test(path) && !path.includes('/..'))
+export const isExportPath = (path: string) =>
+  path === INDEX_FILE || path === FOLLOW_UPS_FILE || (PERSON_FILE.test(path) && !path.includes('/..'))
 
 // A user's copy kept beside a new file (see export-sync.ts) is never taken for one of Rapport's.
 export const KEPT_COPY = / \(edited \d{4}-\d{2}-\d{2}(, \d+)?\)\.md$/
@@ -63,7 +71,11 @@ const ID_LINE = /^---\nid: "([A-Za-z0-9_-]{1,64})"\n/
 async function adopt(root: string): Promise<Manifest> {
   const manifest: Manifest = new Map()
   const names = await readdir(join(root, PEOPLE_FOLDER)).catch(() => [] as string[])
-  const candidates = [INDEX_FILE, FOLLOW_UPS_FILE, ...names.filter((name) => name.endsWith('.md') && !KEPT_COPY.test(name)).map((name) => `${PEOPLE_FOLDER}/${name}`)]
+  const candidates = [
+    INDEX_FILE,
+    FOLLOW_UPS_FILE,
+    ...names.filter((name) => name.endsWith('.md') && !KEPT_COPY.test(name)).map((name) => `${PEOPLE_FOLDER}/${name}`)
+  ]
   for (const path of candidates.filter(isExportPath)) {
     const bytes = await readExported(root, join(root, path)).catch(() => null)
     const text = bytes?.toString('utf8') ?? ''

@@ -38,21 +38,45 @@ export interface ExportResult extends ExportChanges {
  * One person's Markdown file, as an export into `folder` writes it (the folder's vault decides the links);
  * without a folder, with Markdown links.
  */
-export async function renderPersonMarkdown(journal: Journal, personId: string, now: Date, options: { folder?: string; links?: LinkStyle } = {}): Promise<string> {
-  const linker = await linkerFor(resolve(options.folder ?? '.'), options.links ?? (options.folder === undefined ? 'markdown' : 'auto'))
+export async function renderPersonMarkdown(
+  journal: Journal,
+  personId: string,
+  now: Date,
+  options: { folder?: string; links?: LinkStyle } = {}
+): Promise<string> {
+  const linker = await linkerFor(
+    resolve(options.folder ?? '.'),
+    options.links ?? (options.folder === undefined ? 'markdown' : 'auto')
+  )
   return renderPerson(indexJournal(journal, now, linker), personId)
 }
 
 /** Writes the export into `folder` (created if needed) and says what it changed there. */
-export async function exportMarkdown(journal: Journal, folder: string, now: Date, options: ExportOptions = {}): Promise<ExportResult> {
+export async function exportMarkdown(
+  journal: Journal,
+  folder: string,
+  now: Date,
+  options: ExportOptions = {}
+): Promise<ExportResult> {
   const root = resolve(folder)
   await mkdir(join(root, PEOPLE_FOLDER), { recursive: true })
   await refuseLinkedFolder(root, join(root, PEOPLE_FOLDER), PEOPLE_FOLDER)
   const linker = await linkerFor(root, options.links ?? 'auto')
   const index = indexJournal(journal, now, linker)
-  const ids = options.personIds === undefined ? index.sorted.map((p) => p.id) : [...new Set(options.personIds)].map((id) => (index.people.has(id) ? id : notFound()))
-  const files: PlannedFile[] = ids.map((id) => ({ path: checked(root, `${personTarget(index, id)}.md`), id, text: renderPerson(index, id) }))
-  if (options.personIds === undefined) files.push({ path: checked(root, INDEX_FILE), text: renderIndex(index) }, { path: checked(root, FOLLOW_UPS_FILE), text: renderFollowUps(index) })
+  const ids =
+    options.personIds === undefined
+      ? index.sorted.map((p) => p.id)
+      : [...new Set(options.personIds)].map((id) => (index.people.has(id) ? id : notFound()))
+  const files: PlannedFile[] = ids.map((id) => ({
+    path: checked(root, `${personTarget(index, id)}.md`),
+    id,
+    text: renderPerson(index, id)
+  }))
+  if (options.personIds === undefined)
+    files.push(
+      { path: checked(root, INDEX_FILE), text: renderIndex(index) },
+      { path: checked(root, FOLLOW_UPS_FILE), text: renderFollowUps(index) }
+    )
   const changes = await syncExport(root, files, options.personIds === undefined, index.today)
   return { files: files.length, folder: root, links: linker.style, ...changes }
 }

@@ -29,10 +29,17 @@ type Step =
  * Writes `files` into `root`. `full`: this is the whole journal, so files of people no longer in it go;
  * otherwise (one person's export) the manifest's other files are left as they are.
  */
-export async function syncExport(root: string, files: readonly PlannedFile[], full: boolean, today: string): Promise<ExportChanges> {
+export async function syncExport(
+  root: string,
+  files: readonly PlannedFile[],
+  full: boolean,
+  today: string
+): Promise<ExportChanges> {
   const manifest = await readManifest(root)
   const changes: ExportChanges = { written: 0, unchanged: 0, renamed: [], removed: [], kept: [] }
-  const next: Manifest = new Map(full ? [] : [...manifest].filter(([, entry]) => !files.some((f) => f.id !== undefined && f.id === entry.id)))
+  const next: Manifest = new Map(
+    full ? [] : [...manifest].filter(([, entry]) => !files.some((f) => f.id !== undefined && f.id === entry.id))
+  )
   const planned = new Set(files.map((f) => fold(f.path)))
   const taken = new Set(planned)
   const steps: Step[] = []
@@ -47,7 +54,10 @@ export async function syncExport(root: string, files: readonly PlannedFile[], fu
     next.set(file.path, { ...(file.id === undefined ? {} : { id: file.id }), sha256: hash })
     const current = await read(file.path)
     // Earlier files of the same person under another name: renamed since, or a case-only change.
-    const olds = file.id === undefined ? [] : [...manifest].filter(([path, entry]) => entry.id === file.id && path !== file.path).map(([path]) => path)
+    const olds =
+      file.id === undefined
+        ? []
+        : [...manifest].filter(([path, entry]) => entry.id === file.id && path !== file.path).map(([path]) => path)
     let placed = current !== null
     for (const old of olds) {
       const before = await read(old)
@@ -76,7 +86,11 @@ export async function syncExport(root: string, files: readonly PlannedFile[], fu
     } else {
       const keepAs = await keptName(root, file.path, today, taken)
       steps.push({ kind: 'write', file, keepAs })
-      changes.kept.push({ path: file.path, keptAs: keepAs, reason: manifest.has(file.path) ? 'edited' : 'not-from-rapport' })
+      changes.kept.push({
+        path: file.path,
+        keptAs: keepAs,
+        reason: manifest.has(file.path) ? 'edited' : 'not-from-rapport'
+      })
     }
   }
 
@@ -99,7 +113,8 @@ export async function syncExport(root: string, files: readonly PlannedFile[], fu
     if (step.kind === 'remove') await unlink(join(root, step.path))
     if (step.kind === 'rename') await rename(join(root, step.from), join(root, step.file.path))
   }
-  for (const step of steps) if (step.kind === 'write' && step.keepAs) await rename(join(root, step.file.path), join(root, step.keepAs))
+  for (const step of steps)
+    if (step.kind === 'write' && step.keepAs) await rename(join(root, step.file.path), join(root, step.keepAs))
   const writes = steps.flatMap((step) => (step.kind === 'write' || step.kind === 'rename' ? [step.file] : []))
   await eachLimited(writes, 16, (file) => writeExported(root, join(root, file.path), file.text))
   changes.written = writes.length
@@ -119,7 +134,10 @@ async function keptName(root: string, path: string, today: string, taken: Set<st
   const stem = path.replace(/\.md$/, '')
   for (let n = 1; ; n++) {
     const candidate = `${stem} (edited ${today}${n === 1 ? '' : `, ${n}`}).md`
-    const exists = await lstat(join(root, candidate)).then(() => true, () => false)
+    const exists = await lstat(join(root, candidate)).then(
+      () => true,
+      () => false
+    )
     if (exists || taken.has(fold(candidate))) continue
     taken.add(fold(candidate))
     return candidate

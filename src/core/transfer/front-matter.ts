@@ -14,7 +14,8 @@ export interface Properties {
 }
 
 export function frontMatter({ person, lastContact, created, updated }: Properties): string[] {
-  const list = (key: string, items: readonly string[]) => (items.length === 0 ? [`${key}: []`] : [`${key}:`, ...items.map((item) => `  - ${yamlString(item)}`)])
+  const list = (key: string, items: readonly string[]) =>
+    items.length === 0 ? [`${key}: []`] : [`${key}:`, ...items.map((item) => `  - ${yamlString(item)}`)]
   return [
     '---',
     `id: ${yamlString(person.id)}`,

@@ -10,7 +10,7 @@ const encoder = new TextEncoder()
 export function icsText(text: string): string {
   return text
     .replace(/\r\n|\r|\n/g, '\n')
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '')
+    .replace(/\p{Cc}/gu, (c) => (c === '\n' || c === '\t' ? c : ''))
     .replace(/[\\;,]/g, (c) => `\\${c}`)
     .replace(/\n/g, '\\n')
 }
@@ -22,7 +22,10 @@ export function icsDate(day: string): string {
 
 /** A moment as a UTC DATE-TIME: "20261123T100000Z". */
 export function icsStamp(date: Date): string {
-  return date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '')
+  return date
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '')
 }
 
 /** One content line, folded: continuation lines start with a space and no line is over 75 octets. */

@@ -6,7 +6,7 @@
  * Markdown reader says it is.
  */
 import { Lexer } from 'marked'
-import type { Token } from 'marked'
+import type { Token, Tokens } from 'marked'
 import { closedMarkdown } from './markdown-text.ts'
 
 // A list item (possibly quoted) whose first text is a checkbox: "- [ ] x", "> 1. [x] y".
@@ -35,10 +35,12 @@ function pass(text: string, shift: number, limit: number): string {
 
 function block(token: Token, shift: number, limit: number): string {
   if (token.type === 'code') return token.raw
-  if (token.type === 'heading' && (limit === 0 || token.depth <= limit)) {
+  const heading = token.type === 'heading' ? (token as Tokens.Heading) : null
+  if (heading && (limit === 0 || heading.depth <= limit)) {
     const trailing = /\n*$/.exec(token.raw)![0]
-    const title = token.raw.trim().split('\n')[0]!.replace(/^ {0,3}#{1,6}(?=\s|$)/, '').replace(/\s#+\s*$/, '').trim()
-    return `${'#'.repeat(Math.min(6, token.depth + shift))}${title ? ` ${title}` : ''}${trailing || ''}`
+    // The heading's own text, a Setext heading's lines joined as a reader shows them.
+    const title = heading.text.replace(/\s+/g, ' ').trim()
+    return `${'#'.repeat(Math.min(6, heading.depth + shift))}${title ? ` ${title}` : ''}${trailing || ''}`
   }
   return unsetext(token.raw.replace(CHECKBOX, '$1\\[$2\\]'))
 }
@@ -49,5 +51,9 @@ function block(token: Token, shift: number, limit: number): string {
  */
 function unsetext(raw: string): string {
   const lines = raw.split('\n')
-  return lines.map((line, i) => (i > 0 && /^ {0,3}(=+|-+)[ \t]*$/.test(line) && lines[i - 1]!.trim() !== '' ? line.replace(/^( *)/, '$1\\') : line)).join('\n')
+  return lines
+    .map((line, i) =>
+      i > 0 && /^ {0,3}(=+|-+)[ \t]*$/.test(line) && lines[i - 1]!.trim() !== '' ? line.replace(/^( *)/, '$1\\') : line
+    )
+    .join('\n')
 }

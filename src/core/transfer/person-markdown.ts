@@ -20,17 +20,40 @@ export function renderPerson(index: ExportIndex, id: string): string {
   const out: string[] = []
   const list = (items: string[], empty = '_Nothing yet._') => out.push(...(items.length > 0 ? items : [empty]), '')
   // The day anything of theirs last changed, so `updated` sorts people by recent activity in a vault.
-  const stamps = [person, ...slice.conversations, ...slice.followUps, ...slice.challenges, ...slice.values, ...(index.interests.get(id) ?? [])].map((item) => ('updatedAt' in item ? item.updatedAt : item.createdAt))
+  const stamps = [
+    person,
+    ...slice.conversations,
+    ...slice.followUps,
+    ...slice.challenges,
+    ...slice.values,
+    ...(index.interests.get(id) ?? [])
+  ].map((item) => ('updatedAt' in item ? item.updatedAt : item.createdAt))
   const updated = stamps.reduce((newest, stamp) => (stamp > newest ? stamp : newest))
 
-  out.push(...frontMatter({ person, lastContact: page.contact.lastContact, created: localDay(new Date(person.createdAt)), updated: localDay(new Date(updated)) }), '', `# ${inline(person.name)}`, '')
+  out.push(
+    ...frontMatter({
+      person,
+      lastContact: page.contact.lastContact,
+      created: localDay(new Date(person.createdAt)),
+      updated: localDay(new Date(updated))
+    }),
+    '',
+    `# ${inline(person.name)}`,
+    ''
+  )
 
   const style = person.relationshipStyle
-  const styleText = { 'not-asked': 'not asked yet', relationship: 'relationship', transactional: 'transactional' }[style.kind]
+  const styleText = { 'not-asked': 'not asked yet', relationship: 'relationship', transactional: 'transactional' }[
+    style.kind
+  ]
   const asked = style.askedOn ? `, asked ${style.askedOn}` : ''
   const words = style.theirWords ? `: “${block(style.theirWords, '  ')}”` : ''
-  const cadence = person.cadenceDays === null ? 'no cadence set' : `every ${plural(person.cadenceDays, 'day')}${page.cadenceOverdueDays > 0 ? `, ${plural(page.cadenceOverdueDays, 'day')} overdue` : ''}`
-  const contact = page.contact.lastContact === null ? 'never' : `${page.contact.lastContact} (${ago(page.contact.daysSince ?? 0)})`
+  const cadence =
+    person.cadenceDays === null
+      ? 'no cadence set'
+      : `every ${plural(person.cadenceDays, 'day')}${page.cadenceOverdueDays > 0 ? `, ${plural(page.cadenceOverdueDays, 'day')} overdue` : ''}`
+  const contact =
+    page.contact.lastContact === null ? 'never' : `${page.contact.lastContact} (${ago(page.contact.daysSince ?? 0)})`
   list([
     `- **Relationship style:** ${styleText}${asked}${words}`,
     `- **Keep in touch:** ${cadence}`,
@@ -58,10 +81,17 @@ export function renderPerson(index: ExportIndex, id: string): string {
   ])
 
   out.push('## Interests', '')
-  list(page.interests.map((i) => `- ${inline(i.label)} · ${i.category}${i.inCommon ? ' · **in common**' : ''}${i.note ? ` — ${block(i.note, '  ')}` : ''}`))
+  list(
+    page.interests.map(
+      (i) =>
+        `- ${inline(i.label)} · ${i.category}${i.inCommon ? ' · **in common**' : ''}${i.note ? ` — ${block(i.note, '  ')}` : ''}`
+    )
+  )
 
   out.push('## Challenges', '')
-  const unlinked = (index.values.get(id) ?? []).filter((v) => v.challengeId === null).sort((a, b) => b.date.localeCompare(a.date))
+  const unlinked = (index.values.get(id) ?? [])
+    .filter((v) => v.challengeId === null)
+    .sort((a, b) => b.date.localeCompare(a.date))
   if (page.challenges.length === 0 && unlinked.length === 0) list([])
   for (const c of page.challenges) {
     out.push(`### ${inline(c.title)}`, '', challengeStatus(c), '')
@@ -85,12 +115,20 @@ export function renderPerson(index: ExportIndex, id: string): string {
   for (const c of page.conversations) {
     out.push(`### ${localDay(new Date(c.date))} · ${c.channel} · ${inline(c.title)}`, '')
     const others = [...new Set(c.personIds)].filter((p) => p !== id)
-    if (others.length > 0) out.push(`With ${others.map((p) => index.links.to(index.people.get(p)!.name, personTarget(index, p), 'People')).join(', ')}`, '')
+    if (others.length > 0)
+      out.push(
+        `With ${others.map((p) => index.links.to(index.people.get(p)!.name, personTarget(index, p), 'People')).join(', ')}`,
+        ''
+      )
     const body = noteMarkdown(c.body, NOTE_HEADING_SHIFT)
     if (body.trim()) out.push(body, '')
   }
 
-  out.push('---', '', `_Exported from Rapport · ${index.links.to('All people', INDEX_FILE.replace(/\.md$/, ''), 'People')}_`)
+  out.push(
+    '---',
+    '',
+    `_Exported from Rapport · ${index.links.to('All people', INDEX_FILE.replace(/\.md$/, ''), 'People')}_`
+  )
   return `${out.join('\n')}\n`
 }
 

@@ -7,10 +7,10 @@ import type { ApiResults, RapportBridge } from '../../../shared/api.ts'
 type MarkdownDone = Extract<ApiResults['exportMarkdown'], { canceled: false }>
 
 export interface ExportActions {
-  markdown(): Promise<string>
-  person(id: string): Promise<string>
-  json(): Promise<string>
-  calendar(): Promise<string>
+  markdown: () => Promise<string>
+  person: (id: string) => Promise<string>
+  json: () => Promise<string>
+  calendar: () => Promise<string>
 }
 
 export function exportActions(bridge: RapportBridge): ExportActions {
@@ -44,8 +44,12 @@ export function markdownMessage(done: MarkdownDone): string {
     ...(done.renamed.length > 0 ? [`${done.renamed.length} renamed`] : []),
     ...(done.removed.length > 0 ? [`${done.removed.length} removed`] : [])
   ]
-  const kept = done.kept.map((k) => (k.keptAs === k.path ? `Left your edited ${k.path} as it is.` : `Kept your copy of ${k.path} as ${k.keptAs}.`))
-  return [`Exported ${plural(done.files, 'Markdown file')} to ${done.folder}: ${changes.join(', ')}.`, ...kept].join(' ')
+  const kept = done.kept.map((k) =>
+    k.keptAs === k.path ? `Left your edited ${k.path} as it is.` : `Kept your copy of ${k.path} as ${k.keptAs}.`
+  )
+  return [`Exported ${plural(done.files, 'Markdown file')} to ${done.folder}: ${changes.join(', ')}.`, ...kept].join(
+    ' '
+  )
 }
 
 function plural(count: number, one: string): string {
