@@ -4,13 +4,10 @@
  * people met together. Dates are relative to `now`.
  */
 import type { Handlers } from '../../src/core/api/handlers.ts'
+import { dayOffset, timeOffset } from './seed-journal.ts'
 
-const day = (now: Date, offset: number) => {
-  const d = new Date(now.getFullYear(), now.getMonth(), now.getDate() + offset, 12)
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
-}
-const at = (now: Date, offset: number, hour = 10) =>
-  new Date(now.getFullYear(), now.getMonth(), now.getDate() + offset, hour).toISOString()
+const day = dayOffset
+const at = timeOffset
 
 export const DISCOVERY_NOTE = [
   '# Discovery call',
