@@ -19,7 +19,12 @@ export function backupsFolder(journalPath: string): string {
 }
 
 /** Writes one backup of the given bytes; returns its file name. */
-export async function writeBackup(journalPath: string, kind: BackupKind, bytes: string | Uint8Array, now: Date): Promise<string> {
+export async function writeBackup(
+  journalPath: string,
+  kind: BackupKind,
+  bytes: string | Uint8Array,
+  now: Date
+): Promise<string> {
   const folder = backupsFolder(journalPath)
   await mkdir(folder, { recursive: true, mode: 0o700 })
   const name = `${kind}-${stampFor(kind, now)}.json`

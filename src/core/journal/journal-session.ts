@@ -124,7 +124,8 @@ export class JournalSession {
     const savedFor = await savedIndexJournal(this.#path)
     try {
       const store = await JournalStore.open(this.#path, this.#options)
-      const loaded = savedFor === store.fileHash ? await readSavedIndex(this.#path, store.journal, store.fileHash) : null
+      const loaded =
+        savedFor === store.fileHash ? await readSavedIndex(this.#path, store.journal, store.fileHash) : null
       const index = loaded ?? SearchIndex.build(store.journal)
       this.#indexSavedAt = loaded ? index.changes : -1
       store.onChange((journal) => {
@@ -164,7 +165,10 @@ export class JournalSession {
       await this.#store.flush()
       await writeBackup(this.#path, 'pre-restore', current, now)
     } else if (current) {
-      const keep = join(dirname(this.#path), `${basename(this.#path, '.json')}.unreadable-${now.toISOString().replace(/[:.]/g, '-')}.json`)
+      const keep = join(
+        dirname(this.#path),
+        `${basename(this.#path, '.json')}.unreadable-${now.toISOString().replace(/[:.]/g, '-')}.json`
+      )
       await writeFileDurable(keep, current)
     }
     await writeFileDurable(this.#path, text)

@@ -102,7 +102,8 @@ export class JournalStore {
    * change is invalid or cannot be saved.
    */
   change<T>(produce: (current: Journal) => { next: Journal; result: T }): Promise<T> {
-    if (this.readOnly) return Promise.reject(new RapportError('forbidden', `The journal at ${this.#path} is open read-only here.`))
+    if (this.readOnly)
+      return Promise.reject(new RapportError('forbidden', `The journal at ${this.#path} is open read-only here.`))
     const run = async (): Promise<T> => {
       const previous = this.#db.data
       const { next, result } = produce(previous)
@@ -112,7 +113,10 @@ export class JournalStore {
         await this.#db.write()
       } catch (error) {
         this.#db.data = previous
-        throw new RapportError('save-failed', `Rapport could not save the journal to ${this.#path}: ${describe(error)}. Nothing was changed.`)
+        throw new RapportError(
+          'save-failed',
+          `Rapport could not save the journal to ${this.#path}: ${describe(error)}. Nothing was changed.`
+        )
       }
       for (const listener of this.#listeners) listener(valid)
       await this.#rotateOncePerDay()
@@ -156,7 +160,9 @@ export class JournalStore {
 /** Temp files from a writer that died mid-write; the journal itself is always whole. */
 async function removeStaleTempFiles(path: string): Promise<void> {
   const names = await readdir(dirname(path))
-  await Promise.all(names.filter((name) => isTempFileOf(path, name)).map((name) => rm(join(dirname(path), name), { force: true })))
+  await Promise.all(
+    names.filter((name) => isTempFileOf(path, name)).map((name) => rm(join(dirname(path), name), { force: true }))
+  )
 }
 
 /** The change's items are checked, and the very objects kept: the search index tells changes apart by identity. */

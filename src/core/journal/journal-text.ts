@@ -24,7 +24,9 @@ export function readJournalText(text: string): ReadJournal {
   const value = parseJson(text)
   if (value === null) throw new JournalProblem('The file holds “null” instead of a journal.')
   if (typeof value !== 'object' || Array.isArray(value)) {
-    throw new JournalProblem(`The file holds ${Array.isArray(value) ? 'a list' : `a ${typeof value}`} instead of a journal.`)
+    throw new JournalProblem(
+      `The file holds ${Array.isArray(value) ? 'a list' : `a ${typeof value}`} instead of a journal.`
+    )
   }
   const raw = value as JsonObject
   const version = raw.schemaVersion
