@@ -10,18 +10,23 @@ import { findCommand } from './command-list.ts'
 
 export const GLOBAL_OPTIONS = {
   'data-dir': { type: 'string' },
-  help: { type: 'boolean', short: 'h' }
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' }
 } as const satisfies ParseArgsOptionsConfig
 
 export type CommandLine =
-  { kind: 'help'; command: Command | null } | { kind: 'run'; command: Command; args: string[]; options: OptionValues }
+  | { kind: 'help'; command: Command | null }
+  | { kind: 'version' }
+  | { kind: 'run'; command: Command; args: string[]; options: OptionValues }
 
 export function readCommandLine(argv: readonly string[]): CommandLine {
   const first = parse([...argv], GLOBAL_OPTIONS, false, 'rapport')
   const [name, ...rest] = first.positionals
   if (name === undefined) {
     // No command: an option that is not a global one is the mistake to report.
-    if (parse([...argv], GLOBAL_OPTIONS, true, 'rapport').values.help) return { kind: 'help', command: null }
+    const { values } = parse([...argv], GLOBAL_OPTIONS, true, 'rapport')
+    if (values.help) return { kind: 'help', command: null }
+    if (values.version) return { kind: 'version' }
     throw new UsageError(
       'rapport: say what to do, as in “rapport search pricing”. Run “rapport --help” for the commands.'
     )

@@ -2,7 +2,7 @@
 import type { ParseArgsOptionsConfig } from 'node:util'
 import type { Output } from './output.ts'
 
-export type OptionValues = Record<string, string | boolean | undefined>
+export type OptionValues = Record<string, string | boolean | string[] | undefined>
 
 export interface CommandContext {
   /** The journal's folder: --data-dir, RAPPORT_DATA_DIR, or the app's own. */

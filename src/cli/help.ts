@@ -6,7 +6,18 @@ const GLOBAL_HELP = [
   'Options for every command:',
   '  --data-dir <folder>   the folder that holds journal.json (also RAPPORT_DATA_DIR); by default the',
   '                        app’s own: ~/.config/Rapport, ~/Library/Application Support/Rapport or %APPDATA%\\Rapport',
-  '  -h, --help            show help'
+  '  -h, --help            show help',
+  '  -v, --version         print Rapport’s version'
+].join('\n')
+
+const EXIT_HELP = [
+  'Exit status:',
+  '  0   done',
+  '  1   a problem with the journal, a file or a value: no journal yet, a file that cannot be read or',
+  '      written, no one (or several people equally) matching a name, an id not in the journal, a value',
+  '      the journal refuses (a bad email, say), or problems found by “rapport doctor”',
+  '  2   a command line Rapport cannot run (unknown command or option, missing argument, a date it cannot',
+  '      read), or a journal another program has open (Rapport itself, say)'
 ].join('\n')
 
 export function rootHelp(): string {
@@ -25,8 +36,7 @@ export function rootHelp(): string {
     '',
     GLOBAL_HELP,
     '',
-    'Exit status: 0 done, 1 a problem with the journal or a file, 2 a wrong command line or a journal',
-    'another program has open.'
+    EXIT_HELP
   ].join('\n')
 }
 

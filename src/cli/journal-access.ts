@@ -10,6 +10,7 @@ import { call, createHandlers } from '../core/api/handlers.ts'
 import { NO_SHELL } from '../core/api/shell-port.ts'
 import type { ShellPort } from '../core/api/shell-port.ts'
 import { JOURNAL_FILE, JournalSession } from '../core/journal/journal-session.ts'
+import { SettingsFile } from '../core/journal/settings-file.ts'
 import { CliError } from './cli-error.ts'
 
 export interface CliJournal {
@@ -58,7 +59,9 @@ export async function withJournal<T>(
         `The journal at ${status.file} cannot be read: ${status.problem}${nothing} Run “rapport doctor”, or open Rapport to restore a backup.`
       )
     }
-    const handlers = createHandlers(session, { now: () => access.now, shell: answers(access.picks ?? {}) })
+    // The app's settings (how exported files link, the first day of the week) apply here too; only read.
+    const settings = await SettingsFile.open(dataDir)
+    const handlers = createHandlers(session, { now: () => access.now, shell: answers(access.picks ?? {}), settings })
     return await work({ session, call: (name, input) => call(handlers, name, input) })
   } finally {
     await session.close()

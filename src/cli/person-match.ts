@@ -7,6 +7,8 @@
 import { foldKey, foldedWords } from '../shared/fold-key.ts'
 import type { Person } from '../shared/schema/person.ts'
 import type { SearchGroup } from '../shared/search.ts'
+import { CliError } from './cli-error.ts'
+import type { CliJournal } from './journal-access.ts'
 
 export type PersonMatch = { kind: 'one'; person: Person } | { kind: 'several'; people: Person[] } | { kind: 'none' }
 
@@ -48,4 +50,20 @@ function nameScore(group: SearchGroup, queryWords: readonly string[]): [number, 
 
 function compare(a: [number, number], b: [number, number]): number {
   return a[0] - b[0] || a[1] - b[1]
+}
+
+/**
+ * The one person `name` means, found as `rapport brief` finds them; no one, or several equal candidates
+ * (listed, so the user can give more of the name), is a problem (exit status 1), never a guess.
+ */
+export async function findPerson({ call }: Pick<CliJournal, 'call'>, name: string): Promise<Person> {
+  const people = await call('listPeople', {})
+  const search = async (text: string) => (await call('search', { query: { text, limit: CANDIDATE_PEOPLE } })).groups
+  const match = await matchPerson(people, name, search)
+  if (match.kind === 'none') throw new CliError(`No one in the journal matches “${name}”.`)
+  if (match.kind === 'several') {
+    const list = match.people.map((p) => `  ${p.name}${p.company ? ` (${p.company})` : ''}`)
+    throw new CliError([`Several people match “${name}”; give more of the name:`, ...list].join('\n'))
+  }
+  return match.person
 }

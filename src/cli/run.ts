@@ -11,10 +11,16 @@ import { defaultDataDir } from './default-data-dir.ts'
 import { describeFsError, isFsError } from '../core/fs-errors.ts'
 import { commandHelp, rootHelp } from './help.ts'
 import { stdout } from './output.ts'
+// Bundled into the built command, so it always names the version it was built as.
+import { version } from '../../package.json'
 
 export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
   try {
     const line = readCommandLine(argv)
+    if (line.kind === 'version') {
+      stdout.line(`rapport ${version}`)
+      return EXIT_OK
+    }
     if (line.kind === 'help') {
       stdout.line(line.command ? commandHelp(line.command) : rootHelp())
       return EXIT_OK

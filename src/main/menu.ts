@@ -43,6 +43,8 @@ export function setupMenu(isDev: boolean, send: (command: Command) => void): voi
         { type: 'separator' },
         item('Import Contacts or Backup…', 'import', 'CmdOrCtrl+I'),
         item('Export to Markdown…', 'export-markdown', 'CmdOrCtrl+E'),
+        item('Export This Person to Markdown…', 'export-person', 'CmdOrCtrl+Alt+E'),
+        item('Export Calendar of Follow-ups (.ics)…', 'export-ics', 'CmdOrCtrl+Alt+C'),
         item('Export Full Backup (JSON)…', 'export-json', 'CmdOrCtrl+Shift+E'),
         item('Back Up Now', 'backup-now', 'CmdOrCtrl+B'),
         ...(isMac

@@ -41,6 +41,7 @@ const bridge = {
   search: (input) => ipcRenderer.invoke('search', input),
   exportMarkdown: (input) => ipcRenderer.invoke('exportMarkdown', input),
   exportJson: () => ipcRenderer.invoke('exportJson', {}),
+  exportIcs: () => ipcRenderer.invoke('exportIcs', {}),
   importPick: () => ipcRenderer.invoke('importPick', {}),
   importRemap: (input) => ipcRenderer.invoke('importRemap', input),
   importApply: (input) => ipcRenderer.invoke('importApply', input),

@@ -24,7 +24,7 @@ import { SearchQuerySchema } from './search.ts'
 import { SettingsPatchSchema } from './settings.ts'
 import type { Settings } from './settings.ts'
 import { ColumnMappingSchema, ExportMarkdownSchema, ImportApplySchema, TokenSchema } from './transfer.ts'
-import type { ImportOutcome, ImportPreview, Picked } from './transfer.ts'
+import type { CalendarCounts, ExportChanges, ImportOutcome, ImportPreview, Picked } from './transfer.ts'
 import type { SearchResponse } from './search.ts'
 import type { Brief, InterestView, PersonPage, Today } from './views.ts'
 
@@ -101,10 +101,12 @@ export const apiInputs = {
   /** One search over people, interests, conversations (titles and full notes), challenges and follow-ups. */
   search: strict({ query: SearchQuerySchema }),
 
-  /** Writes Markdown files for everyone (or the people given) into a folder the user picks. */
+  /** Writes (or brings up to date) Markdown files for everyone, or just the people given, in a folder the user picks. */
   exportMarkdown: ExportMarkdownSchema,
   /** Saves the whole journal as one JSON file where the user picks. */
   exportJson: none,
+  /** Saves a calendar (.ics) of open follow-ups and keep-in-touch dates where the user picks. */
+  exportIcs: none,
   /** Asks for a contacts file (.vcf, .csv) or a Rapport backup (.json) and previews what importing it would do. */
   importPick: none,
   /** CSV only: plans the import again with other columns. */
@@ -173,7 +175,10 @@ export interface ApiResults {
   deleteFollowUp: Removed
   getBrief: Brief
   search: SearchResponse
-  exportMarkdown: Picked<{ folder: string; files: number }>
+  /** `files`: how many the export holds; the rest says what changed in a folder exported to before. */
+  exportMarkdown: Picked<{ folder: string; files: number; links: 'wikilinks' | 'markdown' } & ExportChanges>
+  /** An .ics of open follow-ups and keep-in-touch dates, as all-day events. */
+  exportIcs: Picked<{ file: string } & CalendarCounts>
   /** `contents`: what the file holds, as in “4 people, 4 conversations, …”. */
   exportJson: Picked<{ file: string; bytes: number; contents: string }>
   importPick: Picked<{ preview: ImportPreview }>

@@ -11,7 +11,9 @@ export const COMMANDS = [
   'new-person',
   'log-conversation',
   'export-markdown',
+  'export-person',
   'export-json',
+  'export-ics',
   'import',
   'backup-now',
   'show-shortcuts'

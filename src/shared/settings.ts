@@ -1,6 +1,7 @@
 /** The app's own preferences (not journal data): kept in settings.json beside the journal. */
 import * as v from 'valibot'
 import { strict } from './schema/common.ts'
+import { LINK_STYLES } from './transfer.ts'
 
 /**
  * An Electron accelerator such as "CommandOrControl+Shift+Space": one or more modifiers and one key.
@@ -24,7 +25,9 @@ export const SettingsSchema = strict({
     time: v.pipe(v.string(), v.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use a time like 08:30.'))
   }),
   dateFormat: v.picklist(['system', 'iso', 'day-month-year', 'month-day-year'], 'Pick a date format.'),
-  firstDayOfWeek: v.picklist(['monday', 'sunday', 'saturday'], 'The week starts on Monday, Sunday or Saturday.')
+  firstDayOfWeek: v.picklist(['monday', 'sunday', 'saturday'], 'The week starts on Monday, Sunday or Saturday.'),
+  /** Links in Markdown exports: wikilinks inside an Obsidian vault (auto), or always one style. */
+  markdownLinks: v.picklist(LINK_STYLES, 'Links are automatic, wikilinks or Markdown links.')
 })
 export type Settings = v.InferOutput<typeof SettingsSchema>
 
@@ -37,6 +40,7 @@ export function defaultSettings(): Settings {
     globalShortcut: { enabled: false, accelerator: 'CommandOrControl+Shift+Space' },
     reminders: { enabled: true, time: '08:30' },
     dateFormat: 'system',
-    firstDayOfWeek: 'monday'
+    firstDayOfWeek: 'monday',
+    markdownLinks: 'auto'
   }
 }

@@ -40,7 +40,39 @@ export const ImportApplySchema = strict({
   mode: v.optional(v.picklist(['merge', 'replace']))
 })
 
-export const ExportMarkdownSchema = strict({ personIds: v.optional(v.pipe(v.array(IdSchema), v.maxLength(100_000))) })
+/** How exported files link to each other; `auto` uses wikilinks when the folder is inside an Obsidian vault. */
+export const LINK_STYLES = ['auto', 'wikilinks', 'markdown'] as const
+export type LinkStyle = (typeof LINK_STYLES)[number]
+
+export const ExportMarkdownSchema = strict({
+  /** Only these people: each one's file, exactly as the full export writes it. */
+  personIds: v.optional(v.pipe(v.array(IdSchema), v.maxLength(100_000))),
+  /** Overrides the setting (the command line's --links). */
+  links: v.optional(v.picklist(LINK_STYLES, 'Links are auto, wikilinks or markdown.'))
+})
+
+/** What a Markdown export did to a folder that may hold an earlier one. Paths are from the folder's root. */
+export interface ExportChanges {
+  /** Files written (new or changed). */
+  written: number
+  /** Files already up to date, left untouched. */
+  unchanged: number
+  /** Files of renamed people, renamed to their new name. */
+  renamed: Array<{ from: string; to: string }>
+  /** Files of people no longer in the journal (or no longer exported), removed. */
+  removed: string[]
+  /**
+   * The user's own files Rapport did not replace or remove: edited since Rapport wrote them, or not made by
+   * Rapport. `keptAs` is where the user's copy is now (beside the new file, or where it was).
+   */
+  kept: Array<{ path: string; keptAs: string; reason: 'edited' | 'not-from-rapport' }>
+}
+
+/** The calendar export: how many follow-ups and keep-in-touch dates it holds. */
+export interface CalendarCounts {
+  followUps: number
+  keepInTouch: number
+}
 
 export interface ContactPreviewItem {
   index: number

@@ -39,6 +39,8 @@ export interface Today {
   today: string
   overdue: DueFollowUp[]
   dueToday: DueFollowUp[]
+  /** Open follow-ups due in the next seven days (after today), soonest first; daysOverdue is negative. */
+  upcoming: DueFollowUp[]
   lapsed: LapsedPerson[]
   thisWeek: WeekConversation[]
 }

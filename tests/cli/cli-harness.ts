@@ -46,6 +46,22 @@ export function rapport(args: readonly string[], env: NodeJS.ProcessEnv = {}): P
   })
 }
 
+/** `rapport <args>` with `input` on its stdin (for “rapport log <name> -”). */
+export function rapportWithInput(args: readonly string[], input: string): Promise<CliRun> {
+  assertCliBuilt()
+  return new Promise((done) => {
+    const child = execFile(
+      process.execPath,
+      [CLI, ...args],
+      { env: { PATH: process.env.PATH, HOME: process.env.HOME }, encoding: 'utf8' },
+      (error, stdout, stderr) => {
+        done({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr })
+      }
+    )
+    child.stdin?.end(input)
+  })
+}
+
 /** `rapport --data-dir <dir> <args>`. */
 export function rapportIn(dir: string, ...args: string[]): Promise<CliRun> {
   return rapport(['--data-dir', dir, ...args])

@@ -1,7 +1,11 @@
 /** rapport export: Markdown into a folder (a notes vault), and JSON that imports back into an empty journal. */
-import { readdir, readFile, stat } from 'node:fs/promises'
+import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import ICAL from 'ical.js'
+import { createHandlers } from '../../src/core/api/handlers.ts'
+import { localDay } from '../../src/core/days.ts'
+import { JournalSession } from '../../src/core/journal/journal-session.ts'
 import { makeTempDir } from '../support/temp-journal.ts'
 import { folderSnapshot, rapportIn, removeAll, seededJournal } from './cli-harness.ts'
 
@@ -19,8 +23,8 @@ describe('rapport export markdown', () => {
     const before = await folderSnapshot(dir)
     const run = await rapportIn(dir, 'export', 'markdown', vault)
     expect(run.code).toBe(0)
-    expect(run.stdout).toBe(`Wrote 6 files (4 people) to ${vault}.\n`)
-    expect((await readdir(vault)).sort()).toEqual(['Follow-ups.md', 'People', 'index.md'])
+    expect(run.stdout).toBe(`Exported 6 files to ${vault} (Markdown links): 6 files written, 0 already up to date.\n`)
+    expect((await readdir(vault)).sort()).toEqual(['.rapport-export.json', 'Follow-ups.md', 'People', 'index.md'])
     expect((await readdir(join(vault, 'People'))).sort()).toEqual([
       'Ana García.md',
       'Kenji Watanabe.md',
@@ -28,9 +32,99 @@ describe('rapport export markdown', () => {
       'Tomás Oliveira.md'
     ])
     expect(await readFile(join(vault, 'People', 'Ana García.md'), 'utf8')).toContain('Pricing for the Q1 renewal')
-    // Nightly runs overwrite the same files.
-    expect((await rapportIn(dir, 'export', 'markdown', vault)).stdout).toBe(`Wrote 6 files (4 people) to ${vault}.\n`)
+    // Nightly runs leave up-to-date files as they are.
+    const files = await folderSnapshot(vault)
+    expect((await rapportIn(dir, 'export', 'markdown', vault)).stdout).toBe(
+      `Exported 6 files to ${vault} (Markdown links): all up to date.\n`
+    )
+    expect(await folderSnapshot(vault)).toEqual(files)
     expect(await folderSnapshot(dir)).toEqual(before)
+  })
+
+  it('follows renames and deletions, keeps the user’s edits, and says what it did', async () => {
+    const { dir: journal } = await seededJournal()
+    const vault = join(out, 'Synced')
+    await mkdir(join(vault, '.obsidian'), { recursive: true })
+    expect((await rapportIn(journal, 'export', 'markdown', vault)).stdout).toMatch(
+      /\(\[\[wikilinks\]\]\): 6 files written/
+    )
+    await writeFile(join(vault, 'People', 'Kenji Watanabe.md'), 'my own notes on Kenji\n')
+    const session = await JournalSession.open(journal, { owner: 'test' })
+    const api = createHandlers(session)
+    const people = await api.listPeople({})
+    await api.updatePerson({ id: people.find((p) => p.name === 'Ana García')!.id, patch: { name: 'Ana García-López' } })
+    await api.deletePerson({ id: people.find((p) => p.name === 'Tomás Oliveira')!.id })
+    await api.updatePerson({ id: people.find((p) => p.name === 'Kenji Watanabe')!.id, patch: { role: 'COO' } })
+    await session.close()
+
+    const run = await rapportIn(journal, 'export', 'markdown', vault, '--links', 'markdown')
+    expect(run.code).toBe(0)
+    const day = localDay(new Date())
+    expect(run.stdout).toBe(
+      [
+        `Exported 5 files to ${vault} (Markdown links): 5 files written, 0 already up to date.`,
+        'Renamed   People/Ana García.md → People/Ana García-López.md',
+        'Removed   People/Tomás Oliveira.md',
+        `Kept      People/Kenji Watanabe.md as People/Kenji Watanabe (edited ${day}).md (edited since Rapport wrote it)`,
+        ''
+      ].join('\n')
+    )
+    expect(await readFile(join(vault, 'People', `Kenji Watanabe (edited ${day}).md`), 'utf8')).toBe(
+      'my own notes on Kenji\n'
+    )
+    const json = JSON.parse((await rapportIn(journal, 'export', 'markdown', vault, '--json')).stdout) as {
+      written: number
+      unchanged: number
+      links: string
+    }
+    // Back to the default: inside a vault, wikilinks, so every file changes once more.
+    expect(json).toMatchObject({ links: 'wikilinks', written: 5, unchanged: 0 })
+    await removeAll(journal)
+  })
+})
+
+describe('rapport export ics', () => {
+  it('writes a calendar of open follow-ups and keep-in-touch dates that a calendar parser reads', async () => {
+    const file = join(out, 'calendar', 'follow-ups.ics')
+    const run = await rapportIn(dir, 'export', 'ics', file)
+    expect(run).toEqual({
+      code: 0,
+      stdout: `Wrote 4 open follow-ups and 3 keep-in-touch dates to ${file}.\n`,
+      stderr: ''
+    })
+    const text = await readFile(file, 'utf8')
+    expect(text.split('\r\n').every((line) => Buffer.byteLength(line) <= 75)).toBe(true)
+    const events = new ICAL.Component(ICAL.parse(text)).getAllSubcomponents('vevent').map((c) => new ICAL.Event(c))
+    expect(events).toHaveLength(7)
+    const byTitle = new Map(events.map((e) => [e.summary, e]))
+    const pricing = byTitle.get('I owe Ana García: Send two pricing options')!
+    expect(pricing.startDate.isDate).toBe(true)
+    expect(pricing.startDate.toString()).toBe(localDay(new Date()))
+    expect(pricing.description).toContain('Agreed in “Pricing for the Q1 renewal”')
+    expect(byTitle.has('Kenji Watanabe owes me: Return the signed NDA')).toBe(true)
+    // Kenji is overdue a call, so it shows today rather than on a day gone by.
+    expect(byTitle.get('Keep in touch with Kenji Watanabe (every 30 days)')!.startDate.toString()).toBe(
+      localDay(new Date())
+    )
+    // The same follow-up keeps its UID, so importing a newer file updates rather than doubles it.
+    await rapportIn(dir, 'export', 'ics', file)
+    const again = new ICAL.Component(ICAL.parse(await readFile(file, 'utf8')))
+      .getAllSubcomponents('vevent')
+      .map((c) => new ICAL.Event(c).uid)
+    expect(again.sort()).toEqual(events.map((e) => e.uid).sort())
+    expect((await rapportIn(dir, 'export', 'ics', '-')).stdout).toMatch(/^BEGIN:VCALENDAR\r\n/)
+  })
+
+  it('never replaces a file that is not a calendar Rapport wrote', async () => {
+    const file = join(out, 'mine.ics')
+    await writeFile(file, 'BEGIN:VCALENDAR\r\nPRODID:-//Someone else//EN\r\nEND:VCALENDAR\r\n')
+    const run = await rapportIn(dir, 'export', 'ics', file)
+    expect(run).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `rapport: ${file} already exists and is not a calendar Rapport wrote; Rapport will not replace it. Choose another name.\n`
+    })
+    expect(await readFile(file, 'utf8')).toBe('BEGIN:VCALENDAR\r\nPRODID:-//Someone else//EN\r\nEND:VCALENDAR\r\n')
   })
 })
 

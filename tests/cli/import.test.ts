@@ -53,6 +53,23 @@ describe('rapport import of contacts', () => {
     expect(await folderSnapshot(dir)).toEqual(before)
   })
 
+  it('--json prints the plan (with --dry-run) and then what was imported', async () => {
+    const { dir } = await journal()
+    const plan = JSON.parse(
+      (await rapportIn(dir, 'import', join(CONTACTS, 'google.csv'), '--dry-run', '--json')).stdout
+    ) as { kind: string; token?: string; items: Array<{ name: string; action: string }> }
+    expect(plan.kind).toBe('contacts')
+    expect(plan.token).toBeUndefined()
+    expect(plan.items.map((item) => [item.name, item.action])).toContainEqual(['Ana García', 'merge'])
+    const done = await rapportIn(dir, 'import', join(CONTACTS, 'google.csv'), '--json')
+    expect(JSON.parse(done.stdout)).toEqual({
+      kind: 'contacts',
+      added: ['王伟', "Liam O'Brien", 'Nguyễn Thị Mai'],
+      merged: ['Ana García'],
+      skipped: []
+    })
+  })
+
   it.each([
     ['unterminated.vcf', 'rapport: Line 6: this card never ends: the file stops before its END:VCARD.'],
     ['broken-quote.csv', 'rapport: Line 3: a quoted value starts on this line but its closing quote (") is missing.'],

@@ -27,16 +27,21 @@ beforeAll(async () => {
 afterAll(() => removeAll(dir, out))
 
 describe('while Rapport has the journal open', () => {
-  it.each([[['import', join(CONTACTS, 'apple.vcf')]], [['import', join(CONTACTS, 'google.csv')]], [['backup']]])(
-    'rapport %j refuses with the lock’s message and exit 2, changing nothing',
-    async (args) => {
-      const before = await folderSnapshot(dir)
-      const run = await rapportIn(dir, ...args)
-      expect(run.code).toBe(2)
-      expect(run.stderr).toBe(`rapport: ${HELD}\n`)
-      expect(await folderSnapshot(dir)).toEqual(before)
-    }
-  )
+  it.each([
+    [['import', join(CONTACTS, 'apple.vcf')]],
+    [['import', join(CONTACTS, 'google.csv')]],
+    [['backup']],
+    [['add', 'Nadia Haddad', '--company', 'Orbit']],
+    [['log', 'Ana García', 'Quick check-in.']],
+    [['follow-up', 'Ana García', 'Send the deck', '--due', 'tomorrow']],
+    [['done', '00000000-0000-4000-8000-000000000000']]
+  ])('rapport %j refuses with the lock’s message and exit 2, changing nothing', async (args) => {
+    const before = await folderSnapshot(dir)
+    const run = await rapportIn(dir, ...args)
+    expect(run.code).toBe(2)
+    expect(run.stderr).toBe(`rapport: ${HELD}\n`)
+    expect(await folderSnapshot(dir)).toEqual(before)
+  })
 
   it('read-only commands still work and leave the lock alone', async () => {
     const lock = await readFile(join(dir, 'journal.json.lock'), 'utf8')
@@ -45,6 +50,8 @@ describe('while Rapport has the journal open', () => {
     expect((await rapportIn(dir, 'brief', 'Kenji')).stdout).toMatch(/^Pre-call brief: Kenji Watanabe/)
     expect((await rapportIn(dir, 'export', 'markdown', join(out, 'md'))).code).toBe(0)
     expect((await rapportIn(dir, 'export', 'json', join(out, 'j.json'))).code).toBe(0)
+    expect((await rapportIn(dir, 'export', 'ics', join(out, 'f.ics'))).code).toBe(0)
+    expect((await rapportIn(dir, 'today')).stdout).toMatch(/^Today, /)
     expect((await rapportIn(dir, 'import', join(CONTACTS, 'apple.vcf'), '--dry-run')).code).toBe(0)
     const doctor = await rapportIn(dir, 'doctor')
     expect(doctor.code).toBe(0)

@@ -5,6 +5,7 @@ import { render, screen, within } from '@testing-library/svelte'
 import App from '../../src/renderer/src/App.svelte'
 import { bridgeContext } from '../../src/renderer/src/lib/context.ts'
 import type { RapportBridge } from '../../src/shared/api.ts'
+import type { Command as AppCommand, RapportEvents } from '../../src/shared/app-commands.ts'
 import type { Journal } from '../../src/shared/schema/journal.ts'
 import type { NewPerson, Person } from '../../src/shared/schema/person.ts'
 import { backupsFolder } from '../../src/core/journal/backups.ts'
@@ -12,9 +13,21 @@ import { makeTempDir, openTempJournal } from '../support/temp-journal.ts'
 import type { TempJournal } from '../support/temp-journal.ts'
 
 /** Renders the whole app on `bridge`, starting at `hash` (the app keeps its route in the URL hash; '' for none). */
-export function renderApp(bridge: RapportBridge, hash = '#/people'): ReturnType<typeof render> {
+export function renderApp(bridge: RapportBridge, hash = '#/people', events?: RapportEvents): ReturnType<typeof render> {
   history.replaceState(null, '', hash || location.pathname)
-  return render(App, { context: bridgeContext(bridge) })
+  return render(App, { context: bridgeContext(bridge, events) })
+}
+
+/** Stands in for main's menu: `send` delivers a command to the page the way the preload's onCommand does. */
+export function menuEvents(): RapportEvents & { send: (command: AppCommand) => void } {
+  const listeners = new Set<(command: AppCommand) => void>()
+  return {
+    onCommand: (listener) => {
+      listeners.add(listener)
+      return () => void listeners.delete(listener)
+    },
+    send: (command) => listeners.forEach((listener) => listener(command))
+  }
 }
 
 export async function readJournalFile(file: string): Promise<Journal> {

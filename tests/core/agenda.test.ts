@@ -127,6 +127,19 @@ describe('the Today view', () => {
     expect(today.dueToday.map((f) => f.title)).toEqual(['Due today'])
   })
 
+  it('lists the open follow-ups of the next seven days, soonest first, and none further out', async () => {
+    const ana = await person('Ana')
+    await owe(ana.id, '2026-12-01', 'i-owe', 'Eight days out')
+    await owe(ana.id, '2026-11-30', 'they-owe', 'A week out')
+    await owe(ana.id, '2026-11-24', 'i-owe', 'Tomorrow')
+    await owe(ana.id, '2026-11-23', 'i-owe', 'Today')
+    const today = await api.getToday({})
+    expect(today.upcoming.map((f) => [f.title, f.daysOverdue])).toEqual([
+      ['Tomorrow', -1],
+      ['A week out', -7]
+    ])
+  })
+
   it('lists conversations logged this week (since Monday), newest first', async () => {
     clock = new Date(2026, 10, 26, 10) // Thursday
     const ana = await person('Ana')

@@ -35,7 +35,7 @@ const read = (path: string) => readFile(join(out, path), 'utf8')
 describe('a person’s Markdown', () => {
   it('matches the golden file (UPDATE_GOLDEN=1 rewrites it)', async () => {
     // Ids are random, so the golden file holds a placeholder for Ana's.
-    const actual = renderPersonMarkdown(journal(), ids.anaId, NOW).replaceAll(ids.anaId, 'ANA-ID')
+    const actual = (await renderPersonMarkdown(journal(), ids.anaId, NOW)).replaceAll(ids.anaId, 'ANA-ID')
     if (process.env.UPDATE_GOLDEN === '1') {
       await mkdir(new URL('.', GOLDEN), { recursive: true })
       await writeFile(GOLDEN, actual)
@@ -45,7 +45,9 @@ describe('a person’s Markdown', () => {
 
   it('is exactly what the export writes for that person', async () => {
     await exportMarkdown(journal(), out, NOW)
-    expect(await read('People/Ana García.md')).toBe(renderPersonMarkdown(journal(), ids.anaId, NOW))
+    expect(await read('People/Ana García.md')).toBe(
+      await renderPersonMarkdown(journal(), ids.anaId, NOW, { folder: out })
+    )
   })
 
   it('quotes every front matter string, so any name is valid YAML', async () => {
@@ -53,18 +55,19 @@ describe('a person’s Markdown', () => {
       id: ids.kenjiId,
       patch: { name: 'Kenji "K" Watanabe: #1 \\ ---', tags: ['a: b', '- c'], company: '' }
     })
-    const text = renderPersonMarkdown(journal(), ids.kenjiId, NOW)
+    const text = await renderPersonMarkdown(journal(), ids.kenjiId, NOW)
     const front = text.split('\n---\n')[0]!
     expect(front).toContain('name: "Kenji \\"K\\" Watanabe: #1 \\\\ ---"')
-    expect(front).toContain('tags:\n  - "a: b"\n  - "- c"')
+    // Obsidian tags cannot hold spaces or punctuation: what is left of each becomes a valid tag.
+    expect(front).toContain('tags:\n  - "a-b"\n  - "c"')
     expect(front).toContain('company: ""')
     expect(front).toContain('cadence_days: 30')
-    expect(front).toContain('last_contact: "2026-09-09"')
+    expect(front).toContain('last_contact: 2026-09-09')
     expect(text).toContain('# Kenji "K" Watanabe: \\#1 \\\\ ---\n')
   })
 
-  it('links the other people in a conversation to their files', () => {
-    const text = renderPersonMarkdown(journal(), ids.priyaId, NOW)
+  it('links the other people in a conversation to their files', async () => {
+    const text = await renderPersonMarkdown(journal(), ids.priyaId, NOW)
     expect(text).toContain('With [Ana García](Ana%20Garc%C3%ADa.md)')
     expect(text).toContain('[All people](../index.md)')
   })
@@ -80,7 +83,7 @@ describe('a person’s Markdown', () => {
       },
       followUps: []
     })
-    expect(renderPersonMarkdown(journal(), ids.kenjiId, NOW)).toContain('```js\nconst x = 1\n```\n')
+    expect(await renderPersonMarkdown(journal(), ids.kenjiId, NOW)).toContain('```js\nconst x = 1\n```\n')
   })
 })
 
@@ -88,8 +91,22 @@ describe('exportMarkdown', () => {
   it('writes one file per person (archived too), index.md and Follow-ups.md, and counts them', async () => {
     await temp.handlers.updatePerson({ id: ids.priyaId, patch: { archived: true } })
     const result = await exportMarkdown(journal(), join(out, 'new', 'folder'), NOW)
-    expect(result).toEqual({ files: 6, folder: join(out, 'new', 'folder') })
-    expect((await readdir(join(out, 'new', 'folder'))).sort()).toEqual(['Follow-ups.md', 'People', 'index.md'])
+    expect(result).toEqual({
+      files: 6,
+      folder: join(out, 'new', 'folder'),
+      links: 'markdown',
+      written: 6,
+      unchanged: 0,
+      renamed: [],
+      removed: [],
+      kept: []
+    })
+    expect((await readdir(join(out, 'new', 'folder'))).sort()).toEqual([
+      '.rapport-export.json',
+      'Follow-ups.md',
+      'People',
+      'index.md'
+    ])
     expect((await readdir(join(out, 'new', 'folder', 'People'))).sort()).toEqual([
       'Ana García.md',
       'Kenji Watanabe.md',
@@ -119,7 +136,7 @@ describe('exportMarkdown', () => {
     )
   })
 
-  it('Follow-ups.md lists every open follow-up by due date, with links to people', async () => {
+  it('Follow-ups.md lists every open follow-up by due date, with links to people, as list items (each is a task in its person’s file)', async () => {
     await exportMarkdown(journal(), out, NOW)
     expect(await read('Follow-ups.md')).toBe(
       [
@@ -129,16 +146,16 @@ describe('exportMarkdown', () => {
         '',
         '## Overdue',
         '',
-        '- [ ] **2026-11-19** · [Kenji Watanabe](People/Kenji%20Watanabe.md) owes me: Return the signed NDA (4 days overdue)',
-        '- [ ] **2026-11-21** · I owe [Priya Natarajan](People/Priya%20Natarajan.md): Send trail race photos (2 days overdue)',
+        '- **2026-11-19** · [Kenji Watanabe](People/Kenji%20Watanabe.md) owes me: Return the signed NDA (4 days overdue)',
+        '- **2026-11-21** · I owe [Priya Natarajan](People/Priya%20Natarajan.md): Send trail race photos (2 days overdue)',
         '',
         '## Due today',
         '',
-        '- [ ] **2026-11-23** · I owe [Ana García](People/Ana%20Garc%C3%ADa.md): Send two pricing options',
+        '- **2026-11-23** · I owe [Ana García](People/Ana%20Garc%C3%ADa.md): Send two pricing options',
         '',
         '## Coming up',
         '',
-        '- [ ] **2026-11-26** · [Ana García](People/Ana%20Garc%C3%ADa.md) owes me: Share carrier volumes for 2026',
+        '- **2026-11-26** · [Ana García](People/Ana%20Garc%C3%ADa.md) owes me: Share carrier volumes for 2026',
         ''
       ].join('\n')
     )
@@ -159,14 +176,15 @@ describe('exportMarkdown', () => {
     expect(index).toContain('(People/ANA%20GARC%C3%8DA%20%283%29.md)')
   })
 
-  it('exports only the people asked for, with an index and follow-ups of just them', async () => {
+  it('exports one person as one file, byte for byte the file the full export writes', async () => {
+    const full = join(out, 'full')
+    await exportMarkdown(journal(), full, NOW)
     const result = await exportMarkdown(journal(), out, NOW, { personIds: [ids.priyaId] })
-    expect(result.files).toBe(3)
+    expect(result).toMatchObject({ files: 1, written: 1 })
+    expect((await readdir(out)).sort()).toEqual(['.rapport-export.json', 'People', 'full'])
     expect(await readdir(join(out, 'People'))).toEqual(['Priya Natarajan.md'])
-    // Ana has no file in this export, so her name is not a broken link.
-    expect(await read('People/Priya Natarajan.md')).toContain('With Ana García\n')
-    expect(await read('index.md')).not.toContain('Ana')
-    expect(await read('Follow-ups.md')).toContain('1 open follow-up ·')
+    expect(await read('People/Priya Natarajan.md')).toBe(await read('full/People/Priya Natarajan.md'))
+    expect(await read('People/Priya Natarajan.md')).toContain('With [Ana García](Ana%20Garc%C3%ADa.md)\n')
   })
 
   it('refuses an id that is not in the journal', async () => {
@@ -246,7 +264,7 @@ describe('exporting never writes outside the chosen folder', () => {
         const folder = join(base, 'export')
         const result = await exportMarkdown(journalOf(names), folder, NOW)
         expect(await readdir(base)).toEqual(['export'])
-        expect((await readdir(folder)).sort()).toEqual(['Follow-ups.md', 'People', 'index.md'])
+        expect((await readdir(folder)).sort()).toEqual(['.rapport-export.json', 'Follow-ups.md', 'People', 'index.md'])
         const files = await readdir(join(folder, 'People'))
         expect(files).toHaveLength(names.length)
         expect(result.files).toBe(names.length + 2)

@@ -7,6 +7,7 @@ export function stemProblem(stem: string): string {
   if (stem === '') return 'empty'
   if (stem === '.' || stem === '..' || stem.startsWith('.')) return 'starts with a dot'
   if (/[<>:"/\\|?*]/.test(stem)) return 'has a character Windows refuses'
+  if (/[#^[\]|]/.test(stem)) return 'has a character Obsidian links use'
   if (/\p{Cc}/u.test(stem)) return 'has a control character'
   if (/[ .]$/.test(stem)) return 'ends in a dot or space'
   if (RESERVED.test(stem) || RESERVED.test(`${stem}.md`)) return 'is a reserved Windows name'

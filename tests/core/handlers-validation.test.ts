@@ -124,8 +124,9 @@ const malformed: Record<ApiName, unknown[]> = {
     { query: { text: 'x', limit: 0 } },
     { query: { text: 'x', extra: 1 } }
   ],
-  exportMarkdown: [{ personIds: 'all' }, { personIds: ['../x'] }, { folder: '/tmp' }],
+  exportMarkdown: [{ personIds: 'all' }, { personIds: ['../x'] }, { folder: '/tmp' }, { links: 'html' }],
   exportJson: [{ file: '/etc/passwd' }],
+  exportIcs: [{ file: '/etc/passwd' }],
   importPick: [{ path: '/etc/passwd' }],
   importRemap: [
     { token: 'x', mapping: {} },

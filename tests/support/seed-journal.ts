@@ -1,12 +1,14 @@
 /** A small, realistic seller's journal, written through the real handlers, dated relative to `now`. */
 import type { Handlers } from '../../src/core/api/handlers.ts'
 
-const dayOffset = (now: Date, days: number) => {
+/** The day `days` from `now`'s, YYYY-MM-DD, in local time. */
+export const dayOffset = (now: Date, days: number) => {
   const d = new Date(now.getFullYear(), now.getMonth(), now.getDate() + days, 12)
   const pad = (n: number) => String(n).padStart(2, '0')
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`
 }
-const timeOffset = (now: Date, days: number, hour = 10) =>
+/** `hour` o'clock local time, `days` from `now`'s day, as an ISO timestamp. */
+export const timeOffset = (now: Date, days: number, hour = 10) =>
   new Date(now.getFullYear(), now.getMonth(), now.getDate() + days, hour).toISOString()
 
 export async function seedJournal(

@@ -19,7 +19,7 @@ const NAMES_SHOWN = 20
 export const importCommand: Command = {
   name: 'import',
   summary: 'import contacts (.vcf, .csv) or merge a Rapport export (.json)',
-  usage: 'rapport import <file.vcf|file.csv|file.json> [--dry-run]',
+  usage: 'rapport import <file.vcf|file.csv|file.json> [--dry-run] [--json]',
   help: [
     '.vcf, .csv   adds each contact as a person. Someone already in the journal (same email, or same name',
     '             and company) is merged: empty fields filled in, missing tags added, nothing overwritten.',
@@ -33,9 +33,10 @@ export const importCommand: Command = {
     'Takes the journal’s lock, so Rapport must be closed (except with --dry-run).',
     '',
     'Options:',
-    '  --dry-run   show what would be added, merged and skipped, and change nothing'
+    '  --dry-run   show what would be added, merged and skipped, and change nothing',
+    '  --json      print the preview (with --dry-run) or what was imported as JSON'
   ].join('\n'),
-  options: { 'dry-run': { type: 'boolean' } },
+  options: { 'dry-run': { type: 'boolean' }, json: { type: 'boolean' } },
   readOnly: false,
   async run({ dataDir, args, options, out, now }) {
     const [file, ...extra] = args
@@ -56,13 +57,24 @@ export const importCommand: Command = {
       { mode: 'read', changes: !dryRun, mustExist: false, now, picks },
       previewOf
     )
-    if (preview.kind === 'contacts' && preview.csv) out.line(`Columns: ${describeMapping(preview.csv)}`)
+    if (dryRun && options.json) {
+      // The token only means something inside this run.
+      const { token: _, ...plan } = preview
+      out.json(plan)
+      return EXIT_OK
+    }
+    if (preview.kind === 'contacts' && preview.csv && !options.json)
+      out.line(`Columns: ${describeMapping(preview.csv)}`)
     if (dryRun) {
       printPlan(preview, out)
       return EXIT_OK
     }
     await withJournal(dataDir, { mode: 'write', mustExist: false, now, picks }, async (journal) => {
       const outcome = await journal.call('importApply', { token: (await previewOf(journal)).token, mode: 'merge' })
+      if (options.json) {
+        out.json(outcome)
+        return
+      }
       if (outcome.kind === 'contacts') {
         out.line(summaryLine('Added', outcome.added))
         out.line(summaryLine('Merged', outcome.merged))

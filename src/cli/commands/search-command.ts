@@ -2,7 +2,7 @@
 import type { SearchResponse } from '../../shared/search.ts'
 import { RapportError } from '../../core/rapport-error.ts'
 import { EXIT_OK, UsageError } from '../cli-error.ts'
-import type { Command } from '../command.ts'
+import type { Command, OptionValues } from '../command.ts'
 import { withJournal } from '../journal-access.ts'
 import { oneLine } from '../output.ts'
 import type { Output } from '../output.ts'
@@ -50,7 +50,7 @@ export const searchCommand: Command = {
   }
 }
 
-function parseLimit(value: string | boolean | undefined): number | undefined {
+function parseLimit(value: OptionValues[string]): number | undefined {
   if (value === undefined) return undefined
   const limit = Number(value)
   if (typeof value === 'string' && /^\d+$/.test(value) && limit >= 1 && limit <= 100) return limit

@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path'
 import type { BackupInfo } from '../../shared/api.ts'
 import { backupsFolder, listBackups, writeBackup } from '../journal/backups.ts'
 import { writeFileDurable } from '../journal/durable-write.ts'
+import { renderCalendar, writeCalendar } from '../transfer/export-ics.ts'
 import { exportMarkdown } from '../transfer/export-markdown.ts'
 import type { Handlers } from './handlers.ts'
 import { ImportSessions } from '../transfer/import-sessions.ts'
@@ -21,6 +22,7 @@ export type DataHandlers = Pick<
   Handlers,
   | 'exportMarkdown'
   | 'exportJson'
+  | 'exportIcs'
   | 'importPick'
   | 'importRemap'
   | 'importApply'
@@ -49,13 +51,25 @@ export function createDataHandlers(
     shell.applySettings(settings.settings)
   }
   const handlers: DataHandlers = {
-    exportMarkdown: async ({ personIds }) => {
+    exportMarkdown: async ({ personIds, links }) => {
       const folder = await shell.pickFolder(
         personIds?.length === 1 ? 'Export this person to Markdown' : 'Export the journal to Markdown'
       )
       if (!folder) return { canceled: true }
-      const result = await exportMarkdown(session.store().journal, folder, now(), personIds ? { personIds } : {})
-      return { canceled: false, folder: result.folder, files: result.files }
+      const result = await exportMarkdown(session.store().journal, folder, now(), {
+        links: links ?? settings.settings.markdownLinks,
+        ...(personIds ? { personIds } : {})
+      })
+      return { canceled: false, ...result }
+    },
+    exportIcs: async () => {
+      const file = await shell.pickSaveFile('Export follow-ups to a calendar', 'Rapport follow-ups.ics', [
+        { name: 'Calendar', extensions: ['ics'] }
+      ])
+      if (!file) return { canceled: true }
+      const { text, followUps, keepInTouch } = renderCalendar(session.store().journal, now())
+      await writeCalendar(file, text)
+      return { canceled: false, file, followUps, keepInTouch }
     },
     exportJson: async () => {
       const file = await shell.pickSaveFile(

@@ -1,4 +1,4 @@
-/** The journal indexed once by person for the Markdown export, and who links to whom. */
+/** The journal indexed once by person for the Markdown export, so gathering each person costs only their own entries. */
 import type { Challenge, Value } from '../../shared/schema/challenge.ts'
 import type { Conversation } from '../../shared/schema/conversation.ts'
 import type { FollowUp } from '../../shared/schema/follow-up.ts'
@@ -9,20 +9,23 @@ import { localDay } from '../days.ts'
 import { byName } from '../entries/people.ts'
 import { RapportError } from '../rapport-error.ts'
 import { lastContacts } from '../views/agenda.ts'
-import { inline, link } from './markdown-text.ts'
+import type { Linker } from './export-links.ts'
 import { safeFileName, uniqueNames } from './safe-file-name.ts'
 
-/** The journal indexed once by person, so gathering each person costs only their own entries. */
+export const PEOPLE_FOLDER = 'People'
+export const INDEX_FILE = 'index.md'
+export const FOLLOW_UPS_FILE = 'Follow-ups.md'
+
 export interface ExportIndex {
   journal: Journal
   now: Date
   today: string
+  links: Linker
   people: Map<string, Person>
   /** Every person's file stem, numbered over the whole journal so a name never depends on what is exported. */
   stems: Map<string, string>
-  /** Who gets a file in this export, by name; links point only at them. */
-  exported: Person[]
-  exportedIds: Set<string>
+  /** Everyone, by name. */
+  sorted: Person[]
   lastContact: Map<string, string>
   conversations: Map<string, Conversation[]>
   interests: Map<string, Interest[]>
@@ -32,22 +35,19 @@ export interface ExportIndex {
   followUps: Map<string, FollowUp[]>
 }
 
-export function indexJournal(journal: Journal, now: Date, personIds?: readonly string[]): ExportIndex {
-  const people = new Map(journal.people.map((p) => [p.id, p]))
+export function indexJournal(journal: Journal, now: Date, links: Linker): ExportIndex {
   // Oldest first (the sort is stable, so ties keep journal order): a namesake added later gets the number.
   const byAge = [...journal.people].sort((a, b) => a.createdAt.localeCompare(b.createdAt))
   const stems = uniqueNames(byAge.map((p) => safeFileName(p.name)))
-  const wanted =
-    personIds === undefined ? journal.people : [...new Set(personIds)].map((id) => people.get(id) ?? notFound())
   const interests = groupBy(journal.interests, (i) => i.ownerId)
   return {
     journal,
     now,
     today: localDay(now),
-    people,
+    links,
+    people: new Map(journal.people.map((p) => [p.id, p])),
     stems: new Map(byAge.map((p, i) => [p.id, stems[i]!])),
-    exported: [...wanted].sort(byName),
-    exportedIds: new Set(wanted.map((p) => p.id)),
+    sorted: [...journal.people].sort(byName),
     lastContact: lastContacts(journal),
     conversations: groupByMany(journal.conversations, (c) => c.personIds),
     interests,
@@ -58,7 +58,12 @@ export function indexJournal(journal: Journal, now: Date, personIds?: readonly s
   }
 }
 
-function notFound(): never {
+/** The path of a person's file from the export folder, without ".md". */
+export function personTarget(index: ExportIndex, id: string): string {
+  return `${PEOPLE_FOLDER}/${index.stems.get(id) ?? notFound()}`
+}
+
+export function notFound(): never {
   throw new RapportError('not-found', 'That person is no longer in the journal.')
 }
 
@@ -80,12 +85,6 @@ export function sliceFor(index: ExportIndex, id: string): Journal {
     values: index.values.get(id) ?? [],
     followUps: index.followUps.get(id) ?? []
   }
-}
-
-/** A link to a person's file when this export has one, otherwise just their name. */
-export function personLink(index: ExportIndex, id: string, folder: string): string {
-  const person = index.people.get(id)!
-  return index.exportedIds.has(id) ? link(person.name, `${folder}${index.stems.get(id)!}.md`) : inline(person.name)
 }
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {

@@ -1,6 +1,6 @@
 /**
  * File names made from what people typed (a person's name), safe on Windows, macOS and Linux: no path
- * separators or traversal, no characters any of them refuses, no reserved Windows device names, not too long.
+ * separators or traversal, no characters any of them refuses (nor what Obsidian's links use), no reserved Windows device names, not too long.
  */
 
 /** Stems stay well under every file system's 255 limit, leaving room for " (99).md" and a temp-file prefix. */
@@ -9,8 +9,8 @@ export const MAX_STEM_BYTES = 180
 
 const FALLBACK = 'Unnamed'
 
-// Windows refuses these in any file name; macOS Finder shows ':' as '/'.
-const FORBIDDEN = /[<>:"/\\|?*]/g
+// Windows refuses these in any file name; macOS Finder shows ':' as '/'; Obsidian reads # ^ [ ] | as link syntax.
+const FORBIDDEN = /[<>:"/\\|?*#^[\]]/g
 // Line breaks and tabs read as spaces; every other control character goes.
 const WHITESPACE_CONTROLS = /[\t\n\v\f\r\u0085\u2028\u2029]/g
 const CONTROLS = /\p{Cc}/gu

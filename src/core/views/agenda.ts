@@ -7,8 +7,11 @@ import type { Journal } from '../../shared/schema/journal.ts'
 import type { Person } from '../../shared/schema/person.ts'
 import type { Contact, LapsedPerson, PromiseRecord, Today } from '../../shared/views.ts'
 import { newestFirst } from '../entries/conversations.ts'
-import { daysBetween, localDay, startOfWeek } from '../days.ts'
+import { addDays, daysBetween, localDay, startOfWeek } from '../days.ts'
 import { byName } from '../entries/people.ts'
+
+/** How far ahead Today's "coming up" looks. */
+export const UPCOMING_DAYS = 7
 
 /** Newest conversation day per person, in one pass over the journal. */
 export function lastContacts(journal: Journal): Map<string, string> {
@@ -55,8 +58,9 @@ export function todayView(
 ): Today {
   const today = localDay(now)
   const names = new Map(journal.people.map((p) => [p.id, p.name]))
+  const weekAhead = addDays(today, UPCOMING_DAYS)
   const due = journal.followUps
-    .filter((f) => f.completedOn === null && f.dueDate <= today)
+    .filter((f) => f.completedOn === null && f.dueDate <= weekAhead)
     .map((f) => ({ ...f, personName: names.get(f.personId) ?? '', daysOverdue: daysBetween(f.dueDate, today) }))
     .sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.personName.localeCompare(b.personName))
   const last = lastContacts(journal)
@@ -76,6 +80,7 @@ export function todayView(
     today,
     overdue: due.filter((f) => f.daysOverdue > 0),
     dueToday: due.filter((f) => f.daysOverdue === 0),
+    upcoming: due.filter((f) => f.daysOverdue < 0),
     lapsed,
     thisWeek
   }

@@ -1,0 +1,82 @@
+/** rapport today: what is due — overdue, today, the next seven days — and who is overdue a call. */
+import type { DueFollowUp, Today } from '../../shared/views.ts'
+import { EXIT_OK, UsageError } from '../cli-error.ts'
+import type { Command } from '../command.ts'
+import { dayText, followUpText } from '../follow-up-text.ts'
+import { withJournal } from '../journal-access.ts'
+import { count } from '../output.ts'
+import type { Output } from '../output.ts'
+
+export const todayCommand: Command = {
+  name: 'today',
+  summary: 'what is due: overdue, today and the next 7 days',
+  usage: 'rapport today [--json]',
+  help: [
+    'Lists open follow-ups either way that are overdue, due today and due in the next seven days, each with',
+    'the id “rapport done” takes, and the people whose keep-in-touch cadence has run out. Works while',
+    'Rapport is open.',
+    '',
+    'Options:',
+    '  --json   print {today, overdue, dueToday, upcoming, lapsed}; each follow-up as',
+    '           {id, personId, personName, title, direction, dueDate, daysOverdue} (negative: days to go),',
+    '           each lapsed person as {personId, personName, lastContact, daysSince, cadenceDays}'
+  ].join('\n'),
+  options: { json: { type: 'boolean' } },
+  readOnly: true,
+  async run({ dataDir, args, options, out, now }) {
+    if (args.length > 0) throw new UsageError(`rapport today: takes no arguments (“${args[0]}” is extra).`)
+    const today = await withJournal(dataDir, { mode: 'read', mustExist: true, now }, ({ call }) => call('getToday', {}))
+    if (options.json) out.json(todayJson(today))
+    else printToday(today, out)
+    return EXIT_OK
+  }
+}
+
+function row(f: DueFollowUp) {
+  return {
+    id: f.id,
+    personId: f.personId,
+    personName: f.personName,
+    title: f.title,
+    direction: f.direction,
+    dueDate: f.dueDate,
+    daysOverdue: f.daysOverdue
+  }
+}
+
+function todayJson(today: Today) {
+  return {
+    today: today.today,
+    overdue: today.overdue.map(row),
+    dueToday: today.dueToday.map(row),
+    upcoming: today.upcoming.map(row),
+    lapsed: today.lapsed.map((l) => ({
+      personId: l.person.id,
+      personName: l.person.name,
+      lastContact: l.lastContact,
+      daysSince: l.daysSince,
+      cadenceDays: l.cadenceDays
+    }))
+  }
+}
+
+function printToday(today: Today, out: Output): void {
+  out.line(`Today, ${dayText(today.today)}`)
+  const section = (heading: string, items: DueFollowUp[], when: (f: DueFollowUp) => string) => {
+    out.line()
+    out.line(`${heading} (${items.length})`)
+    if (items.length === 0) out.line('  Nothing.')
+    for (const f of items) out.line(`  ${followUpText(f, f.personName)}${when(f)}  [${f.id}]`)
+  }
+  section('Overdue', today.overdue, (f) => ` · due ${f.dueDate}, ${count(f.daysOverdue, 'day')} overdue`)
+  section('Due today', today.dueToday, () => '')
+  section('Next 7 days', today.upcoming, (f) => ` · ${dayText(f.dueDate)}`)
+  if (today.lapsed.length > 0) {
+    out.line()
+    out.line(`Keep in touch (${today.lapsed.length})`)
+    for (const l of today.lapsed)
+      out.line(
+        `  ${l.person.name}: last contact ${l.lastContact ?? 'never'}, ${count(l.daysSince, 'day')} ago (every ${count(l.cadenceDays, 'day')})`
+      )
+  }
+}
