@@ -38,7 +38,12 @@ export async function withJournal<T>(dataDir: string, access: Access, work: (jou
   const path = journalPath(dataDir)
   // Checked first: opening for writing would create a journal, and a read of nothing helps no one.
   if (access.mustExist && !(await stat(path).then(() => true, (error: NodeJS.ErrnoException) => error.code !== 'ENOENT'))) throw noJournal(path)
-  const session = await JournalSession.open(dataDir, { owner: 'cli', readOnly: access.mode === 'read' })
+  const session = await JournalSession.open(dataDir, {
+    owner: 'cli',
+    readOnly: access.mode === 'read',
+    // A command appends its change and is gone: the app (or the log's limits) writes the next snapshot.
+    compaction: { onClose: false }
+  })
   try {
     const status = await session.status()
     if (status.state === 'unreadable') {

@@ -2,7 +2,7 @@ import { cleanup, screen, waitFor, within } from '@testing-library/svelte'
 import userEvent from '@testing-library/user-event'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { TempJournal } from '../support/temp-journal.ts'
-import { dayFromToday, findToast, openSeededJournal, readStored, readText, region, shownDay, showPersonPage } from './seller-fixtures.ts'
+import { dayFromToday, findToast, openSeededJournal, readStored, readStoredText, region, shownDay, showPersonPage } from './seller-fixtures.ts'
 import type { SeededJournal } from './seller-fixtures.ts'
 
 let seeded: SeededJournal
@@ -47,12 +47,12 @@ describe('Challenges', () => {
   })
 
   it('adds a challenge, open since today, asking first what they are trying to solve', async () => {
-    const before = await readText(journal.file)
+    const before = await readStoredText(journal.file)
     await user.click(within(region('Challenges')).getByRole('button', { name: 'Add challenge' }))
     const form = screen.getByRole('form', { name: 'New challenge' })
     await user.click(within(form).getByRole('button', { name: 'Add' }))
     expect(within(region('Challenges')).getByRole('alert')).toHaveTextContent('Say what they are trying to solve.')
-    expect(await readText(journal.file)).toBe(before)
+    expect(await readStoredText(journal.file)).toBe(before)
 
     await user.type(within(form).getByLabelText('Challenge'), 'Forecasting takes a week every month')
     await user.type(within(form).getByLabelText('Detail'), 'Four regional spreadsheets.')
@@ -104,12 +104,12 @@ describe('Challenges', () => {
   })
 
   it('cancels adding a value with Escape', async () => {
-    const before = await readText(journal.file)
+    const before = await readStoredText(journal.file)
     await user.click(screen.getByRole('button', { name: `Add value brought for “${BOARD}”` }))
     await user.type(within(screen.getByRole('form', { name: 'Value I brought' })).getByLabelText('What I brought'), 'Half a thought{Escape}')
 
     expect(screen.queryByRole('form', { name: 'Value I brought' })).not.toBeInTheDocument()
-    expect(await readText(journal.file)).toBe(before)
+    expect(await readStoredText(journal.file)).toBe(before)
   })
 
   // Regression: the "Value I brought" form (ChallengesSection.svelte) once had a formKeys onsave that did
@@ -122,7 +122,7 @@ describe('Challenges', () => {
   })
 
   it('deletes a challenge in one click; Undo brings it back with its value linked again, byte for byte', async () => {
-    const before = await readText(journal.file)
+    const before = await readStoredText(journal.file)
     const challengeId = (await readStored(journal.file)).challenges.find((c) => c.title === CLOSE)!.id
 
     await user.click(screen.getByRole('button', { name: `Delete “${CLOSE}”` }))
@@ -141,6 +141,6 @@ describe('Challenges', () => {
     await findToast(`“${CLOSE}” is back.`)
     await waitFor(() => expect(titles()).toEqual([CLOSE, BOARD]))
     expect(within(challenge(CLOSE)).getByRole('list', { name: `Value brought for ${CLOSE}` })).toHaveTextContent(VALUE)
-    expect(await readText(journal.file)).toBe(before)
+    expect(await readStoredText(journal.file)).toBe(before)
   })
 })

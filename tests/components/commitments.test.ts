@@ -2,7 +2,7 @@ import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/sv
 import userEvent from '@testing-library/user-event'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { TempJournal } from '../support/temp-journal.ts'
-import { dayFromToday, findToast, openSeededJournal, promiseLine, readStored, readText, region, rowOf, rowTitles, shownDay, showPersonPage } from './seller-fixtures.ts'
+import { dayFromToday, findToast, openSeededJournal, promiseLine, readStored, readStoredText, region, rowOf, rowTitles, shownDay, showPersonPage } from './seller-fixtures.ts'
 import type { SeededJournal } from './seller-fixtures.ts'
 
 let journal: TempJournal | undefined
@@ -125,7 +125,7 @@ describe('Commitments: editing, rescheduling, adding', () => {
 
   it('abandons an edit with Escape', async () => {
     const { seeded, user } = await openPage('Ana García')
-    const before = await readText(seeded.journal.file)
+    const before = await readStoredText(seeded.journal.file)
 
     await user.click(screen.getByRole('button', { name: 'Edit or reschedule “Send two pricing options”' }))
     const title = within(screen.getByRole('form', { name: 'Edit follow-up' })).getByLabelText('Follow-up')
@@ -134,19 +134,19 @@ describe('Commitments: editing, rescheduling, adding', () => {
 
     expect(screen.queryByRole('form', { name: 'Edit follow-up' })).not.toBeInTheDocument()
     expect(rowTitles(openList())).toEqual(['Send two pricing options', 'Share carrier volumes for 2026'])
-    expect(await readText(seeded.journal.file)).toBe(before)
+    expect(await readStoredText(seeded.journal.file)).toBe(before)
   })
 
   it('adds a follow-up they owe, asking first for what is owed', async () => {
     const { seeded, user } = await openPage('Ana García')
-    const before = await readText(seeded.journal.file)
+    const before = await readStoredText(seeded.journal.file)
 
     await user.click(within(region('Commitments')).getByRole('button', { name: 'Add follow-up' }))
     const form = screen.getByRole('form', { name: 'New follow-up' })
     expect(within(form).getByLabelText('Due')).toHaveValue(dayFromToday(0))
     await user.click(within(form).getByRole('button', { name: 'Add' }))
     expect(within(form).getByRole('alert')).toHaveTextContent('Say what is owed.')
-    expect(await readText(seeded.journal.file)).toBe(before)
+    expect(await readStoredText(seeded.journal.file)).toBe(before)
 
     await user.type(within(form).getByLabelText('Follow-up'), 'Send the signed order form')
     fireEvent.input(within(form).getByLabelText('Due'), { target: { value: dayFromToday(1) } })
@@ -164,7 +164,7 @@ describe('Commitments: editing, rescheduling, adding', () => {
 describe('Commitments: deleting', () => {
   it('deletes in one click and Undo restores the file byte for byte', async () => {
     const { seeded, user } = await openPage('Ana García')
-    const before = await readText(seeded.journal.file)
+    const before = await readStoredText(seeded.journal.file)
 
     await user.click(screen.getByRole('button', { name: 'Delete “Send two pricing options”' }))
 
@@ -179,6 +179,6 @@ describe('Commitments: deleting', () => {
     await waitFor(() => expect(rowTitles(openList())).toEqual(['Send two pricing options', 'Share carrier volumes for 2026']))
     expect(promiseLine('My promises')).toBe('0 on time · 1 late · 0 overdue · 1 open')
     expect(screen.queryByRole('button', { name: 'Undo' })).not.toBeInTheDocument()
-    expect(await readText(seeded.journal.file)).toBe(before)
+    expect(await readStoredText(seeded.journal.file)).toBe(before)
   })
 })

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { TempJournal } from '../support/temp-journal.ts'
 import { renderApp } from './journal-fixtures.ts'
-import { findToast, onPersonPage, openSeededJournal, readStored, readText, region, showPersonPage } from './seller-fixtures.ts'
+import { findToast, onPersonPage, openSeededJournal, readStored, readStoredText, region, showPersonPage } from './seller-fixtures.ts'
 
 let journal: TempJournal | undefined
 
@@ -29,14 +29,14 @@ describe('Interests on a person page', () => {
     const user = await showPersonPage(journal.bridge, seeded.tomasId, 'Tomás Oliveira')
     const section = region('Interests')
     expect(within(section).getByText('No interests yet: teams, food, family, places, hobbies…')).toBeInTheDocument()
-    const before = await readText(journal.file)
+    const before = await readStoredText(journal.file)
 
     await user.click(within(section).getByRole('button', { name: 'Add interest' }))
     const form = within(section).getByRole('form', { name: 'New interest' })
     expect(within(section).getByRole('button', { name: 'Add interest' })).toBeDisabled()
     await user.click(within(form).getByRole('button', { name: 'Add' }))
     expect(within(form).getByRole('alert')).toHaveTextContent('Name the interest.')
-    expect(await readText(journal.file)).toBe(before)
+    expect(await readStoredText(journal.file)).toBe(before)
 
     await user.type(within(form).getByLabelText('Interest'), 'Sailing')
     await user.selectOptions(within(form).getByLabelText('Category'), 'hobby')
@@ -61,12 +61,12 @@ describe('Interests on a person page', () => {
     journal = seeded.journal
     const user = await showPersonPage(journal.bridge, seeded.tomasId, 'Tomás Oliveira')
     const section = region('Interests')
-    const before = await readText(journal.file)
+    const before = await readStoredText(journal.file)
 
     await user.click(within(section).getByRole('button', { name: 'Add interest' }))
     await user.type(within(section).getByLabelText('Interest'), 'Chess{Escape}')
     expect(within(section).queryByRole('form', { name: 'New interest' })).not.toBeInTheDocument()
-    expect(await readText(journal.file)).toBe(before)
+    expect(await readStoredText(journal.file)).toBe(before)
 
     await user.click(within(section).getByRole('button', { name: 'Add interest' }))
     await user.clear(within(section).getByLabelText('Interest'))
@@ -152,7 +152,7 @@ describe('Interests on a person page', () => {
     const seeded = await openSeededJournal()
     journal = seeded.journal
     const user = await showPersonPage(journal.bridge, seeded.anaId, 'Ana García')
-    const before = await readText(journal.file)
+    const before = await readStoredText(journal.file)
 
     await user.click(within(region('Interests')).getByRole('button', { name: 'Remove Sourdough' }))
 
@@ -165,6 +165,6 @@ describe('Interests on a person page', () => {
     await findToast('“Sourdough” is back.')
     await waitFor(() => expect(chipLabels(within(region('Interests')).getByRole('list', { name: 'Interests' }))).toEqual(['Real Madrid', 'Kids’ football', 'Sourdough']))
     expect(within(region('Interests')).getByRole('link', { name: 'Sourdough' })).toHaveAttribute('title', 'Sunday baking')
-    expect(await readText(journal.file)).toBe(before)
+    expect(await readStoredText(journal.file)).toBe(before)
   })
 })

@@ -4,7 +4,7 @@ import type { Channel } from '../../src/shared/schema/conversation.ts'
 import { openTempJournal } from '../support/temp-journal.ts'
 import type { TempJournal } from '../support/temp-journal.ts'
 import { addPeople, person, renderApp } from './journal-fixtures.ts'
-import { dayFromToday, fact, findToast, onPersonPage, openSeededJournal, readStored, readText, region, shownDay, shownMonth, showPersonPage, timeFromToday } from './seller-fixtures.ts'
+import { dayFromToday, fact, findToast, onPersonPage, openSeededJournal, readStored, readStoredText, region, shownDay, shownMonth, showPersonPage, timeFromToday } from './seller-fixtures.ts'
 
 let journal: TempJournal | undefined
 
@@ -174,7 +174,7 @@ describe('Timeline', () => {
     const seeded = await openSeededJournal()
     journal = seeded.journal
     const user = await showPersonPage(journal.bridge, seeded.anaId, 'Ana García')
-    const before = await readText(journal.file)
+    const before = await readStoredText(journal.file)
     const pricing = (await readStored(journal.file)).conversations.find((c) => c.title === 'Pricing for the Q1 renewal')!
     expect(fact('Last contact')).toHaveTextContent(`${shownDay(dayFromToday(-1))} (yesterday)`)
 
@@ -195,6 +195,6 @@ describe('Timeline', () => {
     await findToast('“Pricing for the Q1 renewal” is back.')
     await waitFor(() => expect(within(region('Conversations')).getByText('Pricing for the Q1 renewal')).toBeInTheDocument())
     expect(fact('Last contact')).toHaveTextContent(`${shownDay(dayFromToday(-1))} (yesterday)`)
-    expect(await readText(journal.file)).toBe(before)
+    expect(await readStoredText(journal.file)).toBe(before)
   })
 })

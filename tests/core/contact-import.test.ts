@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { ContactCandidate } from '../../src/core/transfer/contact-candidate.ts'
 import { csvCandidates, guessMapping, parseCsv } from '../../src/core/transfer/csv.ts'
-import { JournalFile } from '../../src/core/journal/journal-file.ts'
+import { LogFile } from '../../src/core/journal/log-file.ts'
 import { applyImport, planImport } from '../../src/core/transfer/import-plan.ts'
 import { foldKey } from '../../src/shared/fold-key.ts'
 import type { ImportDecisions } from '../../src/core/transfer/import-plan.ts'
@@ -11,7 +10,7 @@ import type { JournalStore } from '../../src/core/journal/journal-store.ts'
 import { createPerson, deletePerson } from '../../src/core/entries/people.ts'
 import { parseVCards } from '../../src/core/transfer/vcard.ts'
 import { contactFile } from '../support/contacts.ts'
-import { sha256 } from '../support/files.ts'
+import { storedFilesHash, storedJournal } from '../support/files.ts'
 import { openTempJournal } from '../support/temp-journal.ts'
 import type { TempJournal } from '../support/temp-journal.ts'
 
@@ -107,14 +106,14 @@ describe('planning an import', () => {
 })
 
 describe('applying an import', () => {
-  it('adds and merges exactly, in one durable write, never doubling anyone', async () => {
+  it('adds and merges exactly, in one durable append, never doubling anyone', async () => {
     const ana = await seedAna()
     const jose = await seedJose()
     const change = vi.spyOn(store, 'change')
-    const write = vi.spyOn(JournalFile.prototype, 'write')
+    const append = vi.spyOn(LogFile.prototype, 'append')
     const result = await applyImport(store, planImport(store.journal, [...vcf('google.vcf'), ...vcf('outlook.vcf')]), LATER)
     expect(change).toHaveBeenCalledTimes(1)
-    expect(write).toHaveBeenCalledTimes(1)
+    expect(append).toHaveBeenCalledTimes(1)
     expect(result).toEqual({
       added: 3,
       merged: 2,
@@ -122,7 +121,7 @@ describe('applying an import', () => {
       names: { added: ['Nguyễn Văn An', "Siobhán O'Brien", 'Dr. Jürgen Schmidt'], merged: ['Ana García', 'Jose Luis Fernandez'], skipped: [] }
     })
 
-    const onDisk = JSON.parse(readFileSync(journal.file, 'utf8')) as typeof store.journal
+    const onDisk = await storedJournal(journal.file)
     expect(onDisk).toEqual(JSON.parse(JSON.stringify(store.journal)))
     expect(onDisk.people.map((p) => p.name)).toEqual(['Ana García', 'Jose Luis Fernandez', 'Nguyễn Văn An', "Siobhán O'Brien", 'Dr. Jürgen Schmidt'])
     const emails = onDisk.people.map((p) => p.email.toLowerCase()).filter(Boolean)
@@ -188,12 +187,12 @@ describe('applying an import', () => {
 
   it('a plan that only skips writes nothing', async () => {
     await seedAna()
-    const before = await sha256(journal.file)
+    const before = await storedFilesHash(journal.file)
     const change = vi.spyOn(store, 'change')
     const result = await applyImport(store, planImport(store.journal, vcf('google.vcf')), LATER, { 0: 'skip', 1: 'skip', 2: 'skip' })
     expect(result.skipped).toBe(3)
     expect(change).not.toHaveBeenCalled()
-    expect(await sha256(journal.file)).toBe(before)
+    expect(await storedFilesHash(journal.file)).toBe(before)
   })
 })
 
@@ -202,12 +201,12 @@ describe('nothing is half-saved', () => {
     'a failed import of %s names the line and leaves the journal byte-identical',
     async (name) => {
       await seedAna()
-      const before = await sha256(journal.file)
+      const before = await storedFilesHash(journal.file)
       const change = vi.spyOn(store, 'change')
       await expect(importFile(store, name)).rejects.toThrow(ImportProblem)
       await expect(importFile(store, name)).rejects.toThrow(/^Line \d+: /)
       expect(change).not.toHaveBeenCalled()
-      expect(await sha256(journal.file)).toBe(before)
+      expect(await storedFilesHash(journal.file)).toBe(before)
     }
   )
 
@@ -215,18 +214,18 @@ describe('nothing is half-saved', () => {
     const ana = await seedAna()
     const plan = planImport(store.journal, [candidate(1, 'Kwame Mensah'), candidate(7, 'Ana García', { email: 'ana.garcia@acme.example' })])
     await deletePerson(store, ana.id)
-    const before = await sha256(journal.file)
+    const before = await storedFilesHash(journal.file)
     await expect(applyImport(store, plan, LATER)).rejects.toThrow('Line 7: the person Ana García was to be merged into is no longer in the journal. Check the import again.')
-    expect(await sha256(journal.file)).toBe(before)
+    expect(await storedFilesHash(journal.file)).toBe(before)
     expect(store.journal.people).toEqual([])
   })
 
   it('refuses a merge that would give someone more than 30 tags', async () => {
     await createPerson(store, { name: 'Ana García', tags: Array.from({ length: 29 }, (_, n) => `tag ${n}`) }, NOW)
-    const before = await sha256(journal.file)
+    const before = await storedFilesHash(journal.file)
     const plan = planImport(store.journal, [candidate(1, 'Liam'), candidate(4, 'Ana García', { tags: ['tag 1', 'new one', 'new two'] })])
     await expect(applyImport(store, plan, LATER)).rejects.toThrow('Line 4: Ana García would have 31 tags after this import; a person has at most 30.')
-    expect(await sha256(journal.file)).toBe(before)
+    expect(await storedFilesHash(journal.file)).toBe(before)
     expect(store.journal.people).toHaveLength(1)
   })
 
