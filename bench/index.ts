@@ -12,7 +12,7 @@ import { planImport } from '../src/core/transfer/import-plan.ts'
 import { JournalStore } from '../src/core/journal/journal-store.ts'
 import { JournalSession } from '../src/core/journal/journal-session.ts'
 import { createHandlers } from '../src/core/api/handlers.ts'
-import { measureSaves } from './saves.ts'
+import { measureRewrites, measureSaves } from './saves.ts'
 import { applyReplace, exportJournalJson, readJournalExport } from '../src/core/transfer/journal-transfer.ts'
 import { parseVCards } from '../src/core/transfer/vcard.ts'
 import { readSavedIndex, saveIndex } from '../src/core/search/saved-index.ts'
@@ -91,6 +91,7 @@ async function runSize(size: SizeName): Promise<void> {
   }
 
   const saves = await measureSaves(store, createHandlers(session, { now: () => now }), now)
+  const rewrites = await measureRewrites(store.journal, dir, size === 'L' ? 5 : 15)
 
   // Data out and in: Markdown export, the full JSON backup, and a contacts import (parse and plan).
   const outDir = join(dir, 'export')
@@ -115,6 +116,7 @@ async function runSize(size: SizeName): Promise<void> {
     queryMedianMs: round(percentile(querySamples, 50), 2),
     queryP95Ms: round(percentile(querySamples, 95), 2),
     ...saves,
+    ...rewrites,
     heapMB: round(heap),
     exportMarkdownMs: round(markdown.ms),
     exportMarkdownFiles: markdown.value.files,
@@ -146,7 +148,7 @@ async function runSize(size: SizeName): Promise<void> {
 
 for (const size of sizes) await runSize(size)
 
-const columns = ['fileMB', 'coldLoadMs', 'indexBuildMs', 'coldLoadPlusIndexMs', 'coldLoadPlusIndexWorstMs', 'indexLoadMs', 'coldLoadWithSavedIndexMs', 'indexSaveMs', 'incrementalUpdateMs', 'queryMedianMs', 'queryP95Ms', 'saveMedianMs', 'saveP95Ms', 'saveMainThreadMaxMs', 'compactMs', 'compactMainThreadMaxMs', 'heapMB', 'exportMarkdownMs', 'exportJsonMs', 'importJsonMs', 'importVcf1000Ms']
+const columns = ['fileMB', 'coldLoadMs', 'indexBuildMs', 'coldLoadPlusIndexMs', 'coldLoadPlusIndexWorstMs', 'indexLoadMs', 'coldLoadWithSavedIndexMs', 'indexSaveMs', 'incrementalUpdateMs', 'queryMedianMs', 'queryP95Ms', 'saveMedianMs', 'saveP95Ms', 'saveMainThreadMaxMs', 'compactMs', 'compactMainThreadMaxMs', 'rewriteMedianMs', 'rewriteP95Ms', 'heapMB', 'exportMarkdownMs', 'exportJsonMs', 'importJsonMs', 'importVcf1000Ms']
 log(`\n| size | ${columns.join(' | ')} |\n| --- | ${columns.map(() => '---').join(' | ')} |`)
 for (const [size, row] of Object.entries(results)) log(`| ${size} | ${columns.map((c) => row[c]).join(' | ')} |`)
 for (const [size, row] of Object.entries(baseline)) log(`| ${size} fuse.js baseline | query median ${row.queryMedianMs} ms, p95 ${row.queryP95Ms} ms |`)

@@ -5,10 +5,24 @@
  * task is read from Node's event-loop delay monitor: a timer due every millisecond is late by as long as
  * the longest stretch of work that kept the loop from it.
  */
+import { join } from 'node:path'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
 import type { Handlers } from '../src/core/api/handlers.ts'
 import type { JournalStore } from '../src/core/journal/journal-store.ts'
+import { writeFileDurable } from '../src/core/journal/durable-write.ts'
+import { serializeJournal } from '../src/core/journal/journal-file.ts'
+import type { Journal } from '../src/shared/schema/journal.ts'
 import { percentile, round, timeAsync } from './measure.ts'
+
+/**
+ * The design the change log replaced, in the same run for a side-by-side figure: every save serialised the
+ * whole journal and rewrote the file durably (temp file, fsync, rename, folder fsync).
+ */
+export async function measureRewrites(journal: Journal, dir: string, count: number): Promise<{ rewriteMedianMs: number; rewriteP95Ms: number }> {
+  const samples: number[] = []
+  for (let i = 0; i < count; i++) samples.push((await timeAsync(() => writeFileDurable(join(dir, 'rewrite.json'), serializeJournal(journal)))).ms)
+  return { rewriteMedianMs: round(percentile(samples, 50)), rewriteP95Ms: round(percentile(samples, 95)) }
+}
 
 export interface SaveFigures {
   saveMedianMs: number

@@ -3,7 +3,7 @@
  * journal opens. A torn last record is a crash mid-append and is dropped; anything else wrong is damage,
  * which opens the recovery screen with both files kept byte for byte.
  */
-import { copyFile, readFile, writeFile } from 'node:fs/promises'
+import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { readLog } from '../../src/core/journal/change-log.ts'
@@ -111,6 +111,64 @@ describe('the change log', () => {
     await writeFile(log, `${lines.slice(1).join('\n')}`)
     const session = await JournalSession.open(dir, { owner: 'test' })
     expect(await session.status()).toMatchObject({ state: 'unreadable', problem: expect.stringMatching(/starts at change 2.*up to 0 only/) })
+    await session.close()
+  })
+})
+
+describe('doctor and restore with a change log', () => {
+  it('reports a torn last record in rapport doctor, and what the log holds', async () => {
+    journal = await openTempJournal()
+    for (const name of ['Ana', 'Bo']) await journal.handlers.createPerson(person(name))
+    const dir = await crashCopy(journal)
+    const log = join(dir, 'journal.json.log')
+    const whole = await readFile(log)
+    await writeFile(log, whole.subarray(0, whole.length - 20))
+    const session = await JournalSession.open(dir, { owner: 'test', readOnly: true })
+    const texts = (await session.health()).map((f) => `${f.level}: ${f.text}`)
+    expect(texts).toContainEqual(expect.stringMatching(/^ok: journal\.json\.log is intact: 1 change since the last snapshot/))
+    expect(texts).toContainEqual(expect.stringMatching(/^note: journal\.json\.log ends with a change that was being saved when Rapport stopped .* dropped/))
+  })
+
+  it('restores a backup over a journal with a log: the backup is what opens, even after a crash midway', async () => {
+    journal = await openTempJournal()
+    await journal.handlers.createPerson(person('Before the backup'))
+    const backup = await journal.handlers.backupNow({})
+    await journal.handlers.createPerson(person('After the backup'))
+    const logBefore = await readFile(`${journal.file}.log`)
+    const status = await journal.session.restoreBackup(backup.name)
+    expect(status).toMatchObject({ state: 'ready', people: 1 })
+    expect((await storedJournal(journal.file)).people.map((p) => p.name)).toEqual(['Before the backup'])
+    // The journal as it stood, log included, is the pre-restore backup.
+    const pre = (await journal.session.backups()).find((b) => b.kind === 'pre-restore')!
+    expect((await readFile(join(journal.dir, 'backups', pre.name), 'utf8'))).toContain('After the backup')
+    // A crash after the new snapshot but before the empty log: the old records are all skipped.
+    const dir = await makeTempDir('rapport-crash-')
+    await copyFile(journal.file, join(dir, 'journal.json'))
+    await writeFile(join(dir, 'journal.json.log'), logBefore)
+    expect((await storedJournal(join(dir, 'journal.json'))).people.map((p) => p.name)).toEqual(['Before the backup'])
+    // Changes go on after the restore, numbered past the old log.
+    await journal.handlers.createPerson(person('After the restore'))
+    expect((await storedJournal(journal.file)).people.map((p) => p.name)).toEqual(['Before the backup', 'After the restore'])
+  })
+
+  it('keeps a damaged log byte for byte when a backup is restored over it', async () => {
+    journal = await openTempJournal()
+    for (const name of ['Ana', 'Bo', 'Cy']) await journal.handlers.createPerson(person(name))
+    const backup = await journal.handlers.backupNow({})
+    const dir = await crashCopy(journal)
+    await mkdir(join(dir, 'backups'))
+    await copyFile(join(journal.dir, 'backups', backup.name), join(dir, 'backups', backup.name))
+    await journal.handlers.createPerson(person('Di'))
+    await journal.handlers.createPerson(person('Ed'))
+    const log = join(dir, 'journal.json.log')
+    await writeFile(log, `garbage\n${(await readFile(`${journal.file}.log`, 'utf8'))}`)
+    const damagedLog = await readFile(log)
+    const session = await JournalSession.open(dir, { owner: 'test' })
+    expect((await session.status()).state).toBe('unreadable')
+    await session.restoreBackup(backup.name)
+    const kept = (await readdir(dir)).find((n) => /^journal\.unreadable-.+\.log$/.test(n))!
+    expect(await readFile(join(dir, kept))).toEqual(damagedLog)
+    expect(session.store().journal.people.map((p) => p.name)).toEqual(['Ana', 'Bo', 'Cy'])
     await session.close()
   })
 })

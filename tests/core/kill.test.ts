@@ -97,4 +97,4 @@ it(`keeps every acknowledged change after ${RUNS} SIGKILLs mid-append and mid-co
   expect((await readdir(dir)).filter((name) => name.endsWith('.tmp'))).toEqual([])
   await session.close()
   expect((await readdir(dir)).filter((name) => name.endsWith('.lock'))).toEqual([])
-}, 600_000)
+}, Math.max(600_000, RUNS * 2_000))
