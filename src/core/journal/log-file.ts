@@ -6,8 +6,7 @@
  */
 import { open, readFile } from 'node:fs/promises'
 import type { FileHandle } from 'node:fs/promises'
-import { dirname } from 'node:path'
-import { PRIVATE_FILE_MODE, syncFolder, writeFileDurable } from './durable-write.ts'
+import { PRIVATE_FILE_MODE, writeFileDurable } from './durable-write.ts'
 import { encodeRecord } from './change-log.ts'
 import type { ChangeOp } from './change-diff.ts'
 
@@ -122,12 +121,6 @@ export class LogFile {
     this.#handle = handle
     this.#size = keep.length
     this.#records = records
-    await syncFolder(dirname(this.path))
-  }
-
-  /** After a restore: the next change is numbered after `seq`. */
-  continueAfter(seq: number): void {
-    this.#lastSeq = Math.max(this.#lastSeq, seq)
   }
 
   async close(): Promise<void> {

@@ -5,12 +5,10 @@
  * like writeFileDurable's (temp file, fsync, rename, folder fsync).
  */
 import { createHash } from 'node:crypto'
-import { randomUUID } from 'node:crypto'
-import { open, rename, rm } from 'node:fs/promises'
-import { basename, dirname, join } from 'node:path'
+import { open, rm } from 'node:fs/promises'
 import { performance } from 'node:perf_hooks'
 import type { Journal } from '../../shared/schema/journal.ts'
-import { PRIVATE_FILE_MODE, syncFolder } from './durable-write.ts'
+import { commitTemp, PRIVATE_FILE_MODE, tempPathFor } from './durable-write.ts'
 
 /** A slice's budget: well under a 60 Hz frame, leaving room for the write and hash that follow it. */
 const SLICE_MS = 4
@@ -48,7 +46,7 @@ function* snapshotPieces(journal: Journal, logSeq: number): Generator<string> {
 
 /** Writes the snapshot durably to `path` in slices; returns the SHA-256 of the bytes written. */
 export async function writeSnapshotSliced(path: string, journal: Journal, logSeq: number): Promise<string> {
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomUUID()}.tmp`)
+  const tmp = tempPathFor(path)
   const file = await open(tmp, 'wx', PRIVATE_FILE_MODE)
   const hash = createHash('sha256')
   try {
@@ -77,12 +75,6 @@ export async function writeSnapshotSliced(path: string, journal: Journal, logSeq
     await rm(tmp, { force: true })
     throw error
   }
-  try {
-    await rename(tmp, path)
-  } catch (error) {
-    await rm(tmp, { force: true })
-    throw error
-  }
-  await syncFolder(dirname(path))
+  await commitTemp(tmp, path)
   return hash.digest('hex')
 }
