@@ -1,5 +1,5 @@
 /** Builds a realistic, valid journal of a given size, the same every run for the same seed. */
-import { CHANNELS } from '../src/shared/schema/conversation.ts'
+import { CHANNELS } from '../src/shared/choices.ts'
 import type { Journal } from '../src/shared/schema/journal.ts'
 import { SCHEMA_VERSION } from '../src/shared/schema/journal.ts'
 import { defaultProfile } from '../src/shared/schema/person.ts'

@@ -124,12 +124,12 @@ async function runSize(size: SizeName): Promise<void> {
     importJsonMs: round(importJson.ms),
     importVcf1000Ms: round(importVcf.ms)
   }
-  log(Object.entries(results[size]!).map(([k, v]) => `  ${k.padEnd(20)} ${v}`).join('\n'))
+  log(Object.entries(results[size]).map(([k, v]) => `  ${k.padEnd(20)} ${v}`).join('\n'))
 
   if (size !== 'L') {
     const fuse = fuseBaseline(store.journal, queries.filter((_, i) => i % (size === 'S' ? 5 : 15) === 0))
     baseline[size] = { queryMedianMs: round(fuse.queryMedianMs), queryP95Ms: round(fuse.queryP95Ms) }
-    log(`  baseline fuse.js over everything: median ${baseline[size]!.queryMedianMs} ms, p95 ${baseline[size]!.queryP95Ms} ms`)
+    log(`  baseline fuse.js over everything: median ${baseline[size].queryMedianMs} ms, p95 ${baseline[size].queryP95Ms} ms`)
   }
   // The next launch: Rapport saves the index beside the journal on closing, and reads it back on opening.
   await session.close()
@@ -137,12 +137,12 @@ async function runSize(size: SizeName): Promise<void> {
   const indexLoad = await timeAsync(() => readSavedIndex(path, store.journal, store.position))
   if (!indexLoad.value) throw new Error('bench: the saved index could not be read back')
   const relaunches = launches(dir, 'saved', LAUNCHES)
-  Object.assign(results[size]!, {
+  Object.assign(results[size], {
     indexSaveMs: round(saveIndexRun.ms),
     indexLoadMs: round(indexLoad.ms),
     coldLoadWithSavedIndexMs: median(relaunches, 'totalMs')
   })
-  log(`  indexSaveMs          ${results[size]!.indexSaveMs}\n  indexLoadMs          ${results[size]!.indexLoadMs}\n  coldLoadWithSavedIndexMs ${results[size]!.coldLoadWithSavedIndexMs}`)
+  log(`  indexSaveMs          ${results[size].indexSaveMs}\n  indexLoadMs          ${results[size].indexLoadMs}\n  coldLoadWithSavedIndexMs ${results[size].coldLoadWithSavedIndexMs}`)
   await rm(dir, { recursive: true, force: true })
 }
 

@@ -27,9 +27,9 @@ function typo(name: string, random: Random): string {
   const [word, index] = random.pick(candidates)
   const at = random.int(1, word.length - 2)
   const edits = [
-    () => word.slice(0, at) + word[at + 1] + word[at] + word.slice(at + 2),
+    () => word.slice(0, at) + word.charAt(at + 1) + word.charAt(at) + word.slice(at + 2),
     () => word.slice(0, at) + word.slice(at + 1),
-    () => word.slice(0, at) + word[at] + word.slice(at),
+    () => word.slice(0, at) + word.charAt(at) + word.slice(at),
     () => word.slice(0, at) + 'e' + word.slice(at + 1)
   ]
   parts[index] = random.pick(edits)()

@@ -15,7 +15,7 @@ import { CliError } from './cli-error.ts'
 export interface CliJournal {
   session: JournalSession
   /** One of the app's calls, its argument checked by the contract's schema; failures are thrown. */
-  call<K extends ApiName>(name: K, input: ApiInput<K>): Promise<ApiResults[K]>
+  call: <K extends ApiName>(name: K, input: ApiInput<K>) => Promise<ApiResults[K]>
 }
 
 export interface Access {
@@ -37,7 +37,7 @@ export function journalPath(dataDir: string): string {
 export async function withJournal<T>(dataDir: string, access: Access, work: (journal: CliJournal) => Promise<T>): Promise<T> {
   const path = journalPath(dataDir)
   // Checked first: opening for writing would create a journal, and a read of nothing helps no one.
-  if (access.mustExist && !(await stat(path).then(() => true, (error: NodeJS.ErrnoException) => error.code !== 'ENOENT'))) throw noJournal(path)
+  if (access.mustExist && !(await stat(path).then(() => true, (error: unknown) => (error as NodeJS.ErrnoException).code !== 'ENOENT'))) throw noJournal(path)
   const session = await JournalSession.open(dataDir, {
     owner: 'cli',
     readOnly: access.mode === 'read',

@@ -1,7 +1,7 @@
 /** The search call's query and results, shared by main, the renderer and the CLI. */
+import { CHANNELS } from './choices.ts'
 import * as v from 'valibot'
 import { DaySchema, strict } from './schema/common.ts'
-import { CHANNELS } from './schema/conversation.ts'
 
 export const SEARCH_KINDS = ['person', 'conversation', 'interest', 'challenge', 'followUp'] as const
 export type SearchKind = (typeof SEARCH_KINDS)[number]

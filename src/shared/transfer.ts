@@ -1,5 +1,8 @@
 /** Export, import and backup: the shapes of their API calls, shared by main and the renderer. */
 import * as v from 'valibot'
+import { MAPPED_FIELDS } from './choices.ts'
+import type { MappedField } from './choices.ts'
+export type { MappedField } from './choices.ts'
 import { IdSchema, strict } from './schema/common.ts'
 
 /**
@@ -15,9 +18,6 @@ export function importKindOf(fileName: string): ImportKind | null {
   return Object.hasOwn(IMPORT_KINDS, extension) ? IMPORT_KINDS[extension as keyof typeof IMPORT_KINDS] : null
 }
 
-/** The person fields a CSV column can be mapped to. */
-export const MAPPED_FIELDS = ['name', 'firstName', 'lastName', 'company', 'role', 'email', 'phone', 'location', 'note', 'tags'] as const
-export type MappedField = (typeof MAPPED_FIELDS)[number]
 export type ColumnMapping = Partial<Record<MappedField, number>>
 
 const Column = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1000))

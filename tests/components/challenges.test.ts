@@ -1,5 +1,5 @@
 import { cleanup, screen, waitFor, within } from '@testing-library/svelte'
-import userEvent from '@testing-library/user-event'
+import type userEvent from '@testing-library/user-event'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { TempJournal } from '../support/temp-journal.ts'
 import { dayFromToday, findToast, openSeededJournal, readStored, readStoredText, region, shownDay, showPersonPage } from './seller-fixtures.ts'

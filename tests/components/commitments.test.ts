@@ -1,5 +1,5 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/svelte'
-import userEvent from '@testing-library/user-event'
+import type userEvent from '@testing-library/user-event'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { TempJournal } from '../support/temp-journal.ts'
 import { dayFromToday, findToast, openSeededJournal, promiseLine, readStored, readStoredText, region, rowOf, rowTitles, shownDay, showPersonPage } from './seller-fixtures.ts'
@@ -94,7 +94,7 @@ describe('Commitments: editing, rescheduling, adding', () => {
     expect(within(form).getByLabelText('Follow-up')).toHaveValue('Return the signed NDA')
     expect(within(form).getByLabelText('Due')).toHaveValue(dayFromToday(-4))
     expect(within(form).getByLabelText('Who owes it')).toHaveValue('they-owe')
-    fireEvent.input(within(form).getByLabelText('Due'), { target: { value: dayFromToday(7) } })
+    void fireEvent.input(within(form).getByLabelText('Due'), { target: { value: dayFromToday(7) } })
     await user.click(within(form).getByRole('button', { name: 'Save' }))
 
     await waitFor(() => expect(screen.queryByRole('form', { name: 'Edit follow-up' })).not.toBeInTheDocument())
@@ -115,7 +115,7 @@ describe('Commitments: editing, rescheduling, adding', () => {
     const form = screen.getByRole('form', { name: 'Edit follow-up' })
     await user.clear(within(form).getByLabelText('Follow-up'))
     await user.type(within(form).getByLabelText('Follow-up'), 'Share carrier volumes for 2026 and 2027')
-    fireEvent.input(within(form).getByLabelText('Due'), { target: { value: dayFromToday(10) } })
+    void fireEvent.input(within(form).getByLabelText('Due'), { target: { value: dayFromToday(10) } })
     await user.keyboard('{Control>}{Enter}{/Control}')
 
     await waitFor(() => expect(rowTitles(openList())).toEqual(['Send two pricing options', 'Share carrier volumes for 2026 and 2027']))
@@ -149,7 +149,7 @@ describe('Commitments: editing, rescheduling, adding', () => {
     expect(await readStoredText(seeded.journal.file)).toBe(before)
 
     await user.type(within(form).getByLabelText('Follow-up'), 'Send the signed order form')
-    fireEvent.input(within(form).getByLabelText('Due'), { target: { value: dayFromToday(1) } })
+    void fireEvent.input(within(form).getByLabelText('Due'), { target: { value: dayFromToday(1) } })
     await user.selectOptions(within(form).getByLabelText('Who owes it'), 'They owe me')
     await user.click(within(form).getByRole('button', { name: 'Add' }))
 

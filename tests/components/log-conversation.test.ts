@@ -1,5 +1,5 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/svelte'
-import userEvent from '@testing-library/user-event'
+import type userEvent from '@testing-library/user-event'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openTempJournal } from '../support/temp-journal.ts'
 import type { TempJournal } from '../support/temp-journal.ts'
@@ -31,7 +31,7 @@ const queryLogForm = (name = 'Ana García') => screen.queryByRole('form', { name
 
 /** Sets a date or date-and-time field the way the browser's picker does: one input event with the value. */
 function pick(input: HTMLElement, value: string): void {
-  fireEvent.input(input, { target: { value } })
+  void fireEvent.input(input, { target: { value } })
   expect(input).toHaveValue(value)
 }
 
@@ -252,7 +252,7 @@ describe('Log conversation: saving', () => {
     const form = logForm()
     await user.keyboard('Pasted the whole contract')
     const huge = 'Clause 1. The supplier shall deliver. '.repeat(Math.ceil((5 * 1024 * 1024) / 38)).slice(0, 5 * 1024 * 1024)
-    fireEvent.input(within(form).getByLabelText('Notes (Markdown)'), { target: { value: huge } })
+    void fireEvent.input(within(form).getByLabelText('Notes (Markdown)'), { target: { value: huge } })
     await user.click(within(form).getByRole('button', { name: 'Save conversation' }))
 
     expect(await within(form).findByRole('alert')).toHaveTextContent('The note is too long (at most 100,000 characters).')

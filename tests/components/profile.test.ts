@@ -71,7 +71,7 @@ describe('About and Edit profile', () => {
     await user.type(field('Keep in touch every (days)'), '21')
     await user.type(field('Tags (comma separated)'), 'security, budget owner , ,security,  renewals')
     await user.selectOptions(field('They want'), 'Prefers transactional')
-    fireEvent.input(field('Asked on'), { target: { value: dayFromToday(-3) } })
+    void fireEvent.input(field('Asked on'), { target: { value: dayFromToday(-3) } })
     await user.type(field('Their words'), 'Just the facts, in writing.')
     await user.type(field('What drives them'), 'Zero incidents this year.')
     await user.type(field('Life outside work'), 'Surfs at Ericeira.')

@@ -1,4 +1,4 @@
-import { cleanup, screen, waitFor, within } from '@testing-library/svelte'
+import { cleanup, waitFor, within } from '@testing-library/svelte'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Channel } from '../../src/shared/schema/conversation.ts'
 import { openTempJournal } from '../support/temp-journal.ts'

@@ -32,17 +32,17 @@ describe('every change is checked before it is saved', () => {
 
   it('refuses a second item with an existing id', async () => {
     const error = await attempt((j) => ({ ...j, people: [...j.people, { ...j.people[0]!, name: 'Twin' }] }))
-    expect(String((error as Error).message)).toMatch(/share one id/)
+    expect((error as Error).message).toMatch(/share one id/)
   })
 
   it('refuses a follow-up for someone who is not in the journal', async () => {
     const error = await attempt((j) => ({ ...j, followUps: [...j.followUps, { ...j.followUps[0]!, id: 'followup-0002', personId: 'nobody-0001' }] }))
-    expect(String((error as Error).message)).toMatch(/person who is not in the journal/)
+    expect((error as Error).message).toMatch(/person who is not in the journal/)
   })
 
   it('refuses to delete a person whose follow-ups would be left behind', async () => {
     const error = await attempt((j) => ({ ...j, people: [] }))
-    expect(String((error as Error).message)).toMatch(/person who is not in the journal/)
+    expect((error as Error).message).toMatch(/person who is not in the journal/)
   })
 
   it('refuses an unknown top-level key', async () => {

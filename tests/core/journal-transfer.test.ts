@@ -1,3 +1,4 @@
+import { CHALLENGE_STATUSES, CHANNELS, DIRECTIONS, INTEREST_CATEGORIES, RELATIONSHIP_STYLES, VALUE_KINDS } from '../../src/shared/choices.ts'
 import fc from 'fast-check'
 import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
@@ -8,22 +9,17 @@ import {
   applyMerge,
   applyReplace,
   compareInstants,
-  describeMerge,
   exportJournalJson,
   planMerge,
   planReplace,
   readJournalExport,
   TransferProblem
 } from '../../src/core/transfer/journal-transfer.ts'
+import { describeMerge } from '../../src/core/transfer/transfer-words.ts'
 import type { JournalStore } from '../../src/core/journal/journal-store.ts'
 import { validateJournal } from '../../src/core/journal/journal-text.ts'
-import { CHALLENGE_STATUSES, VALUE_KINDS } from '../../src/shared/schema/challenge.ts'
-import { CHANNELS } from '../../src/shared/schema/conversation.ts'
-import { DIRECTIONS } from '../../src/shared/schema/follow-up.ts'
-import { INTEREST_CATEGORIES } from '../../src/shared/schema/interest.ts'
 import { COLLECTIONS, emptyJournal, SCHEMA_VERSION } from '../../src/shared/schema/journal.ts'
 import type { Journal } from '../../src/shared/schema/journal.ts'
-import { RELATIONSHIP_STYLES } from '../../src/shared/schema/person.ts'
 import { storedFilesHash, storedText } from '../support/files.ts'
 import { seedJournal } from '../support/seed-journal.ts'
 import { openTempJournal } from '../support/temp-journal.ts'

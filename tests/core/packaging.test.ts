@@ -27,14 +27,14 @@ const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
 const fromBuilder = createRequire(createRequire(import.meta.url).resolve('electron-builder'))
 const fromLib = createRequire(fromBuilder.resolve('app-builder-lib'))
 const { getConfig, validateConfiguration } = fromLib('app-builder-lib/out/util/config/config') as {
-  getConfig(projectDir: string, configPath: string | null, fromOptions: Configuration | null): Promise<Configuration>
-  validateConfiguration(config: Configuration, debugLogger: unknown): Promise<void>
+  getConfig: (projectDir: string, configPath: string | null, fromOptions: Configuration | null) => Promise<Configuration>
+  validateConfiguration: (config: Configuration, debugLogger: unknown) => Promise<void>
 }
 const { PlatformPackager } = fromLib('app-builder-lib') as {
   PlatformPackager: { prototype: { generateFuseConfig(fuses: unknown): Promise<Record<string, unknown>> } }
 }
 const { getMainFileMatchers } = fromLib('app-builder-lib/out/fileMatcher') as {
-  getMainFileMatchers(
+  getMainFileMatchers: (
     appDir: string,
     destination: string,
     macroExpander: (pattern: string) => string,
@@ -42,15 +42,15 @@ const { getMainFileMatchers } = fromLib('app-builder-lib/out/fileMatcher') as {
     platformPackager: unknown,
     outDir: string,
     isElectronCompile: boolean
-  ): Array<{ createFilter(): (file: string, stat: { isDirectory(): boolean }) => boolean }>
+  ) => Array<{ createFilter(): (file: string, stat: { isDirectory(): boolean }) => boolean }>
 }
 const { getCollectorByPackageManager, PM } = fromLib('app-builder-lib/out/node-module-collector') as {
   PM: { NPM: unknown }
-  getCollectorByPackageManager(
+  getCollectorByPackageManager: (
     pm: unknown,
     rootDir: string,
     tmp: unknown
-  ): { getNodeModules(o: { packageName: string }): Promise<{ nodeModules: NodeModule[] }> }
+  ) => { getNodeModules(o: { packageName: string }): Promise<{ nodeModules: NodeModule[] }> }
 }
 interface NodeModule {
   name: string
@@ -249,7 +249,12 @@ describe('what goes into the package', () => {
       const collector = getCollectorByPackageManager(PM.NPM, root, tmp)
       const { nodeModules } = await collector.getNodeModules({ packageName: 'rapport' })
       const names = new Set<string>()
-      const walk = (list: NodeModule[]) => list.forEach((m) => (names.add(m.name), walk(m.dependencies ?? [])))
+      const walk = (list: NodeModule[]): void => {
+        for (const m of list) {
+          names.add(m.name)
+          walk(m.dependencies ?? [])
+        }
+      }
       walk(nodeModules)
       for (const dependency of Object.keys(pkg.dependencies)) expect(names, dependency).toContain(dependency)
       for (const devDependency of Object.keys(pkg.devDependencies)) {

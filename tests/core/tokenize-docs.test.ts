@@ -61,7 +61,7 @@ describe('tokenizeDocs', () => {
     // Every arrangement of eight letters: 40,320 words of one length, many hashes to tell apart.
     const permute = (prefix: string, rest: string): void => {
       if (rest === '') all.push(prefix)
-      for (let i = 0; i < rest.length; i++) permute(prefix + rest[i], rest.slice(0, i) + rest.slice(i + 1))
+      for (let i = 0; i < rest.length; i++) permute(prefix + rest.charAt(i), rest.slice(0, i) + rest.slice(i + 1))
     }
     permute('', letters)
     const result = tokenizeDocs([''], [all.join(' ')], STOP)

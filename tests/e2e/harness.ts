@@ -125,26 +125,40 @@ async function handle(
 ): Promise<void> {
   const { pathname } = new URL(request.url ?? '/', `http://${HOST}`)
   if (pathname.startsWith('/api/')) {
-    if (request.method !== 'POST') return send(response, 405, 'text/plain; charset=utf-8', 'POST only')
+    if (request.method !== 'POST') {
+      send(response, 405, 'text/plain; charset=utf-8', 'POST only')
+      return
+    }
     const name = pathname.slice('/api/'.length)
     let payload: unknown
     try {
       payload = JSON.parse(await readBody(request))
     } catch {
-      return send(response, 400, 'text/plain; charset=utf-8', 'body is not JSON')
+      send(response, 400, 'text/plain; charset=utf-8', 'body is not JSON')
+      return
     }
     calls.push(name)
     const result = await dispatch(journal.handlers, name, payload)
     if (!result.ok) failedCalls.push(`${name}: ${result.error.code}: ${result.error.message}`)
-    return send(response, 200, 'application/json; charset=utf-8', JSON.stringify(result))
+    send(response, 200, 'application/json; charset=utf-8', JSON.stringify(result))
+    return
   }
-  if (request.method !== 'GET' && request.method !== 'HEAD') return send(response, 405, 'text/plain; charset=utf-8', 'GET only')
+  if (request.method !== 'GET' && request.method !== 'HEAD') {
+    send(response, 405, 'text/plain; charset=utf-8', 'GET only')
+    return
+  }
   // Chromium asks for a favicon on its own (Electron, loading a file, does not); answer without an error.
-  if (pathname === '/favicon.ico') return send(response, 204, 'image/x-icon', '')
+  if (pathname === '/favicon.ico') {
+    send(response, 204, 'image/x-icon', '')
+    return
+  }
   const file = staticFile(pathname)
   const type = file ? CONTENT_TYPES[extname(file)] : undefined
   const body = file && type ? await readFile(file).catch(() => null) : null
-  if (!body || !type) return send(response, 404, 'text/plain; charset=utf-8', 'not found')
+  if (!body || !type) {
+    send(response, 404, 'text/plain; charset=utf-8', 'not found')
+    return
+  }
   send(response, 200, type, request.method === 'HEAD' ? '' : body)
 }
 

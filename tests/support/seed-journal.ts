@@ -51,7 +51,7 @@ export async function seedJournal(api: Handlers, now: Date): Promise<{ anaId: st
     conversation: { personIds: [ana.id, priya.id], date: timeOffset(now, -20), channel: 'call', title: 'Intro call: Ana meets Priya', body: 'Priya shared how Globex automated reconciliation. Ana asked for the playbook.' },
     followUps: [{ personId: ana.id, title: 'Send Globex reconciliation playbook', dueDate: dayOffset(now, -15), direction: 'i-owe' }]
   })
-  const pricing = await api.logConversation({
+  await api.logConversation({
     conversation: { personIds: [ana.id], date: timeOffset(now, -1, 16), channel: 'call', title: 'Pricing for the Q1 renewal', body: 'She needs **two options**: annual and multi-year.\n\nMentioned Mateo’s team won on Saturday.' },
     followUps: [
       { personId: ana.id, title: 'Send two pricing options', dueDate: dayOffset(now, 0), direction: 'i-owe' },
@@ -63,6 +63,5 @@ export async function seedJournal(api: Handlers, now: Date): Promise<{ anaId: st
   await api.addFollowUp({ followUp: { personId: kenji.id, title: 'Return the signed NDA', dueDate: dayOffset(now, -4), direction: 'they-owe', conversationId: null } })
   await api.addFollowUp({ followUp: { personId: priya.id, title: 'Send trail race photos', dueDate: dayOffset(now, -2), direction: 'i-owe', conversationId: null } })
   await api.logConversation({ conversation: { personIds: [kenji.id], date: timeOffset(now, -75), channel: 'email', title: 'Rate card for Q4', body: 'Sent the rate card.' }, followUps: [] })
-  void pricing
   return { anaId: ana.id, kenjiId: kenji.id, priyaId: priya.id }
 }

@@ -2,10 +2,11 @@
  * rapport import: contacts from a vCard or CSV file, or a Rapport JSON export merged in by id. Files are
  * read and checked before the journal is opened, so a bad file changes nothing; --dry-run only reads.
  */
+import { MAPPED_FIELDS } from '../../shared/choices.ts'
 import { access, stat } from 'node:fs/promises'
 import { basename, resolve } from 'node:path'
 import { describeFsError } from '../../core/fs-errors.ts'
-import { importKindOf, MAPPED_FIELDS } from '../../shared/transfer.ts'
+import { importKindOf } from '../../shared/transfer.ts'
 import type { ImportPreview } from '../../shared/transfer.ts'
 import { CliError, EXIT_OK, UsageError } from '../cli-error.ts'
 import type { Command } from '../command.ts'

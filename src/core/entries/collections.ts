@@ -5,7 +5,7 @@ export interface HasId {
   id: string
 }
 
-export function indexById<T extends HasId>(items: readonly T[], id: string, what: string): number {
+export function indexById(items: readonly HasId[], id: string, what: string): number {
   const index = items.findIndex((item) => item.id === id)
   if (index === -1) throw new RapportError('not-found', `That ${what} is no longer in the journal.`)
   return index

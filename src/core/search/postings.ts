@@ -82,3 +82,6 @@ function writePosting(out: Uint16Array, at: number, id: number, last: number): n
   out[at + 2] = id & 0xffff
   return at + 3
 }
+
+/** Stands for "no postings yet" in the index's dense per-word arrays; never pushed to. */
+export const EMPTY = new Postings(0)

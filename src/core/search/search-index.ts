@@ -6,13 +6,16 @@
  */
 import type { Journal } from '../../shared/schema/journal.ts'
 import type { Person } from '../../shared/schema/person.ts'
-import type { SearchKind, SearchQuery, SearchResponse } from '../../shared/search.ts'
+import type { SearchQuery, SearchResponse } from '../../shared/search.ts'
 import { documentsOf, INDEXED } from './documents.ts'
 import type { IndexedCollection, SearchDoc } from './documents.ts'
 import { layOutPostings } from './bulk-postings.ts'
 import { tokenizeDocs } from './tokenize-docs.ts'
 import type { TokenizedDocs } from './tokenize-docs.ts'
-import { ESCAPE, Postings } from './postings.ts'
+import { EMPTY, Postings } from './postings.ts'
+import { compactIndex, newKeyMaps } from './compaction.ts'
+import { expandTerm, monthBoost, popcount, queryFilter, recency } from './query-match.ts'
+import { QueryScores } from './query-scores.ts'
 import { rankGroups } from './rank.ts'
 import { parseQuery } from './query-terms.ts'
 import type { QueryTerm } from './query-terms.ts'
@@ -23,12 +26,8 @@ import type { IndexSnapshot } from './saved-index.ts'
 
 const HEAD_WEIGHT = 4
 const KIND_WEIGHT = { person: 1.6, interest: 1.3, conversation: 1, challenge: 1.1, followUp: 1.1 } as const
-const MATCH_WEIGHT = { exact: 1, prefix: 0.75, fuzzy: 0.6 } as const
-const MAX_EXPANSIONS = 64
 const CANDIDATES = 300
 const STOP_LIST = [...STOP_WORDS]
-/** Stands for "no postings yet" in the dense per-word arrays; never pushed to. */
-const EMPTY = new Postings(0)
 
 export class SearchIndex {
   #vocab = new Vocabulary()
@@ -41,10 +40,7 @@ export class SearchIndex {
   #changes = 0
   #journal: Journal
   #people = new Map<string, Person>()
-  // Per-query scratch space, reused so a query allocates almost nothing.
-  #total = new Float64Array(0)
-  #termScore = new Float64Array(0)
-  #mask = new Uint16Array(0)
+  #scores = new QueryScores()
 
   private constructor(journal: Journal) {
     this.#journal = journal
@@ -118,7 +114,7 @@ export class SearchIndex {
   }
 
   /** Numbers the documents' words into the vocabulary and lays out the postings. */
-  #finish(docs: TokenizedDocs): SearchIndex {
+  #finish(docs: TokenizedDocs): this {
     this.#vocab.beginBulk()
     const ids = Int32Array.from(docs.terms, (term) => this.#vocab.add(term))
     this.#vocab.endBulk()
@@ -168,28 +164,20 @@ export class SearchIndex {
   }
 
   #score(terms: QueryTerm[], query: SearchQuery, now: Date, top: TopK, matched: Set<string>): void {
-    this.#ensureScratch()
-    const total = this.#total
-    const mask = this.#mask
-    const touched: number[] = []
+    const scores = this.#scores
+    scores.fit(this.#docs.length)
+    const { total, mask, touched } = scores
     const docCount = Math.max(1, this.#docs.length - this.#dead)
     terms.forEach((term, i) => {
-      for (const [termId, quality] of this.#expand(term)) {
+      for (const [termId, quality] of expandTerm(term, this.#vocab, this.#head, this.#body)) {
         matched.add(this.#vocab.terms[termId]!)
         const head = this.#head[termId]
         const body = this.#body[termId]
         const idf = Math.log(1 + docCount / (1 + (head?.length ?? 0) + (body?.length ?? 0)))
-        this.#collect(head, idf * quality * HEAD_WEIGHT)
-        this.#collect(body, idf * quality)
+        scores.collect(head, idf * quality * HEAD_WEIGHT)
+        scores.collect(body, idf * quality)
       }
-      // Each document keeps its best match for this word, so a prefix with many expansions does not pile up.
-      for (const doc of this.#termTouched) {
-        if (mask[doc] === 0) touched.push(doc)
-        total[doc] = total[doc]! + this.#termScore[doc]!
-        mask[doc] = mask[doc]! | (1 << i)
-        this.#termScore[doc] = 0
-      }
-      this.#termTouched.length = 0
+      scores.endWord(i)
     })
     // Every word (month hints aside) must match; if no document has them all, the best partial ones show.
     const required = terms.reduce((bits, term, i) => (term.soft ? bits : bits | (1 << i)), 0)
@@ -197,7 +185,7 @@ export class SearchIndex {
     for (const doc of touched) best = Math.max(best, popcount(mask[doc]! & required))
     const partial = best < popcount(required) ? 0.5 : 1
     const months = terms.flatMap((t) => (t.month === null ? [] : [t.month]))
-    const filter = this.#filter(query)
+    const filter = queryFilter(query, this.#people)
     for (const doc of touched) {
       const d = this.#docs[doc]
       if (d && popcount(mask[doc]! & required) === best && filter(d)) {
@@ -206,56 +194,7 @@ export class SearchIndex {
       total[doc] = 0
       mask[doc] = 0
     }
-  }
-
-  #termTouched: number[] = []
-
-  #collect(list: Postings | undefined, weight: number): void {
-    if (!list) return
-    const data = list.data
-    const score = this.#termScore
-    let doc = 0
-    for (let i = 0; i < list.size; ) {
-      const gap = data[i++]!
-      if (gap === ESCAPE) {
-        doc = data[i]! * 65536 + data[i + 1]!
-        i += 2
-      } else doc += gap
-      const current = score[doc]!
-      if (current === 0) this.#termTouched.push(doc)
-      if (current < weight) score[doc] = weight
-    }
-  }
-
-  /** The vocabulary words a query word stands for, with how good a match each is. */
-  #expand(term: QueryTerm): Array<[number, number]> {
-    const out: Array<[number, number]> = []
-    const exact = this.#vocab.idOf(term.word)
-    if (exact !== undefined) out.push([exact, MATCH_WEIGHT.exact])
-    if (term.prefix && term.word.length >= 1) {
-      // Prefer words that occur in names and titles, then the most frequent ones.
-      const ids = this.#vocab.withPrefix(term.word)
-      const headLength = (id: number) => this.#head[id]?.length ?? 0
-      const df = (id: number) => headLength(id) + (this.#body[id]?.length ?? 0)
-      if (ids.length > MAX_EXPANSIONS) ids.sort((a, b) => headLength(b) - headLength(a) || df(b) - df(a))
-      for (const id of ids.slice(0, MAX_EXPANSIONS)) out.push([id, MATCH_WEIGHT.prefix])
-    }
-    if (term.fuzzy) for (const id of this.#vocab.oneEditFrom(term.word)) out.push([id, MATCH_WEIGHT.fuzzy])
-    return out
-  }
-
-  #filter(query: SearchQuery): (doc: SearchDoc) => boolean {
-    const tag = query.tag?.toLowerCase()
-    return (doc) => {
-      if (query.channel && doc.channel !== query.channel) return false
-      if (query.openFollowUpsOnly && !(doc.kind === 'followUp' && doc.open)) return false
-      if (query.from || query.to) {
-        const day = doc.day?.slice(0, 10)
-        if (!day || (query.from && day < query.from) || (query.to && day > query.to)) return false
-      }
-      if (tag && !doc.personIds.some((id) => this.#people.get(id)?.tags.some((t) => t.toLowerCase() === tag))) return false
-      return true
-    }
+    touched.length = 0
   }
 
   #add(item: object, collection: IndexedCollection): void {
@@ -316,78 +255,16 @@ export class SearchIndex {
     }
   }
 
-  #ensureScratch(): void {
-    const n = this.#docs.length
-    if (this.#total.length >= n) return
-    const size = Math.max(1024, n * 2)
-    this.#total = new Float64Array(size)
-    this.#termScore = new Float64Array(size)
-    this.#mask = new Uint16Array(size)
-  }
-
-  /**
-   * Drops dead documents and the words only they held, renumbering the rest in order. No text is read
-   * again, so this runs when many documents have died and before every save (deleted notes' words must
-   * not outlive them in the saved file).
-   */
+  /** See compactIndex: run when many documents have died, and before every save. */
   #compact(): void {
-    const renumber = new Int32Array(this.#docs.length).fill(-1)
-    const docs: SearchDoc[] = []
-    const byKey = newKeyMaps()
-    for (const [n, doc] of this.#docs.entries()) {
-      if (!doc) continue
-      renumber[n] = docs.length
-      byKey[doc.kind].set(doc.id, docs.length)
-      docs.push(doc)
-    }
-    const vocab = new Vocabulary()
-    const head: Postings[] = []
-    const body: Postings[] = []
-    vocab.beginBulk()
-    for (const [word, term] of this.#vocab.terms.entries()) {
-      const h = renumbered(this.#head[word]!, renumber)
-      const b = renumbered(this.#body[word]!, renumber)
-      if (h === EMPTY && b === EMPTY) continue
-      vocab.add(term)
-      head.push(h)
-      body.push(b)
-    }
-    vocab.endBulk()
-    this.#vocab = vocab
-    this.#head = head
-    this.#body = body
-    this.#docs = docs
-    this.#byKey = byKey
+    const compacted = compactIndex(this.#docs, this.#vocab, this.#head, this.#body)
+    this.#vocab = compacted.vocab
+    this.#head = compacted.head
+    this.#body = compacted.body
+    this.#docs = compacted.docs
+    this.#byKey = compacted.byKey
     this.#dead = 0
   }
-}
 
-/** A list with its documents renumbered (-1: dropped), exactly sized; EMPTY if none are left. */
-function renumbered(list: Postings, renumber: Int32Array): Postings {
-  if (list === EMPTY) return EMPTY
-  const out = new Postings(list.size + 3)
-  for (const doc of list.toArray()) if (renumber[doc]! >= 0) out.push(renumber[doc]!)
-  return out.length === 0 ? EMPTY : Postings.view(out.data.slice(0, out.size), out.length, out.last)
-}
 
-function newKeyMaps<T = number>(): Record<SearchKind, Map<string, T>> {
-  return { person: new Map(), conversation: new Map(), interest: new Map(), challenge: new Map(), followUp: new Map() }
-}
-
-function popcount(bits: number): number {
-  let count = 0
-  for (let b = bits; b !== 0; b &= b - 1) count++
-  return count
-}
-
-/** Recent entries rank above old ones; undated ones (people, interests) sit in between. */
-function recency(day: string | null, now: Date): number {
-  if (!day) return 1.2
-  const ageDays = Math.max(0, (now.getTime() - Date.parse(day.length === 10 ? `${day}T12:00:00` : day)) / 86_400_000)
-  return 1 + 0.6 * Math.exp(-ageDays / 90)
-}
-
-function monthBoost(day: string | null, months: number[]): number {
-  if (months.length === 0 || !day) return 1
-  return months.includes(Number(day.slice(5, 7))) ? 2 : 1
 }

@@ -20,6 +20,8 @@ export function snippetOf(text: string, matched: ReadonlySet<string>): { snippet
     eachWord(text, (word, start) => {
       if (matched.has(word)) {
         first = start
+        // A symbol, not an Error: it only unwinds eachWord at the first match and never leaves this function.
+        // eslint-disable-next-line @typescript-eslint/only-throw-error
         throw FOUND
       }
     })

@@ -87,8 +87,8 @@ export function checkCandidate(candidate: ContactCandidate, lines: Partial<Recor
     const line = lines.tags ?? candidate.line
     // An issue with a path is about one tag; without one, about the list.
     const tag = issue.path?.[0]?.value
-    if (typeof tag === 'string') throw new ImportProblem(line, `the tag “${tag}” is too long (at most ${issue.requirement} characters).`)
-    throw new ImportProblem(line, `there are ${candidate.tags.length} tags; a person has at most ${issue.requirement}.`)
+    if (typeof tag === 'string') throw new ImportProblem(line, `the tag “${tag}” is too long (at most ${String(issue.requirement)} characters).`)
+    throw new ImportProblem(line, `there are ${candidate.tags.length} tags; a person has at most ${String(issue.requirement)}.`)
   }
   return candidate
 }

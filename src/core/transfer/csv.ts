@@ -2,6 +2,7 @@
  * Reads contact CSV files (Google, Outlook, LinkedIn, Excel) into candidates. RFC 4180 quoting; the
  * separator (comma, semicolon or tab) is taken from the header line. All or nothing, like vCard import.
  */
+import { MAPPED_FIELDS } from '../../shared/choices.ts'
 import { checkCandidate, cleanTags, joinName } from './contact-candidate.ts'
 import type { ContactCandidate } from './contact-candidate.ts'
 import { decodeImportText } from './import-text.ts'
@@ -17,7 +18,6 @@ export interface ParsedCsv {
 }
 
 // The fields a column can map to are part of the API (the renderer shows the mapping step).
-import { MAPPED_FIELDS } from '../../shared/transfer.ts'
 import type { ColumnMapping, MappedField } from '../../shared/transfer.ts'
 
 export { MAPPED_FIELDS }
@@ -107,12 +107,12 @@ function* readRecords(text: string, separator: string, offset: number, firstLine
             i++
             break
           } else {
-            field += text[i++]
+            field += text.charAt(i++)
           }
         }
       }
       // Unquoted text, or stray text after a closing quote, which Excel keeps as it is.
-      while (i < text.length && text[i] !== separator && !lineBreak()) field += text[i++]
+      while (i < text.length && text[i] !== separator && !lineBreak()) field += text.charAt(i++)
       record.fields.push(field)
       if (text[i] === separator) {
         i++

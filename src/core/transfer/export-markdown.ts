@@ -3,24 +3,20 @@
  * and Follow-ups.md with every open follow-up, into a folder the user picked. Links are standard relative
  * Markdown links, so they work in Obsidian and in any plain Markdown viewer.
  */
-import { constants } from 'node:fs'
-import { mkdir, realpath, writeFile } from 'node:fs/promises'
-import { isAbsolute, join, relative, resolve, sep } from 'node:path'
+import { mkdir } from 'node:fs/promises'
+import { join, resolve } from 'node:path'
 import type { Challenge, Value } from '../../shared/schema/challenge.ts'
-import type { Conversation } from '../../shared/schema/conversation.ts'
 import type { FollowUp } from '../../shared/schema/follow-up.ts'
-import type { Interest } from '../../shared/schema/interest.ts'
 import type { Journal } from '../../shared/schema/journal.ts'
 import type { Person } from '../../shared/schema/person.ts'
 import type { PromiseRecord } from '../../shared/views.ts'
-import { lastContacts } from '../views/agenda.ts'
 import { daysBetween, localDay } from '../days.ts'
-import { PRIVATE_FILE_MODE } from '../journal/durable-write.ts'
 import { block, closedMarkdown, inline, link, plural, yamlString } from './markdown-text.ts'
 import { byName } from '../entries/people.ts'
 import { personPage } from '../views/person-page.ts'
-import { RapportError } from '../rapport-error.ts'
-import { safeFileName, uniqueNames } from './safe-file-name.ts'
+import { eachLimited, insideFolder, refuseLinkedFolder, writeExportFile } from './export-files.ts'
+import { indexJournal, personLink, sliceFor } from './export-index.ts'
+import type { ExportIndex } from './export-index.ts'
 
 export const PEOPLE_FOLDER = 'People'
 export const INDEX_FILE = 'index.md'
@@ -35,26 +31,6 @@ export interface ExportResult {
   files: number
   /** The absolute folder written to. */
   folder: string
-}
-
-/** The journal indexed once by person, so gathering each person costs only their own entries. */
-interface ExportIndex {
-  journal: Journal
-  now: Date
-  today: string
-  people: Map<string, Person>
-  /** Every person's file stem, numbered over the whole journal so a name never depends on what is exported. */
-  stems: Map<string, string>
-  /** Who gets a file in this export, by name; links point only at them. */
-  exported: Person[]
-  exportedIds: Set<string>
-  lastContact: Map<string, string>
-  conversations: Map<string, Conversation[]>
-  interests: Map<string, Interest[]>
-  myInterests: Interest[]
-  challenges: Map<string, Challenge[]>
-  values: Map<string, Value[]>
-  followUps: Map<string, FollowUp[]>
 }
 
 /** One person's Markdown file, as the export writes it. */
@@ -75,55 +51,6 @@ export async function exportMarkdown(journal: Journal, folder: string, now: Date
   await refuseLinkedFolder(root, join(root, PEOPLE_FOLDER))
   await eachLimited(files, 16, ({ path, render }) => writeExportFile(root, path, render()))
   return { files: files.length, folder: root }
-}
-
-function indexJournal(journal: Journal, now: Date, personIds?: readonly string[]): ExportIndex {
-  const people = new Map(journal.people.map((p) => [p.id, p]))
-  // Oldest first (the sort is stable, so ties keep journal order): a namesake added later gets the number.
-  const byAge = [...journal.people].sort((a, b) => a.createdAt.localeCompare(b.createdAt))
-  const stems = uniqueNames(byAge.map((p) => safeFileName(p.name)))
-  const wanted = personIds === undefined ? journal.people : [...new Set(personIds)].map((id) => people.get(id) ?? notFound())
-  const interests = groupBy(journal.interests, (i) => i.ownerId)
-  return {
-    journal,
-    now,
-    today: localDay(now),
-    people,
-    stems: new Map(byAge.map((p, i) => [p.id, stems[i]!])),
-    exported: [...wanted].sort(byName),
-    exportedIds: new Set(wanted.map((p) => p.id)),
-    lastContact: lastContacts(journal),
-    conversations: groupByMany(journal.conversations, (c) => c.personIds),
-    interests,
-    myInterests: interests.get('me') ?? [],
-    challenges: groupBy(journal.challenges, (c) => c.personId),
-    values: groupBy(journal.values, (v) => v.personId),
-    followUps: groupBy(journal.followUps, (f) => f.personId)
-  }
-}
-
-function notFound(): never {
-  throw new RapportError('not-found', 'That person is no longer in the journal.')
-}
-
-/**
- * A journal holding only what concerns one person (and the people they met with), so personPage gathers
- * their page with the app's own rules in time proportional to their entries, not the whole journal's.
- */
-function sliceFor(index: ExportIndex, id: string): Journal {
-  const person = index.people.get(id) ?? notFound()
-  const conversations = index.conversations.get(id) ?? []
-  const people = new Map([[id, person]])
-  for (const c of conversations) for (const p of c.personIds) people.set(p, index.people.get(p)!)
-  return {
-    ...index.journal,
-    people: [...people.values()],
-    conversations,
-    interests: [...index.myInterests, ...(index.interests.get(id) ?? [])],
-    challenges: index.challenges.get(id) ?? [],
-    values: index.values.get(id) ?? [],
-    followUps: index.followUps.get(id) ?? []
-  }
 }
 
 function renderPerson(index: ExportIndex, id: string): string {
@@ -251,12 +178,6 @@ function renderFollowUps(index: ExportIndex): string {
   return `${out.join('\n').trimEnd()}\n`
 }
 
-/** A link to a person's file when this export has one, otherwise just their name. */
-function personLink(index: ExportIndex, id: string, folder: string): string {
-  const person = index.people.get(id)!
-  return index.exportedIds.has(id) ? link(person.name, `${folder}${index.stems.get(id)!}.md`) : inline(person.name)
-}
-
 function challengeStatus(c: Challenge): string {
   if (c.status === 'open') return `**Open** since ${c.openedOn}`
   const label = c.status === 'helped' ? '**Helped**' : '**Solved**'
@@ -278,82 +199,4 @@ function due(day: string, today: string): string {
 
 function ago(days: number): string {
   return days === 0 ? 'today' : `${plural(days, 'day')} ago`
-}
-
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>()
-  for (const item of items) {
-    const k = key(item)
-    const group = groups.get(k)
-    if (group) group.push(item)
-    else groups.set(k, [item])
-  }
-  return groups
-}
-
-function groupByMany<T>(items: readonly T[], keys: (item: T) => readonly string[]): Map<string, T[]> {
-  const groups = new Map<string, T[]>()
-  for (const item of items) {
-    for (const k of new Set(keys(item))) {
-      const group = groups.get(k)
-      if (group) group.push(item)
-      else groups.set(k, [item])
-    }
-  }
-  return groups
-}
-
-/** The absolute path of `relativePath` under `root`; refuses anything that would land outside it. */
-export function insideFolder(root: string, relativePath: string): string {
-  const path = resolve(root, relativePath)
-  const rel = relative(root, path)
-  if (rel === '' || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) {
-    throw new RapportError('forbidden', `Rapport will not write “${relativePath}”: it is outside the folder you chose.`)
-  }
-  return path
-}
-
-/** A People folder that is a link to somewhere else would carry the export out of the chosen folder. */
-async function refuseLinkedFolder(root: string, folder: string): Promise<void> {
-  const [realRoot, realFolder] = await Promise.all([realpath(root), realpath(folder)])
-  const rel = relative(realRoot, realFolder)
-  if (rel === '' || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) {
-    throw new RapportError('forbidden', `The “${PEOPLE_FOLDER}” folder in ${root} links to somewhere else; Rapport will not write through it.`)
-  }
-}
-
-// O_NOFOLLOW: an existing file that is a symlink is refused rather than followed out of the folder (POSIX only).
-const WRITE_FLAGS = constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | (constants.O_NOFOLLOW ?? 0)
-
-/**
- * Plain writes, not writeFileDurable: the export is a copy the user can make again from the journal, which
- * it never touches, and two fsyncs per file would put thousands of people well past the three-second budget.
- */
-async function writeExportFile(root: string, path: string, text: string): Promise<void> {
-  try {
-    await writeFile(path, text, { flag: WRITE_FLAGS, mode: PRIVATE_FILE_MODE })
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ELOOP') {
-      throw new RapportError('forbidden', `“${relative(root, path)}” in the export folder is a link to somewhere else; Rapport will not write through it.`)
-    }
-    throw error
-  }
-}
-
-/** Runs `task` over `items`, at most `limit` at a time; the first failure stops new tasks starting. */
-async function eachLimited<T>(items: readonly T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
-  let next = 0
-  let failed = false
-  const worker = async () => {
-    while (!failed && next < items.length) {
-      const item = items[next++]!
-      try {
-        await task(item)
-      } catch (error) {
-        failed = true
-        throw error
-      }
-    }
-  }
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker))
 }

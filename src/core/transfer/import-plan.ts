@@ -108,7 +108,7 @@ export async function applyImport(store: JournalStore, plan: ImportPlan, now: Da
   for (const [key, action] of Object.entries(decisions)) {
     const item = plan.items[Number(key)]
     if (!item) throw new RapportError('invalid-input', `There is no contact number ${key} in this import.`)
-    if (!IMPORT_ACTIONS.includes(action)) throw new RapportError('invalid-input', `“${String(action)}” is not something an import can do; choose add, merge or skip.`)
+    if (!IMPORT_ACTIONS.includes(action)) throw new RapportError('invalid-input', `“${action}” is not something an import can do; choose add, merge or skip.`)
     if (action === 'merge' && !item.matchId) throw new ImportProblem(item.candidate.line, `${item.candidate.name} matches no one in the journal, so there is nothing to merge into.`)
   }
   const result: ImportResult = { added: 0, merged: 0, skipped: 0, names: { added: [], merged: [], skipped: [] } }
@@ -126,15 +126,19 @@ export async function applyImport(store: JournalStore, plan: ImportPlan, now: Da
     plan.items.forEach((item, index) => {
       const { candidate } = item
       const action = actions[index]!
-      if (action === 'skip') return count('skipped', candidate.name)
+      if (action === 'skip') {
+        count('skipped', candidate.name)
+        return
+      }
       if (action === 'add') {
         people.push(newPerson(candidate, stamp))
-        return count('added', candidate.name)
+        count('added', candidate.name)
+        return
       }
       const at = people.findIndex((person) => person.id === item.matchId)
       if (at === -1) throw new ImportProblem(candidate.line, `the person ${candidate.name} was to be merged into is no longer in the journal. Check the import again.`)
       people[at] = merged(people[at]!, candidate, stamp)
-      count('merged', people[at]!.name)
+      count('merged', people[at].name)
     })
     return { next: { ...journal, people }, result }
   })

@@ -13,7 +13,8 @@ import type { ParsedCsv } from './csv.ts'
 import { applyImport, planImport } from './import-plan.ts'
 import type { ImportPlan } from './import-plan.ts'
 import type { JournalStore } from '../journal/journal-store.ts'
-import { applyMerge, applyReplace, describeMerge, isEmptyJournal, planMerge, readJournalExport } from './journal-transfer.ts'
+import { applyMerge, applyReplace, isEmptyJournal, planMerge, readJournalExport } from './journal-transfer.ts'
+import { describeMerge } from './transfer-words.ts'
 import type { MergePlan } from './journal-transfer.ts'
 import { RapportError } from '../rapport-error.ts'
 import { parseVCards } from './vcard.ts'
@@ -29,8 +30,8 @@ export class ImportSessions {
 
   /** Reads and plans the file at `path`; nothing in the journal changes. */
   async preview(store: JournalStore, path: string): Promise<ImportPreview> {
-    const bytes = await readFile(path).catch((error: Error) => {
-      throw new RapportError('not-found', `Rapport could not read ${basename(path)}: ${error.message}`)
+    const bytes = await readFile(path).catch((error: unknown) => {
+      throw new RapportError('not-found', `Rapport could not read ${basename(path)}: ${(error as Error).message}`)
     })
     if (bytes.length > MAX_BYTES) throw new RapportError('invalid-input', `${basename(path)} is larger than 50 MB; that is not a contacts or Rapport file.`)
     const kind = importKindOf(path)

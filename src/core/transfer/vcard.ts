@@ -142,7 +142,7 @@ function decodeQuotedPrintable(value: string, charset: string, line: number): st
       bytes.push(Number.parseInt(hex, 16))
       i += 2
     } else {
-      bytes.push(...encoder.encode(value[i]!))
+      bytes.push(...encoder.encode(value[i]))
     }
   }
   const decoder = decoderFor(charset, line)
@@ -168,7 +168,7 @@ function splitEscaped(value: string, separator: string): string[] {
   for (let i = 0; i < value.length; i++) {
     const char = value[i]!
     if (char === '\\' && i + 1 < value.length) {
-      current += char + value[i + 1]
+      current += char + value.charAt(i + 1)
       i++
     } else if (char === separator) {
       parts.push(current)

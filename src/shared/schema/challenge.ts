@@ -1,9 +1,9 @@
 /** Challenges a person is trying to solve, and the value the user brought them. */
 import * as v from 'valibot'
+import { CHALLENGE_STATUSES, VALUE_KINDS } from '../choices.ts'
+export type { ChallengeStatus, ValueKind } from '../choices.ts'
 import { DaySchema, IdSchema, strict, text, TimestampSchema } from './common.ts'
 
-export const CHALLENGE_STATUSES = ['open', 'helped', 'solved'] as const
-export type ChallengeStatus = (typeof CHALLENGE_STATUSES)[number]
 
 export const challengeEntries = {
   personId: IdSchema,
@@ -26,8 +26,6 @@ export const ChallengeSchema = strict({
 })
 export type Challenge = v.InferOutput<typeof ChallengeSchema>
 
-export const VALUE_KINDS = ['idea', 'introduction', 'article', 'other'] as const
-export type ValueKind = (typeof VALUE_KINDS)[number]
 
 export const valueEntries = {
   personId: IdSchema,

@@ -1,9 +1,9 @@
 /** A conversation journal entry: one exchange, possibly with several people. */
 import * as v from 'valibot'
+import { CHANNELS } from '../choices.ts'
+export type { Channel } from '../choices.ts'
 import { IdSchema, longText, strict, text, TimestampSchema } from './common.ts'
 
-export const CHANNELS = ['call', 'meeting', 'email', 'message', 'event', 'chance encounter', 'other'] as const
-export type Channel = (typeof CHANNELS)[number]
 
 /** Bodies are Markdown; 100,000 characters is some forty pages, far beyond any note of a conversation. */
 export const MAX_BODY = 100_000

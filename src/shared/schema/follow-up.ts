@@ -1,9 +1,9 @@
 /** Follow-ups and commitments, both ways: what I owe them and what they owe me. */
 import * as v from 'valibot'
+import { DIRECTIONS } from '../choices.ts'
+export type { Direction } from '../choices.ts'
 import { DaySchema, IdSchema, strict, text, TimestampSchema } from './common.ts'
 
-export const DIRECTIONS = ['i-owe', 'they-owe'] as const
-export type Direction = (typeof DIRECTIONS)[number]
 
 export const followUpEntries = {
   personId: IdSchema,

@@ -1,9 +1,9 @@
 /** Interests: what a person (or the user, "me") cares about outside work. */
 import * as v from 'valibot'
+import { INTEREST_CATEGORIES } from '../choices.ts'
+export type { InterestCategory } from '../choices.ts'
 import { IdSchema, strict, text, TimestampSchema } from './common.ts'
 
-export const INTEREST_CATEGORIES = ['sport', 'food', 'hobby', 'family', 'place', 'media', 'other'] as const
-export type InterestCategory = (typeof INTEREST_CATEGORIES)[number]
 
 /** The owner is a person's id, or "me" for the user's own interests. */
 export const OwnerSchema = v.union([v.literal('me'), IdSchema], 'An interest belongs to a person or to you.')

@@ -1,9 +1,9 @@
 /** A person in the journal: who they are, how to reach them, and what matters to them. */
 import * as v from 'valibot'
+import { RELATIONSHIP_STYLES } from '../choices.ts'
+export type { RelationshipStyleKind } from '../choices.ts'
 import { DaySchema, IdSchema, strict, text, TimestampSchema } from './common.ts'
 
-export const RELATIONSHIP_STYLES = ['not-asked', 'relationship', 'transactional'] as const
-export type RelationshipStyleKind = (typeof RELATIONSHIP_STYLES)[number]
 
 /** What they said when asked whether they want a close working relationship or a quick exchange. */
 export const RelationshipStyleSchema = strict({

@@ -1,7 +1,8 @@
 import type { Action } from 'svelte/action'
 
 interface FormKeys {
-  onsave: () => void
+  /** May be async: the form shows its own progress and errors, so nothing here waits for it. */
+  onsave: () => unknown
   oncancel: () => void
 }
 
@@ -11,7 +12,7 @@ export const formKeys: Action<HTMLElement, FormKeys> = (node, initial) => {
   const onkeydown = (event: KeyboardEvent) => {
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
       event.preventDefault()
-      handlers.onsave()
+      void handlers.onsave()
     } else if (event.key === 'Escape') {
       event.preventDefault()
       event.stopPropagation()

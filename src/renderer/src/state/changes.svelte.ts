@@ -13,6 +13,13 @@ export interface Toast {
   removed: Removed | null
 }
 
+interface RunOptions {
+  /** The caller shows the error itself: no toast. */
+  quiet?: boolean
+  /** A toast to show once saved. */
+  saved?: string
+}
+
 export class Changes {
   #bridge: RapportBridge
   #revision = $state(0)
@@ -34,13 +41,17 @@ export class Changes {
   }
 
   /** Runs a change. Resolves to '' when saved, or the error message (also toasted unless `quiet`). */
-  async run<T>(call: () => Promise<ApiResult<T>>, options: { quiet?: boolean; saved?: string } = {}): Promise<string> {
-    return (await this.submit(call, options))?.message ?? ''
+  async run<T>(call: () => Promise<ApiResult<T>>, options: RunOptions = {}): Promise<string> {
+    return this.#settle(await call(), options)?.message ?? ''
   }
 
   /** Like run(), for a form that shows the error beside the field it names: resolves to null when saved. */
-  async submit<T>(call: () => Promise<ApiResult<T>>, options: { quiet?: boolean; saved?: string } = {}): Promise<ApiError | null> {
-    const result = await call()
+  async submit<T>(call: () => Promise<ApiResult<T>>, options: RunOptions = {}): Promise<ApiError | null> {
+    return this.#settle(await call(), options)
+  }
+
+  // Synchronous, so that a form's own next step (closing, say) follows in the same tick as the toast.
+  #settle<T>(result: ApiResult<T>, options: RunOptions): ApiError | null {
     if (!result.ok) {
       if (!options.quiet) this.#toast = { message: result.error.message, tone: 'error', removed: null }
       return result.error
@@ -65,7 +76,7 @@ export class Changes {
   async undo(): Promise<void> {
     const removed = this.#toast?.removed
     if (!removed) return
-    const result = await this.#bridge.undoDelete({ removed: $state.snapshot(removed) as Removed })
+    const result = await this.#bridge.undoDelete({ removed: $state.snapshot<Removed>(removed) })
     if (!result.ok) {
       this.#toast = { message: `Undo failed: ${result.error.message}`, tone: 'error', removed: null }
       return
