@@ -7,7 +7,7 @@
 import { COLLECTIONS } from '../../shared/schema/journal.ts'
 import type { Collection, Journal, Me } from '../../shared/schema/journal.ts'
 
-interface Item {
+export interface Item {
   id: string
 }
 
@@ -29,7 +29,8 @@ export function diffJournal(prev: Journal, next: Journal): ChangeOp[] {
   return ops
 }
 
-function diffList(before: readonly Item[], after: readonly Item[]): { del: Array<[number, string]>; ins: Array<[number, Item]> } {
+/** One list's difference: removed (position before, id) and inserted (position after, item). */
+export function diffList(before: readonly Item[], after: readonly Item[]): { del: Array<[number, string]>; ins: Array<[number, Item]> } {
   // Most changes touch one spot: skip the common head and tail first, comparing pointers only.
   const shorter = Math.min(before.length, after.length)
   let head = 0

@@ -224,7 +224,8 @@ export class JournalSession {
    * It is only a cache: failing to write it costs the next launch a rebuild, nothing more.
    */
   #saveIndex(): Promise<void> {
-    this.#indexSaving = this.#indexSaving.then(async () => {
+    // In a task of its own, after whatever asked for it: encoding the index is one stretch of main-thread work.
+    this.#indexSaving = this.#indexSaving.then(() => new Promise<void>((resolve) => setImmediate(resolve))).then(async () => {
       const index = this.#index
       const store = this.#store
       if (!store || store.readOnly || !index || store.position === this.#indexSavedFor) return

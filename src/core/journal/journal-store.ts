@@ -17,6 +17,7 @@ import { checkChange } from './change-check.ts'
 import { diffJournal } from './change-diff.ts'
 import type { ChangeOp } from './change-diff.ts'
 import { CompactionTimer } from './compaction.ts'
+import { IdSets } from './id-sets.ts'
 import type { CompactionPolicy } from './compaction.ts'
 import { LogFile } from './log-file.ts'
 import { replayLog } from './log-replay.ts'
@@ -48,6 +49,8 @@ export class JournalStore {
   #compacting: Promise<void> | null = null
   #compactionWaiting: Promise<void> | null = null
   #timer: CompactionTimer
+  /** The lists' ids, for checking changes. */
+  #ids = new IdSets()
   #rotatedOn = ''
   /** The day's backups being taken after a change (flush waits for them). */
   #rotating: Promise<void> = Promise.resolve()
@@ -154,7 +157,7 @@ export class JournalStore {
       const previous = this.#db.data
       const { next, result } = produce(previous)
       const ops = diffJournal(previous, next)
-      const valid = checkOrRefuse(previous, next, ops)
+      const valid = checkOrRefuse(previous, next, ops, this.#ids)
       if (ops.length === 0) return result
       try {
         await log.append(ops)
@@ -163,6 +166,7 @@ export class JournalStore {
       }
       // Durable now: only from here is the change part of the journal.
       this.#db.data = valid
+      this.#ids.advance(previous, valid, ops)
       for (const listener of this.#listeners) listener(valid)
       this.#timer.changed(log)
       // After the change, not inside it: the backup takes a snapshot, which waits for this queue.
@@ -276,9 +280,9 @@ async function removeStaleTempFiles(path: string): Promise<void> {
 }
 
 /** The change's items are checked, and the very objects kept: the search index tells changes apart by identity. */
-function checkOrRefuse(previous: Journal, next: Journal, ops: readonly ChangeOp[]): Journal {
+function checkOrRefuse(previous: Journal, next: Journal, ops: readonly ChangeOp[], ids: IdSets): Journal {
   try {
-    checkChange(previous, next, ops)
+    checkChange(previous, next, ops, ids)
     return next
   } catch (error) {
     throw new RapportError('invalid-input', `That change would make the journal invalid. ${describe(error)}`)
