@@ -33,7 +33,16 @@ export function generateJournal(size: Size, now: Date, seed = 42): { journal: Jo
     return `${word.charAt(0).toUpperCase()}${word.slice(1)} ${random.pick(COMPANY_SUFFIX)}`
   })
 
-  const journal: Journal = { schemaVersion: SCHEMA_VERSION, me: { name: 'Sam Rivera' }, people: [], conversations: [], interests: [], challenges: [], values: [], followUps: [] }
+  const journal: Journal = {
+    schemaVersion: SCHEMA_VERSION,
+    me: { name: 'Sam Rivera' },
+    people: [],
+    conversations: [],
+    interests: [],
+    challenges: [],
+    values: [],
+    followUps: []
+  }
   for (let i = 0; i < size.people; i++) {
     const created = stamp(random.int(30, 1500))
     journal.people.push({
@@ -50,14 +59,34 @@ export function generateJournal(size: Size, now: Date, seed = 42): { journal: Jo
       updatedAt: created
     })
     for (let k = random.int(0, 3); k > 0; k--) {
-      journal.interests.push({ id: random.id(), ownerId: journal.people[i]!.id, label: random.pick(INTERESTS), category: 'hobby', note: '', createdAt: created })
+      journal.interests.push({
+        id: random.id(),
+        ownerId: journal.people[i]!.id,
+        label: random.pick(INTERESTS),
+        category: 'hobby',
+        note: '',
+        createdAt: created
+      })
     }
     if (random.next() < 0.3) {
-      journal.challenges.push({ id: random.id(), personId: journal.people[i]!.id, title: vocabulary.sentence(random, random.int(3, 8)), detail: vocabulary.sentence(random, random.int(10, 40)), status: 'open', openedOn: day(random.int(1, 400)), closedOn: '', createdAt: created, updatedAt: created })
+      journal.challenges.push({
+        id: random.id(),
+        personId: journal.people[i]!.id,
+        title: vocabulary.sentence(random, random.int(3, 8)),
+        detail: vocabulary.sentence(random, random.int(10, 40)),
+        status: 'open',
+        openedOn: day(random.int(1, 400)),
+        closedOn: '',
+        createdAt: created,
+        updatedAt: created
+      })
     }
   }
   for (let i = 0; i < size.entries; i++) {
-    const people = Array.from({ length: random.next() < 0.15 ? random.int(2, 3) : 1 }, () => random.pick(journal.people).id)
+    const people = Array.from(
+      { length: random.next() < 0.15 ? random.int(2, 3) : 1 },
+      () => random.pick(journal.people).id
+    )
     const when = stamp(random.int(0, 1100) + random.next())
     const conversation = {
       id: random.id(),

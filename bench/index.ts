@@ -30,9 +30,7 @@ const args = process.argv.slice(2)
 const json = args.includes('--json')
 const sizeArg = args.find((a) => a.startsWith('--sizes'))
 const sizeList = sizeArg?.includes('=') ? sizeArg.split('=')[1] : sizeArg ? args[args.indexOf(sizeArg) + 1] : undefined
-const sizes = (sizeList ?? 'S,M,L')
-  .split(',')
-  .filter((s): s is SizeName => s in SIZES)
+const sizes = (sizeList ?? 'S,M,L').split(',').filter((s): s is SizeName => s in SIZES)
 const now = BENCH_NOW
 const log = (line: string) => (json ? process.stderr : process.stdout).write(`${line}\n`)
 
@@ -46,7 +44,13 @@ async function writeGenerated(size: SizeName, path: string): Promise<void> {
 }
 
 const LAUNCHES = 5
-const median = (runs: Launch[], key: keyof Launch) => round(percentile(runs.map((run) => run[key]), 50))
+const median = (runs: Launch[], key: keyof Launch) =>
+  round(
+    percentile(
+      runs.map((run) => run[key]),
+      50
+    )
+  )
 const worst = (runs: Launch[], key: keyof Launch) => round(Math.max(...runs.map((run) => run[key])))
 
 const results: Record<string, Record<string, number>> = {}
@@ -100,7 +104,9 @@ async function runSize(size: SizeName): Promise<void> {
   const exportJson = await timeAsync(() => writeFileDurable(jsonFile, exportJournalJson(store.journal)))
   const restoreDir = await mkdtemp(join(tmpdir(), `rapport-bench-restore-${size}-`))
   const empty = await JournalStore.open(join(restoreDir, 'journal.json'), { now: () => now })
-  const importJson = await timeAsync(async () => applyReplace(empty, readJournalExport(await readFile(jsonFile)), { now }))
+  const importJson = await timeAsync(async () =>
+    applyReplace(empty, readJournalExport(await readFile(jsonFile)), { now })
+  )
   await empty.close()
   await rm(restoreDir, { recursive: true, force: true })
   const vcard = new TextEncoder().encode(vcards(store.journal.people.slice(0, 1000)))
@@ -124,12 +130,21 @@ async function runSize(size: SizeName): Promise<void> {
     importJsonMs: round(importJson.ms),
     importVcf1000Ms: round(importVcf.ms)
   }
-  log(Object.entries(results[size]).map(([k, v]) => `  ${k.padEnd(20)} ${v}`).join('\n'))
+  log(
+    Object.entries(results[size])
+      .map(([k, v]) => `  ${k.padEnd(20)} ${v}`)
+      .join('\n')
+  )
 
   if (size !== 'L') {
-    const fuse = fuseBaseline(store.journal, queries.filter((_, i) => i % (size === 'S' ? 5 : 15) === 0))
+    const fuse = fuseBaseline(
+      store.journal,
+      queries.filter((_, i) => i % (size === 'S' ? 5 : 15) === 0)
+    )
     baseline[size] = { queryMedianMs: round(fuse.queryMedianMs), queryP95Ms: round(fuse.queryP95Ms) }
-    log(`  baseline fuse.js over everything: median ${baseline[size].queryMedianMs} ms, p95 ${baseline[size].queryP95Ms} ms`)
+    log(
+      `  baseline fuse.js over everything: median ${baseline[size].queryMedianMs} ms, p95 ${baseline[size].queryP95Ms} ms`
+    )
   }
   // The next launch: Rapport saves the index beside the journal on closing, and reads it back on opening.
   await session.close()
@@ -142,14 +157,42 @@ async function runSize(size: SizeName): Promise<void> {
     indexLoadMs: round(indexLoad.ms),
     coldLoadWithSavedIndexMs: median(relaunches, 'totalMs')
   })
-  log(`  indexSaveMs          ${results[size].indexSaveMs}\n  indexLoadMs          ${results[size].indexLoadMs}\n  coldLoadWithSavedIndexMs ${results[size].coldLoadWithSavedIndexMs}`)
+  log(
+    `  indexSaveMs          ${results[size].indexSaveMs}\n  indexLoadMs          ${results[size].indexLoadMs}\n  coldLoadWithSavedIndexMs ${results[size].coldLoadWithSavedIndexMs}`
+  )
   await rm(dir, { recursive: true, force: true })
 }
 
 for (const size of sizes) await runSize(size)
 
-const columns = ['fileMB', 'coldLoadMs', 'indexBuildMs', 'coldLoadPlusIndexMs', 'coldLoadPlusIndexWorstMs', 'indexLoadMs', 'coldLoadWithSavedIndexMs', 'indexSaveMs', 'incrementalUpdateMs', 'queryMedianMs', 'queryP95Ms', 'saveMedianMs', 'saveP95Ms', 'saveMainThreadMaxMs', 'compactMs', 'compactMainThreadMaxMs', 'indexResaveMainThreadMs', 'rewriteMedianMs', 'rewriteP95Ms', 'heapMB', 'exportMarkdownMs', 'exportJsonMs', 'importJsonMs', 'importVcf1000Ms']
+const columns = [
+  'fileMB',
+  'coldLoadMs',
+  'indexBuildMs',
+  'coldLoadPlusIndexMs',
+  'coldLoadPlusIndexWorstMs',
+  'indexLoadMs',
+  'coldLoadWithSavedIndexMs',
+  'indexSaveMs',
+  'incrementalUpdateMs',
+  'queryMedianMs',
+  'queryP95Ms',
+  'saveMedianMs',
+  'saveP95Ms',
+  'saveMainThreadMaxMs',
+  'compactMs',
+  'compactMainThreadMaxMs',
+  'indexResaveMainThreadMs',
+  'rewriteMedianMs',
+  'rewriteP95Ms',
+  'heapMB',
+  'exportMarkdownMs',
+  'exportJsonMs',
+  'importJsonMs',
+  'importVcf1000Ms'
+]
 log(`\n| size | ${columns.join(' | ')} |\n| --- | ${columns.map(() => '---').join(' | ')} |`)
 for (const [size, row] of Object.entries(results)) log(`| ${size} | ${columns.map((c) => row[c]).join(' | ')} |`)
-for (const [size, row] of Object.entries(baseline)) log(`| ${size} fuse.js baseline | query median ${row.queryMedianMs} ms, p95 ${row.queryP95Ms} ms |`)
+for (const [size, row] of Object.entries(baseline))
+  log(`| ${size} fuse.js baseline | query median ${row.queryMedianMs} ms, p95 ${row.queryP95Ms} ms |`)
 if (json) console.log(JSON.stringify({ ...results, baseline }))

@@ -45,7 +45,8 @@ async function launch(folder: string, mode: LaunchMode): Promise<Launch> {
   const session = await JournalSession.open(folder, { owner: 'app', now: () => BENCH_NOW })
   session.index()
   const totalMs = performance.now() - started
-  if (indexWasSaved(session) !== (mode === 'saved')) throw new Error(`bench: the saved index was ${mode === 'saved' ? 'not ' : ''}used`)
+  if (indexWasSaved(session) !== (mode === 'saved'))
+    throw new Error(`bench: the saved index was ${mode === 'saved' ? 'not ' : ''}used`)
   return { loadMs: NaN, indexMs: NaN, totalMs }
 }
 

@@ -23,7 +23,10 @@ export class Random {
 
   id(): string {
     let out = ''
-    for (let i = 0; i < 4; i++) out += Math.floor(this.next() * 0x100000000).toString(16).padStart(8, '0')
+    for (let i = 0; i < 4; i++)
+      out += Math.floor(this.next() * 0x100000000)
+        .toString(16)
+        .padStart(8, '0')
     return `${out.slice(0, 8)}-${out.slice(8, 12)}-${out.slice(12, 16)}-${out.slice(16, 20)}-${out.slice(20, 32)}`
   }
 }

@@ -18,9 +18,14 @@ import { percentile, round, timeAsync } from './measure.ts'
  * The design the change log replaced, in the same run for a side-by-side figure: every save serialised the
  * whole journal and rewrote the file durably (temp file, fsync, rename, folder fsync).
  */
-export async function measureRewrites(journal: Journal, dir: string, count: number): Promise<{ rewriteMedianMs: number; rewriteP95Ms: number }> {
+export async function measureRewrites(
+  journal: Journal,
+  dir: string,
+  count: number
+): Promise<{ rewriteMedianMs: number; rewriteP95Ms: number }> {
   const samples: number[] = []
-  for (let i = 0; i < count; i++) samples.push((await timeAsync(() => writeFileDurable(join(dir, 'rewrite.json'), serializeJournal(journal)))).ms)
+  for (let i = 0; i < count; i++)
+    samples.push((await timeAsync(() => writeFileDurable(join(dir, 'rewrite.json'), serializeJournal(journal)))).ms)
   return { rewriteMedianMs: round(percentile(samples, 50)), rewriteP95Ms: round(percentile(samples, 95)) }
 }
 
@@ -57,7 +62,13 @@ export async function measureSaves(session: JournalSession, api: Handlers, now: 
         i % 2 === 0
           ? () =>
               api.logConversation({
-                conversation: { personIds: [person.id], date: now.toISOString(), channel: 'call', title: `Check-in ${i}`, body: 'Talked through the rollout plan and the pricing for next quarter.' },
+                conversation: {
+                  personIds: [person.id],
+                  date: now.toISOString(),
+                  channel: 'call',
+                  title: `Check-in ${i}`,
+                  body: 'Talked through the rollout plan and the pricing for next quarter.'
+                },
                 followUps: [
                   { personId: person.id, title: 'Send the revised quote', dueDate: day, direction: 'i-owe' },
                   { personId: person.id, title: 'Share usage numbers', dueDate: day, direction: 'they-owe' }

@@ -1,7 +1,8 @@
 /** A vCard 3.0 file of the given people, as a phone's contacts app would export them. */
 import type { Person } from '../src/shared/schema/person.ts'
 
-const escape = (text: string) => text.replace(/\\/g, '\\\\').replace(/,/g, '\\,').replace(/;/g, '\\;').replace(/\n/g, '\\n')
+const escape = (text: string) =>
+  text.replace(/\\/g, '\\\\').replace(/,/g, '\\,').replace(/;/g, '\\;').replace(/\n/g, '\\n')
 
 export function vcards(people: readonly Person[]): string {
   return people

@@ -12,7 +12,37 @@ const COMMON = (
   'golf football marathon sourdough kids holiday wine coffee sailing cycling tennis chess garden'
 ).split(' ')
 
-const ONSETS = ['b', 'c', 'd', 'f', 'g', 'h', 'j', 'k', 'l', 'm', 'n', 'p', 'r', 's', 't', 'v', 'w', 'z', 'br', 'cl', 'dr', 'fl', 'gr', 'pl', 'st', 'tr', 'sh', 'ch', 'th']
+const ONSETS = [
+  'b',
+  'c',
+  'd',
+  'f',
+  'g',
+  'h',
+  'j',
+  'k',
+  'l',
+  'm',
+  'n',
+  'p',
+  'r',
+  's',
+  't',
+  'v',
+  'w',
+  'z',
+  'br',
+  'cl',
+  'dr',
+  'fl',
+  'gr',
+  'pl',
+  'st',
+  'tr',
+  'sh',
+  'ch',
+  'th'
+]
 const VOWELS = ['a', 'e', 'i', 'o', 'u', 'ai', 'ea', 'io', 'ou']
 const CODAS = ['', '', 'n', 'r', 's', 'l', 't', 'm', 'nd', 'st', 'rk']
 

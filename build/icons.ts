@@ -50,7 +50,7 @@ export function decodePng(bytes: Uint8Array): Image {
   let height = 0
   let colorType = -1
   const idat: Buffer[] = []
-  for (let at = 8; at + 8 <= buf.length; ) {
+  for (let at = 8; at + 8 <= buf.length;) {
     const length = buf.readUInt32BE(at)
     const type = buf.toString('latin1', at + 4, at + 8)
     const body = buf.subarray(at + 8, at + 8 + length)

@@ -14,8 +14,7 @@ export const GLOBAL_OPTIONS = {
 } as const satisfies ParseArgsOptionsConfig
 
 export type CommandLine =
-  | { kind: 'help'; command: Command | null }
-  | { kind: 'run'; command: Command; args: string[]; options: OptionValues }
+  { kind: 'help'; command: Command | null } | { kind: 'run'; command: Command; args: string[]; options: OptionValues }
 
 export function readCommandLine(argv: readonly string[]): CommandLine {
   const first = parse([...argv], GLOBAL_OPTIONS, false, 'rapport')
@@ -23,14 +22,21 @@ export function readCommandLine(argv: readonly string[]): CommandLine {
   if (name === undefined) {
     // No command: an option that is not a global one is the mistake to report.
     if (parse([...argv], GLOBAL_OPTIONS, true, 'rapport').values.help) return { kind: 'help', command: null }
-    throw new UsageError('rapport: say what to do, as in “rapport search pricing”. Run “rapport --help” for the commands.')
+    throw new UsageError(
+      'rapport: say what to do, as in “rapport search pricing”. Run “rapport --help” for the commands.'
+    )
   }
   if (name === 'help') {
     if (rest.length === 0) return { kind: 'help', command: null }
     return { kind: 'help', command: commandNamed(rest[0]!) }
   }
   const command = commandNamed(name)
-  const { values, positionals } = parse([...argv], { ...GLOBAL_OPTIONS, ...command.options }, true, `rapport ${command.name}`)
+  const { values, positionals } = parse(
+    [...argv],
+    { ...GLOBAL_OPTIONS, ...command.options },
+    true,
+    `rapport ${command.name}`
+  )
   if (values.help) return { kind: 'help', command }
   // The command's name is the first positional; what follows belongs to the command.
   return { kind: 'run', command, args: positionals.slice(1), options: values }
@@ -42,7 +48,12 @@ function commandNamed(name: string): Command {
   return command
 }
 
-function parse(args: string[], options: ParseArgsOptionsConfig, strict: boolean, who: string): { values: OptionValues; positionals: string[] } {
+function parse(
+  args: string[],
+  options: ParseArgsOptionsConfig,
+  strict: boolean,
+  who: string
+): { values: OptionValues; positionals: string[] } {
   try {
     const { values, positionals } = parseArgs({ args, options, strict, allowPositionals: true })
     return { values: values as OptionValues, positionals }
@@ -57,6 +68,7 @@ function describeParseError(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error)
   const option = /'(-[^' ]*)/.exec(message)?.[1] ?? ''
   if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `there is no option “${option}”.`
-  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return /argument missing/.test(message) ? `“${option}” needs a value.` : `“${option}” takes no value.`
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE')
+    return /argument missing/.test(message) ? `“${option}” needs a value.` : `“${option}” takes no value.`
   return message.split('\n')[0]!
 }

@@ -7,7 +7,14 @@ import { exportCommand } from './commands/export-command.ts'
 import { importCommand } from './commands/import-command.ts'
 import { searchCommand } from './commands/search-command.ts'
 
-export const COMMANDS: readonly Command[] = [searchCommand, briefCommand, exportCommand, importCommand, backupCommand, doctorCommand]
+export const COMMANDS: readonly Command[] = [
+  searchCommand,
+  briefCommand,
+  exportCommand,
+  importCommand,
+  backupCommand,
+  doctorCommand
+]
 
 export function findCommand(name: string): Command | undefined {
   return COMMANDS.find((command) => command.name === name)

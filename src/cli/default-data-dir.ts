@@ -7,7 +7,11 @@ import { posix, win32 } from 'node:path'
 
 export const APP_NAME = 'Rapport'
 
-export function defaultDataDir(platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env, home: string = homedir()): string {
+export function defaultDataDir(
+  platform: NodeJS.Platform = process.platform,
+  env: NodeJS.ProcessEnv = process.env,
+  home: string = homedir()
+): string {
   if (platform === 'win32') return win32.join(env.APPDATA || win32.join(home, 'AppData', 'Roaming'), APP_NAME)
   if (platform === 'darwin') return posix.join(home, 'Library', 'Application Support', APP_NAME)
   // Electron follows the XDG base directory spec on Linux and the BSDs.

@@ -17,7 +17,10 @@ export function rootHelp(): string {
     'Usage: rapport <command> [options]',
     '',
     'Commands:',
-    ...COMMANDS.map((command) => `  ${command.name.padEnd(width)}${command.summary}${command.readOnly ? '' : ' (Rapport must be closed)'}`),
+    ...COMMANDS.map(
+      (command) =>
+        `  ${command.name.padEnd(width)}${command.summary}${command.readOnly ? '' : ' (Rapport must be closed)'}`
+    ),
     `  ${'help'.padEnd(width)}show help for a command, as in “rapport help search”`,
     '',
     GLOBAL_HELP,

@@ -34,10 +34,21 @@ export function journalPath(dataDir: string): string {
 }
 
 /** Runs `work` with the journal open, and always closes it (releasing the lock of a writing command). */
-export async function withJournal<T>(dataDir: string, access: Access, work: (journal: CliJournal) => Promise<T>): Promise<T> {
+export async function withJournal<T>(
+  dataDir: string,
+  access: Access,
+  work: (journal: CliJournal) => Promise<T>
+): Promise<T> {
   const path = journalPath(dataDir)
   // Checked first: opening for writing would create a journal, and a read of nothing helps no one.
-  if (access.mustExist && !(await stat(path).then(() => true, (error: unknown) => (error as NodeJS.ErrnoException).code !== 'ENOENT'))) throw noJournal(path)
+  if (
+    access.mustExist &&
+    !(await stat(path).then(
+      () => true,
+      (error: unknown) => (error as NodeJS.ErrnoException).code !== 'ENOENT'
+    ))
+  )
+    throw noJournal(path)
   const session = await JournalSession.open(dataDir, {
     owner: 'cli',
     readOnly: access.mode === 'read',
@@ -48,7 +59,9 @@ export async function withJournal<T>(dataDir: string, access: Access, work: (jou
     const status = await session.status()
     if (status.state === 'unreadable') {
       const nothing = (access.changes ?? access.mode === 'write') ? ' Nothing was changed.' : ''
-      throw new CliError(`The journal at ${status.file} cannot be read: ${status.problem}${nothing} Run “rapport doctor”, or open Rapport to restore a backup.`)
+      throw new CliError(
+        `The journal at ${status.file} cannot be read: ${status.problem}${nothing} Run “rapport doctor”, or open Rapport to restore a backup.`
+      )
     }
     const handlers = createHandlers(session, { now: () => access.now, shell: answers(access.picks ?? {}) })
     return await work({ session, call: (name, input) => call(handlers, name, input) })
@@ -74,5 +87,7 @@ export class NoJournal extends CliError {
 }
 
 export function noJournal(path: string): NoJournal {
-  return new NoJournal(`No journal at ${path} yet. Open Rapport once, or point --data-dir (or RAPPORT_DATA_DIR) at the folder that holds journal.json.`)
+  return new NoJournal(
+    `No journal at ${path} yet. Open Rapport once, or point --data-dir (or RAPPORT_DATA_DIR) at the folder that holds journal.json.`
+  )
 }

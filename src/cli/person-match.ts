@@ -14,9 +14,14 @@ export type PersonMatch = { kind: 'one'; person: Person } | { kind: 'several'; p
 export const CANDIDATE_PEOPLE = 10
 
 /** `people` sorted by name (as listPeople gives them); `search` runs the app's search for a text. */
-export async function matchPerson(people: readonly Person[], name: string, search: (text: string) => Promise<SearchGroup[]>): Promise<PersonMatch> {
+export async function matchPerson(
+  people: readonly Person[],
+  name: string,
+  search: (text: string) => Promise<SearchGroup[]>
+): Promise<PersonMatch> {
   const exact = people.filter((person) => foldKey(person.name) === foldKey(name))
-  if (exact.length > 0) return exact.length === 1 ? { kind: 'one', person: exact[0]! } : { kind: 'several', people: exact }
+  if (exact.length > 0)
+    return exact.length === 1 ? { kind: 'one', person: exact[0]! } : { kind: 'several', people: exact }
   const groups = await search(name)
   const byId = new Map(people.map((person) => [person.id, person]))
   const queryWords = foldedWords(name)

@@ -32,7 +32,8 @@ function describeFailure(failure: unknown): [string, number] {
   if (failure instanceof CliError) return [prefixed(failure.message), failure.exitCode]
   // The lock's message names the process that has the journal; the app shows it as it is, and so do we.
   if (failure instanceof JournalLocked) return [prefixed(failure.message), EXIT_USAGE]
-  if (failure instanceof RapportError || failure instanceof JournalProblem) return [prefixed(failure.message), EXIT_PROBLEM]
+  if (failure instanceof RapportError || failure instanceof JournalProblem)
+    return [prefixed(failure.message), EXIT_PROBLEM]
   if (isFsError(failure)) return [prefixed(`${failure.path ?? 'a file'}: ${describeFsError(failure)}.`), EXIT_PROBLEM]
   const detail = failure instanceof Error ? failure.message : String(failure)
   return [prefixed(`something went wrong (${detail}). Nothing was changed.`), EXIT_PROBLEM]

@@ -12,6 +12,13 @@ export interface SearchRow {
 
 export function searchRows(response: SearchResponse): SearchRow[] {
   return response.groups.flatMap((group) =>
-    group.hits.map((hit) => ({ kind: hit.kind, id: hit.id, personId: group.personId, personName: group.personName, title: hit.title, snippet: hit.snippet }))
+    group.hits.map((hit) => ({
+      kind: hit.kind,
+      id: hit.id,
+      personId: group.personId,
+      personName: group.personName,
+      title: hit.title,
+      snippet: hit.snippet
+    }))
   )
 }

@@ -20,7 +20,10 @@ export function createDesktop(hooks: DesktopHooks): ShellPort {
   const parent = () => hooks.window() ?? undefined
   return {
     async pickFolder(title) {
-      const options = { title, properties: ['openDirectory', 'createDirectory'] as Array<'openDirectory' | 'createDirectory'> }
+      const options = {
+        title,
+        properties: ['openDirectory', 'createDirectory'] as Array<'openDirectory' | 'createDirectory'>
+      }
       const window = parent()
       const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options)
       return result.canceled ? null : (result.filePaths[0] ?? null)
@@ -51,7 +54,9 @@ export function createDesktop(hooks: DesktopHooks): ShellPort {
       shortcut = ''
       if (settings.globalShortcut.enabled) {
         if (!globalShortcut.register(settings.globalShortcut.accelerator, hooks.onShortcut)) {
-          throw new Error(`${settings.globalShortcut.accelerator} is already used by another program. Pick another shortcut.`)
+          throw new Error(
+            `${settings.globalShortcut.accelerator} is already used by another program. Pick another shortcut.`
+          )
         }
         shortcut = settings.globalShortcut.accelerator
       }

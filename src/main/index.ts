@@ -78,7 +78,8 @@ async function start(): Promise<void> {
   reminders.updateBadge()
   session.onStoreChange(() => reminders.updateBadge())
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) void createMainWindow(dataDir).then((window) => (mainWindow = window))
+    if (BrowserWindow.getAllWindows().length === 0)
+      void createMainWindow(dataDir).then((window) => (mainWindow = window))
   })
   app.on('will-quit', () => reminders.stop())
 }

@@ -16,7 +16,24 @@ export function setupMenu(isDev: boolean, send: (command: Command) => void): voi
   const settings = item(isMac ? 'Settings…' : 'Settings', 'go-settings', 'CmdOrCtrl+,')
   const template: MenuItemConstructorOptions[] = [
     ...(isMac
-      ? [{ label: app.name, submenu: [{ role: 'about' as const }, { type: 'separator' as const }, settings, { type: 'separator' as const }, { role: 'services' as const }, { type: 'separator' as const }, { role: 'hide' as const }, { role: 'hideOthers' as const }, { role: 'unhide' as const }, { type: 'separator' as const }, { role: 'quit' as const }] }]
+      ? [
+          {
+            label: app.name,
+            submenu: [
+              { role: 'about' as const },
+              { type: 'separator' as const },
+              settings,
+              { type: 'separator' as const },
+              { role: 'services' as const },
+              { type: 'separator' as const },
+              { role: 'hide' as const },
+              { role: 'hideOthers' as const },
+              { role: 'unhide' as const },
+              { type: 'separator' as const },
+              { role: 'quit' as const }
+            ]
+          }
+        ]
       : []),
     {
       label: '&File',
@@ -28,7 +45,9 @@ export function setupMenu(isDev: boolean, send: (command: Command) => void): voi
         item('Export to Markdown…', 'export-markdown', 'CmdOrCtrl+E'),
         item('Export Full Backup (JSON)…', 'export-json', 'CmdOrCtrl+Shift+E'),
         item('Back Up Now', 'backup-now', 'CmdOrCtrl+B'),
-        ...(isMac ? [] : [{ type: 'separator' as const }, settings, { type: 'separator' as const }, { role: 'quit' as const }])
+        ...(isMac
+          ? []
+          : [{ type: 'separator' as const }, settings, { type: 'separator' as const }, { role: 'quit' as const }])
       ]
     },
     { role: 'editMenu' },
@@ -46,13 +65,18 @@ export function setupMenu(isDev: boolean, send: (command: Command) => void): voi
         { role: 'zoomOut' },
         { type: 'separator' },
         { role: 'togglefullscreen' },
-        ...(isDev ? [{ type: 'separator' as const }, { role: 'reload' as const }, { role: 'toggleDevTools' as const }] : [])
+        ...(isDev
+          ? [{ type: 'separator' as const }, { role: 'reload' as const }, { role: 'toggleDevTools' as const }]
+          : [])
       ]
     },
     { role: 'windowMenu' },
     {
       role: 'help',
-      submenu: [item('Keyboard Shortcuts', 'show-shortcuts', 'Shift+?'), ...(isMac ? [] : [{ type: 'separator' as const }, { role: 'about' as const }])]
+      submenu: [
+        item('Keyboard Shortcuts', 'show-shortcuts', 'Shift+?'),
+        ...(isMac ? [] : [{ type: 'separator' as const }, { role: 'about' as const }])
+      ]
     }
   ]
   Menu.setApplicationMenu(Menu.buildFromTemplate(template))

@@ -8,7 +8,10 @@ export function setupSecurity(isDev: boolean): void {
   // Nothing leaves the laptop: any request that is not the app's own file (or the dev server) is cancelled.
   defaultSession.webRequest.onBeforeRequest((details, callback) => {
     const { protocol, hostname } = new URL(details.url)
-    const local = protocol === 'file:' || protocol === 'devtools:' || (isDev && (hostname === 'localhost' || hostname === '127.0.0.1'))
+    const local =
+      protocol === 'file:' ||
+      protocol === 'devtools:' ||
+      (isDev && (hostname === 'localhost' || hostname === '127.0.0.1'))
     callback({ cancel: !local })
   })
   app.on('web-contents-created', (_event, contents) => {

@@ -16,7 +16,10 @@ export async function createMainWindow(dataDir: string): Promise<BrowserWindow> 
   const areas = [primary, ...screen.getAllDisplays().filter((d) => d.id !== primary.id)].map((d) => d.workArea)
   const place = placeWindow(await loadWindowState(dataDir), areas)
   const window = new BrowserWindow({
-    ...mainWindowOptions(join(import.meta.dirname, '../preload/index.cjs'), join(import.meta.dirname, '../../resources/icon.png')),
+    ...mainWindowOptions(
+      join(import.meta.dirname, '../preload/index.cjs'),
+      join(import.meta.dirname, '../../resources/icon.png')
+    ),
     x: place.x,
     y: place.y,
     width: place.width,

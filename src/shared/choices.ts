@@ -21,5 +21,16 @@ export const RELATIONSHIP_STYLES = ['not-asked', 'relationship', 'transactional'
 export type RelationshipStyleKind = (typeof RELATIONSHIP_STYLES)[number]
 
 /** The person fields a CSV column can be mapped to. */
-export const MAPPED_FIELDS = ['name', 'firstName', 'lastName', 'company', 'role', 'email', 'phone', 'location', 'note', 'tags'] as const
+export const MAPPED_FIELDS = [
+  'name',
+  'firstName',
+  'lastName',
+  'company',
+  'role',
+  'email',
+  'phone',
+  'location',
+  'note',
+  'tags'
+] as const
 export type MappedField = (typeof MAPPED_FIELDS)[number]

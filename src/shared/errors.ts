@@ -3,13 +3,7 @@
  * can branch on and a message written for the person using the app.
  */
 export type ApiErrorCode =
-  | 'invalid-input'
-  | 'not-found'
-  | 'journal-unreadable'
-  | 'journal-locked'
-  | 'save-failed'
-  | 'forbidden'
-  | 'internal'
+  'invalid-input' | 'not-found' | 'journal-unreadable' | 'journal-locked' | 'save-failed' | 'forbidden' | 'internal'
 
 export interface ApiError {
   code: ApiErrorCode

@@ -6,13 +6,18 @@ import { strict } from './schema/common.ts'
  * An Electron accelerator such as "CommandOrControl+Shift+Space": one or more modifiers and one key.
  * Checked here so a typo is refused with a message instead of failing silently in the OS.
  */
-export const ACCELERATOR = /^((CommandOrControl|CmdOrCtrl|Command|Cmd|Control|Ctrl|Alt|Option|AltGr|Shift|Super|Meta)\+)+([A-Z0-9]|F([1-9]|1[0-9]|2[0-4])|Space|Tab|Backspace|Delete|Insert|Return|Enter|Up|Down|Left|Right|Home|End|PageUp|PageDown|Escape|Esc|Plus|[`\-=[\];',./\\])$/i
+export const ACCELERATOR =
+  /^((CommandOrControl|CmdOrCtrl|Command|Cmd|Control|Ctrl|Alt|Option|AltGr|Shift|Super|Meta)\+)+([A-Z0-9]|F([1-9]|1[0-9]|2[0-4])|Space|Tab|Backspace|Delete|Insert|Return|Enter|Up|Down|Left|Right|Home|End|PageUp|PageDown|Escape|Esc|Plus|[`\-=[\];',./\\])$/i
 
 export const SettingsSchema = strict({
   theme: v.picklist(['system', 'light', 'dark'], 'Theme is system, light or dark.'),
   globalShortcut: strict({
     enabled: v.boolean(),
-    accelerator: v.pipe(v.string(), v.trim(), v.regex(ACCELERATOR, 'Use a shortcut like CommandOrControl+Shift+Space: modifiers, then one key.'))
+    accelerator: v.pipe(
+      v.string(),
+      v.trim(),
+      v.regex(ACCELERATOR, 'Use a shortcut like CommandOrControl+Shift+Space: modifiers, then one key.')
+    )
   }),
   reminders: strict({
     enabled: v.boolean(),

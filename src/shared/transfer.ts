@@ -21,7 +21,12 @@ export function importKindOf(fileName: string): ImportKind | null {
 export type ColumnMapping = Partial<Record<MappedField, number>>
 
 const Column = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1000))
-export const ColumnMappingSchema = strict(Object.fromEntries(MAPPED_FIELDS.map((field) => [field, v.optional(Column)])) as Record<MappedField, v.OptionalSchema<typeof Column, undefined>>)
+export const ColumnMappingSchema = strict(
+  Object.fromEntries(MAPPED_FIELDS.map((field) => [field, v.optional(Column)])) as Record<
+    MappedField,
+    v.OptionalSchema<typeof Column, undefined>
+  >
+)
 
 export const TokenSchema = v.pipe(v.string(), v.regex(/^[a-f0-9-]{36}$/, 'That import is no longer open.'))
 export const ImportActionSchema = v.picklist(['add', 'merge', 'skip'])

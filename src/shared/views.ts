@@ -71,7 +71,15 @@ export interface PersonPage {
 
 /** One suggestion for the call, with why it was suggested. */
 export interface TalkingPoint {
-  kind: 'commitment-mine' | 'commitment-theirs' | 'interest-recent' | 'interest-common' | 'challenge-open' | 'style-unasked' | 'cadence-lapsed' | 'boundary'
+  kind:
+    | 'commitment-mine'
+    | 'commitment-theirs'
+    | 'interest-recent'
+    | 'interest-common'
+    | 'challenge-open'
+    | 'style-unasked'
+    | 'cadence-lapsed'
+    | 'boundary'
   text: string
 }
 

@@ -12,7 +12,14 @@ beforeAll(async () => {
 })
 afterAll(() => removeAll(dir))
 
-const SECTIONS = ['Talking points', 'Open commitments', 'Life outside work', 'What drives them', 'Open challenges', 'Last conversations']
+const SECTIONS = [
+  'Talking points',
+  'Open commitments',
+  'Life outside work',
+  'What drives them',
+  'Open challenges',
+  'Last conversations'
+]
 
 describe('rapport brief', () => {
   it('prints the brief in the app’s order, with every section', async () => {
@@ -21,7 +28,9 @@ describe('rapport brief', () => {
     expect(run.stderr).toBe('')
     const text = run.stdout
     expect(text.startsWith('Pre-call brief: Ana García\nCFO · Acme Logistics\n')).toBe(true)
-    expect(text).toContain('Relationship style: Wants a relationship — “I like partners who tell me when something will not work.”')
+    expect(text).toContain(
+      'Relationship style: Wants a relationship — “I like partners who tell me when something will not work.”'
+    )
     expect(text).toMatch(/^Last contact: yesterday \(\d{4}-\d{2}-\d{2}\)$/m)
     expect(text).toContain('Time zone: Europe/Madrid')
     const positions = SECTIONS.map((heading) => text.indexOf(`\n${heading}\n`))
@@ -60,7 +69,9 @@ describe('rapport brief', () => {
     const run = await rapportIn(dir, 'brief', 'Ana')
     expect(run.code).toBe(1)
     expect(run.stdout).toBe('')
-    expect(run.stderr).toBe('rapport: Several people match “Ana”; give more of the name:\n  Ana García (Acme Logistics)\n  Ana Lopez (Umbrella Freight)\n')
+    expect(run.stderr).toBe(
+      'rapport: Several people match “Ana”; give more of the name:\n  Ana García (Acme Logistics)\n  Ana Lopez (Umbrella Freight)\n'
+    )
     const twins = await rapportIn(dir, 'brief', 'kai berg')
     expect(twins.code).toBe(1)
     expect(twins.stderr.split('\n').slice(1).sort()).toEqual(['', '  Kai Berg', '  Kai Berg (Second Kai AB)'])
@@ -74,7 +85,11 @@ describe('rapport brief', () => {
 
   it('--json prints the brief the app gets', async () => {
     const run = await rapportIn(dir, 'brief', 'Ana García', '--json')
-    const brief = JSON.parse(run.stdout) as { person: { name: string }; recent: unknown[]; talkingPoints: Array<{ kind: string }> }
+    const brief = JSON.parse(run.stdout) as {
+      person: { name: string }
+      recent: unknown[]
+      talkingPoints: Array<{ kind: string }>
+    }
     expect(brief.person.name).toBe('Ana García')
     expect(brief.recent).toHaveLength(3)
     expect(brief.talkingPoints[0]?.kind).toBe('commitment-mine')

@@ -11,7 +11,8 @@ async function bundleFiles(entry: string): Promise<Map<string, string>> {
     if (files.has(path)) return
     const text = await readFile(path, 'utf8')
     files.set(path, text)
-    for (const [, spec] of text.matchAll(/(?:from|import)\s*\(?\s*["'](\.{1,2}\/[^"']+)["']/g)) await visit(join(dirname(path), spec!))
+    for (const [, spec] of text.matchAll(/(?:from|import)\s*\(?\s*["'](\.{1,2}\/[^"']+)["']/g))
+      await visit(join(dirname(path), spec!))
   }
   await visit(entry)
   return files
@@ -35,7 +36,10 @@ describe('the built rapport command', () => {
   })
 
   it('is what package.json names as the rapport bin and script', async () => {
-    const pkg = JSON.parse(await readFile(join(dirname(CLI), '../../package.json'), 'utf8')) as { bin: Record<string, string>; scripts: Record<string, string> }
+    const pkg = JSON.parse(await readFile(join(dirname(CLI), '../../package.json'), 'utf8')) as {
+      bin: Record<string, string>
+      scripts: Record<string, string>
+    }
     expect(pkg.bin.rapport).toBe('./out/main/cli.js')
     expect(pkg.scripts.rapport).toBe('node out/main/cli.js')
   })

@@ -30,10 +30,19 @@ export function assertCliBuilt(): void {
 export function rapport(args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
   assertCliBuilt()
   return new Promise((done) => {
-    execFile(process.execPath, [CLI, ...args], { env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env }, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0
-      done({ code, stdout, stderr })
-    })
+    execFile(
+      process.execPath,
+      [CLI, ...args],
+      {
+        env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
+        encoding: 'utf8',
+        maxBuffer: 16 * 1024 * 1024
+      },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0
+        done({ code, stdout, stderr })
+      }
+    )
   })
 }
 
@@ -43,7 +52,9 @@ export function rapportIn(dir: string, ...args: string[]): Promise<CliRun> {
 }
 
 /** A fresh temp folder holding the seeded seller's journal, closed again (no lock left). */
-export async function seededJournal(extra?: (api: Handlers) => Promise<void>): Promise<{ dir: string; file: string; ids: Awaited<ReturnType<typeof seedJournal>> }> {
+export async function seededJournal(
+  extra?: (api: Handlers) => Promise<void>
+): Promise<{ dir: string; file: string; ids: Awaited<ReturnType<typeof seedJournal>> }> {
   const dir = await makeTempDir('rapport-cli-')
   const session = await JournalSession.open(dir, { owner: 'test' })
   const api = createHandlers(session)

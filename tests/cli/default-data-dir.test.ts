@@ -8,10 +8,14 @@ describe('the default journal folder', () => {
     expect(defaultDataDir('linux', { XDG_CONFIG_HOME: '/home/sam/.cfg' }, '/home/sam')).toBe('/home/sam/.cfg/Rapport')
   })
   it('is ~/Library/Application Support/Rapport on macOS', () => {
-    expect(defaultDataDir('darwin', { XDG_CONFIG_HOME: '/ignored' }, '/Users/sam')).toBe('/Users/sam/Library/Application Support/Rapport')
+    expect(defaultDataDir('darwin', { XDG_CONFIG_HOME: '/ignored' }, '/Users/sam')).toBe(
+      '/Users/sam/Library/Application Support/Rapport'
+    )
   })
   it('is %APPDATA%\\Rapport on Windows', () => {
-    expect(defaultDataDir('win32', { APPDATA: 'C:\\Users\\sam\\AppData\\Roaming' }, 'C:\\Users\\sam')).toBe('C:\\Users\\sam\\AppData\\Roaming\\Rapport')
+    expect(defaultDataDir('win32', { APPDATA: 'C:\\Users\\sam\\AppData\\Roaming' }, 'C:\\Users\\sam')).toBe(
+      'C:\\Users\\sam\\AppData\\Roaming\\Rapport'
+    )
     expect(defaultDataDir('win32', {}, 'C:\\Users\\sam')).toBe('C:\\Users\\sam\\AppData\\Roaming\\Rapport')
   })
 })

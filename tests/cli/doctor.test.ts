@@ -23,7 +23,9 @@ describe('rapport doctor', () => {
     expect(run.code).toBe(0)
     const lines = run.stdout.trimEnd().split('\n')
     expect(lines[0]).toBe(`Checking ${dir}`)
-    expect(lines[1]).toBe('ok       journal.json is a valid journal (schema version 2): 4 people, 4 conversations, 6 interests, 2 challenges, 1 value you brought, 5 follow-ups.')
+    expect(lines[1]).toBe(
+      'ok       journal.json is a valid journal (schema version 2): 4 people, 4 conversations, 6 interests, 2 challenges, 1 value you brought, 5 follow-ups.'
+    )
     expect(lines.filter((line) => /^ok {7}backups\/(daily|weekly)-.+ is a good backup\.$/.test(line))).toHaveLength(2)
     expect(lines.at(-1)).toBe('No problems found.')
     expect(await folderSnapshot(dir)).toEqual(before)
@@ -35,7 +37,10 @@ describe('rapport doctor', () => {
     await writeFile(file, text.slice(0, text.length / 2))
     const [daily] = (await readdir(join(dir, 'backups'))).filter((name) => name.startsWith('daily-'))
     await writeFile(join(dir, 'backups', daily!), '')
-    await writeFile(join(dir, 'journal.json.lock'), JSON.stringify({ pid: await deadPid(), host: hostname(), owner: 'app', since: '' }))
+    await writeFile(
+      join(dir, 'journal.json.lock'),
+      JSON.stringify({ pid: await deadPid(), host: hostname(), owner: 'app', since: '' })
+    )
     await writeFile(join(dir, '.journal.json.999999999.0b0e7c1a-1111-4222-8333-444455556666.tmp'), '{')
     if (process.platform !== 'win32') await chmod(join(dir, 'backups'), 0o755)
     const before = await folderSnapshot(dir)
@@ -44,11 +49,28 @@ describe('rapport doctor', () => {
     const run = await rapportIn(dir, 'doctor')
     expect(run.code).toBe(1)
     const problems = run.stdout.split('\n').filter((line) => line.startsWith('problem  '))
-    expect(problems).toContain('problem  journal.json cannot be read: The file stops in the middle of the journal: it looks truncated. Open Rapport to restore a backup; it keeps the damaged file.')
-    expect(problems.some((line) => line.startsWith(`problem  backups/${daily!} (`) && line.endsWith('cannot be restored: The file is empty.'))).toBe(true)
-    expect(problems.some((line) => /journal\.json\.lock was left by process \d+, which is no longer running/.test(line))).toBe(true)
-    expect(problems.some((line) => line.includes('.journal.json.999999999.') && line.includes('left over from a save that was interrupted'))).toBe(true)
-    if (process.platform !== 'win32') expect(problems).toContain(`problem  backups has mode 0755, not 0700: other users of this computer can read it. Fix: chmod 700 "${join(dir, 'backups')}"`)
+    expect(problems).toContain(
+      'problem  journal.json cannot be read: The file stops in the middle of the journal: it looks truncated. Open Rapport to restore a backup; it keeps the damaged file.'
+    )
+    expect(
+      problems.some(
+        (line) =>
+          line.startsWith(`problem  backups/${daily!} (`) && line.endsWith('cannot be restored: The file is empty.')
+      )
+    ).toBe(true)
+    expect(
+      problems.some((line) => /journal\.json\.lock was left by process \d+, which is no longer running/.test(line))
+    ).toBe(true)
+    expect(
+      problems.some(
+        (line) =>
+          line.includes('.journal.json.999999999.') && line.includes('left over from a save that was interrupted')
+      )
+    ).toBe(true)
+    if (process.platform !== 'win32')
+      expect(problems).toContain(
+        `problem  backups has mode 0755, not 0700: other users of this computer can read it. Fix: chmod 700 "${join(dir, 'backups')}"`
+      )
     expect(run.stdout.trimEnd().split('\n').at(-1)).toBe(`${problems.length} problems found. Nothing was changed.`)
     expect(await sha256(file)).toBe(hash)
     expect(await folderSnapshot(dir)).toEqual(before)
@@ -58,13 +80,20 @@ describe('rapport doctor', () => {
     const { dir, file } = await journal()
     if (process.platform !== 'win32') await chmod(file, 0o644)
     const run = await rapportIn(dir, 'doctor', '--json')
-    const report = JSON.parse(run.stdout) as { healthy: boolean; folder: string; findings: Array<{ level: string; text: string }> }
+    const report = JSON.parse(run.stdout) as {
+      healthy: boolean
+      folder: string
+      findings: Array<{ level: string; text: string }>
+    }
     expect(report.folder).toBe(dir)
     expect(report.findings[0]?.level).toBe('ok')
     if (process.platform !== 'win32') {
       expect(run.code).toBe(1)
       expect(report.healthy).toBe(false)
-      expect(report.findings).toContainEqual({ level: 'problem', text: `journal.json has mode 0644, not 0600: other users of this computer can read it. Fix: chmod 600 "${file}"` })
+      expect(report.findings).toContainEqual({
+        level: 'problem',
+        text: `journal.json has mode 0644, not 0600: other users of this computer can read it. Fix: chmod 600 "${file}"`
+      })
     }
   })
 
@@ -76,7 +105,9 @@ describe('rapport doctor', () => {
     const hash = await sha256(file)
     const run = await rapportIn(dir, 'doctor')
     expect(run.code).toBe(0)
-    expect(run.stdout).toContain('note     journal.json is written in schema version 1; Rapport upgrades it, after a backup, the next time it opens it.')
+    expect(run.stdout).toContain(
+      'note     journal.json is written in schema version 1; Rapport upgrades it, after a backup, the next time it opens it.'
+    )
     expect(run.stdout).toContain('note     No backups yet')
     expect((await rapportIn(dir, 'export', 'json', '-')).stdout).toContain('"schemaVersion": 2')
     expect(await sha256(file)).toBe(hash)
@@ -88,10 +119,14 @@ describe('rapport doctor', () => {
     await writeFile(file, '\ufeff{}')
     const run = await rapportIn(dir, 'search', 'Ana')
     expect(run.code).toBe(1)
-    expect(run.stderr).toBe(`rapport: The journal at ${file} cannot be read: The file starts with a byte-order mark (BOM). Rapport never writes one, so another program has changed it. Run “rapport doctor”, or open Rapport to restore a backup.\n`)
+    expect(run.stderr).toBe(
+      `rapport: The journal at ${file} cannot be read: The file starts with a byte-order mark (BOM). Rapport never writes one, so another program has changed it. Run “rapport doctor”, or open Rapport to restore a backup.\n`
+    )
     const importing = await rapportIn(dir, 'import', resolve(import.meta.dirname, '../fixtures/contacts/apple.vcf'))
     expect(importing.code).toBe(1)
-    expect(importing.stderr).toMatch(/^rapport: The journal at .+ cannot be read: The file starts with a byte-order mark .+ Nothing was changed\./)
+    expect(importing.stderr).toMatch(
+      /^rapport: The journal at .+ cannot be read: The file starts with a byte-order mark .+ Nothing was changed\./
+    )
     expect(await readFile(file, 'utf8')).toBe('\ufeff{}')
   })
 

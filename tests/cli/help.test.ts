@@ -34,7 +34,10 @@ describe('a wrong command line', () => {
     [['doctor', '--dry-run'], /^rapport doctor: there is no option “--dry-run”/],
     [['search', '--data-dir'], /^rapport search: “--data-dir” needs a value\./],
     [['search'], /^rapport search: say what to search for/],
-    [['search', 'x', '--limit', 'lots'], /^rapport search: --limit must be a whole number from 1 to 100, not “lots”\.\n$/],
+    [
+      ['search', 'x', '--limit', 'lots'],
+      /^rapport search: --limit must be a whole number from 1 to 100, not “lots”\.\n$/
+    ],
     [['export', 'pdf', 'out'], /^rapport export: “pdf” is not a format; use markdown or json\.\n$/],
     [['export', 'json'], /^rapport export json: say where/],
     [['import'], /^rapport import: say which file/],

@@ -33,7 +33,7 @@ describe('rapport import of contacts', () => {
     expect(run.code).toBe(0)
     const [columns, ...rest] = run.stdout.trimEnd().split('\n')
     expect(columns).toMatch(/^Columns: name ← “Name”, .*email ← “E-mail 1 - Value”/)
-    expect(rest).toEqual(['Added 3: 王伟, Liam O\'Brien, Nguyễn Thị Mai', 'Merged 1: Ana García', 'Skipped 0'])
+    expect(rest).toEqual(["Added 3: 王伟, Liam O'Brien, Nguyễn Thị Mai", 'Merged 1: Ana García', 'Skipped 0'])
     const twice = join(await scratch(), 'twice.csv')
     await writeFile(twice, 'Name,Company,Email\nBo Lind,Lind AB,bo@lind.example\nBo Lind,Lind AB,bo@lind.example\n')
     expect((await rapportIn(dir, 'import', twice)).stdout).toContain('Added 1: Bo Lind\nMerged 0\nSkipped 1: Bo Lind\n')
@@ -45,8 +45,10 @@ describe('rapport import of contacts', () => {
     const before = await folderSnapshot(dir)
     const run = await rapportIn(dir, 'import', join(CONTACTS, 'google.csv'), '--dry-run')
     expect(run.code).toBe(0)
-    expect(run.stdout).toContain('merge  Ana García (line 2): Ana García is already in the journal with the same email (ana.garcia@acme.example).\n')
-    expect(run.stdout).toContain('add    Liam O\'Brien (line 4): New person.\n')
+    expect(run.stdout).toContain(
+      'merge  Ana García (line 2): Ana García is already in the journal with the same email (ana.garcia@acme.example).\n'
+    )
+    expect(run.stdout).toContain("add    Liam O'Brien (line 4): New person.\n")
     expect(run.stdout).toContain('Would add 3, merge 1, skip 0. Nothing was changed (--dry-run).\n')
     expect(await folderSnapshot(dir)).toEqual(before)
   })
@@ -76,7 +78,9 @@ describe('rapport import of contacts', () => {
     await writeFile(bad, '{"schemaVersion": 2, "people": [')
     const run = await rapportIn(dir, 'import', bad)
     expect(run.code).toBe(1)
-    expect(run.stderr).toBe('rapport: This file cannot be imported. The file stops in the middle of the journal: it looks truncated.\n')
+    expect(run.stderr).toBe(
+      'rapport: This file cannot be imported. The file stops in the middle of the journal: it looks truncated.\n'
+    )
     const notes = await rapportIn(dir, 'import', join(dir, 'notes.txt'))
     expect(notes.stderr).toBe('rapport: Rapport imports .vcf, .csv and .json files; “notes.txt” is none of these.\n')
     const missing = await rapportIn(dir, 'import', join(dir, 'missing.vcf'))

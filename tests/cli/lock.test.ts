@@ -18,22 +18,25 @@ const HELD = `The journal is open in Rapport (process ${process.pid}). Close it 
 beforeAll(async () => {
   ;({ dir, file } = await seededJournal())
   out = await makeTempDir('rapport-cli-out-')
-  await writeFile(join(dir, 'journal.json.lock'), JSON.stringify({ pid: process.pid, host: hostname(), owner: 'app', since: new Date().toISOString() }), { mode: 0o600 })
+  await writeFile(
+    join(dir, 'journal.json.lock'),
+    JSON.stringify({ pid: process.pid, host: hostname(), owner: 'app', since: new Date().toISOString() }),
+    { mode: 0o600 }
+  )
 })
 afterAll(() => removeAll(dir, out))
 
 describe('while Rapport has the journal open', () => {
-  it.each([
-    [['import', join(CONTACTS, 'apple.vcf')]],
-    [['import', join(CONTACTS, 'google.csv')]],
-    [['backup']]
-  ])('rapport %j refuses with the lock’s message and exit 2, changing nothing', async (args) => {
-    const before = await folderSnapshot(dir)
-    const run = await rapportIn(dir, ...args)
-    expect(run.code).toBe(2)
-    expect(run.stderr).toBe(`rapport: ${HELD}\n`)
-    expect(await folderSnapshot(dir)).toEqual(before)
-  })
+  it.each([[['import', join(CONTACTS, 'apple.vcf')]], [['import', join(CONTACTS, 'google.csv')]], [['backup']]])(
+    'rapport %j refuses with the lock’s message and exit 2, changing nothing',
+    async (args) => {
+      const before = await folderSnapshot(dir)
+      const run = await rapportIn(dir, ...args)
+      expect(run.code).toBe(2)
+      expect(run.stderr).toBe(`rapport: ${HELD}\n`)
+      expect(await folderSnapshot(dir)).toEqual(before)
+    }
+  )
 
   it('read-only commands still work and leave the lock alone', async () => {
     const lock = await readFile(join(dir, 'journal.json.lock'), 'utf8')

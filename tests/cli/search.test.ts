@@ -50,14 +50,25 @@ describe('rapport search', () => {
       expect(SEARCH_KINDS).toContain(row.kind)
     }
     // The person whose name was typed comes first, with their own entry; people arrive in rank order, each once.
-    expect(rows[0]).toMatchObject({ kind: 'person', id: ids.anaId, personId: ids.anaId, personName: 'Ana García', title: 'Ana García' })
+    expect(rows[0]).toMatchObject({
+      kind: 'person',
+      id: ids.anaId,
+      personId: ids.anaId,
+      personName: 'Ana García',
+      title: 'Ana García'
+    })
     const people = rows.map((row) => row.personId).filter((id, i, all) => all.indexOf(id) === i)
-    expect(rows.map((row) => row.personId)).toEqual(people.flatMap((id) => rows.filter((row) => row.personId === id).map((row) => row.personId)))
+    expect(rows.map((row) => row.personId)).toEqual(
+      people.flatMap((id) => rows.filter((row) => row.personId === id).map((row) => row.personId))
+    )
     expect(people).toContain(ids.priyaId)
   })
 
   it('finds every kind of entry, accents and typos forgiven', async () => {
-    const kinds = async (query: string) => (JSON.parse((await rapportIn(dir, 'search', query, '--json')).stdout) as Row[]).map((row) => `${row.kind}:${row.title}`)
+    const kinds = async (query: string) =>
+      (JSON.parse((await rapportIn(dir, 'search', query, '--json')).stdout) as Row[]).map(
+        (row) => `${row.kind}:${row.title}`
+      )
     expect(await kinds('sourdough')).toContain('interest:Sourdough')
     expect(await kinds('month-end close')).toContain('challenge:Month-end close takes ten days')
     expect(await kinds('NDA')).toContain('followUp:Return the signed NDA')
@@ -106,7 +117,9 @@ describe('rapport search', () => {
     try {
       const run = await rapportIn(join(empty, 'nowhere'), 'search', 'Ana')
       expect(run.code).toBe(1)
-      expect(run.stderr).toBe(`rapport: No journal at ${join(empty, 'nowhere', 'journal.json')} yet. Open Rapport once, or point --data-dir (or RAPPORT_DATA_DIR) at the folder that holds journal.json.\n`)
+      expect(run.stderr).toBe(
+        `rapport: No journal at ${join(empty, 'nowhere', 'journal.json')} yet. Open Rapport once, or point --data-dir (or RAPPORT_DATA_DIR) at the folder that holds journal.json.\n`
+      )
       expect(existsSync(join(empty, 'nowhere'))).toBe(false)
     } finally {
       await removeAll(empty)
@@ -125,10 +138,15 @@ describe('the index rapport search and rapport brief use', () => {
       const bytes = await readFile(file)
       const journal = validateJournal(JSON.parse(bytes.toString('utf8')))
       const first = journal.conversations[0]!
-      const marked = { ...journal, conversations: journal.conversations.with(0, { ...first, body: `${first.body} quokka` }) }
+      const marked = {
+        ...journal,
+        conversations: journal.conversations.with(0, { ...first, body: `${first.body} quokka` })
+      }
       await saveIndex(file, SearchIndex.build(marked).snapshot(), sha256(bytes))
       const titles = async () => {
-        const response = await withJournal(own, { mode: 'read', mustExist: true, now: new Date() }, ({ call }) => call('search', { query: { text: 'quokka' } }))
+        const response = await withJournal(own, { mode: 'read', mustExist: true, now: new Date() }, ({ call }) =>
+          call('search', { query: { text: 'quokka' } })
+        )
         return response.groups.flatMap((g) => g.hits.map((h) => h.title))
       }
       expect(await titles()).toEqual([first.title])

@@ -30,7 +30,8 @@ function expectUsableByKeyboard(root: HTMLElement): number {
     expect(element.getAttribute('style'), element.outerHTML.slice(0, 120)).not.toMatch(/outline\s*:\s*(none|0)\b/i)
   }
   for (const role of ['button', 'textbox', 'combobox', 'checkbox', 'spinbutton', 'link'] as const) {
-    for (const element of within(root).queryAllByRole(role)) expect(element, element.outerHTML.slice(0, 120)).toHaveAccessibleName()
+    for (const element of within(root).queryAllByRole(role))
+      expect(element, element.outerHTML.slice(0, 120)).toHaveAccessibleName()
   }
   return controls.length
 }
@@ -48,15 +49,29 @@ describe('Keyboard and accessibility basics', () => {
     await user.selectOptions(await within(log).findByRole('combobox', { name: 'Also with' }), 'Priya Natarajan')
     const commitments = region('Commitments')
     await user.click(within(commitments).getByRole('button', { name: 'Add follow-up' }))
-    await user.click(within(commitments).getByRole('button', { name: 'Edit or reschedule “Share carrier volumes for 2026”' }))
+    await user.click(
+      within(commitments).getByRole('button', { name: 'Edit or reschedule “Share carrier volumes for 2026”' })
+    )
     await user.click(within(commitments).getByRole('button', { name: 'Show 1 done' }))
     await user.click(within(region('Interests')).getByRole('button', { name: 'Add interest' }))
     await user.click(within(region('Challenges')).getByRole('button', { name: 'Add challenge' }))
-    await user.click(within(region('Challenges')).getByRole('button', { name: 'Add value brought for “Month-end close takes ten days”' }))
+    await user.click(
+      within(region('Challenges')).getByRole('button', {
+        name: 'Add value brought for “Month-end close takes ten days”'
+      })
+    )
     await user.click(within(region('About')).getByRole('button', { name: 'Edit profile' }))
 
     const page = screen.getByRole('article')
-    for (const form of ['Log conversation with Ana García', 'New follow-up', 'Edit follow-up', 'New interest', 'New challenge', 'Value I brought', 'Edit Ana García']) {
+    for (const form of [
+      'Log conversation with Ana García',
+      'New follow-up',
+      'Edit follow-up',
+      'New interest',
+      'New challenge',
+      'Value I brought',
+      'Edit Ana García'
+    ]) {
       expect(within(page).getByRole('form', { name: form })).toBeInTheDocument()
     }
     expect(within(page).getByRole('list', { name: 'Done commitments' })).toBeInTheDocument()
@@ -84,7 +99,9 @@ describe('Keyboard and accessibility basics', () => {
 
     location.hash = '#/me'
     await screen.findByRole('list', { name: 'My interests' })
-    await user.click(within(screen.getByRole('list', { name: 'My interests' })).getByRole('button', { name: 'Remove Real Madrid' }))
+    await user.click(
+      within(screen.getByRole('list', { name: 'My interests' })).getByRole('button', { name: 'Remove Real Madrid' })
+    )
     await screen.findByText('“Real Madrid” was deleted.')
     await user.click(screen.getByRole('button', { name: 'Add interest' }))
     expectUsableByKeyboard(container)
@@ -102,12 +119,19 @@ describe('Keyboard and accessibility basics', () => {
     expect(css).toMatch(/(^|\n)\s*:focus-visible\s*\{[^}]*outline\s*:\s*\d+px solid/)
     for (const name of files) {
       const text = (await readFile(join(root, name), 'utf8')).replace(/\/\*[\s\S]*?\*\//g, '')
-      const rules = [...text.matchAll(/([^{}]+)\{([^{}]*)\}/g)].map(([, selector, body]) => ({ selector: selector!.trim(), body: body! }))
+      const rules = [...text.matchAll(/([^{}]+)\{([^{}]*)\}/g)].map(([, selector, body]) => ({
+        selector: selector!.trim(),
+        body: body!
+      }))
       for (const rule of rules.filter((r) => /outline(-style|-width)?\s*:\s*(none|0)\b/i.test(r.body))) {
         // A removed outline needs another focus indicator on the same component (e.g. :focus-within).
         const component = /^[.#]?[\w-]+/.exec(rule.selector)?.[0] ?? rule.selector
         const replaced = rules.some(
-          (r) => r !== rule && r.selector.includes(component) && /:focus(-within|-visible)?\b/.test(r.selector) && /(outline\s*:\s*\d|box-shadow\s*:[^;]*var\(--focus\))/.test(r.body)
+          (r) =>
+            r !== rule &&
+            r.selector.includes(component) &&
+            /:focus(-within|-visible)?\b/.test(r.selector) &&
+            /(outline\s*:\s*\d|box-shadow\s*:[^;]*var\(--focus\))/.test(r.body)
         )
         expect(replaced, `${name}: “${rule.selector}” removes the focus outline with nothing in its place`).toBe(true)
       }

@@ -52,7 +52,9 @@ describe('App with an unreadable journal', () => {
 
     renderApp(journal.bridge)
 
-    expect(await screen.findByRole('heading', { level: 1, name: 'Rapport cannot read your journal' })).toBeInTheDocument()
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Rapport cannot read your journal' })
+    ).toBeInTheDocument()
     expect(screen.getByText('The file stops in the middle of the journal: it looks truncated.')).toBeInTheDocument()
     expect(screen.getByText(journal.file)).toBeInTheDocument()
     const backups = screen.getByRole('list', { name: 'Backups' })

@@ -2,7 +2,16 @@ import { cleanup, screen, waitFor, within } from '@testing-library/svelte'
 import type userEvent from '@testing-library/user-event'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { TempJournal } from '../support/temp-journal.ts'
-import { dayFromToday, findToast, openSeededJournal, readStored, readStoredText, region, shownDay, showPersonPage } from './seller-fixtures.ts'
+import {
+  dayFromToday,
+  findToast,
+  openSeededJournal,
+  readStored,
+  readStoredText,
+  region,
+  shownDay,
+  showPersonPage
+} from './seller-fixtures.ts'
 import type { SeededJournal } from './seller-fixtures.ts'
 
 let seeded: SeededJournal
@@ -28,7 +37,9 @@ function titles(): string[] {
   return [...region('Challenges').querySelectorAll('li.challenge > .row .title')].map((t) => t.textContent ?? '')
 }
 function challenge(title: string): HTMLElement {
-  const item = [...region('Challenges').querySelectorAll<HTMLElement>('li.challenge')].find((li) => li.querySelector('.row .title')?.textContent === title)
+  const item = [...region('Challenges').querySelectorAll<HTMLElement>('li.challenge')].find(
+    (li) => li.querySelector('.row .title')?.textContent === title
+  )
   if (!item) throw new Error(`no challenge “${title}” in ${titles().join(', ')}`)
   return item
 }
@@ -38,7 +49,9 @@ describe('Challenges', () => {
   it('lists open ones first, with when they started, their status and the value brought under each', async () => {
     expect(titles()).toEqual([CLOSE, BOARD])
     expect(detailOf(CLOSE)).toBe(`since ${shownDay(dayFromToday(-45))}`)
-    expect(within(challenge(CLOSE)).getByText('Three spreadsheets, manual reconciliation of carrier invoices.')).toBeInTheDocument()
+    expect(
+      within(challenge(CLOSE)).getByText('Three spreadsheets, manual reconciliation of carrier invoices.')
+    ).toBeInTheDocument()
     expect(screen.getByRole('combobox', { name: `Status of ${CLOSE}` })).toHaveValue('open')
     expect(screen.getByRole('combobox', { name: `Status of ${BOARD}` })).toHaveValue('helped')
     const values = within(challenge(CLOSE)).getByRole('list', { name: `Value brought for ${CLOSE}` })
@@ -63,14 +76,24 @@ describe('Challenges', () => {
     expect(within(region('Challenges')).queryByRole('alert')).not.toBeInTheDocument()
     expect(detailOf('Forecasting takes a week every month')).toBe(`since ${shownDay(dayFromToday(0))}`)
     expect(titles()).toEqual(['Forecasting takes a week every month', CLOSE, BOARD])
-    const added = (await readStored(journal.file)).challenges.find((c) => c.title === 'Forecasting takes a week every month')!
-    expect(added).toMatchObject({ personId: seeded.anaId, detail: 'Four regional spreadsheets.', status: 'open', openedOn: dayFromToday(0), closedOn: '' })
+    const added = (await readStored(journal.file)).challenges.find(
+      (c) => c.title === 'Forecasting takes a week every month'
+    )!
+    expect(added).toMatchObject({
+      personId: seeded.anaId,
+      detail: 'Four regional spreadsheets.',
+      status: 'open',
+      openedOn: dayFromToday(0),
+      closedOn: ''
+    })
   })
 
   it('changes the status: leaving “open” stamps the day it closed, going back to open clears it', async () => {
     await user.selectOptions(screen.getByRole('combobox', { name: `Status of ${CLOSE}` }), 'solved')
 
-    await waitFor(() => expect(detailOf(CLOSE)).toBe(`since ${shownDay(dayFromToday(-45))} · solved ${shownDay(dayFromToday(0))}`))
+    await waitFor(() =>
+      expect(detailOf(CLOSE)).toBe(`since ${shownDay(dayFromToday(-45))} · solved ${shownDay(dayFromToday(0))}`)
+    )
     // Solved ones go after the helped one.
     expect(titles()).toEqual([BOARD, CLOSE])
     let stored = (await readStored(journal.file)).challenges.find((c) => c.title === CLOSE)!
@@ -99,14 +122,24 @@ describe('Challenges', () => {
     expect(challenge(BOARD)).toContainElement(values)
     expect(screen.queryByRole('form', { name: 'Value I brought' })).not.toBeInTheDocument()
     const board = (await readStored(journal.file)).challenges.find((c) => c.title === BOARD)!
-    const value = (await readStored(journal.file)).values.find((v) => v.title === 'Sent the benchmark on cost per shipment')!
-    expect(value).toMatchObject({ personId: seeded.anaId, challengeId: board.id, kind: 'article', date: dayFromToday(0) })
+    const value = (await readStored(journal.file)).values.find(
+      (v) => v.title === 'Sent the benchmark on cost per shipment'
+    )!
+    expect(value).toMatchObject({
+      personId: seeded.anaId,
+      challengeId: board.id,
+      kind: 'article',
+      date: dayFromToday(0)
+    })
   })
 
   it('cancels adding a value with Escape', async () => {
     const before = await readStoredText(journal.file)
     await user.click(screen.getByRole('button', { name: `Add value brought for “${BOARD}”` }))
-    await user.type(within(screen.getByRole('form', { name: 'Value I brought' })).getByLabelText('What I brought'), 'Half a thought{Escape}')
+    await user.type(
+      within(screen.getByRole('form', { name: 'Value I brought' })).getByLabelText('What I brought'),
+      'Half a thought{Escape}'
+    )
 
     expect(screen.queryByRole('form', { name: 'Value I brought' })).not.toBeInTheDocument()
     expect(await readStoredText(journal.file)).toBe(before)
@@ -116,7 +149,10 @@ describe('Challenges', () => {
   // nothing, so Ctrl+Enter did not add the value there, unlike every other form.
   it('adds a value with Ctrl+Enter like the other forms', async () => {
     await user.click(screen.getByRole('button', { name: `Add value brought for “${BOARD}”` }))
-    await user.type(within(screen.getByRole('form', { name: 'Value I brought' })).getByLabelText('What I brought'), 'Sent the benchmark{Control>}{Enter}{/Control}')
+    await user.type(
+      within(screen.getByRole('form', { name: 'Value I brought' })).getByLabelText('What I brought'),
+      'Sent the benchmark{Control>}{Enter}{/Control}'
+    )
 
     await within(region('Challenges')).findByRole('list', { name: `Value brought for ${BOARD}` }, { timeout: 1000 })
   })

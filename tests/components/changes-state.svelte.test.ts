@@ -23,7 +23,9 @@ describe('Changes', () => {
     expect(changes.revision).toBe(1)
     expect(changes.toast).toBeNull()
 
-    expect(await changes.run(() => journal.bridge.createPerson({ person: person('Bea') }), { saved: 'Bea added.' })).toBe('')
+    expect(
+      await changes.run(() => journal.bridge.createPerson({ person: person('Bea') }), { saved: 'Bea added.' })
+    ).toBe('')
     expect(changes.revision).toBe(2)
     expect(changes.toast).toEqual({ message: 'Bea added.', tone: 'info', removed: null })
   })
@@ -43,7 +45,10 @@ describe('Changes', () => {
   })
 
   it('offers Undo for a delete, and Undo puts back exactly what was removed', async () => {
-    await addPeople(journal.bridge, ['Carl', 'Anna', 'Bea'].map((n) => person(n)))
+    await addPeople(
+      journal.bridge,
+      ['Carl', 'Anna', 'Bea'].map((n) => person(n))
+    )
     const before = await readJournalFile(journal.file)
     const anna = before.people[1]!
     const changes = new Changes(journal.bridge)
@@ -51,7 +56,11 @@ describe('Changes', () => {
     await changes.remove(() => journal.bridge.deletePerson({ id: anna.id }))
 
     expect(changes.revision).toBe(1)
-    expect(changes.toast).toMatchObject({ message: 'Anna was deleted.', tone: 'info', removed: { label: 'Anna', people: [{ item: anna, index: 1 }] } })
+    expect(changes.toast).toMatchObject({
+      message: 'Anna was deleted.',
+      tone: 'info',
+      removed: { label: 'Anna', people: [{ item: anna, index: 1 }] }
+    })
     expect((await readJournalFile(journal.file)).people.map((p) => p.name)).toEqual(['Carl', 'Bea'])
 
     await changes.undo()

@@ -2,7 +2,19 @@ import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/sv
 import type userEvent from '@testing-library/user-event'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { TempJournal } from '../support/temp-journal.ts'
-import { dayFromToday, findToast, openSeededJournal, promiseLine, readStored, readStoredText, region, rowOf, rowTitles, shownDay, showPersonPage } from './seller-fixtures.ts'
+import {
+  dayFromToday,
+  findToast,
+  openSeededJournal,
+  promiseLine,
+  readStored,
+  readStoredText,
+  region,
+  rowOf,
+  rowTitles,
+  shownDay,
+  showPersonPage
+} from './seller-fixtures.ts'
 import type { SeededJournal } from './seller-fixtures.ts'
 
 let journal: TempJournal | undefined
@@ -13,7 +25,9 @@ afterEach(async () => {
   journal = undefined
 })
 
-async function openPage(name: 'Ana García' | 'Kenji Watanabe'): Promise<{ seeded: SeededJournal; user: ReturnType<typeof userEvent.setup> }> {
+async function openPage(
+  name: 'Ana García' | 'Kenji Watanabe'
+): Promise<{ seeded: SeededJournal; user: ReturnType<typeof userEvent.setup> }> {
   const seeded = await openSeededJournal()
   journal = seeded.journal
   const user = await showPersonPage(journal.bridge, name === 'Ana García' ? seeded.anaId : seeded.kenjiId, name)
@@ -31,8 +45,12 @@ describe('Commitments: the promise record', () => {
     expect(promiseLine('My promises')).toBe('0 on time · 1 late · 0 overdue · 1 open')
     expect(promiseLine('Their promises')).toBe('0 on time · 0 late · 0 overdue · 1 open')
     expect(rowTitles(openList())).toEqual(['Send two pricing options', 'Share carrier volumes for 2026'])
-    expect(rowOf(openList(), 'Send two pricing options')).toHaveTextContent(`I owe Send two pricing options due today, ${shownDay(dayFromToday(0))}`)
-    expect(rowOf(openList(), 'Share carrier volumes for 2026')).toHaveTextContent(`They owe Share carrier volumes for 2026 due ${shownDay(dayFromToday(3))}`)
+    expect(rowOf(openList(), 'Send two pricing options')).toHaveTextContent(
+      `I owe Send two pricing options due today, ${shownDay(dayFromToday(0))}`
+    )
+    expect(rowOf(openList(), 'Share carrier volumes for 2026')).toHaveTextContent(
+      `They owe Share carrier volumes for 2026 due ${shownDay(dayFromToday(3))}`
+    )
 
     await user.click(screen.getByRole('button', { name: 'Mark “Send two pricing options” done' }))
 
@@ -77,8 +95,14 @@ describe('Commitments: the promise record', () => {
     await user.click(within(playbook).getByRole('button', { name: 'Reopen “Send Globex reconciliation playbook”' }))
 
     await waitFor(() => expect(promiseLine('My promises')).toBe('0 on time · 0 late · 1 overdue · 1 open'))
-    expect(rowTitles(openList())).toEqual(['Send Globex reconciliation playbook', 'Send two pricing options', 'Share carrier volumes for 2026'])
-    expect(rowOf(openList(), 'Send Globex reconciliation playbook')).toHaveTextContent(`overdue since ${shownDay(dayFromToday(-15))}`)
+    expect(rowTitles(openList())).toEqual([
+      'Send Globex reconciliation playbook',
+      'Send two pricing options',
+      'Share carrier volumes for 2026'
+    ])
+    expect(rowOf(openList(), 'Send Globex reconciliation playbook')).toHaveTextContent(
+      `overdue since ${shownDay(dayFromToday(-15))}`
+    )
     expect(screen.queryByRole('button', { name: /^(Show|Hide) \d+ done$/ })).not.toBeInTheDocument()
     const stored = await readStored(journal!.file)
     expect(stored.followUps.find((f) => f.title === 'Send Globex reconciliation playbook')!.completedOn).toBeNull()
@@ -103,12 +127,19 @@ describe('Commitments: editing, rescheduling, adding', () => {
     expect(nda.querySelector('.detail')).not.toHaveClass('danger-text')
     expect(promiseLine('Their promises')).toBe('0 on time · 0 late · 0 overdue · 1 open')
     const stored = (await readStored(journal!.file)).followUps.find((f) => f.title === 'Return the signed NDA')!
-    expect(stored).toMatchObject({ dueDate: dayFromToday(7), direction: 'they-owe', completedOn: null, conversationId: null })
+    expect(stored).toMatchObject({
+      dueDate: dayFromToday(7),
+      direction: 'they-owe',
+      completedOn: null,
+      conversationId: null
+    })
   })
 
   it('edits a promise from a conversation, keeping its link to the conversation', async () => {
     const { seeded, user } = await openPage('Ana García')
-    const before = (await readStored(seeded.journal.file)).followUps.find((f) => f.title === 'Share carrier volumes for 2026')!
+    const before = (await readStored(seeded.journal.file)).followUps.find(
+      (f) => f.title === 'Share carrier volumes for 2026'
+    )!
     expect(before.conversationId).not.toBeNull()
 
     await user.click(screen.getByRole('button', { name: 'Edit or reschedule “Share carrier volumes for 2026”' }))
@@ -118,9 +149,16 @@ describe('Commitments: editing, rescheduling, adding', () => {
     void fireEvent.input(within(form).getByLabelText('Due'), { target: { value: dayFromToday(10) } })
     await user.keyboard('{Control>}{Enter}{/Control}')
 
-    await waitFor(() => expect(rowTitles(openList())).toEqual(['Send two pricing options', 'Share carrier volumes for 2026 and 2027']))
+    await waitFor(() =>
+      expect(rowTitles(openList())).toEqual(['Send two pricing options', 'Share carrier volumes for 2026 and 2027'])
+    )
     const after = (await readStored(seeded.journal.file)).followUps.find((f) => f.id === before.id)!
-    expect(after).toMatchObject({ title: 'Share carrier volumes for 2026 and 2027', dueDate: dayFromToday(10), conversationId: before.conversationId, direction: 'they-owe' })
+    expect(after).toMatchObject({
+      title: 'Share carrier volumes for 2026 and 2027',
+      dueDate: dayFromToday(10),
+      conversationId: before.conversationId,
+      direction: 'they-owe'
+    })
   })
 
   it('abandons an edit with Escape', async () => {
@@ -154,10 +192,24 @@ describe('Commitments: editing, rescheduling, adding', () => {
     await user.click(within(form).getByRole('button', { name: 'Add' }))
 
     await waitFor(() => expect(promiseLine('Their promises')).toBe('0 on time · 0 late · 0 overdue · 2 open'))
-    expect(rowTitles(openList())).toEqual(['Send two pricing options', 'Send the signed order form', 'Share carrier volumes for 2026'])
-    expect(rowOf(openList(), 'Send the signed order form')).toHaveTextContent(`They owe Send the signed order form due ${shownDay(dayFromToday(1))}`)
-    const added = (await readStored(seeded.journal.file)).followUps.find((f) => f.title === 'Send the signed order form')!
-    expect(added).toMatchObject({ personId: seeded.anaId, dueDate: dayFromToday(1), direction: 'they-owe', conversationId: null, completedOn: null })
+    expect(rowTitles(openList())).toEqual([
+      'Send two pricing options',
+      'Send the signed order form',
+      'Share carrier volumes for 2026'
+    ])
+    expect(rowOf(openList(), 'Send the signed order form')).toHaveTextContent(
+      `They owe Send the signed order form due ${shownDay(dayFromToday(1))}`
+    )
+    const added = (await readStored(seeded.journal.file)).followUps.find(
+      (f) => f.title === 'Send the signed order form'
+    )!
+    expect(added).toMatchObject({
+      personId: seeded.anaId,
+      dueDate: dayFromToday(1),
+      direction: 'they-owe',
+      conversationId: null,
+      completedOn: null
+    })
   })
 })
 
@@ -171,12 +223,16 @@ describe('Commitments: deleting', () => {
     const toast = await findToast('“Send two pricing options” was deleted.')
     await waitFor(() => expect(rowTitles(openList())).toEqual(['Share carrier volumes for 2026']))
     expect(promiseLine('My promises')).toBe('0 on time · 1 late · 0 overdue · 0 open')
-    expect((await readStored(seeded.journal.file)).followUps.map((f) => f.title)).not.toContain('Send two pricing options')
+    expect((await readStored(seeded.journal.file)).followUps.map((f) => f.title)).not.toContain(
+      'Send two pricing options'
+    )
 
     await user.click(within(toast).getByRole('button', { name: 'Undo' }))
 
     await findToast('“Send two pricing options” is back.')
-    await waitFor(() => expect(rowTitles(openList())).toEqual(['Send two pricing options', 'Share carrier volumes for 2026']))
+    await waitFor(() =>
+      expect(rowTitles(openList())).toEqual(['Send two pricing options', 'Share carrier volumes for 2026'])
+    )
     expect(promiseLine('My promises')).toBe('0 on time · 1 late · 0 overdue · 1 open')
     expect(screen.queryByRole('button', { name: 'Undo' })).not.toBeInTheDocument()
     expect(await readStoredText(seeded.journal.file)).toBe(before)

@@ -3,7 +3,15 @@ import userEvent from '@testing-library/user-event'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { TempJournal } from '../support/temp-journal.ts'
 import { renderApp } from './journal-fixtures.ts'
-import { findToast, onPersonPage, openSeededJournal, readStored, readStoredText, region, showPersonPage } from './seller-fixtures.ts'
+import {
+  findToast,
+  onPersonPage,
+  openSeededJournal,
+  readStored,
+  readStoredText,
+  region,
+  showPersonPage
+} from './seller-fixtures.ts'
 
 let journal: TempJournal | undefined
 
@@ -19,8 +27,10 @@ function chipLabels(list: HTMLElement): string[] {
     .getAllByRole('link')
     .map((link) => link.textContent?.trim() ?? '')
 }
-const chipOf = (list: HTMLElement, label: string): HTMLElement => within(list).getByRole('link', { name: label }).closest('li') as HTMLElement
-const sidebar = (name: 'Today' | 'People' | 'Me') => within(screen.getByRole('navigation', { name: 'Main' })).getByRole('link', { name })
+const chipOf = (list: HTMLElement, label: string): HTMLElement =>
+  within(list).getByRole('link', { name: label }).closest('li') as HTMLElement
+const sidebar = (name: 'Today' | 'People' | 'Me') =>
+  within(screen.getByRole('navigation', { name: 'Main' })).getByRole('link', { name })
 
 describe('Interests on a person page', () => {
   it('adds an interest with its category and note, to the page and the file', async () => {
@@ -72,7 +82,9 @@ describe('Interests on a person page', () => {
     await user.clear(within(section).getByLabelText('Interest'))
     await user.type(within(section).getByLabelText('Interest'), 'Chess{Control>}{Enter}{/Control}')
     await waitFor(() => expect(chipLabels(within(section).getByRole('list', { name: 'Interests' }))).toEqual(['Chess']))
-    expect((await readStored(journal.file)).interests.filter((i) => i.ownerId === seeded.tomasId).map((i) => i.label)).toEqual(['Chess'])
+    expect(
+      (await readStored(journal.file)).interests.filter((i) => i.ownerId === seeded.tomasId).map((i) => i.label)
+    ).toEqual(['Chess'])
   })
 
   it('marks interests shared with Me “in common” and lists them first, including one added on the Me view', async () => {
@@ -95,7 +107,13 @@ describe('Interests on a person page', () => {
     await user.type(within(mine).getByLabelText('Interest'), '  sourdough ')
     await user.selectOptions(within(mine).getByLabelText('Category'), 'food')
     await user.click(within(mine).getByRole('button', { name: 'Add' }))
-    await waitFor(() => expect(chipLabels(within(mine).getByRole('list', { name: 'My interests' }))).toEqual(['Real Madrid', 'sourdough', 'Trail running']))
+    await waitFor(() =>
+      expect(chipLabels(within(mine).getByRole('list', { name: 'My interests' }))).toEqual([
+        'Real Madrid',
+        'sourdough',
+        'Trail running'
+      ])
+    )
 
     await user.click(sidebar('People'))
     await user.click(await screen.findByRole('link', { name: /Ana García/ }))
@@ -111,7 +129,9 @@ describe('Interests on a person page', () => {
     const seeded = await openSeededJournal()
     journal = seeded.journal
     // Kenji spells it differently; the same interest all the same.
-    await journal.bridge.addInterest({ interest: { ownerId: seeded.kenjiId, label: 'real  madrid', category: 'sport', note: '' } })
+    await journal.bridge.addInterest({
+      interest: { ownerId: seeded.kenjiId, label: 'real  madrid', category: 'sport', note: '' }
+    })
     const user = await showPersonPage(journal.bridge, seeded.anaId, 'Ana García')
 
     await user.click(within(region('Interests')).getByRole('link', { name: 'Real Madrid' }))
@@ -141,7 +161,9 @@ describe('Interests on a person page', () => {
 
     const mine = await screen.findByRole('list', { name: 'My interests' })
     expect(within(mine).getByRole('link', { name: 'Trail running' })).toBeInTheDocument()
-    await journal.bridge.deleteInterest({ id: (await readStored(journal.file)).interests.find((i) => i.ownerId === seeded.priyaId)!.id })
+    await journal.bridge.deleteInterest({
+      id: (await readStored(journal.file)).interests.find((i) => i.ownerId === seeded.priyaId)!.id
+    })
     await user.click(within(mine).getByRole('link', { name: 'Trail running' }))
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Trail running' })).toBeInTheDocument()
@@ -157,14 +179,28 @@ describe('Interests on a person page', () => {
     await user.click(within(region('Interests')).getByRole('button', { name: 'Remove Sourdough' }))
 
     const toast = await findToast('“Sourdough” was deleted.')
-    await waitFor(() => expect(chipLabels(within(region('Interests')).getByRole('list', { name: 'Interests' }))).toEqual(['Real Madrid', 'Kids’ football']))
+    await waitFor(() =>
+      expect(chipLabels(within(region('Interests')).getByRole('list', { name: 'Interests' }))).toEqual([
+        'Real Madrid',
+        'Kids’ football'
+      ])
+    )
     expect((await readStored(journal.file)).interests.map((i) => i.label)).not.toContain('Sourdough')
 
     await user.click(within(toast).getByRole('button', { name: 'Undo' }))
 
     await findToast('“Sourdough” is back.')
-    await waitFor(() => expect(chipLabels(within(region('Interests')).getByRole('list', { name: 'Interests' }))).toEqual(['Real Madrid', 'Kids’ football', 'Sourdough']))
-    expect(within(region('Interests')).getByRole('link', { name: 'Sourdough' })).toHaveAttribute('title', 'Sunday baking')
+    await waitFor(() =>
+      expect(chipLabels(within(region('Interests')).getByRole('list', { name: 'Interests' }))).toEqual([
+        'Real Madrid',
+        'Kids’ football',
+        'Sourdough'
+      ])
+    )
+    expect(within(region('Interests')).getByRole('link', { name: 'Sourdough' })).toHaveAttribute(
+      'title',
+      'Sunday baking'
+    )
     expect(await readStoredText(journal.file)).toBe(before)
   })
 })

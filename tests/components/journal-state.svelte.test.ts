@@ -47,7 +47,10 @@ describe('JournalState', () => {
     const status = state.status
     if (status?.state !== 'unreadable') throw new Error(`expected an unreadable journal, got ${status?.state}`)
     expect(status.problem).toBe('The file stops in the middle of the journal: it looks truncated.')
-    expect(status.backups[0]).toMatchObject({ name: 'manual-2026-03-20T00-00-00-000Z.json', problem: expect.stringMatching(/schemaVersion/) })
+    expect(status.backups[0]).toMatchObject({
+      name: 'manual-2026-03-20T00-00-00-000Z.json',
+      problem: expect.stringMatching(/schemaVersion/)
+    })
     expect(damaged.goodBackups).toContain(state.newestGood?.name)
     expect(state.newestGood).toEqual(status.backups.find((b) => b.problem === ''))
   })

@@ -5,7 +5,17 @@ import { openTempJournal } from '../support/temp-journal.ts'
 import type { TempJournal } from '../support/temp-journal.ts'
 import type { Person } from '../../src/shared/schema/person.ts'
 import { addPeople, person } from './journal-fixtures.ts'
-import { dayFromToday, findToast, onPersonPage, readStored, readStoredText, region, rowTitles, shownDay, showPersonPage } from './seller-fixtures.ts'
+import {
+  dayFromToday,
+  findToast,
+  onPersonPage,
+  readStored,
+  readStoredText,
+  region,
+  rowTitles,
+  shownDay,
+  showPersonPage
+} from './seller-fixtures.ts'
 
 let journal: TempJournal
 let ana: Person
@@ -149,7 +159,10 @@ describe('Log conversation: saving', () => {
     pick(within(mine.closest('.inline-form') as HTMLElement).getByLabelText('Due'), dayFromToday(2))
     await user.type(theirs, 'Share carrier volumes for 2026')
     pick(within(theirs.closest('.inline-form') as HTMLElement).getByLabelText('Due'), dayFromToday(5))
-    await user.type(within(form).getByLabelText('Notes (Markdown)'), 'She needs **two options**: annual and multi-year.{Control>}{Enter}{/Control}')
+    await user.type(
+      within(form).getByLabelText('Notes (Markdown)'),
+      'She needs **two options**: annual and multi-year.{Control>}{Enter}{/Control}'
+    )
 
     await findToast('Conversation logged.')
     // The form closes once the save's promise has gone back through the form, a tick after the toast.
@@ -165,14 +178,33 @@ describe('Log conversation: saving', () => {
       body: 'She needs **two options**: annual and multi-year.'
     })
     expect(stored.followUps).toEqual([
-      expect.objectContaining({ personId: ana.id, title: 'Send two pricing options', dueDate: dayFromToday(2), direction: 'i-owe', conversationId: conversation.id, completedOn: null }),
-      expect.objectContaining({ personId: ana.id, title: 'Share carrier volumes for 2026', dueDate: dayFromToday(5), direction: 'they-owe', conversationId: conversation.id, completedOn: null })
+      expect.objectContaining({
+        personId: ana.id,
+        title: 'Send two pricing options',
+        dueDate: dayFromToday(2),
+        direction: 'i-owe',
+        conversationId: conversation.id,
+        completedOn: null
+      }),
+      expect.objectContaining({
+        personId: ana.id,
+        title: 'Share carrier volumes for 2026',
+        dueDate: dayFromToday(5),
+        direction: 'they-owe',
+        conversationId: conversation.id,
+        completedOn: null
+      })
     ])
 
     // The page shows it at once: the timeline, the commitments and the last contact.
-    await waitFor(() => expect(within(region('Conversations')).getByText('Pricing for the Q1 renewal')).toBeInTheDocument())
+    await waitFor(() =>
+      expect(within(region('Conversations')).getByText('Pricing for the Q1 renewal')).toBeInTheDocument()
+    )
     expect(within(region('Conversations')).getByText('two options', { selector: 'strong' })).toBeInTheDocument()
-    expect(rowTitles(within(region('Commitments')).getByRole('list', { name: 'Open commitments' }))).toEqual(['Send two pricing options', 'Share carrier volumes for 2026'])
+    expect(rowTitles(within(region('Commitments')).getByRole('list', { name: 'Open commitments' }))).toEqual([
+      'Send two pricing options',
+      'Share carrier volumes for 2026'
+    ])
     expect(screen.getByText(`${shownDay(dayFromToday(-2))} (2 days ago)`)).toBeInTheDocument()
   })
 
@@ -189,7 +221,11 @@ describe('Log conversation: saving', () => {
     await user.type(drafts[0]!, 'Send the case study')
     await user.type(drafts[1]!, 'Intro to their CTO')
     await user.click(within(form).getByRole('button', { name: 'Remove follow-up 1' }))
-    expect(within(form).getAllByRole('textbox', { name: /owe/ }).map((i) => (i as HTMLInputElement).value)).toEqual(['Intro to their CTO', ''])
+    expect(
+      within(form)
+        .getAllByRole('textbox', { name: /owe/ })
+        .map((i) => (i as HTMLInputElement).value)
+    ).toEqual(['Intro to their CTO', ''])
     await user.click(within(form).getByRole('button', { name: 'Save conversation' }))
 
     await findToast('Conversation logged.')
@@ -205,14 +241,22 @@ describe('Log conversation: saving', () => {
     await user.keyboard('Intro call: Ana meets Priya')
     const also = within(form).getByLabelText('Also with')
     // Not Ana herself, and not someone archived.
-    expect(within(also).getAllByRole('option').map((o) => o.textContent)).toEqual(['Add someone…', 'Priya Natarajan'])
+    expect(
+      within(also)
+        .getAllByRole('option')
+        .map((o) => o.textContent)
+    ).toEqual(['Add someone…', 'Priya Natarajan'])
     await user.selectOptions(also, 'Priya Natarajan')
 
     const chips = within(form).getByRole('list', { name: 'Also with' })
     expect(within(chips).getByText(/Priya Natarajan/)).toBeInTheDocument()
     expect(within(chips).getByRole('button', { name: 'Remove Priya Natarajan' })).toBeInTheDocument()
     expect(also).toHaveValue('')
-    expect(within(also).getAllByRole('option').map((o) => o.textContent)).toEqual(['Add someone…'])
+    expect(
+      within(also)
+        .getAllByRole('option')
+        .map((o) => o.textContent)
+    ).toEqual(['Add someone…'])
     await user.click(within(form).getByRole('button', { name: 'Save conversation' }))
 
     await findToast('Conversation logged.')
@@ -251,11 +295,15 @@ describe('Log conversation: saving', () => {
     await user.keyboard('n')
     const form = logForm()
     await user.keyboard('Pasted the whole contract')
-    const huge = 'Clause 1. The supplier shall deliver. '.repeat(Math.ceil((5 * 1024 * 1024) / 38)).slice(0, 5 * 1024 * 1024)
+    const huge = 'Clause 1. The supplier shall deliver. '
+      .repeat(Math.ceil((5 * 1024 * 1024) / 38))
+      .slice(0, 5 * 1024 * 1024)
     void fireEvent.input(within(form).getByLabelText('Notes (Markdown)'), { target: { value: huge } })
     await user.click(within(form).getByRole('button', { name: 'Save conversation' }))
 
-    expect(await within(form).findByRole('alert')).toHaveTextContent('The note is too long (at most 100,000 characters).')
+    expect(await within(form).findByRole('alert')).toHaveTextContent(
+      'The note is too long (at most 100,000 characters).'
+    )
     expect(logForm()).toBe(form)
     expect(within(form).getByLabelText('Title')).toHaveValue('Pasted the whole contract')
     expect(within(form).getByRole('button', { name: 'Save conversation' })).toBeEnabled()

@@ -16,7 +16,10 @@ afterEach(async () => {
 
 const nameField = () => within(screen.getByRole('form', { name: 'Your name' })).getByLabelText('Your name')
 const myInterests = () => screen.getByRole('region', { name: 'My interests' })
-const labels = (list: HTMLElement) => within(list).getAllByRole('link').map((l) => l.textContent?.trim())
+const labels = (list: HTMLElement) =>
+  within(list)
+    .getAllByRole('link')
+    .map((l) => l.textContent?.trim())
 
 describe('Me', () => {
   it('saves your name, says so, and shows it again next time', async () => {
@@ -25,7 +28,10 @@ describe('Me', () => {
     renderApp(journal.bridge, '#/me')
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Me' })).toBeInTheDocument()
-    expect(within(screen.getByRole('navigation', { name: 'Main' })).getByRole('link', { name: 'Me' })).toHaveAttribute('aria-current', 'page')
+    expect(within(screen.getByRole('navigation', { name: 'Main' })).getByRole('link', { name: 'Me' })).toHaveAttribute(
+      'aria-current',
+      'page'
+    )
     await waitFor(() => expect(nameField()).toHaveValue(''))
     await user.type(nameField(), 'Sam Rivera')
     await user.click(within(screen.getByRole('form', { name: 'Your name' })).getByRole('button', { name: 'Save' }))
@@ -58,7 +64,9 @@ describe('Me', () => {
     const user = userEvent.setup()
     renderApp(journal.bridge, '#/me')
 
-    const list = await within(await screen.findByRole('region', { name: 'My interests' })).findByRole('list', { name: 'My interests' })
+    const list = await within(await screen.findByRole('region', { name: 'My interests' })).findByRole('list', {
+      name: 'My interests'
+    })
     expect(labels(list)).toEqual(['Real Madrid', 'Trail running'])
     expect(list).not.toHaveTextContent('in common')
     expect(within(list).getByRole('link', { name: 'Real Madrid' })).toHaveAttribute('href', '#/interest/Real%20Madrid')
@@ -69,8 +77,18 @@ describe('Me', () => {
     await user.type(within(myInterests()).getByLabelText('Note'), 'Blue Note records')
     await user.click(within(myInterests()).getByRole('button', { name: 'Add' }))
 
-    await waitFor(() => expect(labels(within(myInterests()).getByRole('list', { name: 'My interests' }))).toEqual(['Jazz', 'Real Madrid', 'Trail running']))
-    expect((await readStored(journal.file)).interests.filter((i) => i.ownerId === 'me').map((i) => [i.label, i.category, i.note])).toEqual([
+    await waitFor(() =>
+      expect(labels(within(myInterests()).getByRole('list', { name: 'My interests' }))).toEqual([
+        'Jazz',
+        'Real Madrid',
+        'Trail running'
+      ])
+    )
+    expect(
+      (await readStored(journal.file)).interests
+        .filter((i) => i.ownerId === 'me')
+        .map((i) => [i.label, i.category, i.note])
+    ).toEqual([
       ['Real Madrid', 'sport', ''],
       ['Trail running', 'hobby', ''],
       ['Jazz', 'media', 'Blue Note records']
@@ -79,9 +97,17 @@ describe('Me', () => {
     const before = await readStoredText(journal.file)
     await user.click(within(myInterests()).getByRole('button', { name: 'Remove Trail running' }))
     const toast = await findToast('“Trail running” was deleted.')
-    await waitFor(() => expect(labels(within(myInterests()).getByRole('list', { name: 'My interests' }))).toEqual(['Jazz', 'Real Madrid']))
+    await waitFor(() =>
+      expect(labels(within(myInterests()).getByRole('list', { name: 'My interests' }))).toEqual(['Jazz', 'Real Madrid'])
+    )
     await user.click(within(toast).getByRole('button', { name: 'Undo' }))
-    await waitFor(() => expect(labels(within(myInterests()).getByRole('list', { name: 'My interests' }))).toEqual(['Jazz', 'Real Madrid', 'Trail running']))
+    await waitFor(() =>
+      expect(labels(within(myInterests()).getByRole('list', { name: 'My interests' }))).toEqual([
+        'Jazz',
+        'Real Madrid',
+        'Trail running'
+      ])
+    )
     expect(await readStoredText(journal.file)).toBe(before)
   })
 

@@ -44,7 +44,9 @@ describe('People: adding a person', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Ada Lovelace' })).toBeInTheDocument()
     expect(screen.getByText('Mathematician · Analytical Engines')).toBeInTheDocument()
     const saved = (await readJournalFile(journal.file)).people
-    expect(saved).toEqual([expect.objectContaining({ name: 'Ada Lovelace', company: 'Analytical Engines', role: 'Mathematician' })])
+    expect(saved).toEqual([
+      expect.objectContaining({ name: 'Ada Lovelace', company: 'Analytical Engines', role: 'Mathematician' })
+    ])
     expect(location.hash).toBe(`#/person/${saved[0]!.id}`)
 
     await user.click(within(screen.getByRole('navigation', { name: 'Main' })).getByRole('link', { name: 'People' }))

@@ -42,7 +42,9 @@ describe('Person page: editing a person', () => {
     expect(await screen.findByText('Mathematician · Babbage & Co')).toBeInTheDocument()
     await waitFor(() => expect(screen.queryByRole('form', { name: 'Edit Ada Lovelace' })).not.toBeInTheDocument())
     expect(screen.queryByText('Mathematician · Analytical Engines')).not.toBeInTheDocument()
-    expect((await readJournalFile(journal.file)).people).toEqual([{ ...ada, company: 'Babbage & Co', updatedAt: '2026-05-05T14:30:00.000Z' }])
+    expect((await readJournalFile(journal.file)).people).toEqual([
+      { ...ada, company: 'Babbage & Co', updatedAt: '2026-05-05T14:30:00.000Z' }
+    ])
   })
 
   it('asks for a name and saves nothing when the name is cleared', async () => {
@@ -101,7 +103,9 @@ describe('Person page: deleting a person', () => {
     await confirmDelete(user, 'Ada Lovelace')
 
     const toast = await screen.findByText('Ada Lovelace was deleted.')
-    expect(within(toast.closest('[role="status"]') as HTMLElement).getByRole('button', { name: 'Undo' })).toBeInTheDocument()
+    expect(
+      within(toast.closest('[role="status"]') as HTMLElement).getByRole('button', { name: 'Undo' })
+    ).toBeInTheDocument()
     expect(await screen.findByRole('heading', { level: 1, name: 'People' })).toBeInTheDocument()
     await waitFor(() => expect(listedNames()).toEqual(['Grace Hopper']))
     expect((await readJournalFile(journal.file)).people.map((p) => p.name)).toEqual(['Grace Hopper'])

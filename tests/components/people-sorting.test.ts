@@ -22,17 +22,31 @@ async function backToPeople(user: ReturnType<typeof userEvent.setup>): Promise<v
 
 describe('People: order of the list', () => {
   it('lists people by name, ignoring case and accents, with numbers in number order', async () => {
-    await addPeople(journal.bridge, ['zoë Quinn', 'Émile Zola', 'Client 10', 'adam Smith', 'emil Berg', 'Bob', 'Client 2'].map((n) => person(n)))
+    await addPeople(
+      journal.bridge,
+      ['zoë Quinn', 'Émile Zola', 'Client 10', 'adam Smith', 'emil Berg', 'Bob', 'Client 2'].map((n) => person(n))
+    )
 
     renderApp(journal.bridge)
 
     await screen.findByRole('list', { name: 'People' })
-    expect(listedNames()).toEqual(['adam Smith', 'Bob', 'Client 2', 'Client 10', 'emil Berg', 'Émile Zola', 'zoë Quinn'])
+    expect(listedNames()).toEqual([
+      'adam Smith',
+      'Bob',
+      'Client 2',
+      'Client 10',
+      'emil Berg',
+      'Émile Zola',
+      'zoë Quinn'
+    ])
     expect(screen.getByText('7')).toBeInTheDocument()
   })
 
   it('puts a newly added person in name order, not at the end', async () => {
-    await addPeople(journal.bridge, ['Álvaro', 'Zed'].map((n) => person(n)))
+    await addPeople(
+      journal.bridge,
+      ['Álvaro', 'Zed'].map((n) => person(n))
+    )
     const user = userEvent.setup()
     renderApp(journal.bridge)
     await screen.findByRole('list', { name: 'People' })
@@ -46,7 +60,10 @@ describe('People: order of the list', () => {
   })
 
   it('moves a renamed person to their new place in the list', async () => {
-    const [anna] = await addPeople(journal.bridge, ['Anna', 'Bea', 'Carl'].map((n) => person(n)))
+    const [anna] = await addPeople(
+      journal.bridge,
+      ['Anna', 'Bea', 'Carl'].map((n) => person(n))
+    )
     const user = userEvent.setup()
     renderApp(journal.bridge, `#/person/${anna!.id}`)
 

@@ -4,7 +4,19 @@ import type { RapportBridge } from '../../src/shared/api.ts'
 import { openTempJournal } from '../support/temp-journal.ts'
 import type { TempJournal } from '../support/temp-journal.ts'
 import { renderApp } from './journal-fixtures.ts'
-import { dayFromToday, fact, journalClock, onPersonPage, openSeededJournal, readStored, region, rowTitles, shownDay, showPersonPage, timeFromToday } from './seller-fixtures.ts'
+import {
+  dayFromToday,
+  fact,
+  journalClock,
+  onPersonPage,
+  openSeededJournal,
+  readStored,
+  region,
+  rowTitles,
+  shownDay,
+  showPersonPage,
+  timeFromToday
+} from './seller-fixtures.ts'
 
 let journal: TempJournal | undefined
 
@@ -82,7 +94,16 @@ describe('Person page header', () => {
     const added = await journal.bridge.createPerson({ person: { name: 'Lena Fischer', cadenceDays: 30 } })
     clock.backToNow()
     if (!added.ok) throw new Error(added.error.message)
-    await journal.bridge.logConversation({ conversation: { personIds: [added.value.id], date: timeFromToday(-31), channel: 'call', title: 'Kick-off', body: '' }, followUps: [] })
+    await journal.bridge.logConversation({
+      conversation: {
+        personIds: [added.value.id],
+        date: timeFromToday(-31),
+        channel: 'call',
+        title: 'Kick-off',
+        body: ''
+      },
+      followUps: []
+    })
     renderApp(journal.bridge, `#/person/${added.value.id}`)
     await onPersonPage('Lena Fischer')
 
@@ -99,17 +120,32 @@ describe('Person page after a failed delete', () => {
     // A disk that refuses the write: the core cannot be made to fail this way on a temp folder.
     const failingDelete: RapportBridge = {
       ...journal.bridge,
-      deletePerson: async () => ({ ok: false, error: { code: 'save-failed', message: 'Rapport could not save the journal. Nothing was changed.' } })
+      deletePerson: async () => ({
+        ok: false,
+        error: { code: 'save-failed', message: 'Rapport could not save the journal. Nothing was changed.' }
+      })
     }
     const user = await showPersonPage(failingDelete, seeded.anaId, 'Ana García')
 
     await user.click(screen.getByRole('button', { name: 'Delete Ana García' }))
     await user.click(screen.getByRole('button', { name: 'Delete' }))
-    expect(await screen.findByRole('alert')).toHaveTextContent('Rapport could not save the journal. Nothing was changed.')
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Rapport could not save the journal. Nothing was changed.'
+    )
     expect(screen.getByRole('heading', { level: 1, name: 'Ana García' })).toBeInTheDocument()
 
     await user.click(screen.getByRole('button', { name: 'Mark “Send two pricing options” done' }))
-    await waitFor(async () => expect((await readStored(journal!.file)).followUps.find((f) => f.title === 'Send two pricing options')!.completedOn).toBe(dayFromToday(0)))
-    await waitFor(() => expect(rowTitles(within(region('Commitments')).getByRole('list', { name: 'Open commitments' }))).toEqual(['Share carrier volumes for 2026']), { timeout: 2000 })
+    await waitFor(async () =>
+      expect(
+        (await readStored(journal!.file)).followUps.find((f) => f.title === 'Send two pricing options')!.completedOn
+      ).toBe(dayFromToday(0))
+    )
+    await waitFor(
+      () =>
+        expect(rowTitles(within(region('Commitments')).getByRole('list', { name: 'Open commitments' }))).toEqual([
+          'Share carrier volumes for 2026'
+        ]),
+      { timeout: 2000 }
+    )
   })
 })

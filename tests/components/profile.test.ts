@@ -3,7 +3,16 @@ import userEvent from '@testing-library/user-event'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { TempJournal } from '../support/temp-journal.ts'
 import { listedNames, renderApp } from './journal-fixtures.ts'
-import { dayFromToday, fact, onPersonPage, openSeededJournal, readStored, readStoredText, region, shownDay } from './seller-fixtures.ts'
+import {
+  dayFromToday,
+  fact,
+  onPersonPage,
+  openSeededJournal,
+  readStored,
+  readStoredText,
+  region,
+  shownDay
+} from './seller-fixtures.ts'
 import type { SeededJournal } from './seller-fixtures.ts'
 
 let seeded: SeededJournal
@@ -35,7 +44,12 @@ async function retype(input: HTMLElement, text: string): Promise<void> {
 /** The About notes and contact facts as label → text. */
 function aboutFacts(): Record<string, string> {
   const about = region('About')
-  return Object.fromEntries([...about.querySelectorAll('dl > div')].map((row) => [row.querySelector('dt')?.textContent ?? '', row.querySelector('dd')?.textContent ?? '']))
+  return Object.fromEntries(
+    [...about.querySelectorAll('dl > div')].map((row) => [
+      row.querySelector('dt')?.textContent ?? '',
+      row.querySelector('dd')?.textContent ?? ''
+    ])
+  )
 }
 
 describe('About and Edit profile', () => {
@@ -45,14 +59,19 @@ describe('About and Edit profile', () => {
 
     expect(aboutFacts()).toEqual({
       'What drives them': 'Wants the finance team to close the month in three days instead of ten.',
-      'Life outside work': 'Two kids (Lucía, 8, and Mateo, 5). Season ticket at the Bernabéu. Bakes sourdough on Sundays.',
+      'Life outside work':
+        'Two kids (Lucía, 8, and Mateo, 5). Season ticket at the Bernabéu. Bakes sourdough on Sundays.',
       Boundaries: 'No calls before 9:30 — school run.',
       'How we met': 'Introduced by Kenji at the Logistics Summit 2025.',
       Email: 'ana.garcia@acme.example',
       Location: 'Madrid',
       'Time zone': 'Europe/Madrid'
     })
-    expect(within(within(region('About')).getByRole('list', { name: 'Tags' })).getAllByRole('listitem').map((t) => t.textContent)).toEqual(['champion', 'Q1 renewal'])
+    expect(
+      within(within(region('About')).getByRole('list', { name: 'Tags' }))
+        .getAllByRole('listitem')
+        .map((t) => t.textContent)
+    ).toEqual(['champion', 'Q1 renewal'])
   })
 
   it('saves every field: text, comma-separated tags, relationship style with date and words, cadence', async () => {
@@ -94,7 +113,11 @@ describe('About and Edit profile', () => {
       Location: 'Lisbon',
       'Time zone': 'Europe/Lisbon'
     })
-    expect(within(within(region('About')).getByRole('list', { name: 'Tags' })).getAllByRole('listitem').map((t) => t.textContent)).toEqual(['security', 'budget owner', 'renewals'])
+    expect(
+      within(within(region('About')).getByRole('list', { name: 'Tags' }))
+        .getAllByRole('listitem')
+        .map((t) => t.textContent)
+    ).toEqual(['security', 'budget owner', 'renewals'])
 
     const stored = (await readStored(journal.file)).people.find((p) => p.id === seeded.tomasId)!
     expect(stored).toMatchObject({
@@ -106,7 +129,11 @@ describe('About and Edit profile', () => {
       location: 'Lisbon',
       timeZone: 'Europe/Lisbon',
       tags: ['security', 'budget owner', 'renewals'],
-      relationshipStyle: { kind: 'transactional', askedOn: dayFromToday(-3), theirWords: 'Just the facts, in writing.' },
+      relationshipStyle: {
+        kind: 'transactional',
+        askedOn: dayFromToday(-3),
+        theirWords: 'Just the facts, in writing.'
+      },
       cadenceDays: 21,
       drives: 'Zero incidents this year.',
       lifeOutsideWork: 'Surfs at Ericeira.',
@@ -136,17 +163,25 @@ describe('About and Edit profile', () => {
     expect(fact('Relationship style')).toHaveTextContent(/^Not asked yet/)
     expect(within(region('About')).queryByRole('list', { name: 'Tags' })).not.toBeInTheDocument()
     const stored = (await readStored(journal.file)).people.find((p) => p.id === seeded.anaId)!
-    expect(stored).toMatchObject({ cadenceDays: null, tags: [], relationshipStyle: { kind: 'not-asked', askedOn: dayFromToday(-60) } })
+    expect(stored).toMatchObject({
+      cadenceDays: null,
+      tags: [],
+      relationshipStyle: { kind: 'not-asked', askedOn: dayFromToday(-60) }
+    })
   })
 
   it('archives a person: hidden from People unless “Show N archived” is checked, and out of Keep in touch', async () => {
     renderApp(journal.bridge, '#/today')
-    expect(within(await screen.findByRole('region', { name: 'Keep in touch' })).getByText('Kenji Watanabe')).toBeInTheDocument()
+    expect(
+      within(await screen.findByRole('region', { name: 'Keep in touch' })).getByText('Kenji Watanabe')
+    ).toBeInTheDocument()
     location.hash = `#/person/${seeded.kenjiId}`
     await onPersonPage('Kenji Watanabe')
     await user.click(within(region('About')).getByRole('button', { name: 'Edit profile' }))
     const form = screen.getByRole('form', { name: 'Edit Kenji Watanabe' })
-    await user.click(within(form).getByRole('checkbox', { name: 'Archived (hidden from People and never in Keep in touch)' }))
+    await user.click(
+      within(form).getByRole('checkbox', { name: 'Archived (hidden from People and never in Keep in touch)' })
+    )
     await user.click(within(form).getByRole('button', { name: 'Save profile' }))
 
     await waitFor(() => expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Kenji WatanabeArchived'))
@@ -203,14 +238,18 @@ describe('About and Edit profile', () => {
     await retype(within(form).getByLabelText('Time zone'), 'Mars/Olympus_Mons')
     await user.click(within(form).getByRole('button', { name: 'Save profile' }))
 
-    expect(await within(form).findByRole('alert')).toHaveTextContent('Use a time zone like Europe/Madrid or America/New_York.')
+    expect(await within(form).findByRole('alert')).toHaveTextContent(
+      'Use a time zone like Europe/Madrid or America/New_York.'
+    )
     expect(await readStoredText(journal.file)).toBe(before)
 
     // Fixing it saves.
     await retype(within(form).getByLabelText('Time zone'), 'America/New_York')
     await user.click(within(form).getByRole('button', { name: 'Save profile' }))
     await waitFor(() => expect(screen.queryByRole('form', { name: 'Edit Ana García' })).not.toBeInTheDocument())
-    expect((await readStored(journal.file)).people.find((p) => p.id === seeded.anaId)!.timeZone).toBe('America/New_York')
+    expect((await readStored(journal.file)).people.find((p) => p.id === seeded.anaId)!.timeZone).toBe(
+      'America/New_York'
+    )
   })
 
   it('shows the core’s message for a cadence of 0 days and saves nothing', async () => {
@@ -231,7 +270,9 @@ describe('About and Edit profile', () => {
 
     await waitFor(() => expect(screen.queryByRole('form', { name: 'Edit Ana García' })).not.toBeInTheDocument())
     await waitFor(() => expect(aboutFacts()['Boundaries']).toBe('No calls before 9:30 — school run. Never on Fridays.'))
-    expect((await readStored(journal.file)).people.find((p) => p.id === seeded.anaId)!.boundaries).toBe('No calls before 9:30 — school run. Never on Fridays.')
+    expect((await readStored(journal.file)).people.find((p) => p.id === seeded.anaId)!.boundaries).toBe(
+      'No calls before 9:30 — school run. Never on Fridays.'
+    )
   })
 
   it('cancels with Escape (and with Cancel), leaving the person as they were', async () => {

@@ -34,7 +34,12 @@ export function mondayThisWeek(): string {
   return dayFromToday(1 - (new Date().getDay() || 7))
 }
 
-const dayFormat = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' })
+const dayFormat = new Intl.DateTimeFormat(undefined, {
+  weekday: 'short',
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric'
+})
 const monthFormat = new Intl.DateTimeFormat(undefined, { month: 'long', year: 'numeric' })
 
 /** A YYYY-MM-DD day as the app shows it ("Mon, Nov 23, 2026" in en-US). */
@@ -139,7 +144,11 @@ export async function onPersonPage(name: string): Promise<void> {
 }
 
 /** Renders the app on a person's page, waits for it, and returns a user to drive it. */
-export async function showPersonPage(bridge: RapportBridge, id: string, name: string): Promise<ReturnType<typeof userEvent.setup>> {
+export async function showPersonPage(
+  bridge: RapportBridge,
+  id: string,
+  name: string
+): Promise<ReturnType<typeof userEvent.setup>> {
   const user = userEvent.setup()
   renderApp(bridge, `#/person/${id}`)
   await onPersonPage(name)

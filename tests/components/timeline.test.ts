@@ -4,7 +4,20 @@ import type { Channel } from '../../src/shared/schema/conversation.ts'
 import { openTempJournal } from '../support/temp-journal.ts'
 import type { TempJournal } from '../support/temp-journal.ts'
 import { addPeople, person, renderApp } from './journal-fixtures.ts'
-import { dayFromToday, fact, findToast, onPersonPage, openSeededJournal, readStored, readStoredText, region, shownDay, shownMonth, showPersonPage, timeFromToday } from './seller-fixtures.ts'
+import {
+  dayFromToday,
+  fact,
+  findToast,
+  onPersonPage,
+  openSeededJournal,
+  readStored,
+  readStoredText,
+  region,
+  shownDay,
+  shownMonth,
+  showPersonPage,
+  timeFromToday
+} from './seller-fixtures.ts'
 
 let journal: TempJournal | undefined
 
@@ -14,9 +27,14 @@ afterEach(async () => {
   journal = undefined
 })
 
-async function adaWith(conversations: Array<{ days: number; title: string; body?: string; channel?: Channel; hour?: number }>): Promise<string> {
+async function adaWith(
+  conversations: Array<{ days: number; title: string; body?: string; channel?: Channel; hour?: number }>
+): Promise<string> {
   journal = await openTempJournal()
-  const [ada, grace] = await addPeople(journal.bridge, [person('Ada Lovelace', 'Analytical Engines'), person('Grace Hopper', 'Navy')])
+  const [ada, grace] = await addPeople(journal.bridge, [
+    person('Ada Lovelace', 'Analytical Engines'),
+    person('Grace Hopper', 'Navy')
+  ])
   for (const c of conversations) {
     const logged = await journal.bridge.logConversation({
       conversation: {
@@ -42,10 +60,16 @@ function timelineGroups(): Array<[string, string[]]> {
     .map((heading) => {
       const list = heading.nextElementSibling as HTMLElement
       expect(list.tagName).toBe('OL')
-      return [heading.textContent ?? '', within(list).getAllByRole('listitem').map((li) => li.querySelector('.title')?.textContent ?? '')]
+      return [
+        heading.textContent ?? '',
+        within(list)
+          .getAllByRole('listitem')
+          .map((li) => li.querySelector('.title')?.textContent ?? '')
+      ]
     })
 }
-const entry = (title: string) => within(region('Conversations')).getByText(title, { selector: '.title' }).closest('li') as HTMLElement
+const entry = (title: string) =>
+  within(region('Conversations')).getByText(title, { selector: '.title' }).closest('li') as HTMLElement
 const notesOf = (title: string) => entry(title).querySelector('.markdown') as HTMLElement
 
 describe('Timeline', () => {
@@ -61,7 +85,9 @@ describe('Timeline', () => {
     await adaWith(plan)
 
     // The expected grouping, worked out from the dates: newest first, consecutive ones of a month together.
-    const sorted = [...plan].sort((a, b) => timeFromToday(b.days, b.hour ?? 10).localeCompare(timeFromToday(a.days, a.hour ?? 10)))
+    const sorted = [...plan].sort((a, b) =>
+      timeFromToday(b.days, b.hour ?? 10).localeCompare(timeFromToday(a.days, a.hour ?? 10))
+    )
     const expected: Array<[string, string[]]> = []
     for (const c of sorted) {
       const month = shownMonth(timeFromToday(c.days, c.hour ?? 10))
@@ -112,9 +138,17 @@ describe('Timeline', () => {
     expect(within(notes).getByText('multi-year').tagName).toBe('EM')
     expect(notes.querySelector('p br')).not.toBeNull()
     const bullets = notes.querySelector('ul') as HTMLElement
-    expect(within(bullets).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['3 spreadsheets', '2 people full time'])
+    expect(
+      within(bullets)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent)
+    ).toEqual(['3 spreadsheets', '2 people full time'])
     const steps = notes.querySelector('ol') as HTMLElement
-    expect(within(steps).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['Send the deck', 'Book the demo'])
+    expect(
+      within(steps)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent)
+    ).toEqual(['Send the deck', 'Book the demo'])
     const link = within(notes).getByRole('link', { name: 'Acme story' })
     expect(link).toHaveAttribute('href', 'https://example.com/acme')
     expect(link).toHaveAttribute('target', '_blank')
@@ -175,25 +209,35 @@ describe('Timeline', () => {
     journal = seeded.journal
     const user = await showPersonPage(journal.bridge, seeded.anaId, 'Ana García')
     const before = await readStoredText(journal.file)
-    const pricing = (await readStored(journal.file)).conversations.find((c) => c.title === 'Pricing for the Q1 renewal')!
+    const pricing = (await readStored(journal.file)).conversations.find(
+      (c) => c.title === 'Pricing for the Q1 renewal'
+    )!
     expect(fact('Last contact')).toHaveTextContent(`${shownDay(dayFromToday(-1))} (yesterday)`)
 
-    await user.click(within(region('Conversations')).getByRole('button', { name: 'Delete conversation “Pricing for the Q1 renewal”' }))
+    await user.click(
+      within(region('Conversations')).getByRole('button', { name: 'Delete conversation “Pricing for the Q1 renewal”' })
+    )
 
     const toast = await findToast('“Pricing for the Q1 renewal” was deleted.')
-    await waitFor(() => expect(within(region('Conversations')).queryByText('Pricing for the Q1 renewal')).not.toBeInTheDocument())
+    await waitFor(() =>
+      expect(within(region('Conversations')).queryByText('Pricing for the Q1 renewal')).not.toBeInTheDocument()
+    )
     // Last contact is always the newest conversation: now the intro call 20 days ago, past the 14-day cadence.
     expect(fact('Last contact')).toHaveTextContent(`${shownDay(dayFromToday(-20))} (20 days ago)`)
     expect(fact('Keep in touch')).toHaveTextContent(/^Every 14 days · 6 days overdue$/)
     const deleted = await readStored(journal.file)
     expect(deleted.conversations.map((c) => c.id)).not.toContain(pricing.id)
-    const fromIt = deleted.followUps.filter((f) => f.title === 'Send two pricing options' || f.title === 'Share carrier volumes for 2026')
+    const fromIt = deleted.followUps.filter(
+      (f) => f.title === 'Send two pricing options' || f.title === 'Share carrier volumes for 2026'
+    )
     expect(fromIt.map((f) => f.conversationId)).toEqual([null, null])
 
     await user.click(within(toast).getByRole('button', { name: 'Undo' }))
 
     await findToast('“Pricing for the Q1 renewal” is back.')
-    await waitFor(() => expect(within(region('Conversations')).getByText('Pricing for the Q1 renewal')).toBeInTheDocument())
+    await waitFor(() =>
+      expect(within(region('Conversations')).getByText('Pricing for the Q1 renewal')).toBeInTheDocument()
+    )
     expect(fact('Last contact')).toHaveTextContent(`${shownDay(dayFromToday(-1))} (yesterday)`)
     expect(await readStoredText(journal.file)).toBe(before)
   })

@@ -34,7 +34,9 @@ describe('Today: nothing to do', () => {
     renderApp(journal.bridge, '#/today')
 
     expect(await screen.findByRole('heading', { level: 2, name: 'Nothing needs you today' })).toBeInTheDocument()
-    expect(screen.getByText(/Follow-ups you owe or are owed, people you have not talked to in a while/)).toBeInTheDocument()
+    expect(
+      screen.getByText(/Follow-ups you owe or are owed, people you have not talked to in a while/)
+    ).toBeInTheDocument()
     expect(screen.getByRole('link', { name: 'Go to People' })).toHaveAttribute('href', '#/people')
     expect(screen.getByText(shownDay(dayFromToday(0)))).toBeInTheDocument()
     expect(screen.queryByRole('region', { name: /^Overdue/ })).not.toBeInTheDocument()
@@ -57,18 +59,27 @@ describe('Today: follow-ups', () => {
     const nda = rowOf(overdue, 'Return the signed NDA')
     expect(nda).toHaveTextContent('They owe')
     expect(nda).toHaveTextContent(`Kenji Watanabe · due ${shownDay(dayFromToday(-4))}, 4 days late`)
-    expect(within(nda).getByRole('link', { name: 'Kenji Watanabe' })).toHaveAttribute('href', `#/person/${seeded.kenjiId}`)
+    expect(within(nda).getByRole('link', { name: 'Kenji Watanabe' })).toHaveAttribute(
+      'href',
+      `#/person/${seeded.kenjiId}`
+    )
     const photos = rowOf(overdue, 'Send trail race photos')
     expect(photos).toHaveTextContent('I owe')
     expect(photos).toHaveTextContent(`Priya Natarajan · due ${shownDay(dayFromToday(-2))}, 2 days late`)
-    expect(within(photos).getByRole('link', { name: 'Priya Natarajan' })).toHaveAttribute('href', `#/person/${seeded.priyaId}`)
+    expect(within(photos).getByRole('link', { name: 'Priya Natarajan' })).toHaveAttribute(
+      'href',
+      `#/person/${seeded.priyaId}`
+    )
 
     const dueToday = region('Due today')
     expect(rowTitles(dueToday)).toEqual(['Send two pricing options'])
     const pricing = rowOf(dueToday, 'Send two pricing options')
     expect(pricing).toHaveTextContent(`Ana García · due ${shownDay(dayFromToday(0))}`)
     expect(pricing).not.toHaveTextContent('late')
-    expect(within(pricing).getByRole('link', { name: 'Ana García' })).toHaveAttribute('href', `#/person/${seeded.anaId}`)
+    expect(within(pricing).getByRole('link', { name: 'Ana García' })).toHaveAttribute(
+      'href',
+      `#/person/${seeded.anaId}`
+    )
     // Not yet due: Ana owes carrier volumes in three days.
     expect(screen.queryByText('Share carrier volumes for 2026')).not.toBeInTheDocument()
     expect(screen.queryByRole('heading', { name: 'Nothing needs you today' })).not.toBeInTheDocument()
@@ -77,7 +88,15 @@ describe('Today: follow-ups', () => {
   it('says “1 follow-up” for a single overdue one', async () => {
     journal = await openTempJournal()
     const [ada] = await addPeople(journal.bridge, [person('Ada Lovelace')])
-    await journal.bridge.addFollowUp({ followUp: { personId: ada!.id, title: 'Send the notes', dueDate: dayFromToday(-1), direction: 'i-owe', conversationId: null } })
+    await journal.bridge.addFollowUp({
+      followUp: {
+        personId: ada!.id,
+        title: 'Send the notes',
+        dueDate: dayFromToday(-1),
+        direction: 'i-owe',
+        conversationId: null
+      }
+    })
 
     renderApp(journal.bridge, '#/today')
 
@@ -108,11 +127,12 @@ describe('Today: follow-ups', () => {
     await waitFor(() => expect(screen.queryByRole('region', { name: 'Due today' })).not.toBeInTheDocument())
 
     const after = await readStored(journal.file)
-    expect(after.followUps.filter((f) => f.completedOn === dayFromToday(0)).map((f) => f.title).sort()).toEqual([
-      'Return the signed NDA',
-      'Send trail race photos',
-      'Send two pricing options'
-    ])
+    expect(
+      after.followUps
+        .filter((f) => f.completedOn === dayFromToday(0))
+        .map((f) => f.title)
+        .sort()
+    ).toEqual(['Return the signed NDA', 'Send trail race photos', 'Send two pricing options'])
   })
 })
 
@@ -133,7 +153,10 @@ describe('Today: keep in touch', () => {
     const [lena] = await addPeople(journal.bridge, [{ name: 'Lena Fischer', cadenceDays: 30 }])
     clock.backToNow()
     const talk = (id: string, days: number, title: string) =>
-      journal!.bridge.logConversation({ conversation: { personIds: [id], date: timeFromToday(days), channel: 'call', title, body: '' }, followUps: [] })
+      journal!.bridge.logConversation({
+        conversation: { personIds: [id], date: timeFromToday(days), channel: 'call', title, body: '' },
+        followUps: []
+      })
     await talk(kenji!.id, -75, 'Rate card')
     await talk(priya!.id, -20, 'Ops review')
     await talk(ana!.id, -15, 'Pricing')
@@ -148,7 +171,10 @@ describe('Today: keep in touch', () => {
     expect(names).toEqual(['Kenji Watanabe', 'Lena Fischer', 'Ana García'])
     const row = (name: string) => within(lapsed).getByRole('link', { name }).closest('li') as HTMLElement
     expect(row('Kenji Watanabe')).toHaveTextContent('Last contact 75 days ago · every 30 days')
-    expect(within(lapsed).getByRole('link', { name: 'Kenji Watanabe' })).toHaveAttribute('href', `#/person/${kenji!.id}`)
+    expect(within(lapsed).getByRole('link', { name: 'Kenji Watanabe' })).toHaveAttribute(
+      'href',
+      `#/person/${kenji!.id}`
+    )
     expect(row('Lena Fischer')).toHaveTextContent('No conversation yet, added 40 days ago · every 30 days')
     expect(within(lapsed).getByRole('link', { name: 'Lena Fischer' })).toHaveAttribute('href', `#/person/${lena!.id}`)
     expect(row('Ana García')).toHaveTextContent('Last contact 15 days ago · every 14 days')
@@ -164,11 +190,23 @@ describe('Today: this week', () => {
     const seeded = await openSeededJournal()
     journal = seeded.journal
     await journal.bridge.logConversation({
-      conversation: { personIds: [seeded.anaId, seeded.priyaId], date: timeFromToday(0, 0, 5), channel: 'meeting', title: 'Reconciliation workshop', body: '' },
+      conversation: {
+        personIds: [seeded.anaId, seeded.priyaId],
+        date: timeFromToday(0, 0, 5),
+        channel: 'meeting',
+        title: 'Reconciliation workshop',
+        body: ''
+      },
       followUps: []
     })
     await journal.bridge.logConversation({
-      conversation: { personIds: [seeded.tomasId], date: timeFromToday(-8), channel: 'email', title: 'Security questionnaire', body: '' },
+      conversation: {
+        personIds: [seeded.tomasId],
+        date: timeFromToday(-8),
+        channel: 'email',
+        title: 'Security questionnaire',
+        body: ''
+      },
       followUps: []
     })
     renderApp(journal.bridge, '#/today')
@@ -176,12 +214,21 @@ describe('Today: this week', () => {
     const week = await findRegion('This week')
     // The seeded pricing call was yesterday: this week unless today is Monday.
     const yesterdayThisWeek = dayFromToday(-1) >= mondayThisWeek()
-    expect(rowTitles(week)).toEqual(['Reconciliation workshop', ...(yesterdayThisWeek ? ['Pricing for the Q1 renewal'] : [])])
+    expect(rowTitles(week)).toEqual([
+      'Reconciliation workshop',
+      ...(yesterdayThisWeek ? ['Pricing for the Q1 renewal'] : [])
+    ])
     const workshop = rowOf(week, 'Reconciliation workshop')
     expect(workshop).toHaveTextContent('Meeting')
     expect(workshop).toHaveTextContent(`${shownDay(dayFromToday(0))} · Ana García`)
-    expect(within(workshop).getByRole('link', { name: 'Ana García' })).toHaveAttribute('href', `#/person/${seeded.anaId}`)
-    expect(within(workshop).getByRole('link', { name: 'Priya Natarajan' })).toHaveAttribute('href', `#/person/${seeded.priyaId}`)
+    expect(within(workshop).getByRole('link', { name: 'Ana García' })).toHaveAttribute(
+      'href',
+      `#/person/${seeded.anaId}`
+    )
+    expect(within(workshop).getByRole('link', { name: 'Priya Natarajan' })).toHaveAttribute(
+      'href',
+      `#/person/${seeded.priyaId}`
+    )
     expect(within(week).queryByText('Security questionnaire')).not.toBeInTheDocument()
     expect(within(week).queryByText('Intro call: Ana meets Priya')).not.toBeInTheDocument()
   })
@@ -191,14 +238,20 @@ describe('Today: this week', () => {
     const seeded = await openSeededJournal()
     journal = seeded.journal
     await journal.bridge.logConversation({
-      conversation: { personIds: [seeded.anaId, seeded.priyaId], date: timeFromToday(0, 0, 5), channel: 'meeting', title: 'Reconciliation workshop', body: '' },
+      conversation: {
+        personIds: [seeded.anaId, seeded.priyaId],
+        date: timeFromToday(0, 0, 5),
+        channel: 'meeting',
+        title: 'Reconciliation workshop',
+        body: ''
+      },
       followUps: []
     })
     renderApp(journal.bridge, '#/today')
 
     const week = await findRegion('This week')
-    expect(rowOf(week, 'Reconciliation workshop').querySelector('.detail')?.textContent?.replace(/\s+/g, ' ').trim()).toBe(
-      `${shownDay(dayFromToday(0))} · Ana García, Priya Natarajan`
-    )
+    expect(
+      rowOf(week, 'Reconciliation workshop').querySelector('.detail')?.textContent?.replace(/\s+/g, ' ').trim()
+    ).toBe(`${shownDay(dayFromToday(0))} · Ana García, Priya Natarajan`)
   })
 })

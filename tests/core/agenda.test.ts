@@ -99,7 +99,12 @@ describe('the promise record', () => {
     await api.completeFollowUp({ id: f.id })
     expect((await api.getPersonPage({ id: ana.id })).myPromises.keptOnTime).toBe(1)
     await api.reopenFollowUp({ id: f.id })
-    expect((await api.getPersonPage({ id: ana.id })).myPromises).toEqual({ keptOnTime: 0, keptLate: 0, overdue: 0, open: 1 })
+    expect((await api.getPersonPage({ id: ana.id })).myPromises).toEqual({
+      keptOnTime: 0,
+      keptLate: 0,
+      overdue: 0,
+      open: 1
+    })
     await expect(api.completeFollowUp({ id: f.id, on: '2026-12-01' })).rejects.toThrow(/not come yet/)
   })
 })
@@ -115,7 +120,10 @@ describe('the Today view', () => {
     await api.completeFollowUp({ id: done.id })
     const today = await api.getToday({})
     expect(today.today).toBe('2026-11-23')
-    expect(today.overdue.map((f) => [f.title, f.personName, f.daysOverdue])).toEqual([['Very late', 'Bo', 21], ['Late', 'Ana', 3]])
+    expect(today.overdue.map((f) => [f.title, f.personName, f.daysOverdue])).toEqual([
+      ['Very late', 'Bo', 21],
+      ['Late', 'Ana', 3]
+    ])
     expect(today.dueToday.map((f) => f.title)).toEqual(['Due today'])
   })
 
@@ -125,7 +133,10 @@ describe('the Today view', () => {
     await call([ana.id], at(2026, 11, 22), 'Last Sunday')
     await call([ana.id], at(2026, 11, 23, 9), 'Monday')
     await call([ana.id], at(2026, 11, 25), 'Wednesday')
-    expect((await api.getToday({})).thisWeek.map((c) => [c.title, c.personNames])).toEqual([['Wednesday', ['Ana']], ['Monday', ['Ana']]])
+    expect((await api.getToday({})).thisWeek.map((c) => [c.title, c.personNames])).toEqual([
+      ['Wednesday', ['Ana']],
+      ['Monday', ['Ana']]
+    ])
   })
 })
 

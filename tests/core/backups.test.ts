@@ -26,12 +26,24 @@ describe('automatic backups', () => {
     }
     const names = (await readdir(join(journal.dir, 'backups'))).sort()
     expect(names.filter((n) => n.startsWith('daily-'))).toEqual([
-      'daily-2026-11-03.json', 'daily-2026-11-04.json', 'daily-2026-11-05.json', 'daily-2026-11-06.json',
-      'daily-2026-11-07.json', 'daily-2026-11-08.json', 'daily-2026-11-09.json'
+      'daily-2026-11-03.json',
+      'daily-2026-11-04.json',
+      'daily-2026-11-05.json',
+      'daily-2026-11-06.json',
+      'daily-2026-11-07.json',
+      'daily-2026-11-08.json',
+      'daily-2026-11-09.json'
     ])
-    expect(names.filter((n) => n.startsWith('weekly-'))).toEqual(['weekly-2026-W43.json', 'weekly-2026-W44.json', 'weekly-2026-W45.json', 'weekly-2026-W46.json'])
+    expect(names.filter((n) => n.startsWith('weekly-'))).toEqual([
+      'weekly-2026-W43.json',
+      'weekly-2026-W44.json',
+      'weekly-2026-W45.json',
+      'weekly-2026-W46.json'
+    ])
     // A day's backup holds the journal as it was after that day's first change.
-    const nov9 = (await readJson(join(journal.dir, 'backups', 'daily-2026-11-09.json'))) as { people: { name: string }[] }
+    const nov9 = (await readJson(join(journal.dir, 'backups', 'daily-2026-11-09.json'))) as {
+      people: { name: string }[]
+    }
     expect(nov9.people.at(-1)?.name).toBe('Day 39')
     for (const name of names) expect((await stat(join(journal.dir, 'backups', name))).mode & 0o777).toBe(0o600)
   })

@@ -41,26 +41,46 @@ describe('the pre-call brief', () => {
   })
 
   it('derives talking points by clear rules, promises first', () => {
-    expect(ana.talkingPoints.map((p) => p.kind)).toEqual(['commitment-mine', 'commitment-theirs', 'interest-common', 'challenge-open', 'boundary'])
-    expect(ana.talkingPoints[0]!.text).toBe('You promised “Send two pricing options” (due today): deliver it or say when.')
-    expect(ana.talkingPoints[1]!.text).toBe('They said they would share carrier volumes for 2026 (due 2026-11-26): ask how it is going.')
+    expect(ana.talkingPoints.map((p) => p.kind)).toEqual([
+      'commitment-mine',
+      'commitment-theirs',
+      'interest-common',
+      'challenge-open',
+      'boundary'
+    ])
+    expect(ana.talkingPoints[0]!.text).toBe(
+      'You promised “Send two pricing options” (due today): deliver it or say when.'
+    )
+    expect(ana.talkingPoints[1]!.text).toBe(
+      'They said they would share carrier volumes for 2026 (due 2026-11-26): ask how it is going.'
+    )
     expect(ana.talkingPoints[3]!.text).toContain('Last time you brought “Introduced her to Priya')
     expect(ana.talkingPoints[4]!.text).toBe('Remember: No calls before 9:30 — school run.')
   })
 
   it('suggests an interest that came up in a recent conversation', async () => {
     await api.logConversation({
-      conversation: { personIds: [ids.anaId], date: new Date(2026, 10, 20).toISOString(), channel: 'message', title: 'Weekend', body: 'She baked sourdough for the team.' },
+      conversation: {
+        personIds: [ids.anaId],
+        date: new Date(2026, 10, 20).toISOString(),
+        channel: 'message',
+        title: 'Weekend',
+        body: 'She baked sourdough for the team.'
+      },
       followUps: []
     })
     const brief = await api.getBrief({ id: ids.anaId })
-    expect(brief.talkingPoints.find((p) => p.kind === 'interest-recent')?.text).toBe('Ask about Sourdough: it came up on 2026-11-20 (“Weekend”).')
+    expect(brief.talkingPoints.find((p) => p.kind === 'interest-recent')?.text).toBe(
+      'Ask about Sourdough: it came up on 2026-11-20 (“Weekend”).'
+    )
   })
 
   it('reminds to ask about the relationship style and notes a lapsed cadence', async () => {
     const kenji = await api.getBrief({ id: ids.kenjiId })
     expect(kenji.talkingPoints.map((p) => p.kind)).toEqual(['commitment-theirs', 'cadence-lapsed'])
-    expect(kenji.talkingPoints[1]!.text).toBe('It has been 75 days since you last spoke, longer than your every-30-days rhythm.')
+    expect(kenji.talkingPoints[1]!.text).toBe(
+      'It has been 75 days since you last spoke, longer than your every-30-days rhythm.'
+    )
     const priya = await api.getBrief({ id: ids.priyaId })
     expect(priya.talkingPoints.map((p) => p.kind)).toContain('style-unasked')
   })

@@ -9,7 +9,9 @@ let anaId = ''
 beforeEach(async () => {
   journal = await openTempJournal()
   anaId = (await journal.handlers.createPerson({ person: { name: 'Ana' } })).id
-  await journal.handlers.addFollowUp({ followUp: { personId: anaId, title: 'Call back', dueDate: '2026-12-01', direction: 'i-owe', conversationId: null } })
+  await journal.handlers.addFollowUp({
+    followUp: { personId: anaId, title: 'Call back', dueDate: '2026-12-01', direction: 'i-owe', conversationId: null }
+  })
 })
 afterEach(() => journal.dispose())
 
@@ -19,14 +21,20 @@ async function attempt(produce: (j: Journal) => Journal): Promise<unknown> {
   const error = await journal.session
     .store()
     .change((j) => ({ next: produce(j), result: null }))
-    .then(() => null, (e: unknown) => e)
+    .then(
+      () => null,
+      (e: unknown) => e
+    )
   expect(await storedFilesHash(journal.file)).toBe(before)
   return error
 }
 
 describe('every change is checked before it is saved', () => {
   it('refuses an item that breaks the schema', async () => {
-    const error = await attempt((j) => ({ ...j, people: [...j.people, { ...j.people[0]!, id: 'person-0002', name: '' }] }))
+    const error = await attempt((j) => ({
+      ...j,
+      people: [...j.people, { ...j.people[0]!, id: 'person-0002', name: '' }]
+    }))
     expect(error).toMatchObject({ code: 'invalid-input' })
   })
 
@@ -36,7 +44,10 @@ describe('every change is checked before it is saved', () => {
   })
 
   it('refuses a follow-up for someone who is not in the journal', async () => {
-    const error = await attempt((j) => ({ ...j, followUps: [...j.followUps, { ...j.followUps[0]!, id: 'followup-0002', personId: 'nobody-0001' }] }))
+    const error = await attempt((j) => ({
+      ...j,
+      followUps: [...j.followUps, { ...j.followUps[0]!, id: 'followup-0002', personId: 'nobody-0001' }]
+    }))
     expect((error as Error).message).toMatch(/person who is not in the journal/)
   })
 

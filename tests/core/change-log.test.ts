@@ -45,14 +45,25 @@ describe('the change log', () => {
     // Two records for two changes, each about the size of the one person they carry.
     const added = log.length - logBefore
     expect(added).toBeLessThan(2 * (JSON.stringify(ana).length + 200))
-    expect(reading.records.at(-1)!.ops).toEqual([{ c: 'people', del: [[50, ana.id]], ins: [[50, { ...ana, role: 'CFO', updatedAt: expect.any(String) }]] }])
+    expect(reading.records.at(-1)!.ops).toEqual([
+      { c: 'people', del: [[50, ana.id]], ins: [[50, { ...ana, role: 'CFO', updatedAt: expect.any(String) }]] }
+    ])
   })
 
   it('opens as the snapshot with every change replayed, in order', async () => {
     journal = await openTempJournal()
     const ana = await journal.handlers.createPerson(person('Ana'))
     await journal.handlers.createPerson(person('Bo'))
-    await journal.handlers.logConversation({ conversation: { personIds: [ana.id], date: '2026-11-20T10:00:00.000Z', channel: 'call', title: 'Pricing', body: '' }, followUps: [] })
+    await journal.handlers.logConversation({
+      conversation: {
+        personIds: [ana.id],
+        date: '2026-11-20T10:00:00.000Z',
+        channel: 'call',
+        title: 'Pricing',
+        body: ''
+      },
+      followUps: []
+    })
     const removed = await journal.handlers.deletePerson({ id: ana.id })
     await journal.handlers.undoDelete({ removed })
     const live = serializeJournal(journal.session.store().journal)
@@ -65,7 +76,16 @@ describe('the change log', () => {
     await journal.handlers.createPerson(person('Ana'))
     await journal.handlers.createPerson(person('Bo'))
     const kept = serializeJournal(journal.session.store().journal)
-    await journal.handlers.logConversation({ conversation: { personIds: [journal.session.store().journal.people[0]!.id], date: '2026-11-20T10:00:00.000Z', channel: 'call', title: 'Torn', body: 'é'.repeat(40) }, followUps: [] })
+    await journal.handlers.logConversation({
+      conversation: {
+        personIds: [journal.session.store().journal.people[0]!.id],
+        date: '2026-11-20T10:00:00.000Z',
+        channel: 'call',
+        title: 'Torn',
+        body: 'é'.repeat(40)
+      },
+      followUps: []
+    })
     const dir = await crashCopy(journal)
     const log = join(dir, 'journal.json.log')
     const whole = await readFile(log)
@@ -86,8 +106,23 @@ describe('the change log', () => {
   })
 
   it.each([
-    ['a bad record before the last', (log: Buffer) => Buffer.from(log.toString().replace('"Ana"', '"Ann"')), /record 1 .* not intact/],
-    ['a gap in the sequence', (log: Buffer) => Buffer.from(log.toString().split('\n').filter((_, i) => i !== 1).join('\n')), /skips from change 1 to change 3/]
+    [
+      'a bad record before the last',
+      (log: Buffer) => Buffer.from(log.toString().replace('"Ana"', '"Ann"')),
+      /record 1 .* not intact/
+    ],
+    [
+      'a gap in the sequence',
+      (log: Buffer) =>
+        Buffer.from(
+          log
+            .toString()
+            .split('\n')
+            .filter((_, i) => i !== 1)
+            .join('\n')
+        ),
+      /skips from change 1 to change 3/
+    ]
   ])('treats %s as damage: the recovery screen, both files kept byte for byte', async (_, damage, message) => {
     journal = await openTempJournal()
     for (const name of ['Ana', 'Bo', 'Cy']) await journal.handlers.createPerson(person(name))
@@ -108,9 +143,12 @@ describe('the change log', () => {
     const dir = await crashCopy(journal)
     const log = join(dir, 'journal.json.log')
     const lines = (await readFile(log, 'utf8')).split('\n')
-    await writeFile(log, `${lines.slice(1).join('\n')}`)
+    await writeFile(log, lines.slice(1).join('\n'))
     const session = await JournalSession.open(dir, { owner: 'test' })
-    expect(await session.status()).toMatchObject({ state: 'unreadable', problem: expect.stringMatching(/starts at change 2.*up to 0 only/) })
+    expect(await session.status()).toMatchObject({
+      state: 'unreadable',
+      problem: expect.stringMatching(/starts at change 2.*up to 0 only/)
+    })
     await session.close()
   })
 })
@@ -125,8 +163,14 @@ describe('doctor and restore with a change log', () => {
     await writeFile(log, whole.subarray(0, whole.length - 20))
     const session = await JournalSession.open(dir, { owner: 'test', readOnly: true })
     const texts = (await session.health()).map((f) => `${f.level}: ${f.text}`)
-    expect(texts).toContainEqual(expect.stringMatching(/^ok: journal\.json\.log is intact: 1 change since the last snapshot/))
-    expect(texts).toContainEqual(expect.stringMatching(/^note: journal\.json\.log ends with a change that was being saved when Rapport stopped .* dropped/))
+    expect(texts).toContainEqual(
+      expect.stringMatching(/^ok: journal\.json\.log is intact: 1 change since the last snapshot/)
+    )
+    expect(texts).toContainEqual(
+      expect.stringMatching(
+        /^note: journal\.json\.log ends with a change that was being saved when Rapport stopped .* dropped/
+      )
+    )
   })
 
   it('restores a backup over a journal with a log: the backup is what opens, even after a crash midway', async () => {
@@ -140,7 +184,7 @@ describe('doctor and restore with a change log', () => {
     expect((await storedJournal(journal.file)).people.map((p) => p.name)).toEqual(['Before the backup'])
     // The journal as it stood, log included, is the pre-restore backup.
     const pre = (await journal.session.backups()).find((b) => b.kind === 'pre-restore')!
-    expect((await readFile(join(journal.dir, 'backups', pre.name), 'utf8'))).toContain('After the backup')
+    expect(await readFile(join(journal.dir, 'backups', pre.name), 'utf8')).toContain('After the backup')
     // A crash after the new snapshot but before the empty log: the old records are all skipped.
     const dir = await makeTempDir('rapport-crash-')
     await copyFile(journal.file, join(dir, 'journal.json'))
@@ -148,7 +192,10 @@ describe('doctor and restore with a change log', () => {
     expect((await storedJournal(join(dir, 'journal.json'))).people.map((p) => p.name)).toEqual(['Before the backup'])
     // Changes go on after the restore, numbered past the old log.
     await journal.handlers.createPerson(person('After the restore'))
-    expect((await storedJournal(journal.file)).people.map((p) => p.name)).toEqual(['Before the backup', 'After the restore'])
+    expect((await storedJournal(journal.file)).people.map((p) => p.name)).toEqual([
+      'Before the backup',
+      'After the restore'
+    ])
   })
 
   it('keeps a damaged log byte for byte when a backup is restored over it', async () => {
@@ -161,7 +208,7 @@ describe('doctor and restore with a change log', () => {
     await journal.handlers.createPerson(person('Di'))
     await journal.handlers.createPerson(person('Ed'))
     const log = join(dir, 'journal.json.log')
-    await writeFile(log, `garbage\n${(await readFile(`${journal.file}.log`, 'utf8'))}`)
+    await writeFile(log, `garbage\n${await readFile(`${journal.file}.log`, 'utf8')}`)
     const damagedLog = await readFile(log)
     const session = await JournalSession.open(dir, { owner: 'test' })
     expect((await session.status()).state).toBe('unreadable')

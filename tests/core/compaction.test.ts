@@ -24,7 +24,10 @@ afterEach(async () => {
   session = null
 })
 
-async function open(dir: string, compaction: Partial<CompactionPolicy>): Promise<{ session: JournalSession; api: Handlers; file: string }> {
+async function open(
+  dir: string,
+  compaction: Partial<CompactionPolicy>
+): Promise<{ session: JournalSession; api: Handlers; file: string }> {
   session = await JournalSession.open(dir, { owner: 'test', now: () => now, compaction })
   return { session, api: createHandlers(session, { now: () => now }), file: session.path }
 }
@@ -72,13 +75,16 @@ describe('compaction', () => {
     const { session, api, file } = await open(dir, { idleMs: 0 })
     await seedJournal(api, now)
     // The last change's idle spell: whatever compactions ran before, one follows it and empties the log.
-    const compacted = new Promise<void>((resolve) => session.store().onCompacted(() => session.store().log.records === 0 && resolve()))
+    const compacted = new Promise<void>((resolve) =>
+      session.store().onCompacted(() => session.store().log.records === 0 && resolve())
+    )
     await api.createPerson(person('Last one'))
     await compacted
     await session.flush()
     // The files as a crash (no close) would leave them.
     const crashed = await makeTempDir('rapport-crash-')
-    for (const name of ['journal.json', 'journal.json.log', 'journal.json.search-index']) await copyFile(join(dir, name), join(crashed, name))
+    for (const name of ['journal.json', 'journal.json.log', 'journal.json.search-index'])
+      await copyFile(join(dir, name), join(crashed, name))
     const build = vi.spyOn(SearchIndex, 'build')
     const reopened = await JournalSession.open(crashed, { owner: 'test', now: () => now })
     expect(build).not.toHaveBeenCalled()

@@ -26,7 +26,10 @@ describe('parsing CSV (RFC 4180)', () => {
   it('detects the separator from the header line: comma, semicolon or tab', () => {
     expect(parseCsv(bytes('Name;Company\nAna;Acme, Inc\n')).rows).toEqual([['Ana', 'Acme, Inc']])
     expect(parseCsv(bytes('Name\tCompany\nAna\tAcme; Inc\n')).rows).toEqual([['Ana', 'Acme; Inc']])
-    expect(parseCsv(bytes('"Name;with;semicolons",Company\nAna,Acme\n')).headers).toEqual(['Name;with;semicolons', 'Company'])
+    expect(parseCsv(bytes('"Name;with;semicolons",Company\nAna,Acme\n')).headers).toEqual([
+      'Name;with;semicolons',
+      'Company'
+    ])
   })
 
   it('strips the UTF-8 byte-order mark Excel writes, and keeps a last line without a line break', () => {
@@ -38,7 +41,15 @@ describe('parsing CSV (RFC 4180)', () => {
   it('skips LinkedIn’s "Notes:" preamble and counts lines from the top of the file', () => {
     const parsed = parseCsv(contactFile('linkedin.csv'))
     expect(parsed.headerLine).toBe(4)
-    expect(parsed.headers).toEqual(['First Name', 'Last Name', 'URL', 'Email Address', 'Company', 'Position', 'Connected On'])
+    expect(parsed.headers).toEqual([
+      'First Name',
+      'Last Name',
+      'URL',
+      'Email Address',
+      'Company',
+      'Position',
+      'Connected On'
+    ])
     expect(parsed.lines).toEqual([5, 6, 7])
   })
 })
@@ -71,7 +82,9 @@ describe('guessing the columns', () => {
       location: at(outlook, 'Business City'),
       tags: at(outlook, 'Categories')
     })
-    expect(guessMapping(['First Name', 'Last Name', 'URL', 'Email Address', 'Company', 'Position', 'Connected On'])).toEqual({ firstName: 0, lastName: 1, email: 3, company: 4, role: 5 })
+    expect(
+      guessMapping(['First Name', 'Last Name', 'URL', 'Email Address', 'Company', 'Position', 'Connected On'])
+    ).toEqual({ firstName: 0, lastName: 1, email: 3, company: 4, role: 5 })
   })
 
   it('with rows, takes the phone column filled in most often (Outlook’s mobile over business)', () => {
@@ -100,7 +113,15 @@ describe('CSV dialects', () => {
         note: 'Met at the Logistics Summit 2025.',
         tags: ['Clients']
       },
-      { ...blankCandidate, line: 3, name: '王伟', company: '深圳华通物流', role: '采购总监', email: 'wang.wei@huatong.example', location: '深圳' },
+      {
+        ...blankCandidate,
+        line: 3,
+        name: '王伟',
+        company: '深圳华通物流',
+        role: '采购总监',
+        email: 'wang.wei@huatong.example',
+        location: '深圳'
+      },
       {
         ...blankCandidate,
         line: 4,
@@ -112,7 +133,14 @@ describe('CSV dialects', () => {
         tags: ['Partners', 'Ireland']
       },
       // Line 6 is an empty row (only commas) and is skipped.
-      { ...blankCandidate, line: 7, name: 'Nguyễn Thị Mai', company: 'Saigon Freight', role: 'Logistics Analyst', email: 'mai.nguyen@saigonfreight.example' }
+      {
+        ...blankCandidate,
+        line: 7,
+        name: 'Nguyễn Thị Mai',
+        company: 'Saigon Freight',
+        role: 'Logistics Analyst',
+        email: 'mai.nguyen@saigonfreight.example'
+      }
     ])
   })
 
@@ -145,22 +173,57 @@ describe('CSV dialects', () => {
 
   it('reads a LinkedIn export, where most emails are missing', () => {
     expect(readCsv(contactFile('linkedin.csv'))).toEqual([
-      { ...blankCandidate, line: 5, name: 'Øyvind Hansen', company: 'Nordlys Shipping AS', role: 'Procurement Manager' },
-      { ...blankCandidate, line: 6, name: 'Amara Okafor', company: 'Okafor, Bello & Partners', role: 'Partner', email: 'amara@okaforbello.example' },
+      {
+        ...blankCandidate,
+        line: 5,
+        name: 'Øyvind Hansen',
+        company: 'Nordlys Shipping AS',
+        role: 'Procurement Manager'
+      },
+      {
+        ...blankCandidate,
+        line: 6,
+        name: 'Amara Okafor',
+        company: 'Okafor, Bello & Partners',
+        role: 'Partner',
+        email: 'amara@okaforbello.example'
+      },
       { ...blankCandidate, line: 7, name: 'Chen Jing', company: 'Pacific Reefer Lines', role: 'VP, Sales APAC' }
     ])
   })
 
   it('reads a semicolon-separated sheet from a European Excel', () => {
     expect(readCsv(contactFile('semicolon.csv'))).toEqual([
-      { ...blankCandidate, line: 2, name: 'Björk Guðmundsdóttir', company: 'Norðurljós ehf.', email: 'bjork@nordurljos.example', phone: '+354 555 1234', location: 'Reykjavík', tags: ['Clients', 'Iceland'] },
-      { ...blankCandidate, line: 3, name: 'Zoë Müller', company: 'Müller, Schmidt & Co', email: 'zoe@mueller-schmidt.example', location: 'Zürich', tags: ['Prospects', 'DACH'] }
+      {
+        ...blankCandidate,
+        line: 2,
+        name: 'Björk Guðmundsdóttir',
+        company: 'Norðurljós ehf.',
+        email: 'bjork@nordurljos.example',
+        phone: '+354 555 1234',
+        location: 'Reykjavík',
+        tags: ['Clients', 'Iceland']
+      },
+      {
+        ...blankCandidate,
+        line: 3,
+        name: 'Zoë Müller',
+        company: 'Müller, Schmidt & Co',
+        email: 'zoe@mueller-schmidt.example',
+        location: 'Zürich',
+        tags: ['Prospects', 'DACH']
+      }
     ])
   })
 
   it('uses only the columns the person chose', () => {
     const parsed = parseCsv(contactFile('semicolon.csv'))
-    expect(csvCandidates(parsed, { name: 0, location: 1 })[0]).toEqual({ ...blankCandidate, line: 2, name: 'Björk Guðmundsdóttir', location: 'Norðurljós ehf.' })
+    expect(csvCandidates(parsed, { name: 0, location: 1 })[0]).toEqual({
+      ...blankCandidate,
+      line: 2,
+      name: 'Björk Guðmundsdóttir',
+      location: 'Norðurljós ehf.'
+    })
   })
 })
 
@@ -174,12 +237,37 @@ describe('broken CSV files import nothing and say which line', () => {
   })
 
   it.each([
-    ['Latin-1 bytes', new Uint8Array([...bytes('Name\nAna\nJos'), 0xe9, ...bytes('\n')]), 3, 'Line 3: this line is not valid UTF-8 text'],
+    [
+      'Latin-1 bytes',
+      new Uint8Array([...bytes('Name\nAna\nJos'), 0xe9, ...bytes('\n')]),
+      3,
+      'Line 3: this line is not valid UTF-8 text'
+    ],
     ['a UTF-16 big-endian file', new Uint8Array([0xfe, 0xff, 0x00, 0x4e]), 1, 'Line 1: the file is in UTF-16'],
-    ['a row with no name', bytes('Name,Email\nAna,ana@acme.example\n,someone@example.com\n'), 3, 'Line 3: this row has no name.'],
-    ['a bad email', bytes('Name,Email\nAna,ana(at)acme\n'), 2, 'Line 2: the email address “ana(at)acme” does not look right.'],
-    ['a company too long', bytes(`Name,Company\nAna,${'c'.repeat(201)}\n`), 2, 'Line 2: the company is too long (201 characters; at most 200).'],
-    ['too many tags', bytes(`Name,Tags\nAna,"${Array.from({ length: 31 }, (_, n) => `t${n}`).join(',')}"\n`), 2, 'Line 2: there are 31 tags; a person has at most 30.'],
+    [
+      'a row with no name',
+      bytes('Name,Email\nAna,ana@acme.example\n,someone@example.com\n'),
+      3,
+      'Line 3: this row has no name.'
+    ],
+    [
+      'a bad email',
+      bytes('Name,Email\nAna,ana(at)acme\n'),
+      2,
+      'Line 2: the email address “ana(at)acme” does not look right.'
+    ],
+    [
+      'a company too long',
+      bytes(`Name,Company\nAna,${'c'.repeat(201)}\n`),
+      2,
+      'Line 2: the company is too long (201 characters; at most 200).'
+    ],
+    [
+      'too many tags',
+      bytes(`Name,Tags\nAna,"${Array.from({ length: 31 }, (_, n) => `t${n}`).join(',')}"\n`),
+      2,
+      'Line 2: there are 31 tags; a person has at most 30.'
+    ],
     ['no name column', bytes('Company,Email\nAcme,ana@acme.example\n'), 1, 'Line 1: no column is chosen for the name'],
     ['only blank lines', bytes('\n\n\n'), 1, 'Line 1: there is nothing in this file']
   ])('%s', (_, input, line, start) => {

@@ -56,7 +56,18 @@ afterEach(async () => {
 
 /** Ana as the user typed her: their own role and notes, an upper-case email, no phone yet. */
 const seedAna = () =>
-  createPerson(store, { name: 'Ana García', company: 'Acme Logistics', role: 'Chief Financial Officer', email: 'ANA.GARCIA@Acme.Example', howWeMet: 'Kenji introduced us.', tags: ['champion', 'clients'] }, NOW)
+  createPerson(
+    store,
+    {
+      name: 'Ana García',
+      company: 'Acme Logistics',
+      role: 'Chief Financial Officer',
+      email: 'ANA.GARCIA@Acme.Example',
+      howWeMet: 'Kenji introduced us.',
+      tags: ['champion', 'clients']
+    },
+    NOW
+  )
 /** José Luis, typed without accents and with the company in capitals. */
 const seedJose = () => createPerson(store, { name: 'Jose Luis Fernandez', company: 'IBERIA CARGO SERVICES' }, NOW)
 
@@ -66,10 +77,25 @@ describe('planning an import', () => {
     const jose = await seedJose()
     const plan = planImport(store.journal, [...vcf('google.vcf'), ...vcf('outlook.vcf')])
     expect(plan.items.map(({ candidate, ...item }) => [candidate.name, item])).toEqual([
-      ['Ana García', { action: 'merge', matchId: ana.id, reason: 'Ana García is already in the journal with the same email (ANA.GARCIA@Acme.Example).' }],
+      [
+        'Ana García',
+        {
+          action: 'merge',
+          matchId: ana.id,
+          reason: 'Ana García is already in the journal with the same email (ANA.GARCIA@Acme.Example).'
+        }
+      ],
       ['Nguyễn Văn An', { action: 'add', reason: 'New person.' }],
       ["Siobhán O'Brien", { action: 'add', reason: 'New person.' }],
-      ['José Luis Fernández', { action: 'merge', matchId: jose.id, reason: 'Jose Luis Fernandez is already in the journal with the same name and company (IBERIA CARGO SERVICES).' }],
+      [
+        'José Luis Fernández',
+        {
+          action: 'merge',
+          matchId: jose.id,
+          reason:
+            'Jose Luis Fernandez is already in the journal with the same name and company (IBERIA CARGO SERVICES).'
+        }
+      ],
       ['Dr. Jürgen Schmidt', { action: 'add', reason: 'New person.' }]
     ])
   })
@@ -100,7 +126,9 @@ describe('planning an import', () => {
       candidate(4, 'Oyvind Hansen', { company: 'Another Company' })
     ])
     expect(plan.items.map((item) => item.action)).toEqual(['merge', 'merge', 'merge', 'add'])
-    expect(plan.items[2]!.reason).toBe('Wang Wei (archived) is already in the journal with the same name and company (Huatong).')
+    expect(plan.items[2]!.reason).toBe(
+      'Wang Wei (archived) is already in the journal with the same name and company (Huatong).'
+    )
     expect(foldKey('  José  GARCÍA ')).toBe('jose garcia')
   })
 })
@@ -111,19 +139,33 @@ describe('applying an import', () => {
     const jose = await seedJose()
     const change = vi.spyOn(store, 'change')
     const append = vi.spyOn(LogFile.prototype, 'append')
-    const result = await applyImport(store, planImport(store.journal, [...vcf('google.vcf'), ...vcf('outlook.vcf')]), LATER)
+    const result = await applyImport(
+      store,
+      planImport(store.journal, [...vcf('google.vcf'), ...vcf('outlook.vcf')]),
+      LATER
+    )
     expect(change).toHaveBeenCalledTimes(1)
     expect(append).toHaveBeenCalledTimes(1)
     expect(result).toEqual({
       added: 3,
       merged: 2,
       skipped: 0,
-      names: { added: ['Nguyễn Văn An', "Siobhán O'Brien", 'Dr. Jürgen Schmidt'], merged: ['Ana García', 'Jose Luis Fernandez'], skipped: [] }
+      names: {
+        added: ['Nguyễn Văn An', "Siobhán O'Brien", 'Dr. Jürgen Schmidt'],
+        merged: ['Ana García', 'Jose Luis Fernandez'],
+        skipped: []
+      }
     })
 
     const onDisk = await storedJournal(journal.file)
     expect(onDisk).toEqual(JSON.parse(JSON.stringify(store.journal)))
-    expect(onDisk.people.map((p) => p.name)).toEqual(['Ana García', 'Jose Luis Fernandez', 'Nguyễn Văn An', "Siobhán O'Brien", 'Dr. Jürgen Schmidt'])
+    expect(onDisk.people.map((p) => p.name)).toEqual([
+      'Ana García',
+      'Jose Luis Fernandez',
+      'Nguyễn Văn An',
+      "Siobhán O'Brien",
+      'Dr. Jürgen Schmidt'
+    ])
     const emails = onDisk.people.map((p) => p.email.toLowerCase()).filter(Boolean)
     expect(new Set(emails).size).toBe(emails.length)
 
@@ -171,17 +213,33 @@ describe('applying an import', () => {
   })
 
   it('a merge that adds nothing leaves the person’s updatedAt as it was', async () => {
-    const ana = await createPerson(store, { name: 'Ana García', company: 'Acme Logistics', email: 'ana.garcia@acme.example' }, NOW)
-    await applyImport(store, planImport(store.journal, [candidate(1, 'Ana García', { email: 'ana.garcia@acme.example', tags: [] })]), LATER)
+    const ana = await createPerson(
+      store,
+      { name: 'Ana García', company: 'Acme Logistics', email: 'ana.garcia@acme.example' },
+      NOW
+    )
+    await applyImport(
+      store,
+      planImport(store.journal, [candidate(1, 'Ana García', { email: 'ana.garcia@acme.example', tags: [] })]),
+      LATER
+    )
     expect(store.journal.people.find((p) => p.id === ana.id)!.updatedAt).toBe(NOW.toISOString())
   })
 
   it('follows the person’s decisions: add a duplicate anyway, skip a new one', async () => {
     await seedAna()
-    const plan = planImport(store.journal, [candidate(1, 'Ana García', { company: 'Acme Logistics' }), candidate(2, 'Kwame Mensah')])
+    const plan = planImport(store.journal, [
+      candidate(1, 'Ana García', { company: 'Acme Logistics' }),
+      candidate(2, 'Kwame Mensah')
+    ])
     expect(plan.items.map((item) => item.action)).toEqual(['merge', 'add'])
     const result = await applyImport(store, plan, LATER, { 0: 'add', 1: 'skip' })
-    expect(result).toEqual({ added: 1, merged: 0, skipped: 1, names: { added: ['Ana García'], merged: [], skipped: ['Kwame Mensah'] } })
+    expect(result).toEqual({
+      added: 1,
+      merged: 0,
+      skipped: 1,
+      names: { added: ['Ana García'], merged: [], skipped: ['Kwame Mensah'] }
+    })
     expect(store.journal.people.map((p) => p.name)).toEqual(['Ana García', 'Ana García'])
   })
 
@@ -189,7 +247,11 @@ describe('applying an import', () => {
     await seedAna()
     const before = await storedFilesHash(journal.file)
     const change = vi.spyOn(store, 'change')
-    const result = await applyImport(store, planImport(store.journal, vcf('google.vcf')), LATER, { 0: 'skip', 1: 'skip', 2: 'skip' })
+    const result = await applyImport(store, planImport(store.journal, vcf('google.vcf')), LATER, {
+      0: 'skip',
+      1: 'skip',
+      2: 'skip'
+    })
     expect(result.skipped).toBe(3)
     expect(change).not.toHaveBeenCalled()
     expect(await storedFilesHash(journal.file)).toBe(before)
@@ -212,10 +274,15 @@ describe('nothing is half-saved', () => {
 
   it('refuses the whole plan when a person to merge into was deleted meanwhile', async () => {
     const ana = await seedAna()
-    const plan = planImport(store.journal, [candidate(1, 'Kwame Mensah'), candidate(7, 'Ana García', { email: 'ana.garcia@acme.example' })])
+    const plan = planImport(store.journal, [
+      candidate(1, 'Kwame Mensah'),
+      candidate(7, 'Ana García', { email: 'ana.garcia@acme.example' })
+    ])
     await deletePerson(store, ana.id)
     const before = await storedFilesHash(journal.file)
-    await expect(applyImport(store, plan, LATER)).rejects.toThrow('Line 7: the person Ana García was to be merged into is no longer in the journal. Check the import again.')
+    await expect(applyImport(store, plan, LATER)).rejects.toThrow(
+      'Line 7: the person Ana García was to be merged into is no longer in the journal. Check the import again.'
+    )
     expect(await storedFilesHash(journal.file)).toBe(before)
     expect(store.journal.people).toEqual([])
   })
@@ -223,16 +290,25 @@ describe('nothing is half-saved', () => {
   it('refuses a merge that would give someone more than 30 tags', async () => {
     await createPerson(store, { name: 'Ana García', tags: Array.from({ length: 29 }, (_, n) => `tag ${n}`) }, NOW)
     const before = await storedFilesHash(journal.file)
-    const plan = planImport(store.journal, [candidate(1, 'Liam'), candidate(4, 'Ana García', { tags: ['tag 1', 'new one', 'new two'] })])
-    await expect(applyImport(store, plan, LATER)).rejects.toThrow('Line 4: Ana García would have 31 tags after this import; a person has at most 30.')
+    const plan = planImport(store.journal, [
+      candidate(1, 'Liam'),
+      candidate(4, 'Ana García', { tags: ['tag 1', 'new one', 'new two'] })
+    ])
+    await expect(applyImport(store, plan, LATER)).rejects.toThrow(
+      'Line 4: Ana García would have 31 tags after this import; a person has at most 30.'
+    )
     expect(await storedFilesHash(journal.file)).toBe(before)
     expect(store.journal.people).toHaveLength(1)
   })
 
   it('refuses a "merge" decision for a contact that matches no one, and decisions for items not in the plan', async () => {
     const plan = planImport(store.journal, [candidate(3, 'Kwame Mensah')])
-    await expect(applyImport(store, plan, LATER, { 0: 'merge' })).rejects.toThrow('Line 3: Kwame Mensah matches no one in the journal, so there is nothing to merge into.')
-    await expect(applyImport(store, plan, LATER, { 5: 'add' })).rejects.toThrow('There is no contact number 5 in this import.')
+    await expect(applyImport(store, plan, LATER, { 0: 'merge' })).rejects.toThrow(
+      'Line 3: Kwame Mensah matches no one in the journal, so there is nothing to merge into.'
+    )
+    await expect(applyImport(store, plan, LATER, { 5: 'add' })).rejects.toThrow(
+      'There is no contact number 5 in this import.'
+    )
     expect(store.journal.people).toEqual([])
   })
 })

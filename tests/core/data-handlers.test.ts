@@ -11,7 +11,6 @@ import { CONTACTS } from '../support/contacts.ts'
 import { openTempJournal } from '../support/temp-journal.ts'
 import type { TempJournal } from '../support/temp-journal.ts'
 
-
 /** A desktop whose dialogs answer what the test says, and which records what it was asked to apply. */
 class FakeShell implements ShellPort {
   folder: string | null = null
@@ -47,7 +46,12 @@ describe('export', () => {
     shell.folder = out
     const result = await journal.handlers.exportMarkdown({})
     expect(result).toMatchObject({ canceled: false, folder: out, files: 6 })
-    expect((await readdir(join(out, 'People'))).sort()).toEqual(['Ana García.md', 'Kenji Watanabe.md', 'Priya Natarajan.md', 'Tomás Oliveira.md'])
+    expect((await readdir(join(out, 'People'))).sort()).toEqual([
+      'Ana García.md',
+      'Kenji Watanabe.md',
+      'Priya Natarajan.md',
+      'Tomás Oliveira.md'
+    ])
   })
 
   it('does nothing when the user cancels the dialog', async () => {
@@ -66,7 +70,9 @@ describe('export', () => {
 
 describe('import', () => {
   it('previews a vCard file, changes nothing until applied, then adds and merges as previewed', async () => {
-    await journal.handlers.createPerson({ person: { name: 'Ana García', company: 'Acme', email: 'ana.garcia@example.com' } })
+    await journal.handlers.createPerson({
+      person: { name: 'Ana García', company: 'Acme', email: 'ana.garcia@example.com' }
+    })
     shell.file = join(CONTACTS, 'google.vcf')
     const before = await storedFilesHash(journal.file)
     const picked = await journal.handlers.importPick({})
@@ -85,9 +91,17 @@ describe('import', () => {
   it('lets the user map CSV columns again before importing', async () => {
     shell.file = join(CONTACTS, 'google.csv')
     const picked = await journal.handlers.importPick({})
-    if (picked.canceled || picked.preview.kind !== 'contacts' || !picked.preview.csv) throw new Error('expected a CSV preview')
+    if (picked.canceled || picked.preview.kind !== 'contacts' || !picked.preview.csv)
+      throw new Error('expected a CSV preview')
     const { headers } = picked.preview.csv
-    const remapped = await journal.handlers.importRemap({ token: picked.preview.token, mapping: { name: headers.indexOf('Name'), firstName: headers.indexOf('Given Name'), lastName: headers.indexOf('Family Name') } })
+    const remapped = await journal.handlers.importRemap({
+      token: picked.preview.token,
+      mapping: {
+        name: headers.indexOf('Name'),
+        firstName: headers.indexOf('Given Name'),
+        lastName: headers.indexOf('Family Name')
+      }
+    })
     if (remapped.kind !== 'contacts') throw new Error('expected contacts')
     expect(remapped.items.every((item) => item.company === '')).toBe(true)
   })
@@ -126,7 +140,9 @@ describe('backups and settings', () => {
 
   it('saves settings beside the journal and puts them into effect', async () => {
     expect((await journal.handlers.getSettings({})).settings.globalShortcut.enabled).toBe(false)
-    await journal.handlers.updateSettings({ patch: { theme: 'dark', globalShortcut: { enabled: true, accelerator: 'CommandOrControl+Shift+K' } } })
+    await journal.handlers.updateSettings({
+      patch: { theme: 'dark', globalShortcut: { enabled: true, accelerator: 'CommandOrControl+Shift+K' } }
+    })
     expect(shell.applied.at(-1)).toMatchObject({ theme: 'dark', globalShortcut: { enabled: true } })
     expect((await SettingsFile.open(journal.dir)).settings.theme).toBe('dark')
   })

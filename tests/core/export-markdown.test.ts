@@ -49,7 +49,10 @@ describe('a person’s Markdown', () => {
   })
 
   it('quotes every front matter string, so any name is valid YAML', async () => {
-    await temp.handlers.updatePerson({ id: ids.kenjiId, patch: { name: 'Kenji "K" Watanabe: #1 \\ ---', tags: ['a: b', '- c'], company: '' } })
+    await temp.handlers.updatePerson({
+      id: ids.kenjiId,
+      patch: { name: 'Kenji "K" Watanabe: #1 \\ ---', tags: ['a: b', '- c'], company: '' }
+    })
     const text = renderPersonMarkdown(journal(), ids.kenjiId, NOW)
     const front = text.split('\n---\n')[0]!
     expect(front).toContain('name: "Kenji \\"K\\" Watanabe: #1 \\\\ ---"')
@@ -67,7 +70,16 @@ describe('a person’s Markdown', () => {
   })
 
   it('closes a code fence a note left open, so it cannot swallow the rest of the file', async () => {
-    await temp.handlers.logConversation({ conversation: { personIds: [ids.kenjiId], date: NOW.toISOString(), channel: 'email', title: 'Code', body: '```js\nconst x = 1' }, followUps: [] })
+    await temp.handlers.logConversation({
+      conversation: {
+        personIds: [ids.kenjiId],
+        date: NOW.toISOString(),
+        channel: 'email',
+        title: 'Code',
+        body: '```js\nconst x = 1'
+      },
+      followUps: []
+    })
     expect(renderPersonMarkdown(journal(), ids.kenjiId, NOW)).toContain('```js\nconst x = 1\n```\n')
   })
 })
@@ -78,7 +90,12 @@ describe('exportMarkdown', () => {
     const result = await exportMarkdown(journal(), join(out, 'new', 'folder'), NOW)
     expect(result).toEqual({ files: 6, folder: join(out, 'new', 'folder') })
     expect((await readdir(join(out, 'new', 'folder'))).sort()).toEqual(['Follow-ups.md', 'People', 'index.md'])
-    expect((await readdir(join(out, 'new', 'folder', 'People'))).sort()).toEqual(['Ana García.md', 'Kenji Watanabe.md', 'Priya Natarajan.md', 'Tomás Oliveira.md'])
+    expect((await readdir(join(out, 'new', 'folder', 'People'))).sort()).toEqual([
+      'Ana García.md',
+      'Kenji Watanabe.md',
+      'Priya Natarajan.md',
+      'Tomás Oliveira.md'
+    ])
   })
 
   it('index.md links every person, archived ones apart', async () => {
@@ -132,7 +149,11 @@ describe('exportMarkdown', () => {
     const result = await exportMarkdown(journal(), out, NOW)
     expect(result.files).toBe(8)
     const files = await readdir(join(out, 'People'))
-    expect(files.filter((f) => f.toLowerCase().startsWith('ana')).sort()).toEqual(['ANA GARCÍA (3).md', 'Ana García.md', 'ana garcía (2).md'])
+    expect(files.filter((f) => f.toLowerCase().startsWith('ana')).sort()).toEqual([
+      'ANA GARCÍA (3).md',
+      'Ana García.md',
+      'ana garcía (2).md'
+    ])
     const index = await read('index.md')
     expect(index).toContain('(People/ana%20garc%C3%ADa%20%282%29.md)')
     expect(index).toContain('(People/ANA%20GARC%C3%8DA%20%283%29.md)')
@@ -149,13 +170,24 @@ describe('exportMarkdown', () => {
   })
 
   it('refuses an id that is not in the journal', async () => {
-    await expect(exportMarkdown(journal(), out, NOW, { personIds: ['not-a-person-id'] })).rejects.toThrow('no longer in the journal')
+    await expect(exportMarkdown(journal(), out, NOW, { personIds: ['not-a-person-id'] })).rejects.toThrow(
+      'no longer in the journal'
+    )
   })
 })
 
 describe('exporting never writes outside the chosen folder', () => {
   it('for a person with a hostile name', async () => {
-    const hostile = ['../../../outside', '..\\..\\outside', '/etc/passwd', 'C:\\Windows\\win.ini', 'CON', 'People/../../outside', '.', '..']
+    const hostile = [
+      '../../../outside',
+      '..\\..\\outside',
+      '/etc/passwd',
+      'C:\\Windows\\win.ini',
+      'CON',
+      'People/../../outside',
+      '.',
+      '..'
+    ]
     for (const name of hostile) await temp.handlers.createPerson({ person: { name } })
     const folder = join(out, 'export')
     const result = await exportMarkdown(journal(), folder, NOW)
@@ -186,7 +218,23 @@ describe('exporting never writes outside the chosen folder', () => {
   })
 
   it('for any names at all (property)', async () => {
-    const hostile = fc.constantFrom('../', '..', '.', 'CON', 'con', 'a/b\\c', 'nul.txt', '\u0000\u001f', '👩‍👩‍👧‍👦', 'x'.repeat(200), '漢'.repeat(200), ' ', 'Ana', 'ANA', '\ud83d')
+    const hostile = fc.constantFrom(
+      '../',
+      '..',
+      '.',
+      'CON',
+      'con',
+      'a/b\\c',
+      'nul.txt',
+      '\u0000\u001f',
+      '👩‍👩‍👧‍👦',
+      'x'.repeat(200),
+      '漢'.repeat(200),
+      ' ',
+      'Ana',
+      'ANA',
+      '\ud83d'
+    )
     const name = fc
       .array(fc.oneof(hostile, fc.string({ unit: 'binary', maxLength: 40 })), { minLength: 1, maxLength: 4 })
       .map((parts) => parts.join('').trim().slice(0, 200))
@@ -221,7 +269,13 @@ function journalOf(names: readonly string[]): Journal {
   return validateJournal({
     schemaVersion: 2,
     me: { name: '' },
-    people: names.map((name, i) => ({ id: `person-${String(i).padStart(4, '0')}`, ...defaultProfile(), name, createdAt: stamp, updatedAt: stamp })),
+    people: names.map((name, i) => ({
+      id: `person-${String(i).padStart(4, '0')}`,
+      ...defaultProfile(),
+      name,
+      createdAt: stamp,
+      updatedAt: stamp
+    })),
     conversations: [],
     interests: [],
     challenges: [],

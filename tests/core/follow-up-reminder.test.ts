@@ -17,7 +17,10 @@ describe('daily reminders', () => {
     await seedJournal(journal.handlers, now)
     const summary = dueSummary(journal.session.store().journal, now)
     expect(summary).toEqual({ overdue: 2, dueToday: 1 })
-    expect(reminderText(summary)).toEqual({ title: 'Rapport: follow-ups', body: '1 due today, 2 overdue. Open Today to see them.' })
+    expect(reminderText(summary)).toEqual({
+      title: 'Rapport: follow-ups',
+      body: '1 due today, 2 overdue. Open Today to see them.'
+    })
     await journal.dispose()
   })
 })

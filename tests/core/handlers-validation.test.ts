@@ -9,14 +9,27 @@ import type { TempJournal } from '../support/temp-journal.ts'
 const huge = 'x'.repeat(5_000_000)
 const validPerson = { name: 'Ana', company: 'Acme', role: 'CFO' }
 const validId = '0b7c9a52-4f7e-4a34-9b8a-3f2f8c1d2e10'
-const conversation = { personIds: [validId], date: '2026-01-05T10:00:00.000Z', channel: 'call', title: 'Intro call', body: '' }
+const conversation = {
+  personIds: [validId],
+  date: '2026-01-05T10:00:00.000Z',
+  channel: 'call',
+  title: 'Intro call',
+  body: ''
+}
 
 /** Payloads each call must refuse: wrong types, extra keys, prototype keys, oversized strings. */
 const malformed: Record<ApiName, unknown[]> = {
   journalStatus: [{ extra: 1 }, 'x', 42, [], JSON.parse('{"__proto__": {"polluted": true}}')],
   reopenJournal: [{ extra: 1 }, 'x', [1]],
   listBackups: [{ extra: 1 }, true],
-  restoreBackup: [{}, { name: 42 }, { name: '../journal.json' }, { name: '/etc/passwd' }, { name: `${huge}.json` }, { name: 'daily.json', extra: 1 }],
+  restoreBackup: [
+    {},
+    { name: 42 },
+    { name: '../journal.json' },
+    { name: '/etc/passwd' },
+    { name: `${huge}.json` },
+    { name: 'daily.json', extra: 1 }
+  ],
   listPeople: [{ extra: 1 }, JSON.parse('{"constructor": {"prototype": {}}}')],
   createPerson: [
     {},
@@ -62,38 +75,81 @@ const malformed: Record<ApiName, unknown[]> = {
     { conversation: { ...conversation, body: huge }, followUps: [] },
     { conversation, followUps: [{ personId: validId, title: 'Send deck', dueDate: '2026-02-30', direction: 'i-owe' }] },
     { conversation, followUps: [{ personId: validId, title: 'Send deck', dueDate: '30/01/2026', direction: 'i-owe' }] },
-    { conversation, followUps: [{ personId: validId, title: 'Send deck', dueDate: '2026-01-30', direction: 'whoever' }] }
+    {
+      conversation,
+      followUps: [{ personId: validId, title: 'Send deck', dueDate: '2026-01-30', direction: 'whoever' }]
+    }
   ],
   updateConversation: [{ id: validId }, { id: validId, conversation: { ...conversation, extra: 1 } }],
   deleteConversation: [{ id: '' }],
-  addInterest: [{ interest: { ownerId: 'me', label: '', category: 'food', note: '' } }, { interest: { ownerId: 'me', label: 'Golf', category: 'golfing', note: '' } }],
+  addInterest: [
+    { interest: { ownerId: 'me', label: '', category: 'food', note: '' } },
+    { interest: { ownerId: 'me', label: 'Golf', category: 'golfing', note: '' } }
+  ],
   updateInterest: [{ id: validId, interest: { ownerId: '../x', label: 'Golf', category: 'sport', note: '' } }],
   deleteInterest: [{ id: [] }],
   peopleWithInterest: [{ label: '' }, { label: huge }],
-  addChallenge: [{ challenge: { personId: validId, title: 'Churn', detail: '', status: 'stuck', openedOn: '2026-01-01' } }],
-  updateChallenge: [{ id: validId, challenge: { personId: validId, title: 'Churn', detail: '', status: 'open', openedOn: '2026-13-01' } }],
+  addChallenge: [
+    { challenge: { personId: validId, title: 'Churn', detail: '', status: 'stuck', openedOn: '2026-01-01' } }
+  ],
+  updateChallenge: [
+    {
+      id: validId,
+      challenge: { personId: validId, title: 'Churn', detail: '', status: 'open', openedOn: '2026-13-01' }
+    }
+  ],
   deleteChallenge: [{ id: null }],
-  addValue: [{ value: { personId: validId, challengeId: null, kind: 'gift', title: 'x', note: '', date: '2026-01-01' } }],
+  addValue: [
+    { value: { personId: validId, challengeId: null, kind: 'gift', title: 'x', note: '', date: '2026-01-01' } }
+  ],
   deleteValue: [{}],
-  addFollowUp: [{ followUp: { personId: validId, title: 'Call', dueDate: 'tomorrow', direction: 'i-owe', conversationId: null } }],
-  updateFollowUp: [{ id: validId, followUp: { personId: validId, title: huge, dueDate: '2026-01-01', direction: 'i-owe', conversationId: null } }],
+  addFollowUp: [
+    { followUp: { personId: validId, title: 'Call', dueDate: 'tomorrow', direction: 'i-owe', conversationId: null } }
+  ],
+  updateFollowUp: [
+    {
+      id: validId,
+      followUp: { personId: validId, title: huge, dueDate: '2026-01-01', direction: 'i-owe', conversationId: null }
+    }
+  ],
   completeFollowUp: [{ id: validId, on: '2026-02-29' }],
   reopenFollowUp: [{ id: 1 }],
   deleteFollowUp: [{ id: validId, hard: true }],
   getBrief: [{}, { id: 'x' }, { id: validId, full: true }],
-  search: [{}, { query: { text: huge } }, { query: { text: 'x', channel: 'fax' } }, { query: { text: 'x', from: '2026-02-31' } }, { query: { text: 'x', limit: 0 } }, { query: { text: 'x', extra: 1 } }],
+  search: [
+    {},
+    { query: { text: huge } },
+    { query: { text: 'x', channel: 'fax' } },
+    { query: { text: 'x', from: '2026-02-31' } },
+    { query: { text: 'x', limit: 0 } },
+    { query: { text: 'x', extra: 1 } }
+  ],
   exportMarkdown: [{ personIds: 'all' }, { personIds: ['../x'] }, { folder: '/tmp' }],
   exportJson: [{ file: '/etc/passwd' }],
   importPick: [{ path: '/etc/passwd' }],
-  importRemap: [{ token: 'x', mapping: {} }, { token: '0b7c9a52-4f7e-4a34-9b8a-3f2f8c1d2e10', mapping: { name: -1 } }, { token: '0b7c9a52-4f7e-4a34-9b8a-3f2f8c1d2e10', mapping: { password: 1 } }],
-  importApply: [{}, { token: '0b7c9a52-4f7e-4a34-9b8a-3f2f8c1d2e10', decisions: { '0': 'delete' } }, { token: '0b7c9a52-4f7e-4a34-9b8a-3f2f8c1d2e10', mode: 'wipe' }],
+  importRemap: [
+    { token: 'x', mapping: {} },
+    { token: '0b7c9a52-4f7e-4a34-9b8a-3f2f8c1d2e10', mapping: { name: -1 } },
+    { token: '0b7c9a52-4f7e-4a34-9b8a-3f2f8c1d2e10', mapping: { password: 1 } }
+  ],
+  importApply: [
+    {},
+    { token: '0b7c9a52-4f7e-4a34-9b8a-3f2f8c1d2e10', decisions: { '0': 'delete' } },
+    { token: '0b7c9a52-4f7e-4a34-9b8a-3f2f8c1d2e10', mode: 'wipe' }
+  ],
   importCancel: [{}],
   backupNow: [{ name: 'x' }],
   openBackupsFolder: [{ path: '/' }],
   moveJournal: [{ to: '/tmp' }],
   openJournal: [{ path: '/etc' }],
   getSettings: [{ all: true }],
-  updateSettings: [{}, { patch: { theme: 'neon' } }, { patch: { globalShortcut: { enabled: true, accelerator: 'K' } } }, { patch: { reminders: { enabled: true, time: '25:00' } } }, { patch: { extra: 1 } }],
+  updateSettings: [
+    {},
+    { patch: { theme: 'neon' } },
+    { patch: { globalShortcut: { enabled: true, accelerator: 'K' } } },
+    { patch: { reminders: { enabled: true, time: '25:00' } } },
+    { patch: { extra: 1 } }
+  ],
   getMe: [{ me: true }],
   updateMe: [{ me: { name: huge } }, { me: { name: 'Sam', extra: 1 } }]
 }
@@ -134,11 +190,17 @@ describe('every API call', () => {
 
   it('names the refused field by its path in the call’s argument', async () => {
     const result = await dispatch(journal.handlers, 'updatePerson', { id: validId, patch: { email: 'ana(at)acme' } })
-    expect(result).toEqual({ ok: false, error: { code: 'invalid-input', message: 'That email address does not look right.', field: 'patch.email' } })
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'invalid-input', message: 'That email address does not look right.', field: 'patch.email' }
+    })
   })
 
   it('reports a person that is gone as not-found', async () => {
     const result = await dispatch(journal.handlers, 'deletePerson', { id: validId })
-    expect(result).toEqual({ ok: false, error: { code: 'not-found', message: 'That person is no longer in the journal.' } })
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'not-found', message: 'That person is no longer in the journal.' }
+    })
   })
 })

@@ -16,9 +16,38 @@ const cases: Array<[string, string | Buffer, RegExp]> = [
   ['holds null', 'null', /null/],
   ['holds a list', '[]', /a list instead of a journal/],
   ['has the wrong shape', '{"schemaVersion":1,"people":[{"name":42}]}', /not in the expected shape/],
-  ['breaks its own references', JSON.stringify({ schemaVersion: 2, me: { name: '' }, people: [], conversations: [], interests: [], challenges: [], values: [], followUps: [{ id: 'fu-00000001', personId: 'nobody-0001', title: 'x', dueDate: '2026-01-01', direction: 'i-owe', conversationId: null, completedOn: null, createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z' }] }), /person who is not in the journal/],
+  [
+    'breaks its own references',
+    JSON.stringify({
+      schemaVersion: 2,
+      me: { name: '' },
+      people: [],
+      conversations: [],
+      interests: [],
+      challenges: [],
+      values: [],
+      followUps: [
+        {
+          id: 'fu-00000001',
+          personId: 'nobody-0001',
+          title: 'x',
+          dueDate: '2026-01-01',
+          direction: 'i-owe',
+          conversationId: null,
+          completedOn: null,
+          createdAt: '2026-01-01T00:00:00.000Z',
+          updatedAt: '2026-01-01T00:00:00.000Z'
+        }
+      ]
+    }),
+    /person who is not in the journal/
+  ],
   ['has no schemaVersion', '{"people":[]}', /schemaVersion/],
-  ['comes from a newer Rapport', '{"schemaVersion":99,"people":[],"future":true}', /newer Rapport \(schema version 99\)/],
+  [
+    'comes from a newer Rapport',
+    '{"schemaVersion":99,"people":[],"future":true}',
+    /newer Rapport \(schema version 99\)/
+  ],
   ['holds binary junk', Buffer.from([0x00, 0xff, 0x13, 0x37, 0x80]), /not valid JSON/]
 ]
 
@@ -28,27 +57,30 @@ afterEach(async () => {
 })
 
 describe('a journal that cannot be read', () => {
-  it.each(cases)('keeps the file byte-identical and explains the problem when it %s', async (_label, bytes, problem) => {
-    dir = await makeTempDir()
-    const file = join(dir, 'journal.json')
-    await writeFile(file, bytes)
-    const before = await fingerprint(file)
+  it.each(cases)(
+    'keeps the file byte-identical and explains the problem when it %s',
+    async (_label, bytes, problem) => {
+      dir = await makeTempDir()
+      const file = join(dir, 'journal.json')
+      await writeFile(file, bytes)
+      const before = await fingerprint(file)
 
-    const session = await JournalSession.open(dir, { owner: 'test' })
-    const status = await session.status()
-    expect(status.state).toBe('unreadable')
-    if (status.state !== 'unreadable') return
-    expect(status.problem).toMatch(problem)
-    expect(status.file).toBe(file)
-    // Every call that would read or write people refuses, naming the file.
-    expect(() => session.store()).toThrow(/cannot be read/)
-    await session.reopen()
-    await session.close()
+      const session = await JournalSession.open(dir, { owner: 'test' })
+      const status = await session.status()
+      expect(status.state).toBe('unreadable')
+      if (status.state !== 'unreadable') return
+      expect(status.problem).toMatch(problem)
+      expect(status.file).toBe(file)
+      // Every call that would read or write people refuses, naming the file.
+      expect(() => session.store()).toThrow(/cannot be read/)
+      await session.reopen()
+      await session.close()
 
-    expect(await fingerprint(file)).toBe(before)
-    // Nothing replaced it with defaults, and no backup of it pretends to be good.
-    expect((await readdir(dir)).filter((name) => name.startsWith('journal'))).toEqual(['journal.json'])
-  })
+      expect(await fingerprint(file)).toBe(before)
+      // Nothing replaced it with defaults, and no backup of it pretends to be good.
+      expect((await readdir(dir)).filter((name) => name.startsWith('journal'))).toEqual(['journal.json'])
+    }
+  )
 
   it('offers the newest good backup and, on restore, keeps the unreadable bytes beside the journal', async () => {
     dir = await makeTempDir()

@@ -11,21 +11,26 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true })
 })
 
-const lockOf = (pid: number, owner = 'app', host = hostname()) => JSON.stringify({ pid, host, owner, since: new Date().toISOString() })
+const lockOf = (pid: number, owner = 'app', host = hostname()) =>
+  JSON.stringify({ pid, host, owner, since: new Date().toISOString() })
 
 describe('the journal lock', () => {
   it('tells a second process that the journal is open in Rapport', async () => {
     dir = await makeTempDir()
     // Our parent process is alive and is not us: as good as a running Rapport.
     await writeFile(join(dir, 'journal.json.lock'), lockOf(process.ppid))
-    await expect(JournalSession.open(dir, { owner: 'cli' })).rejects.toThrow(`The journal is open in Rapport (process ${process.ppid}). Close it there first.`)
+    await expect(JournalSession.open(dir, { owner: 'cli' })).rejects.toThrow(
+      `The journal is open in Rapport (process ${process.ppid}). Close it there first.`
+    )
     expect(await readdir(dir)).toEqual(['journal.json.lock'])
   })
 
   it('honours a lock taken by another machine sharing the folder', async () => {
     dir = await makeTempDir()
     await writeFile(join(dir, 'journal.json.lock'), lockOf(1, 'cli', 'other-laptop'))
-    await expect(JournalSession.open(dir, { owner: 'app' })).rejects.toThrow(/open in a rapport command \(process 1 on other-laptop\)/)
+    await expect(JournalSession.open(dir, { owner: 'app' })).rejects.toThrow(
+      /open in a rapport command \(process 1 on other-laptop\)/
+    )
   })
 
   it('takes over a lock left by a process that has died', async () => {

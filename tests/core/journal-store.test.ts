@@ -15,7 +15,17 @@ const person = (name: string) => ({ person: { name, company: 'Acme', role: 'Buye
 describe('the journal store', () => {
   it('creates an empty journal, readable and private, on first open', async () => {
     journal = await openTempJournal()
-    expect(await readJson(journal.file)).toEqual({ schemaVersion: 2, logSeq: 0, me: { name: '' }, people: [], conversations: [], interests: [], challenges: [], values: [], followUps: [] })
+    expect(await readJson(journal.file)).toEqual({
+      schemaVersion: 2,
+      logSeq: 0,
+      me: { name: '' },
+      people: [],
+      conversations: [],
+      interests: [],
+      challenges: [],
+      values: [],
+      followUps: []
+    })
     expect((await stat(journal.file)).mode & 0o777).toBe(0o600)
   })
 
@@ -54,7 +64,9 @@ describe('the journal store', () => {
 
   it('trims names and keeps what the user typed otherwise', async () => {
     journal = await openTempJournal()
-    const created = await journal.bridge.createPerson({ person: { name: '  Zoë  O’Brien ', company: ' Ünïcode GmbH', role: '' } })
+    const created = await journal.bridge.createPerson({
+      person: { name: '  Zoë  O’Brien ', company: ' Ünïcode GmbH', role: '' }
+    })
     expect(created.ok && created.value).toMatchObject({ name: 'Zoë  O’Brien', company: 'Ünïcode GmbH', role: '' })
   })
 
@@ -70,7 +82,8 @@ describe('the journal store', () => {
     const spy = vi.spyOn(handles, 'datasync').mockRejectedValueOnce(full)
     const result = await journal.bridge.createPerson(person('Lost'))
     expect(result).toMatchObject({ ok: false, error: { code: 'save-failed' } })
-    if (!result.ok) expect(result.error.message).toMatch(/could not save the journal to .*journal\.json.*Nothing was changed/)
+    if (!result.ok)
+      expect(result.error.message).toMatch(/could not save the journal to .*journal\.json.*Nothing was changed/)
     expect(journal.session.store().journal.people.map((p) => p.name)).toEqual(['Kept'])
     spy.mockRestore()
     expect(await storedText(journal.file)).toBe(before)
@@ -95,7 +108,13 @@ describe('the journal store', () => {
   it('lists people sorted by name, ignoring case and accents', async () => {
     journal = await openTempJournal()
     for (const name of ['émile', 'Zed', 'anna', 'Ólafur', 'Bea']) await journal.handlers.createPerson(person(name))
-    expect((await journal.handlers.listPeople({})).map((p) => p.name)).toEqual(['anna', 'Bea', 'émile', 'Ólafur', 'Zed'])
+    expect((await journal.handlers.listPeople({})).map((p) => p.name)).toEqual([
+      'anna',
+      'Bea',
+      'émile',
+      'Ólafur',
+      'Zed'
+    ])
   })
 
   it('edits a person and keeps their id and creation time', async () => {
@@ -103,7 +122,16 @@ describe('the journal store', () => {
     journal = await openTempJournal(undefined, () => clock)
     const created = await journal.handlers.createPerson(person('Ana'))
     clock = new Date('2026-11-02T10:00:00.000Z')
-    const edited = await journal.handlers.updatePerson({ id: created.id, patch: { name: 'Ana Garcia', company: 'Globex', role: 'CTO' } })
-    expect(edited).toEqual({ ...created, name: 'Ana Garcia', company: 'Globex', role: 'CTO', updatedAt: '2026-11-02T10:00:00.000Z' })
+    const edited = await journal.handlers.updatePerson({
+      id: created.id,
+      patch: { name: 'Ana Garcia', company: 'Globex', role: 'CTO' }
+    })
+    expect(edited).toEqual({
+      ...created,
+      name: 'Ana Garcia',
+      company: 'Globex',
+      role: 'CTO',
+      updatedAt: '2026-11-02T10:00:00.000Z'
+    })
   })
 })

@@ -1,4 +1,11 @@
-import { CHALLENGE_STATUSES, CHANNELS, DIRECTIONS, INTEREST_CATEGORIES, RELATIONSHIP_STYLES, VALUE_KINDS } from '../../src/shared/choices.ts'
+import {
+  CHALLENGE_STATUSES,
+  CHANNELS,
+  DIRECTIONS,
+  INTEREST_CATEGORIES,
+  RELATIONSHIP_STYLES,
+  VALUE_KINDS
+} from '../../src/shared/choices.ts'
 import fc from 'fast-check'
 import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
@@ -47,26 +54,34 @@ async function seeded() {
   return { ...opened, ids }
 }
 
-const preRestoreBackups = async (dir: string) => (await readdir(join(dir, 'backups'))).filter((name) => name.startsWith('pre-restore-'))
+const preRestoreBackups = async (dir: string) =>
+  (await readdir(join(dir, 'backups'))).filter((name) => name.startsWith('pre-restore-'))
 const clone = (journal: Journal): Journal => structuredClone(journal)
 
 /** What the import screen does with a file: read it, preview the merge, apply it. */
-const mergeFile = async (store: JournalStore, file: string | Uint8Array) => applyMerge(store, planMerge(store.journal, readJournalExport(file)), LATER)
+const mergeFile = async (store: JournalStore, file: string | Uint8Array) =>
+  applyMerge(store, planMerge(store.journal, readJournalExport(file)), LATER)
 
 // Arbitrary valid journals. A small shared pool of ids makes two generated journals share items, as a
 // journal and an older export of it do; the rest are random ids of every allowed shape.
 const ID_POOL = Array.from({ length: 12 }, (_, i) => `pool-id-${String(i).padStart(2, '0')}`)
 const id = fc.oneof(fc.constantFrom(...ID_POOL), fc.stringMatching(/^[A-Za-z0-9_-]{8,64}$/))
-const anyString = (maxLength: number) => fc.oneof(fc.string({ unit: 'grapheme', maxLength }), fc.string({ unit: 'binary', maxLength }))
+const anyString = (maxLength: number) =>
+  fc.oneof(fc.string({ unit: 'grapheme', maxLength }), fc.string({ unit: 'binary', maxLength }))
 /** Schema text is trimmed and at most `max` UTF-16 units; `required` text is not empty. */
 const text = (max: number, required = false) =>
   anyString(Math.floor(max / 2))
     .map((s) => s.trim())
     .filter((s) => s.length <= max && (!required || s.length > 0))
 const timestamp = fc
-  .tuple(fc.date({ min: new Date('1990-01-01T00:00:00Z'), max: new Date('2100-01-01T00:00:00Z'), noInvalidDate: true }), fc.constantFrom('Z', 'Z', '+02:00', '-0530'))
+  .tuple(
+    fc.date({ min: new Date('1990-01-01T00:00:00Z'), max: new Date('2100-01-01T00:00:00Z'), noInvalidDate: true }),
+    fc.constantFrom('Z', 'Z', '+02:00', '-0530')
+  )
   .map(([date, zone]) => date.toISOString().replace('Z', zone))
-const day = fc.date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2200-12-31T00:00:00Z'), noInvalidDate: true }).map((date) => date.toISOString().slice(0, 10))
+const day = fc
+  .date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2200-12-31T00:00:00Z'), noInvalidDate: true })
+  .map((date) => date.toISOString().slice(0, 10))
 
 const person = fc.record({
   id,
@@ -82,7 +97,11 @@ const person = fc.record({
   drives: text(5000),
   lifeOutsideWork: text(5000),
   boundaries: text(2000),
-  relationshipStyle: fc.record({ kind: fc.constantFrom(...RELATIONSHIP_STYLES), askedOn: fc.oneof(fc.constant(''), day), theirWords: text(1000) }),
+  relationshipStyle: fc.record({
+    kind: fc.constantFrom(...RELATIONSHIP_STYLES),
+    askedOn: fc.oneof(fc.constant(''), day),
+    theirWords: text(1000)
+  }),
   cadenceDays: fc.option(fc.integer({ min: 1, max: 365 }), { nil: null }),
   archived: fc.boolean(),
   createdAt: timestamp,
@@ -90,74 +109,92 @@ const person = fc.record({
 })
 
 const byId = { selector: (item: { id: string }) => item.id, maxLength: 5 }
-const nullOr = (ids: string[]) => (ids.length === 0 ? fc.constant(null) : fc.option(fc.constantFrom(...ids), { nil: null }))
+const nullOr = (ids: string[]) =>
+  ids.length === 0 ? fc.constant(null) : fc.option(fc.constantFrom(...ids), { nil: null })
 
-const journalArbitrary: fc.Arbitrary<Journal> = fc.record({ name: text(200), people: fc.uniqueArray(person, byId) }).chain(({ name, people }) => {
-  const personIds = people.map((p) => p.id)
-  const personId = personIds.length === 0 ? null : fc.constantFrom(...personIds)
-  // Entries that belong to a person exist only once there are people.
-  const belongsToSomeone = <T extends { id: string }>(arbitrary: (personId: fc.Arbitrary<string>) => fc.Arbitrary<T>): fc.Arbitrary<T[]> =>
-    personId ? fc.uniqueArray(arbitrary(personId), byId) : fc.constant<T[]>([])
-  const conversations = belongsToSomeone(() =>
-    fc.record({
-      id,
-      personIds: fc.subarray(personIds, { minLength: 1 }),
-      date: timestamp,
-      channel: fc.constantFrom(...CHANNELS),
-      title: text(200, true),
-      body: anyString(400),
-      createdAt: timestamp,
-      updatedAt: timestamp
-    })
-  )
-  const interests = fc.uniqueArray(
-    fc.record({ id, ownerId: fc.constantFrom('me', ...personIds), label: text(100, true), category: fc.constantFrom(...INTEREST_CATEGORIES), note: text(1000), createdAt: timestamp }),
-    byId
-  )
-  const challenges = belongsToSomeone((owner) =>
-    fc.record({
-      id,
-      personId: owner,
-      title: text(200, true),
-      detail: text(5000),
-      status: fc.constantFrom(...CHALLENGE_STATUSES),
-      openedOn: day,
-      closedOn: fc.oneof(fc.constant(''), day),
-      createdAt: timestamp,
-      updatedAt: timestamp
-    })
-  )
-  return fc.record({ conversations, interests, challenges }).chain(({ conversations, interests, challenges }) => {
-    const values = belongsToSomeone((owner) =>
+const journalArbitrary: fc.Arbitrary<Journal> = fc
+  .record({ name: text(200), people: fc.uniqueArray(person, byId) })
+  .chain(({ name, people }) => {
+    const personIds = people.map((p) => p.id)
+    const personId = personIds.length === 0 ? null : fc.constantFrom(...personIds)
+    // Entries that belong to a person exist only once there are people.
+    const belongsToSomeone = <T extends { id: string }>(
+      arbitrary: (personId: fc.Arbitrary<string>) => fc.Arbitrary<T>
+    ): fc.Arbitrary<T[]> => (personId ? fc.uniqueArray(arbitrary(personId), byId) : fc.constant<T[]>([]))
+    const conversations = belongsToSomeone(() =>
       fc.record({
         id,
-        personId: owner,
-        challengeId: nullOr(challenges.map((c) => c.id)),
-        kind: fc.constantFrom(...VALUE_KINDS),
+        personIds: fc.subarray(personIds, { minLength: 1 }),
+        date: timestamp,
+        channel: fc.constantFrom(...CHANNELS),
         title: text(200, true),
-        note: text(2000),
-        date: day,
-        createdAt: timestamp
-      })
-    )
-    const followUps = belongsToSomeone((owner) =>
-      fc.record({
-        id,
-        personId: owner,
-        title: text(200, true),
-        dueDate: day,
-        direction: fc.constantFrom(...DIRECTIONS),
-        conversationId: nullOr(conversations.map((c) => c.id)),
-        completedOn: fc.option(day, { nil: null }),
+        body: anyString(400),
         createdAt: timestamp,
         updatedAt: timestamp
       })
     )
-    return fc
-      .record({ values, followUps })
-      .map(({ values, followUps }): Journal => ({ schemaVersion: SCHEMA_VERSION, me: { name }, people, conversations, interests, challenges, values, followUps }))
+    const interests = fc.uniqueArray(
+      fc.record({
+        id,
+        ownerId: fc.constantFrom('me', ...personIds),
+        label: text(100, true),
+        category: fc.constantFrom(...INTEREST_CATEGORIES),
+        note: text(1000),
+        createdAt: timestamp
+      }),
+      byId
+    )
+    const challenges = belongsToSomeone((owner) =>
+      fc.record({
+        id,
+        personId: owner,
+        title: text(200, true),
+        detail: text(5000),
+        status: fc.constantFrom(...CHALLENGE_STATUSES),
+        openedOn: day,
+        closedOn: fc.oneof(fc.constant(''), day),
+        createdAt: timestamp,
+        updatedAt: timestamp
+      })
+    )
+    return fc.record({ conversations, interests, challenges }).chain(({ conversations, interests, challenges }) => {
+      const values = belongsToSomeone((owner) =>
+        fc.record({
+          id,
+          personId: owner,
+          challengeId: nullOr(challenges.map((c) => c.id)),
+          kind: fc.constantFrom(...VALUE_KINDS),
+          title: text(200, true),
+          note: text(2000),
+          date: day,
+          createdAt: timestamp
+        })
+      )
+      const followUps = belongsToSomeone((owner) =>
+        fc.record({
+          id,
+          personId: owner,
+          title: text(200, true),
+          dueDate: day,
+          direction: fc.constantFrom(...DIRECTIONS),
+          conversationId: nullOr(conversations.map((c) => c.id)),
+          completedOn: fc.option(day, { nil: null }),
+          createdAt: timestamp,
+          updatedAt: timestamp
+        })
+      )
+      return fc.record({ values, followUps }).map(({ values, followUps }): Journal => ({
+        schemaVersion: SCHEMA_VERSION,
+        me: { name },
+        people,
+        conversations,
+        interests,
+        challenges,
+        values,
+        followUps
+      }))
+    })
   })
-})
 
 describe('export and import', () => {
   it('gives back an identical journal: export → import into an empty journal', async () => {
@@ -169,7 +206,14 @@ describe('export and import', () => {
     const { journal: target, store } = await open()
     const result = await applyReplace(store, readJournalExport(exported), { now: LATER })
     expect(result.counts).toEqual({ people: 4, conversations: 4, interests: 6, challenges: 2, values: 1, followUps: 5 })
-    expect(result.replaced).toEqual({ people: 0, conversations: 0, interests: 0, challenges: 0, values: 0, followUps: 0 })
+    expect(result.replaced).toEqual({
+      people: 0,
+      conversations: 0,
+      interests: 0,
+      challenges: 0,
+      values: 0,
+      followUps: 0
+    })
     expect(serializeJournal(store.journal)).toBe(exported)
     expect(store.journal).toEqual(sourceStore.journal)
     expect(await storedText(target.file)).toBe(exported)
@@ -215,13 +259,33 @@ describe('export and import', () => {
 
 describe('a file that is not a journal', () => {
   const cases: Array<[string, (exported: string) => string | Uint8Array, RegExp]> = [
-    ['cut short', (exported) => exported.slice(0, Math.floor(exported.length / 2)), /^This file cannot be imported\. The file stops in the middle of the journal: it looks truncated\.$/],
-    ['another program’s JSON', () => '{ "name": "my-app", "version": "1.0.0" }\n', /^This file cannot be imported\. The file has no valid “schemaVersion”, so it is not a Rapport journal\.$/],
-    ['from a newer Rapport', (exported) => exported.replace(`"schemaVersion": ${SCHEMA_VERSION}`, `"schemaVersion": ${SCHEMA_VERSION + 1}`), /written by a newer Rapport \(schema version 3\).*Update Rapport/],
+    [
+      'cut short',
+      (exported) => exported.slice(0, Math.floor(exported.length / 2)),
+      /^This file cannot be imported\. The file stops in the middle of the journal: it looks truncated\.$/
+    ],
+    [
+      'another program’s JSON',
+      () => '{ "name": "my-app", "version": "1.0.0" }\n',
+      /^This file cannot be imported\. The file has no valid “schemaVersion”, so it is not a Rapport journal\.$/
+    ],
+    [
+      'from a newer Rapport',
+      (exported) => exported.replace(`"schemaVersion": ${SCHEMA_VERSION}`, `"schemaVersion": ${SCHEMA_VERSION + 1}`),
+      /written by a newer Rapport \(schema version 3\).*Update Rapport/
+    ],
     ['not JSON', () => 'name,company\nAna,Acme\n', /^This file cannot be imported\. The file is not valid JSON/],
-    ['with a byte-order mark', (exported) => new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(exported)]), /byte-order mark/],
+    [
+      'with a byte-order mark',
+      (exported) => new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(exported)]),
+      /byte-order mark/
+    ],
     ['not UTF-8', () => new Uint8Array([0x7b, 0xff, 0xfe, 0x7d]), /It is not UTF-8 text/],
-    ['a journal with a broken reference', (exported) => exported.replace(/"personId": "[^"]+"/, '"personId": "nobody-at-all"'), /^This file cannot be imported\. The journal is not in the expected shape: .*not in the journal\.$/]
+    [
+      'a journal with a broken reference',
+      (exported) => exported.replace(/"personId": "[^"]+"/, '"personId": "nobody-at-all"'),
+      /^This file cannot be imported\. The journal is not in the expected shape: .*not in the journal\.$/
+    ]
   ]
 
   it.each(cases)('is refused when %s, changing nothing and writing no backup', async (_, make, message) => {
@@ -242,15 +306,30 @@ describe('a file that is not a journal', () => {
 /** The seeded journal as an export made elsewhere: some items edited there (newer or older), one added, one missing. */
 function divergedCopy(current: Journal): Journal {
   const incoming = clone(current)
-  const [ana, kenji, priya] = incoming.people as [Journal['people'][number], Journal['people'][number], Journal['people'][number]]
+  const [ana, kenji, priya] = incoming.people as [
+    Journal['people'][number],
+    Journal['people'][number],
+    Journal['people'][number]
+  ]
   Object.assign(ana, { role: 'CEO', updatedAt: LATER.toISOString() })
   Object.assign(kenji, { company: 'An old name', updatedAt: new Date(2026, 0, 1).toISOString() })
   // Edited without a newer stamp: a tie keeps the journal's version.
   Object.assign(priya, { role: 'Edited elsewhere' })
   incoming.people = incoming.people.filter((p) => p.name !== 'Tomás Oliveira')
   incoming.people.push({ ...clone(current).people[3]!, id: 'lena-novak-0001', name: 'Lena Novák', company: 'Contoso' })
-  incoming.conversations.push({ ...clone(current).conversations[0]!, id: 'lena-call-0001', personIds: ['lena-novak-0001'], title: 'First call with Lena' })
-  incoming.followUps.push({ ...clone(current).followUps[0]!, id: 'lena-follow-0001', personId: 'lena-novak-0001', conversationId: 'lena-call-0001', title: 'Send Lena the deck' })
+  incoming.conversations.push({
+    ...clone(current).conversations[0]!,
+    id: 'lena-call-0001',
+    personIds: ['lena-novak-0001'],
+    title: 'First call with Lena'
+  })
+  incoming.followUps.push({
+    ...clone(current).followUps[0]!,
+    id: 'lena-follow-0001',
+    personId: 'lena-novak-0001',
+    conversationId: 'lena-call-0001',
+    title: 'Send Lena the deck'
+  })
   const [first, second] = incoming.interests as [Journal['interests'][number], Journal['interests'][number]]
   // Interests have no updatedAt: the same createdAt keeps the journal's version, a newer one wins.
   first.note = 'Changed elsewhere'
@@ -307,7 +386,9 @@ describe('merging a file into the journal', () => {
     expect(after.challenges).toBe(before.challenges)
     expect(after.values).toBe(before.values)
     expect(after.conversations.slice(0, 4).every((c, i) => c === before.conversations[i])).toBe(true)
-    expect(after.interests.map((i) => i.note)).toEqual(before.interests.map((i, n) => (n === 1 ? 'Newer elsewhere' : i.note)))
+    expect(after.interests.map((i) => i.note)).toEqual(
+      before.interests.map((i, n) => (n === 1 ? 'Newer elsewhere' : i.note))
+    )
     expect(after.followUps.at(-1)).toMatchObject({ title: 'Send Lena the deck', conversationId: 'lena-call-0001' })
 
     // The journal as it was, byte for byte, in a pre-restore backup; the file on disk is the merged journal.
@@ -318,9 +399,18 @@ describe('merging a file into the journal', () => {
 
   it('fills in your name from the file only when yours is empty', () => {
     const named = (name: string): Journal => ({ ...emptyJournal(), me: { name } })
-    expect(planMerge(named(''), named('Sam Rivera'))).toMatchObject({ summary: { me: 'taken', nothingToDo: false }, next: { me: { name: 'Sam Rivera' } } })
-    expect(planMerge(named('Alex'), named('Sam Rivera'))).toMatchObject({ summary: { me: 'kept', nothingToDo: true }, next: { me: { name: 'Alex' } } })
-    expect(planMerge(named('Alex'), named(''))).toMatchObject({ summary: { me: 'kept', nothingToDo: true }, next: { me: { name: 'Alex' } } })
+    expect(planMerge(named(''), named('Sam Rivera'))).toMatchObject({
+      summary: { me: 'taken', nothingToDo: false },
+      next: { me: { name: 'Sam Rivera' } }
+    })
+    expect(planMerge(named('Alex'), named('Sam Rivera'))).toMatchObject({
+      summary: { me: 'kept', nothingToDo: true },
+      next: { me: { name: 'Alex' } }
+    })
+    expect(planMerge(named('Alex'), named(''))).toMatchObject({
+      summary: { me: 'kept', nothingToDo: true },
+      next: { me: { name: 'Alex' } }
+    })
     expect(describeMerge(planMerge(named(''), named('Sam Rivera')).summary)).toBe('Your name filled in from the file.')
   })
 
@@ -342,7 +432,14 @@ describe('merging a file into the journal', () => {
     const meanwhile = await journal.handlers.createPerson({ person: { name: 'Added meanwhile' } })
     const result = await applyMerge(store, plan, LATER)
     expect(result.summary.people).toEqual({ added: ['Lena Novák'], updated: ['Ana García'] })
-    expect(store.journal.people.map((p) => p.name)).toEqual(['Ana García', 'Kenji Watanabe', 'Priya Natarajan', 'Tomás Oliveira', 'Added meanwhile', 'Lena Novák'])
+    expect(store.journal.people.map((p) => p.name)).toEqual([
+      'Ana García',
+      'Kenji Watanabe',
+      'Priya Natarajan',
+      'Tomás Oliveira',
+      'Added meanwhile',
+      'Lena Novák'
+    ])
     expect(store.journal.people[4]).toEqual(meanwhile)
   })
 
@@ -351,7 +448,12 @@ describe('merging a file into the journal', () => {
     const before = await storedFilesHash(journal.file)
     // Only a hand-built journal can do this: a file read through readJournalExport has been checked whole.
     const incoming = clone(store.journal)
-    incoming.followUps.push({ ...incoming.followUps[0]!, id: 'dangling-follow-up', conversationId: 'no-such-conversation', title: 'Dangling' })
+    incoming.followUps.push({
+      ...incoming.followUps[0]!,
+      id: 'dangling-follow-up',
+      conversationId: 'no-such-conversation',
+      title: 'Dangling'
+    })
     await expect(applyMerge(store, planMerge(store.journal, incoming), LATER)).rejects.toThrow(
       'This file cannot be merged into your journal: The follow-up “Dangling” is linked to a conversation that is not in the journal. Nothing was changed.'
     )
@@ -373,12 +475,20 @@ describe('merging a file into the journal', () => {
           expect(ids).toEqual([...mine.keys(), ...[...theirs.keys()].filter((key) => !mine.has(key))])
           const counts = summary.collections[collection]
           expect(counts.added).toBe([...theirs.keys()].filter((key) => !mine.has(key)).length)
-          expect(counts.updated + counts.kept + counts.unchanged).toBe([...theirs.keys()].filter((key) => mine.has(key)).length)
+          expect(counts.updated + counts.kept + counts.unchanged).toBe(
+            [...theirs.keys()].filter((key) => mine.has(key)).length
+          )
           for (const item of next[collection]) {
-            const chosen = mine.has(item.id) && item === mine.get(item.id) ? 'mine' : item === theirs.get(item.id) ? 'theirs' : 'neither'
+            const chosen =
+              mine.has(item.id) && item === mine.get(item.id)
+                ? 'mine'
+                : item === theirs.get(item.id)
+                  ? 'theirs'
+                  : 'neither'
             expect(chosen).not.toBe('neither')
             if (chosen === 'theirs' && mine.has(item.id)) {
-              const stamp = (x: object) => ('updatedAt' in x ? x.updatedAt : (x as { createdAt: string }).createdAt) as string
+              const stamp = (x: object) =>
+                ('updatedAt' in x ? x.updatedAt : (x as { createdAt: string }).createdAt) as string
               expect(compareInstants(stamp(item), stamp(mine.get(item.id)!))).toBeGreaterThan(0)
             }
           }
@@ -415,7 +525,14 @@ describe('replacing the journal with a file', () => {
     const result = await applyReplace(store, incoming, { force: true, now: LATER })
     expect(change).toHaveBeenCalledTimes(1)
     expect(append).toHaveBeenCalledTimes(1)
-    expect(result.replaced).toEqual({ people: 4, conversations: 4, interests: 6, challenges: 2, values: 1, followUps: 5 })
+    expect(result.replaced).toEqual({
+      people: 4,
+      conversations: 4,
+      interests: 6,
+      challenges: 2,
+      values: 1,
+      followUps: 5
+    })
     expect(store.journal).toEqual(incoming)
     expect(await readFile(join(journal.dir, 'backups', result.backup))).toEqual(bytesBefore)
     expect(await preRestoreBackups(journal.dir)).toEqual([result.backup])

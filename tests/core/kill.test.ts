@@ -70,31 +70,38 @@ function runAndKill(acks: number, delayMs: number, compactEvery: number, acked: 
   })
 }
 
-it(`keeps every acknowledged change after ${RUNS} SIGKILLs mid-append and mid-compaction`, async () => {
-  dir = await makeTempDir('rapport-kill-')
-  cache = await makeTempDir('rapport-kill-cache-')
-  const acked: Acked = { adds: [], edits: new Map() }
-  let compactionKills = 0
-  for (let run = 0; run < RUNS; run++) {
-    // Every other run aims at a compaction (one every 4–9 changes), the others at an append.
-    const compactEvery = run % 2 === 1 ? 4 + (run % 6) : 0
-    compactionKills += compactEvery > 0 ? 1 : 0
-    await runAndKill(run % 7, Math.floor(Math.random() * 12), compactEvery, acked)
-    // Read as Rapport reads it (read-only: the next writer is the one that repairs a torn tail).
-    const journal = await storedJournal(join(dir, 'journal.json'))
-    const people = new Map(journal.people.map((p) => [p.id, p]))
-    expect(acked.adds.filter((id) => !people.has(id)), `run ${run}: acknowledged adds lost`).toEqual([])
-    for (const [id, n] of acked.edits) {
-      const edit = Number(/^edit (\d+)$/.exec(people.get(id)?.role ?? '')?.[1] ?? -1)
-      expect(edit, `run ${run}: acknowledged edit of ${id} lost`).toBeGreaterThanOrEqual(n)
+it(
+  `keeps every acknowledged change after ${RUNS} SIGKILLs mid-append and mid-compaction`,
+  async () => {
+    dir = await makeTempDir('rapport-kill-')
+    cache = await makeTempDir('rapport-kill-cache-')
+    const acked: Acked = { adds: [], edits: new Map() }
+    let compactionKills = 0
+    for (let run = 0; run < RUNS; run++) {
+      // Every other run aims at a compaction (one every 4–9 changes), the others at an append.
+      const compactEvery = run % 2 === 1 ? 4 + (run % 6) : 0
+      compactionKills += compactEvery > 0 ? 1 : 0
+      await runAndKill(run % 7, Math.floor(Math.random() * 12), compactEvery, acked)
+      // Read as Rapport reads it (read-only: the next writer is the one that repairs a torn tail).
+      const journal = await storedJournal(join(dir, 'journal.json'))
+      const people = new Map(journal.people.map((p) => [p.id, p]))
+      expect(
+        acked.adds.filter((id) => !people.has(id)),
+        `run ${run}: acknowledged adds lost`
+      ).toEqual([])
+      for (const [id, n] of acked.edits) {
+        const edit = Number(/^edit (\d+)$/.exec(people.get(id)?.role ?? '')?.[1] ?? -1)
+        expect(edit, `run ${run}: acknowledged edit of ${id} lost`).toBeGreaterThanOrEqual(n)
+      }
     }
-  }
-  expect(acked.adds.length).toBeGreaterThan(RUNS)
-  expect(compactionKills).toBe(Math.floor(RUNS / 2))
-  // Killed writers leave a stale lock (and maybe temp files); the next open takes over and clears them.
-  const session = await JournalSession.open(dir, { owner: 'test' })
-  expect((await session.status()).state).toBe('ready')
-  expect((await readdir(dir)).filter((name) => name.endsWith('.tmp'))).toEqual([])
-  await session.close()
-  expect((await readdir(dir)).filter((name) => name.endsWith('.lock'))).toEqual([])
-}, Math.max(600_000, RUNS * 2_000))
+    expect(acked.adds.length).toBeGreaterThan(RUNS)
+    expect(compactionKills).toBe(Math.floor(RUNS / 2))
+    // Killed writers leave a stale lock (and maybe temp files); the next open takes over and clears them.
+    const session = await JournalSession.open(dir, { owner: 'test' })
+    expect((await session.status()).state).toBe('ready')
+    expect((await readdir(dir)).filter((name) => name.endsWith('.tmp'))).toEqual([])
+    await session.close()
+    expect((await readdir(dir)).filter((name) => name.endsWith('.lock'))).toEqual([])
+  },
+  Math.max(600_000, RUNS * 2_000)
+)

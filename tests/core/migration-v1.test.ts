@@ -23,7 +23,12 @@ it('upgrades a foundation (v1) journal to v2, keeping every person and backing u
     ['Ana García', 'Acme Logistics', 'CFO', '2026-09-14T08:30:00.000Z'],
     ['Kenji Watanabe', '', 'Head of Procurement', '2026-10-20T12:00:00.000Z']
   ])
-  expect(people[0]).toMatchObject({ tags: [], cadenceDays: null, archived: false, relationshipStyle: { kind: 'not-asked', askedOn: '', theirWords: '' } })
+  expect(people[0]).toMatchObject({
+    tags: [],
+    cadenceDays: null,
+    archived: false,
+    relationshipStyle: { kind: 'not-asked', askedOn: '', theirWords: '' }
+  })
   const onDisk = JSON.parse(await readFile(journal.file, 'utf8'))
   expect(onDisk.schemaVersion).toBe(2)
   expect(onDisk.conversations).toEqual([])

@@ -12,7 +12,12 @@ describe('schema migrations', () => {
       1: (j: Record<string, unknown>) => ({ ...j, notes: [] }),
       2: (j: Record<string, unknown>) => ({ ...j, renamed: j.notes, notes: undefined })
     }
-    expect(migrateJournal({ schemaVersion: 1, people: [] }, 1, steps, 3)).toEqual({ schemaVersion: 3, people: [], renamed: [], notes: undefined })
+    expect(migrateJournal({ schemaVersion: 1, people: [] }, 1, steps, 3)).toEqual({
+      schemaVersion: 3,
+      people: [],
+      renamed: [],
+      notes: undefined
+    })
   })
 
   it('refuses to skip a version it has no step for', () => {

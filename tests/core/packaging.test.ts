@@ -27,7 +27,11 @@ const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
 const fromBuilder = createRequire(createRequire(import.meta.url).resolve('electron-builder'))
 const fromLib = createRequire(fromBuilder.resolve('app-builder-lib'))
 const { getConfig, validateConfiguration } = fromLib('app-builder-lib/out/util/config/config') as {
-  getConfig: (projectDir: string, configPath: string | null, fromOptions: Configuration | null) => Promise<Configuration>
+  getConfig: (
+    projectDir: string,
+    configPath: string | null,
+    fromOptions: Configuration | null
+  ) => Promise<Configuration>
   validateConfiguration: (config: Configuration, debugLogger: unknown) => Promise<void>
 }
 const { PlatformPackager } = fromLib('app-builder-lib') as {

@@ -23,8 +23,12 @@ describe('a read-only session', () => {
     const reader = await JournalSession.open(journal.dir, { owner: 'cli', readOnly: true })
     const handlers = createHandlers(reader)
     expect((await call(handlers, 'search', { query: { text: 'Ana' } })).groups.length).toBeGreaterThan(0)
-    await expect(call(handlers, 'createPerson', { person: { name: 'Nobody' } })).rejects.toMatchObject({ code: 'forbidden' })
-    await expect(call(handlers, 'restoreBackup', { name: 'daily-2026-01-01.json' })).rejects.toMatchObject({ code: 'forbidden' })
+    await expect(call(handlers, 'createPerson', { person: { name: 'Nobody' } })).rejects.toMatchObject({
+      code: 'forbidden'
+    })
+    await expect(call(handlers, 'restoreBackup', { name: 'daily-2026-01-01.json' })).rejects.toMatchObject({
+      code: 'forbidden'
+    })
     await reader.close()
     expect(await readdir(journal.dir, { recursive: true })).toEqual(before)
     expect(await readFile(journal.file)).toEqual(bytes)

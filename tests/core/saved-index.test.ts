@@ -50,7 +50,13 @@ describe('the saved search index', () => {
     const ana = (await journal.handlers.search({ query: { text: 'Ana García' } })).groups[0]!
     const discovery = (await journal.handlers.search({ query: { text: 'Discovery meeting' } })).groups[0]!.hits[0]!
     await journal.handlers.logConversation({
-      conversation: { personIds: [ana.personId], date: now.toISOString(), channel: 'call', title: 'Warehouse walkthrough', body: 'Forklift telemetry came up.' },
+      conversation: {
+        personIds: [ana.personId],
+        date: now.toISOString(),
+        channel: 'call',
+        title: 'Warehouse walkthrough',
+        body: 'Forklift telemetry came up.'
+      },
       followUps: []
     })
     await journal.handlers.deleteConversation({ id: discovery.id })
@@ -62,7 +68,13 @@ describe('the saved search index', () => {
   it('keeps no words of entries deleted before closing', async () => {
     const ana = (await journal.handlers.search({ query: { text: 'Ana García' } })).groups[0]!
     const { conversation } = await journal.handlers.logConversation({
-      conversation: { personIds: [ana.personId], date: now.toISOString(), channel: 'call', title: 'Private aside', body: 'Mentioned her xylophonist brother.' },
+      conversation: {
+        personIds: [ana.personId],
+        date: now.toISOString(),
+        channel: 'call',
+        title: 'Private aside',
+        body: 'Mentioned her xylophonist brother.'
+      },
       followUps: []
     })
     await journal.handlers.deleteConversation({ id: conversation.id })
@@ -85,7 +97,10 @@ describe('the saved search index', () => {
 
   it.each([
     ['cut short', (bytes: Buffer) => bytes.subarray(0, bytes.length >> 1)],
-    ['with one byte changed', (bytes: Buffer) => Buffer.from(bytes.map((b, i) => (i === bytes.length - 3 ? b ^ 0xff : b)))],
+    [
+      'with one byte changed',
+      (bytes: Buffer) => Buffer.from(bytes.map((b, i) => (i === bytes.length - 3 ? b ^ 0xff : b)))
+    ],
     ['not an index at all', () => Buffer.from('{"hello": "world"}')],
     ['empty', () => Buffer.alloc(0)]
   ])('is rebuilt, and search works, when the saved file is %s', async (_, damage) => {

@@ -14,20 +14,45 @@ const now = new Date(2026, 10, 23, 10)
 const COUNT = 70_000
 
 function followUp(n: number, title: string): FollowUp {
-  return { id: `fu-${n}`, personId: 'p-1', title, dueDate: '2026-11-30', direction: 'i-owe', conversationId: null, completedOn: null, createdAt: now.toISOString(), updatedAt: now.toISOString() }
+  return {
+    id: `fu-${n}`,
+    personId: 'p-1',
+    title,
+    dueDate: '2026-11-30',
+    direction: 'i-owe',
+    conversationId: null,
+    completedOn: null,
+    createdAt: now.toISOString(),
+    updatedAt: now.toISOString()
+  }
 }
 
 function largeJournal(): Journal {
   const journal = emptyJournal()
-  journal.people.push({ ...defaultProfile(), id: 'p-1', name: 'Ines Okafor', company: 'Kestrel', role: 'Buyer', tags: [], cadenceDays: null, createdAt: now.toISOString(), updatedAt: now.toISOString() })
+  journal.people.push({
+    ...defaultProfile(),
+    id: 'p-1',
+    name: 'Ines Okafor',
+    company: 'Kestrel',
+    role: 'Buyer',
+    tags: [],
+    cadenceDays: null,
+    createdAt: now.toISOString(),
+    updatedAt: now.toISOString()
+  })
   for (let n = 0; n < COUNT; n++) {
-    const title = n === 0 || n === COUNT - 1 ? `Send zebrafinch report ${n}` : n === 40_000 ? 'Adopt a pangolin' : `Call back ${n}`
+    const title =
+      n === 0 || n === COUNT - 1 ? `Send zebrafinch report ${n}` : n === 40_000 ? 'Adopt a pangolin' : `Call back ${n}`
     journal.followUps.push(followUp(n, title))
   }
   return journal
 }
 
-const hitIds = (index: SearchIndex, text: string) => index.search({ text, limit: 5 }, now).groups.flatMap((g) => g.hits.map((h) => h.id)).sort()
+const hitIds = (index: SearchIndex, text: string) =>
+  index
+    .search({ text, limit: 5 }, now)
+    .groups.flatMap((g) => g.hits.map((h) => h.id))
+    .sort()
 
 describe('a journal of more than 65,535 documents', () => {
   it('finds words in the first and the last document', () => {

@@ -69,9 +69,16 @@ describe('search ranking on a fixed journal', () => {
   })
 
   it('filters by channel, date range, tag and open follow-ups', async () => {
-    expect(titles(await search('carrier', { channel: 'meeting' }))).toEqual(['conversation:Discovery meeting at Acme HQ'])
-    expect(titles(await search('send', { openFollowUpsOnly: true }))).toEqual(['followUp:Send two pricing options', 'followUp:Send trail race photos'])
-    expect(titles(await search('pricing', { from: '2026-11-22', to: '2026-11-22' }))).toEqual(['conversation:Pricing for the Q1 renewal'])
+    expect(titles(await search('carrier', { channel: 'meeting' }))).toEqual([
+      'conversation:Discovery meeting at Acme HQ'
+    ])
+    expect(titles(await search('send', { openFollowUpsOnly: true }))).toEqual([
+      'followUp:Send two pricing options',
+      'followUp:Send trail race photos'
+    ])
+    expect(titles(await search('pricing', { from: '2026-11-22', to: '2026-11-22' }))).toEqual([
+      'conversation:Pricing for the Q1 renewal'
+    ])
     expect((await search('acme', { tag: 'champion' })).groups.map((g) => g.personName)).toEqual(['Ana García'])
   })
 })
@@ -95,7 +102,13 @@ describe('keeping the index current', () => {
   it('finds a conversation as soon as it is logged, and not after it is deleted', async () => {
     const kenji = (await search('Kenji')).groups[0]!
     const logged = await api.logConversation({
-      conversation: { personIds: [kenji.personId], date: now.toISOString(), channel: 'call', title: 'Rate review', body: 'Talked about the hovercraft pilot.' },
+      conversation: {
+        personIds: [kenji.personId],
+        date: now.toISOString(),
+        channel: 'call',
+        title: 'Rate review',
+        body: 'Talked about the hovercraft pilot.'
+      },
       followUps: []
     })
     expect(titles(await search('hovercraft'))).toEqual(['conversation:Rate review'])

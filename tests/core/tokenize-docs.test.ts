@@ -27,9 +27,18 @@ describe('tokenizeDocs', () => {
     const result = tokenizeDocs(['Café', 'cafe', 'CAFÉ'], ['cafe CAFE', 'Café café', 'CAFE'], STOP)
     expect(result.terms).toEqual(['cafe'])
     expect(postings(result)).toEqual([
-      [['cafe', 0], ['cafe', 1]],
-      [['cafe', 0], ['cafe', 1]],
-      [['cafe', 0], ['cafe', 1]]
+      [
+        ['cafe', 0],
+        ['cafe', 1]
+      ],
+      [
+        ['cafe', 0],
+        ['cafe', 1]
+      ],
+      [
+        ['cafe', 0],
+        ['cafe', 1]
+      ]
     ])
   })
 
@@ -40,7 +49,11 @@ describe('tokenizeDocs', () => {
       'Q3 budget: $40k, v2.1 roll-out 🚀 on 𝐁old text',
       "O'Brien's deal — 50/50 split_with/rest"
     ]
-    const result = tokenizeDocs(texts, texts.map(() => ''), STOP)
+    const result = tokenizeDocs(
+      texts,
+      texts.map(() => ''),
+      STOP
+    )
     const fromQuerySide = [...new Set(texts.flatMap((text) => words(text)))]
     expect(new Set(result.terms)).toEqual(new Set(fromQuerySide))
     expect(result.terms).toContain('cafe')
@@ -50,8 +63,15 @@ describe('tokenizeDocs', () => {
   it('posts each word once per document and field, and skips small words in bodies only', () => {
     const result = tokenizeDocs(['The renewal', 'Other'], ['the renewal, the RENEWAL', 'renewal'], STOP)
     expect(postings(result)).toEqual([
-      [['the', 0], ['renewal', 0], ['renewal', 1]],
-      [['other', 0], ['renewal', 1]]
+      [
+        ['the', 0],
+        ['renewal', 0],
+        ['renewal', 1]
+      ],
+      [
+        ['other', 0],
+        ['renewal', 1]
+      ]
     ])
   })
 

@@ -15,7 +15,6 @@ import { expectNoSeriousA11yViolations } from './axe.ts'
 import { assertRendererBuilt, launchBrowser, makeTempDir, openUi, removeDir, startApp } from './harness.ts'
 import type { RunningApp, Ui } from './harness.ts'
 
-
 interface Mode {
   name: string
   colorScheme: 'light' | 'dark'
@@ -60,7 +59,9 @@ afterAll(async () => {
 /** Opens the app in `mode` at `hash`, once the theme from Settings is on the page. */
 async function open(app: RunningApp, mode: Mode, hash = '#/today'): Promise<Ui> {
   const ui = await openUi(browser, app, { colorScheme: mode.colorScheme })
-  await expect.poll(() => ui.page.evaluate<string | undefined>('document.documentElement.dataset.theme')).toBe(mode.theme)
+  await expect
+    .poll(() => ui.page.evaluate<string | undefined>('document.documentElement.dataset.theme'))
+    .toBe(mode.theme)
   if (hash !== '#/today') await ui.page.goto(`${app.url}${hash}`)
   return ui
 }
@@ -105,7 +106,11 @@ describe.each(MODES)('accessibility: $name', (mode) => {
     await toast.getByRole('button', { name: 'Dismiss' }).click()
     await toast.waitFor({ state: 'detached' })
     await page.goto(`${seeded.url}#/people`)
-    await page.getByRole('list', { name: 'People' }).getByRole('listitem').filter({ hasText: 'Tomás Oliveira' }).waitFor()
+    await page
+      .getByRole('list', { name: 'People' })
+      .getByRole('listitem')
+      .filter({ hasText: 'Tomás Oliveira' })
+      .waitFor()
     await check(page, 'People, seeded')
     await ui.close()
   })
@@ -114,7 +119,10 @@ describe.each(MODES)('accessibility: $name', (mode) => {
     const ui = await open(seeded, mode, `#/person/${ids.anaId}`)
     const { page } = ui
     await h1(page, 'Ana García').waitFor()
-    await page.getByRole('region', { name: 'Commitments' }).getByRole('button', { name: /^Show \d+ done$/ }).click()
+    await page
+      .getByRole('region', { name: 'Commitments' })
+      .getByRole('button', { name: /^Show \d+ done$/ })
+      .click()
     await check(page, 'person page')
 
     await page.getByRole('button', { name: 'Log conversation', exact: true }).click()

@@ -21,7 +21,8 @@ export interface A11yViolation {
 
 /** Runs axe on the whole document as it is now; every violation, whatever its impact. */
 export async function a11yViolations(page: Page): Promise<A11yViolation[]> {
-  if (!(await page.evaluate<boolean>("typeof globalThis.axe?.run === 'function'"))) await page.evaluate(await axeSource())
+  if (!(await page.evaluate<boolean>("typeof globalThis.axe?.run === 'function'")))
+    await page.evaluate(await axeSource())
   return page.evaluate<A11yViolation[]>(`
     axe.run(document, { resultTypes: ['violations'] }).then((results) =>
       results.violations.map((v) => ({
@@ -39,6 +40,9 @@ export async function a11yViolations(page: Page): Promise<A11yViolation[]> {
 export async function expectNoSeriousA11yViolations(page: Page, label: string): Promise<void> {
   const serious = (await a11yViolations(page)).filter((v) => v.impact === 'serious' || v.impact === 'critical')
   if (serious.length === 0) return
-  const lines = serious.map((v) => `  [${v.impact}] ${v.id}: ${v.help} — ${v.count} element(s): ${v.targets.join(' | ')}${v.count > v.targets.length ? ' | …' : ''}`)
+  const lines = serious.map(
+    (v) =>
+      `  [${v.impact}] ${v.id}: ${v.help} — ${v.count} element(s): ${v.targets.join(' | ')}${v.count > v.targets.length ? ' | …' : ''}`
+  )
   throw new Error(`${label}: ${serious.length} serious or critical accessibility violation(s):\n${lines.join('\n')}`)
 }

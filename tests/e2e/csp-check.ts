@@ -21,7 +21,8 @@ export function parsePolicy(policy: string): { directives: Policy; duplicates: s
 }
 
 /** Sources that stay on this machine; anything else (a host, a scheme like https:, or *) is remote. */
-const LOCAL_SOURCE = /^('self'|'none'|'unsafe-inline'|'unsafe-eval'|'wasm-unsafe-eval'|'strict-dynamic'|'unsafe-hashes'|'(nonce|sha256|sha384|sha512)-[^']+'|data:|blob:)$/i
+const LOCAL_SOURCE =
+  /^('self'|'none'|'unsafe-inline'|'unsafe-eval'|'wasm-unsafe-eval'|'strict-dynamic'|'unsafe-hashes'|'(nonce|sha256|sha384|sha512)-[^']+'|data:|blob:)$/i
 
 function exactly(directives: Policy, name: string, allowed: string[]): string[] {
   const sources = directives.get(name)
@@ -58,18 +59,24 @@ const TAG = /<([a-zA-Z][\w-]*)((?:\s+[^\s=>/]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"
 const ATTRIBUTE = /([^\s=>/]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?/g
 
 function decode(value: string): string {
-  return value.replace(/&(quot|#39|apos|lt|gt|amp);/g, (_, entity: string) => ({ quot: '"', '#39': "'", apos: "'", lt: '<', gt: '>', amp: '&' })[entity]!)
+  return value.replace(
+    /&(quot|#39|apos|lt|gt|amp);/g,
+    (_, entity: string) => ({ quot: '"', '#39': "'", apos: "'", lt: '<', gt: '>', amp: '&' })[entity]!
+  )
 }
 
 export function scanTags(html: string): Tag[] {
   return [...html.matchAll(TAG)].map((match) => ({
     name: match[1]!.toLowerCase(),
-    attributes: new Map([...(match[2] ?? '').matchAll(ATTRIBUTE)].map((a) => [a[1]!.toLowerCase(), decode(a[2] ?? a[3] ?? a[4] ?? '')])),
+    attributes: new Map(
+      [...(match[2] ?? '').matchAll(ATTRIBUTE)].map((a) => [a[1]!.toLowerCase(), decode(a[2] ?? a[3] ?? a[4] ?? '')])
+    ),
     at: match.index
   }))
 }
 
-const isCspMeta = (tag: Tag) => tag.name === 'meta' && tag.attributes.get('http-equiv')?.toLowerCase() === 'content-security-policy'
+const isCspMeta = (tag: Tag) =>
+  tag.name === 'meta' && tag.attributes.get('http-equiv')?.toLowerCase() === 'content-security-policy'
 
 /** The policy from the page's one CSP meta tag, or null when there is not exactly one. */
 export function metaPolicy(html: string): string | null {
@@ -90,7 +97,8 @@ export function htmlProblems(html: string): string[] {
   }
   for (const tag of tags) {
     for (const [name, value] of tag.attributes) {
-      if ((name === 'src' || name === 'href') && /^\s*(https?:)?\/\//i.test(value)) problems.push(`remote ${name} on <${tag.name}>: ${value}`)
+      if ((name === 'src' || name === 'href') && /^\s*(https?:)?\/\//i.test(value))
+        problems.push(`remote ${name} on <${tag.name}>: ${value}`)
       if (name.startsWith('on')) problems.push(`inline handler ${name} on <${tag.name}>`)
     }
     if (tag.name === 'style') problems.push('inline <style> block')

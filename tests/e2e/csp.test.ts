@@ -35,7 +35,10 @@ describe('the policy check', () => {
     ["script-src 'self' https:", 'script-src allows a remote source: https:'],
     ['script-src *', 'script-src allows a remote source: *'],
     ["script-src 'self' data:", "script-src must be 'self', not “'self' data:”"],
-    ["script-src-elem 'self' 'unsafe-inline'", "script-src-elem must be 'self' or 'none', not “'self' 'unsafe-inline'”"],
+    [
+      "script-src-elem 'self' 'unsafe-inline'",
+      "script-src-elem must be 'self' or 'none', not “'self' 'unsafe-inline'”"
+    ],
     ["object-src 'self'", "object-src must be 'none', not “'self'”"],
     ['default-src *', 'default-src allows a remote source: *'],
     ["base-uri 'self'", "base-uri must be 'none', not “'self'”"],
@@ -48,7 +51,11 @@ describe('the policy check', () => {
   })
 
   it('rejects missing directives, repeats and the dev policy', () => {
-    expect(policyProblems("default-src 'self'")).toEqual(['script-src is missing', 'object-src is missing', 'base-uri is missing'])
+    expect(policyProblems("default-src 'self'")).toEqual([
+      'script-src is missing',
+      'object-src is missing',
+      'base-uri is missing'
+    ])
     expect(policyProblems(`${STRICT_CSP}; script-src 'self'`)).toEqual(['script-src appears more than once'])
     expect(policyProblems(DEV_CSP)).not.toEqual([])
   })

@@ -225,7 +225,11 @@ export interface Ui {
 }
 
 /** A fresh browser context (no shared storage) with the bridge installed, showing the app. */
-export async function openUi(browser: Browser, app: RunningApp, options: { colorScheme?: 'light' | 'dark' } = {}): Promise<Ui> {
+export async function openUi(
+  browser: Browser,
+  app: RunningApp,
+  options: { colorScheme?: 'light' | 'dark' } = {}
+): Promise<Ui> {
   const context = await browser.newContext({
     viewport: { width: 1280, height: 800 },
     colorScheme: options.colorScheme ?? 'light',
@@ -245,7 +249,9 @@ export async function openUi(browser: Browser, app: RunningApp, options: { color
       listeners.add(listener)
       return () => void listeners.delete(listener)
     }
-    Object.defineProperty(globalThis, '__rapportCommand', { value: (command: string) => listeners.forEach((l) => l(command)) })
+    Object.defineProperty(globalThis, '__rapportCommand', {
+      value: (command: string) => listeners.forEach((l) => l(command))
+    })
     const bridge = Object.freeze({ ...Object.fromEntries(names.map((name) => [name, call(name)])), onCommand })
     Object.defineProperty(globalThis, 'rapport', { value: bridge, enumerable: true })
   }, apiNames)
@@ -266,7 +272,9 @@ export async function openUi(browser: Browser, app: RunningApp, options: { color
   page.on('response', (response) => {
     if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`)
   })
-  page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()} (${request.failure()?.errorText})`))
+  page.on('requestfailed', (request) =>
+    problems.push(`request failed: ${request.url()} (${request.failure()?.errorText})`)
+  )
   await page.goto(app.url)
   return {
     context,
@@ -383,7 +391,9 @@ export function appPerTest(folderPrefix: string): AppPerTest {
     // ui.close() fails the test if the page logged errors; the app and its folder go either way.
     try {
       await ui.close()
-      expect(app.failedCalls).toEqual(refused.map((call) => (typeof call === 'string' ? call : expect.stringMatching(call))))
+      expect(app.failedCalls).toEqual(
+        refused.map((call) => (typeof call === 'string' ? call : expect.stringMatching(call)))
+      )
     } finally {
       await app.close()
       await removeDir(app.dir)

@@ -13,7 +13,6 @@ import { sha256 } from '../../src/core/journal/file-hash.ts'
 import { openTempJournal } from '../support/temp-journal.ts'
 import { appPerTest, makeTempDir, readJournalFile, screenshot, TestDesktop } from './harness.ts'
 
-
 const run = appPerTest('rapport-e2e-import-')
 beforeEach(async () => {
   // The journal is open once Today shows; menu commands wait for that.
@@ -21,10 +20,14 @@ beforeEach(async () => {
 })
 
 const preview = (page: Page) => page.getByRole('table')
-const rowOf = (page: Page, name: string) => preview(page).getByRole('row').filter({ has: page.getByRole('cell', { name, exact: true }) })
+const rowOf = (page: Page, name: string) =>
+  preview(page)
+    .getByRole('row')
+    .filter({ has: page.getByRole('cell', { name, exact: true }) })
 const actionFor = (page: Page, name: string) => page.getByRole('combobox', { name: `What to do with ${name}` })
 /** A column's select; its name is its label followed by the chosen column, as Chromium names a select in a label. */
-const mappingFor = (page: Page, field: string) => page.getByRole('group', { name: 'Columns' }).getByRole('combobox', { name: new RegExp(`^${field}\\b`) })
+const mappingFor = (page: Page, field: string) =>
+  page.getByRole('group', { name: 'Columns' }).getByRole('combobox', { name: new RegExp(`^${field}\\b`) })
 const cells = (page: Page, column: number) => preview(page).locator(`tbody tr td:nth-child(${column})`).allInnerTexts()
 
 /** Opens Import from the menu command, as Ctrl+I would, and picks `file` in the (test's) dialog. */
@@ -56,7 +59,9 @@ describe('import', () => {
     await mappingFor(page, 'Company').selectOption({ label: 'Not imported' })
     await expect.poll(() => cells(page, 2)).toEqual(['', '', '', ''])
     await mappingFor(page, 'Company').selectOption({ label: 'Organization 1 - Name' })
-    await expect.poll(() => cells(page, 2)).toEqual(['Acme Logistics', '深圳华通物流', "O'Brien Freight, Ltd.", 'Saigon Freight'])
+    await expect
+      .poll(() => cells(page, 2))
+      .toEqual(['Acme Logistics', '深圳华通物流', "O'Brien Freight, Ltd.", 'Saigon Freight'])
     // The job title read as the role; a column change the user makes is what gets imported.
     await mappingFor(page, 'Role').selectOption({ label: 'Not imported' })
     await expect.poll(() => mappingFor(page, 'Role').inputValue()).toBe('')
@@ -82,12 +87,18 @@ describe('import', () => {
     ])
     // The people list has them too, without a reload.
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'People', exact: true }).click()
-    await page.getByRole('list', { name: 'People' }).getByRole('listitem').filter({ hasText: 'Nguyễn Thị Mai' }).waitFor()
+    await page
+      .getByRole('list', { name: 'People' })
+      .getByRole('listitem')
+      .filter({ hasText: 'Nguyễn Thị Mai' })
+      .waitFor()
     expect(await page.getByRole('list', { name: 'People' }).getByRole('listitem').count()).toBe(3)
   })
 
   it('previews a Google vCard, suggests merging a person already there, and merges', async () => {
-    const ana = await run.app.journal.handlers.createPerson({ person: { name: 'Ana García', email: 'ana.garcia@acme.example', company: 'Acme Logistics' } })
+    const ana = await run.app.journal.handlers.createPerson({
+      person: { name: 'Ana García', email: 'ana.garcia@acme.example', company: 'Acme Logistics' }
+    })
     const { page } = run.ui
     await pick(page, join(CONTACTS, 'google.vcf'))
     await page.getByRole('heading', { level: 2, name: 'google.vcf: 3 contacts' }).waitFor()
@@ -95,12 +106,19 @@ describe('import', () => {
     expect(await page.getByRole('group', { name: 'Columns' }).count()).toBe(0)
     expect(await cells(page, 1)).toEqual(['Ana García', 'Nguyễn Văn An', "Siobhán O'Brien"])
     expect(await actionFor(page, 'Ana García').inputValue()).toBe('merge')
-    expect(await actionFor(page, 'Ana García').locator('option').allInnerTexts()).toEqual(['Add as new', 'Merge into Ana García', 'Skip'])
+    expect(await actionFor(page, 'Ana García').locator('option').allInnerTexts()).toEqual([
+      'Add as new',
+      'Merge into Ana García',
+      'Skip'
+    ])
     expect(await actionFor(page, 'Nguyễn Văn An').inputValue()).toBe('add')
     await page.getByText('2 to add, 1 to merge, 0 to skip.').waitFor()
 
     await page.getByRole('button', { name: 'Import', exact: true }).click()
-    await page.getByRole('status', { name: 'Import finished' }).getByText('2 people added, 1 merged, 0 skipped.').waitFor()
+    await page
+      .getByRole('status', { name: 'Import finished' })
+      .getByText('2 people added, 1 merged, 0 skipped.')
+      .waitFor()
     const people = (await readJournalFile(run.app)).people
     expect(people.map((p) => p.name)).toEqual(['Ana García', 'Nguyễn Văn An', "Siobhán O'Brien"])
     expect(people[0]).toMatchObject({ id: ana.id, role: 'CFO', phone: '+34 612 345 678' })
@@ -112,7 +130,10 @@ describe('import', () => {
     run.expectRefused(/^importPick: invalid-input: Line 3: this line is not valid UTF-8 text/)
     const { page } = run.ui
     await pick(page, join(CONTACTS, 'latin1.vcf'))
-    await page.getByRole('alert').filter({ hasText: /^Line 3: this line is not valid UTF-8 text/ }).waitFor()
+    await page
+      .getByRole('alert')
+      .filter({ hasText: /^Line 3: this line is not valid UTF-8 text/ })
+      .waitFor()
     expect(await preview(page).count()).toBe(0)
     expect(sha256(await readFile(run.app.file))).toBe(before)
 
@@ -154,7 +175,13 @@ describe('import', () => {
     await done.getByRole('heading', { name: 'Backup imported' }).waitFor()
     await done.getByText(/^Your journal as it was is saved as .+\.json\.$/).waitFor()
     const file = await readJournalFile(run.app)
-    expect(file.people.map((p) => p.name).sort()).toEqual(['Ada Lovelace', 'Ana García', 'Kenji Watanabe', 'Priya Natarajan', 'Tomás Oliveira'])
+    expect(file.people.map((p) => p.name).sort()).toEqual([
+      'Ada Lovelace',
+      'Ana García',
+      'Kenji Watanabe',
+      'Priya Natarajan',
+      'Tomás Oliveira'
+    ])
     expect((file['conversations'] as unknown[]).length).toBe(4)
   })
 })

@@ -82,11 +82,21 @@ it('walks Today → People → a person → log a conversation with a follow-up 
   await page.keyboard.press('Control+Enter')
   await form.waitFor({ state: 'detached' })
   await page.getByRole('status').filter({ hasText: 'Conversation logged.' }).waitFor()
-  await page.getByRole('region', { name: 'Conversations' }).getByRole('listitem').filter({ hasText: 'Coffee after the board meeting' }).waitFor()
-  await page.getByRole('region', { name: 'Commitments' }).getByRole('listitem').filter({ hasText: 'Send the signed order form' }).waitFor()
+  await page
+    .getByRole('region', { name: 'Conversations' })
+    .getByRole('listitem')
+    .filter({ hasText: 'Coffee after the board meeting' })
+    .waitFor()
+  await page
+    .getByRole('region', { name: 'Commitments' })
+    .getByRole('listitem')
+    .filter({ hasText: 'Send the signed order form' })
+    .waitFor()
   const file = await readJournalFile(running.app)
   const followUps = file['followUps'] as Array<{ title: string; direction: string }>
-  expect(followUps.filter((f) => f.title === 'Send the signed order form')).toEqual([expect.objectContaining({ direction: 'they-owe' })])
+  expect(followUps.filter((f) => f.title === 'Send the signed order form')).toEqual([
+    expect.objectContaining({ direction: 'they-owe' })
+  ])
 
   // Ctrl+K, a name, ArrowDown to the next result, Enter: that person's page.
   await page.keyboard.press('Control+K')

@@ -9,7 +9,14 @@ const running = appPerFile('rapport-large-', async (app) => {
   const stamp = new Date().toISOString()
   // Ten thousand people (in one saved change), and one of them with 300 conversations.
   await app.journal.session.store().change((j) => {
-    const people = Array.from({ length: PEOPLE }, (_, i) => ({ ...defaultProfile(), id: `person-${String(i).padStart(5, '0')}`, name: name(i), company: 'Bulk Ltd', createdAt: stamp, updatedAt: stamp }))
+    const people = Array.from({ length: PEOPLE }, (_, i) => ({
+      ...defaultProfile(),
+      id: `person-${String(i).padStart(5, '0')}`,
+      name: name(i),
+      company: 'Bulk Ltd',
+      createdAt: stamp,
+      updatedAt: stamp
+    }))
     const conversations = Array.from({ length: 300 }, (_, i) => ({
       id: `conversation-${String(i).padStart(4, '0')}`,
       personIds: ['person-00000'],

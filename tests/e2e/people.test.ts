@@ -30,7 +30,8 @@ const personHeading = (page: Page, name: string) => page.getByRole('heading', { 
 const personDetail = (page: Page) => page.locator('.person-header .person-title .detail')
 
 /** The root background colour (--bg); a string expression, since these tests compile without DOM types. */
-const pageBackground = (page: Page) => page.evaluate<string>('getComputedStyle(document.documentElement).backgroundColor')
+const pageBackground = (page: Page) =>
+  page.evaluate<string>('getComputedStyle(document.documentElement).backgroundColor')
 const currentHash = (page: Page) => new URL(page.url()).hash
 
 async function goToPeople(page: Page): Promise<void> {
@@ -83,7 +84,11 @@ describe('people', () => {
     await personHeading(page, ada.name).waitFor()
     expect(await personDetail(page).innerText()).toBe(`${ada.role} · ${ada.company}`)
     const [added] = (await readJournalFile(run.app)).people
-    expect(added).toMatchObject({ id: expect.stringMatching(/^[A-Za-z0-9_-]{8,64}$/), ...ada, createdAt: expect.any(String) })
+    expect(added).toMatchObject({
+      id: expect.stringMatching(/^[A-Za-z0-9_-]{8,64}$/),
+      ...ada,
+      createdAt: expect.any(String)
+    })
     expect(added!.updatedAt).toBe(added!.createdAt)
     expect(currentHash(page)).toBe(`#/person/${added!.id}`)
     // A person page still belongs to People in the sidebar.
@@ -142,7 +147,12 @@ describe('people', () => {
 
     // The stored person keeps its id, createdAt and every field not touched.
     const edited = (await readJournalFile(run.app)).people[0]!
-    expect(edited).toEqual({ ...added, company: 'Difference Engines Ltd', cadenceDays: 14, updatedAt: edited.updatedAt })
+    expect(edited).toEqual({
+      ...added,
+      company: 'Difference Engines Ltd',
+      cadenceDays: 14,
+      updatedAt: edited.updatedAt
+    })
     expect(edited.updatedAt > added!.updatedAt).toBe(true)
 
     // Ctrl+Enter saves from any field; Escape cancels without a call.
@@ -198,7 +208,10 @@ describe('people', () => {
 
     // Undo puts back exactly what was removed, in the place it had: the whole file is as before.
     await toast.getByRole('button', { name: 'Undo' }).click()
-    await page.getByRole('status').filter({ hasText: `${ada.name} is back.` }).waitFor()
+    await page
+      .getByRole('status')
+      .filter({ hasText: `${ada.name} is back.` })
+      .waitFor()
     await toast.waitFor({ state: 'detached' })
     await row(page, ada.name).waitFor()
     expect(await readJournalFile(run.app)).toEqual(beforeDelete)

@@ -10,7 +10,6 @@ import { sha256 } from '../../src/core/journal/file-hash.ts'
 import { openTempJournal } from '../support/temp-journal.ts'
 import { assertRendererBuilt, launchBrowser, makeTempDir, openUi, removeDir, screenshot, startApp } from './harness.ts'
 
-
 let browser: Browser
 beforeAll(async () => {
   assertRendererBuilt()
@@ -27,13 +26,18 @@ afterAll(async () => {
  */
 async function journalWithBackups(dir: string): Promise<Buffer> {
   const first = await openTempJournal(dir)
-  const created = await first.bridge.createPerson({ person: { name: 'Ada Lovelace', company: 'Analytical Engines', role: 'Mathematician' } })
+  const created = await first.bridge.createPerson({
+    person: { name: 'Ada Lovelace', company: 'Analytical Engines', role: 'Mathematician' }
+  })
   expect(created.ok).toBe(true)
   await first.session.close()
   await rm(join(dir, 'backups'), { recursive: true })
   const second = await openTempJournal(dir)
   await second.session.close()
-  expect((await readdir(join(dir, 'backups'))).sort()).toEqual([expect.stringMatching(/^daily-.+\.json$/), expect.stringMatching(/^weekly-.+\.json$/)])
+  expect((await readdir(join(dir, 'backups'))).sort()).toEqual([
+    expect.stringMatching(/^daily-.+\.json$/),
+    expect.stringMatching(/^weekly-.+\.json$/)
+  ])
   return readFile(join(dir, 'journal.json'))
 }
 

@@ -7,17 +7,20 @@ const running = appPerFile('rapport-shots-', async (app) => {
   ids = await seedJournal(app.journal.handlers, new Date())
 })
 
-it.each(['light', 'dark'] as const)('shows Today and a person page as a seller would see them (%s)', async (colorScheme) => {
-  const ui = await openUi(running.browser, running.app, { colorScheme })
-  await ui.page.goto(`${running.app.url}#/today`)
-  await expect.poll(() => ui.page.getByRole('heading', { name: 'Overdue · 2 follow-ups' }).count()).toBe(1)
-  await screenshot(ui.page, `today-${colorScheme}`)
-  await ui.page.goto(`${running.app.url}#/person/${ids.anaId}`)
-  await expect.poll(() => ui.page.getByRole('heading', { name: 'Ana García' }).count()).toBe(1)
-  await screenshot(ui.page, `person-${colorScheme}`)
-  await ui.page.screenshot({ path: `docs/screenshots/person-full-${colorScheme}.png`, fullPage: true })
-  await ui.close()
-})
+it.each(['light', 'dark'] as const)(
+  'shows Today and a person page as a seller would see them (%s)',
+  async (colorScheme) => {
+    const ui = await openUi(running.browser, running.app, { colorScheme })
+    await ui.page.goto(`${running.app.url}#/today`)
+    await expect.poll(() => ui.page.getByRole('heading', { name: 'Overdue · 2 follow-ups' }).count()).toBe(1)
+    await screenshot(ui.page, `today-${colorScheme}`)
+    await ui.page.goto(`${running.app.url}#/person/${ids.anaId}`)
+    await expect.poll(() => ui.page.getByRole('heading', { name: 'Ana García' }).count()).toBe(1)
+    await screenshot(ui.page, `person-${colorScheme}`)
+    await ui.page.screenshot({ path: `docs/screenshots/person-full-${colorScheme}.png`, fullPage: true })
+    await ui.close()
+  }
+)
 
 it('keeps the spaces around the “·” separators that follow a condition', async () => {
   const ui = await openUi(running.browser, running.app)
@@ -28,7 +31,10 @@ it('keeps the spaces around the “·” separators that follow a condition', as
   const shared = page.getByRole('list', { name: 'Interests' }).getByRole('listitem').filter({ hasText: 'Real Madrid' })
   expect(await shared.locator('.chip-meta').innerText()).toBe('sport · in common')
   // A conversation with others names them after the day.
-  const intro = page.getByRole('region', { name: 'Conversations' }).getByRole('listitem').filter({ hasText: 'Intro call: Ana meets Priya' })
+  const intro = page
+    .getByRole('region', { name: 'Conversations' })
+    .getByRole('listitem')
+    .filter({ hasText: 'Intro call: Ana meets Priya' })
   expect(await intro.locator('.entry-head .detail').innerText()).toMatch(/\d{4} · with Priya Natarajan$/)
   // A lapsed keep-in-touch cadence says by how much (Kenji: every 30 days, last contact 75 days ago).
   await page.goto(`${running.app.url}#/person/${ids.kenjiId}`)

@@ -49,7 +49,10 @@ interface StoredFollowUp {
 }
 async function stored(app: RunningApp): Promise<{ conversations: StoredConversation[]; followUps: StoredFollowUp[] }> {
   const file = await readJournalFile(app)
-  return { conversations: file['conversations'] as StoredConversation[], followUps: file['followUps'] as StoredFollowUp[] }
+  return {
+    conversations: file['conversations'] as StoredConversation[],
+    followUps: file['followUps'] as StoredFollowUp[]
+  }
 }
 
 const sidebarLink = (page: Page, name: 'Today' | 'People' | 'Me') =>
@@ -57,7 +60,8 @@ const sidebarLink = (page: Page, name: 'Today' | 'People' | 'Me') =>
 const personHeading = (page: Page, name: string) => page.getByRole('heading', { level: 1, name, exact: true })
 const logForm = (page: Page, name: string) => page.getByRole('form', { name: `Log conversation with ${name}` })
 const commitments = (page: Page) => page.getByRole('region', { name: 'Commitments' })
-const openCommitments = (page: Page) => commitments(page).getByRole('list', { name: 'Open commitments' }).getByRole('listitem')
+const openCommitments = (page: Page) =>
+  commitments(page).getByRole('list', { name: 'Open commitments' }).getByRole('listitem')
 const promiseRecord = (page: Page, whose: 'My promises' | 'Their promises') =>
   commitments(page).locator('.promise-record > div').filter({ hasText: whose })
 const timeline = (page: Page) => page.getByRole('region', { name: 'Conversations' })
@@ -113,10 +117,17 @@ describe('a seller’s day', () => {
     await form.getByRole('button', { name: '+ I owe them' }).click()
     await form.getByLabel('I owe them', { exact: true }).fill(iOwe)
     // Promised three days ago and still open: overdue.
-    await form.locator('.inline-form').filter({ has: page.getByLabel('I owe them', { exact: true }) }).getByLabel('Due').fill(threeDaysAgo)
+    await form
+      .locator('.inline-form')
+      .filter({ has: page.getByLabel('I owe them', { exact: true }) })
+      .getByLabel('Due')
+      .fill(threeDaysAgo)
     await form.getByRole('button', { name: '+ They owe me' }).click()
     await form.getByLabel('They owe me', { exact: true }).fill(theyOwe)
-    const theirDue = form.locator('.inline-form').filter({ has: page.getByLabel('They owe me', { exact: true }) }).getByLabel('Due')
+    const theirDue = form
+      .locator('.inline-form')
+      .filter({ has: page.getByLabel('They owe me', { exact: true }) })
+      .getByLabel('Due')
     expect(await theirDue.inputValue()).toBe(today) // a new follow-up is due today unless changed
     await screenshot(page, 'log-conversation-light')
 
@@ -129,7 +140,9 @@ describe('a seller’s day', () => {
     await checkPersonPage(page, { late: false })
 
     // Keep the promise, three days late.
-    await commitments(page).getByRole('button', { name: `Mark “${iOwe}” done` }).click()
+    await commitments(page)
+      .getByRole('button', { name: `Mark “${iOwe}” done` })
+      .click()
     await promiseRecord(page, 'My promises').getByText('0 on time · 1 late · 0 overdue · 0 open').waitFor()
     expect(await openCommitments(page).count()).toBe(1)
     await commitments(page).getByRole('button', { name: 'Show 1 done' }).click()
@@ -279,7 +292,9 @@ describe('a seller’s day', () => {
 /** The person page after the call was logged: the timeline entry and both commitments. */
 async function checkPersonPage(page: Page, { late }: { late: boolean }): Promise<void> {
   // The timeline groups by the month the conversation happened in, named as the page names months.
-  const month = await page.evaluate<string>("new Intl.DateTimeFormat(undefined, { month: 'long', year: 'numeric' }).format(new Date())")
+  const month = await page.evaluate<string>(
+    "new Intl.DateTimeFormat(undefined, { month: 'long', year: 'numeric' }).format(new Date())"
+  )
   await timeline(page).getByRole('heading', { level: 3, name: month }).waitFor()
   const logged = entry(page, callTitle)
   await logged.waitFor()
@@ -288,7 +303,10 @@ async function checkPersonPage(page: Page, { late }: { late: boolean }): Promise
   const note = logged.locator('.markdown')
   expect(await note.locator('strong').innerText()).toBe('two options')
   expect(await note.locator('em').innerText()).toBe('ten days')
-  expect(await note.locator('ul > li').allInnerTexts()).toEqual(['Month-end close takes ten days', 'Board wants cost per shipment'])
+  expect(await note.locator('ul > li').allInnerTexts()).toEqual([
+    'Month-end close takes ten days',
+    'Board wants cost per shipment'
+  ])
   const link = note.getByRole('link', { name: 'Acme story' })
   expect(await link.getAttribute('href')).toBe('https://example.com/acme')
   expect(await link.getAttribute('target')).toBe('_blank')
@@ -296,7 +314,10 @@ async function checkPersonPage(page: Page, { late }: { late: boolean }): Promise
   expect(await note.innerText()).not.toContain('**')
 
   // Last contact is derived from the conversation: today.
-  await page.locator('.person-header').getByText(/\(today\)$/).waitFor()
+  await page
+    .locator('.person-header')
+    .getByText(/\(today\)$/)
+    .waitFor()
 
   const theirs = openCommitments(page).filter({ hasText: theyOwe })
   await theirs.waitFor()

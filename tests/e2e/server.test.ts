@@ -44,21 +44,32 @@ describe('e2e server', () => {
     expect((await raw('GET', '/no-such-file.js')).status).toBe(404)
   })
 
-  it.each(['/../package.json', '/assets/../../package.json', '/%2e%2e/package.json', '/..%2fpackage.json', '/assets%5c..%5c..%5cpackage.json'])(
-    'refuses path traversal: %s',
-    async (path) => {
-      const response = await raw('GET', path)
-      expect(response.status).toBe(404)
-      expect(response.text).not.toContain('"name": "rapport"')
-    }
-  )
+  it.each([
+    '/../package.json',
+    '/assets/../../package.json',
+    '/%2e%2e/package.json',
+    '/..%2fpackage.json',
+    '/assets%5c..%5c..%5cpackage.json'
+  ])('refuses path traversal: %s', async (path) => {
+    const response = await raw('GET', path)
+    expect(response.status).toBe(404)
+    expect(response.text).not.toContain('"name": "rapport"')
+  })
 
   it('answers API calls through dispatch, and nothing else', async () => {
     expect(JSON.parse((await raw('POST', '/api/listPeople', '{}')).text)).toEqual({ ok: true, value: [] })
-    expect(JSON.parse((await raw('POST', '/api/noSuchCall', '{}')).text)).toMatchObject({ ok: false, error: { code: 'invalid-input' } })
-    expect(JSON.parse((await raw('POST', '/api/createPerson', '{"person":{"name":""}}')).text)).toMatchObject({ ok: false })
+    expect(JSON.parse((await raw('POST', '/api/noSuchCall', '{}')).text)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input' }
+    })
+    expect(JSON.parse((await raw('POST', '/api/createPerson', '{"person":{"name":""}}')).text)).toMatchObject({
+      ok: false
+    })
     expect((await raw('POST', '/api/listPeople', 'not json')).status).toBe(400)
     expect((await raw('GET', '/api/listPeople')).status).toBe(405)
-    expect(app.failedCalls).toEqual([expect.stringMatching(/^noSuchCall: invalid-input: /), expect.stringMatching(/^createPerson: invalid-input: /)])
+    expect(app.failedCalls).toEqual([
+      expect.stringMatching(/^noSuchCall: invalid-input: /),
+      expect.stringMatching(/^createPerson: invalid-input: /)
+    ])
   })
 })

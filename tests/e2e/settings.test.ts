@@ -10,9 +10,11 @@ import { appPerTest, screenshot } from './harness.ts'
 
 const run = appPerTest('rapport-e2e-settings-')
 
-const pageBackground = (page: Page) => page.evaluate<string>('getComputedStyle(document.documentElement).backgroundColor')
+const pageBackground = (page: Page) =>
+  page.evaluate<string>('getComputedStyle(document.documentElement).backgroundColor')
 const theme = (page: Page) => page.evaluate<string | undefined>('document.documentElement.dataset.theme')
-const storedSettings = async () => JSON.parse(await readFile(join(run.app.dir, 'settings.json'), 'utf8')) as Record<string, unknown>
+const storedSettings = async () =>
+  JSON.parse(await readFile(join(run.app.dir, 'settings.json'), 'utf8')) as Record<string, unknown>
 
 async function openSettings(page: Page): Promise<void> {
   await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor()
@@ -66,14 +68,19 @@ it('refuses a bad global shortcut inline, applying nothing', async () => {
   // What was typed stays, to be fixed; nothing was saved or applied.
   expect(await field.inputValue()).toBe('Ctrl+Shift+Nope')
   expect(run.app.desktop.applied.length).toBe(applied)
-  expect(run.app.failedCalls).toEqual([expect.stringMatching(/^updateSettings: invalid-input: .*Use a shortcut like CommandOrControl\+Shift\+Space/)])
+  expect(run.app.failedCalls).toEqual([
+    expect.stringMatching(/^updateSettings: invalid-input: .*Use a shortcut like CommandOrControl\+Shift\+Space/)
+  ])
 
   await field.fill('CommandOrControl+Alt+R')
   await form.getByRole('button', { name: 'Save shortcut' }).click()
   await form.getByRole('status').filter({ hasText: 'Global shortcut saved.' }).waitFor()
   expect(await form.getByRole('alert').count()).toBe(0)
   expect(await field.getAttribute('aria-invalid')).toBe('false')
-  expect(run.app.desktop.applied.at(-1)?.globalShortcut).toEqual({ enabled: true, accelerator: 'CommandOrControl+Alt+R' })
+  expect(run.app.desktop.applied.at(-1)?.globalShortcut).toEqual({
+    enabled: true,
+    accelerator: 'CommandOrControl+Alt+R'
+  })
   run.app.failedCalls.length = 0
 })
 

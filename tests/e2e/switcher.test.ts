@@ -20,7 +20,14 @@ it('opens the switcher with the keyboard, finds a misspelt name, and opens the b
   await page.keyboard.press('Control+Enter')
   await page.getByRole('heading', { level: 1, name: 'Ana García' }).waitFor()
   expect(page.url()).toMatch(/#\/brief\//)
-  for (const section of ['Talking points', 'Open commitments', 'Life outside work', 'What drives them', 'Open challenges', 'Last conversations']) {
+  for (const section of [
+    'Talking points',
+    'Open commitments',
+    'Life outside work',
+    'What drives them',
+    'Open challenges',
+    'Last conversations'
+  ]) {
     await page.getByRole('heading', { level: 2, name: section }).waitFor()
   }
   const points = page.getByRole('region', { name: 'Talking points' }).getByRole('listitem')
@@ -41,7 +48,8 @@ it('moves through results with the arrow keys and opens the person at the matchi
   // The first row is Ana herself; her matching entries follow. Walk down to the meeting.
   const selected = () => page.getByRole('option', { selected: true }).textContent()
   expect(await selected()).toContain('Ana García')
-  for (let step = 0; step < 5 && !(await selected())?.includes('Discovery meeting'); step++) await page.keyboard.press('ArrowDown')
+  for (let step = 0; step < 5 && !(await selected())?.includes('Discovery meeting'); step++)
+    await page.keyboard.press('ArrowDown')
   expect(await selected()).toContain('Discovery meeting at Acme HQ')
   await page.keyboard.press('Enter')
   await page.getByRole('heading', { level: 1, name: 'Ana García' }).waitFor()

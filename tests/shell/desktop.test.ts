@@ -10,13 +10,21 @@ describe('the desktop shell port', () => {
   const pressed = vi.fn()
   const reminderSettings: Settings[] = []
   let appDir = ''
-  const desktop = createDesktop({ appDir: '', window: () => null, onShortcut: pressed, onReminderSettings: (s) => reminderSettings.push(s) })
+  const desktop = createDesktop({
+    appDir: '',
+    window: () => null,
+    onShortcut: pressed,
+    onReminderSettings: (s) => reminderSettings.push(s)
+  })
   beforeEach(() => shortcuts.clear())
 
   it('registers the global shortcut only once the user enables it, and moves it when changed', () => {
     desktop.applySettings(defaultSettings())
     expect(shortcuts.size).toBe(0)
-    desktop.applySettings({ ...defaultSettings(), globalShortcut: { enabled: true, accelerator: 'CommandOrControl+Shift+Space' } })
+    desktop.applySettings({
+      ...defaultSettings(),
+      globalShortcut: { enabled: true, accelerator: 'CommandOrControl+Shift+Space' }
+    })
     expect([...shortcuts.keys()]).toEqual(['CommandOrControl+Shift+Space'])
     desktop.applySettings({ ...defaultSettings(), globalShortcut: { enabled: true, accelerator: 'Alt+Space' } })
     expect([...shortcuts.keys()]).toEqual(['Alt+Space'])
@@ -28,7 +36,9 @@ describe('the desktop shell port', () => {
 
   it('says so when another program holds the shortcut', () => {
     taken.add('Control+Space')
-    expect(() => desktop.applySettings({ ...defaultSettings(), globalShortcut: { enabled: true, accelerator: 'Control+Space' } })).toThrow(/already used by another program/)
+    expect(() =>
+      desktop.applySettings({ ...defaultSettings(), globalShortcut: { enabled: true, accelerator: 'Control+Space' } })
+    ).toThrow(/already used by another program/)
   })
 
   it('follows the theme setting and reschedules reminders', () => {

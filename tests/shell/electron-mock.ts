@@ -47,7 +47,10 @@ export const electronMock = {
       rendererListeners.set(channel, [...(rendererListeners.get(channel) ?? []), listener])
     }),
     removeListener: vi.fn((channel: string, listener: (event: unknown, ...args: unknown[]) => void) => {
-      rendererListeners.set(channel, (rendererListeners.get(channel) ?? []).filter((l) => l !== listener))
+      rendererListeners.set(
+        channel,
+        (rendererListeners.get(channel) ?? []).filter((l) => l !== listener)
+      )
     })
   },
   contextBridge: { exposeInMainWorld: vi.fn((key: string, api: unknown) => exposed.set(key, api)) },

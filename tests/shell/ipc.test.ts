@@ -26,15 +26,26 @@ describe('IPC wiring', () => {
   })
 
   it('refuses other pages, sub-frames and missing frames without running the call', async () => {
-    for (const event of [frame('https://evil.example/'), frame('file:///tmp/other.html'), frame(APP, { url: APP }), { senderFrame: null }]) {
+    for (const event of [
+      frame('https://evil.example/'),
+      frame('file:///tmp/other.html'),
+      frame(APP, { url: APP }),
+      { senderFrame: null }
+    ]) {
       const result = await handled.get('createPerson')!(event, { person: { name: 'Mallory', company: '', role: '' } })
-      expect(result).toEqual({ ok: false, error: { code: 'forbidden', message: 'This page may not use Rapport’s journal.' } })
+      expect(result).toEqual({
+        ok: false,
+        error: { code: 'forbidden', message: 'This page may not use Rapport’s journal.' }
+      })
     }
     const people = (await handled.get('listPeople')!(frame(APP), {})) as { ok: true; value: { name: string }[] }
     expect(people.value.map((p) => p.name)).toEqual(['Ana'])
   })
 
   it('validates payloads from the app too', async () => {
-    expect(await handled.get('deletePerson')!(frame(APP), { id: 5 })).toMatchObject({ ok: false, error: { code: 'invalid-input' } })
+    expect(await handled.get('deletePerson')!(frame(APP), { id: 5 })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input' }
+    })
   })
 })

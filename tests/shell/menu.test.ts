@@ -24,13 +24,34 @@ describe('the application menu', () => {
   it('gives every main action an accelerator, each one different, and sends its command', () => {
     const actions = all.filter((item) => item.click)
     expect(actions.map((a) => a.label)).toEqual(
-      expect.arrayContaining(['New Person', 'Log Conversation', 'Import Contacts or Backup…', 'Export to Markdown…', 'Back Up Now', 'Quick Switcher', 'Today', 'People', 'Keyboard Shortcuts'])
+      expect.arrayContaining([
+        'New Person',
+        'Log Conversation',
+        'Import Contacts or Backup…',
+        'Export to Markdown…',
+        'Back Up Now',
+        'Quick Switcher',
+        'Today',
+        'People',
+        'Keyboard Shortcuts'
+      ])
     )
     for (const action of actions) expect(action.accelerator, action.label).toBeTruthy()
     const accelerators = actions.map((a) => a.accelerator)
     expect(new Set(accelerators).size).toBe(accelerators.length)
     for (const action of actions) (action.click as () => void)()
-    expect(sent).toEqual(expect.arrayContaining(['new-person', 'open-switcher', 'go-today', 'export-markdown', 'import', 'backup-now', 'show-shortcuts', 'go-settings']))
+    expect(sent).toEqual(
+      expect.arrayContaining([
+        'new-person',
+        'open-switcher',
+        'go-today',
+        'export-markdown',
+        'import',
+        'backup-now',
+        'show-shortcuts',
+        'go-settings'
+      ])
+    )
   })
 
   it('hides developer tools outside development', () => {

@@ -17,7 +17,9 @@ describe('the preload bridge', () => {
 
   it('passes only known commands to the page, never the Electron event, and stops on request', () => {
     const received: unknown[] = []
-    const stop = (bridge.onCommand as unknown as (l: (c: unknown) => void) => () => void)((command) => received.push(command))
+    const stop = (bridge.onCommand as unknown as (l: (c: unknown) => void) => () => void)((command) =>
+      received.push(command)
+    )
     const listeners = rendererListeners.get(COMMAND_CHANNEL)!
     for (const listener of listeners) {
       listener({ sender: 'electron-internals' }, 'go-today')

@@ -25,7 +25,10 @@ describe('daily reminders on the desktop', () => {
     expect(notifications).toHaveLength(0)
     vi.advanceTimersByTime(60_000)
     expect(notifications).toHaveLength(1)
-    expect(notifications[0]).toMatchObject({ shown: true, options: { title: 'Rapport: follow-ups', body: '1 due today, 2 overdue. Open Today to see them.' } })
+    expect(notifications[0]).toMatchObject({
+      shown: true,
+      options: { title: 'Rapport: follow-ups', body: '1 due today, 2 overdue. Open Today to see them.' }
+    })
     notifications[0]!.click()
     expect(openToday).toHaveBeenCalledTimes(1)
     // The next one is a day later, not sooner.

@@ -31,7 +31,15 @@ describe('the main window', () => {
 
   it('opens only web and mail links outside the app', () => {
     expect(isSafeExternalUrl('https://www.linkedin.com/in/ana')).toBe(true)
-    for (const url of ['mailto:ana@example.com', 'file:///etc/passwd', 'javascript:alert(1)', 'smb://host/share', 'ms-settings:', 'https//broken', '']) {
+    for (const url of [
+      'mailto:ana@example.com',
+      'file:///etc/passwd',
+      'javascript:alert(1)',
+      'smb://host/share',
+      'ms-settings:',
+      'https//broken',
+      ''
+    ]) {
       expect(isSafeExternalUrl(url)).toBe(false)
     }
   })

@@ -13,7 +13,13 @@ describe('window state', () => {
     dir = await makeTempDir()
     await saveWindowState(dir, { x: 1600, y: 100, width: 1300, height: 900, maximized: true })
     const saved = await loadWindowState(dir)
-    expect(placeWindow(saved, [laptop, external])).toEqual({ x: 1600, y: 100, width: 1300, height: 900, maximized: true })
+    expect(placeWindow(saved, [laptop, external])).toEqual({
+      x: 1600,
+      y: 100,
+      width: 1300,
+      height: 900,
+      maximized: true
+    })
   })
 
   it('brings a window from a display that is gone back onto the primary one', async () => {
@@ -22,7 +28,9 @@ describe('window state', () => {
   })
 
   it('never restores a window whose title bar would be above the screen', () => {
-    expect(placeWindow({ x: 10, y: -500, width: 800, height: 600, maximized: false }, [laptop]).y).toBeGreaterThanOrEqual(0)
+    expect(
+      placeWindow({ x: 10, y: -500, width: 800, height: 600, maximized: false }, [laptop]).y
+    ).toBeGreaterThanOrEqual(0)
   })
 
   it('opens at the default size when the file is missing or damaged', async () => {

@@ -13,7 +13,15 @@ export const contactFile = (name: string): Buffer => readFileSync(join(CONTACTS,
 export const bytes = (text: string): Uint8Array => new TextEncoder().encode(text)
 
 /** A candidate's fields other than its line and name, all empty. */
-export const blankCandidate: Omit<ContactCandidate, 'line' | 'name'> = { company: '', role: '', email: '', phone: '', location: '', note: '', tags: [] }
+export const blankCandidate: Omit<ContactCandidate, 'line' | 'name'> = {
+  company: '',
+  role: '',
+  email: '',
+  phone: '',
+  location: '',
+  note: '',
+  tags: []
+}
 
 /** The ImportProblem a parse throws, so its line and message can both be checked. */
 export function problemOf(parse: () => unknown): ImportProblem {

@@ -18,10 +18,14 @@ export const backupCommand: Command = {
   async run({ dataDir, args, out, now }) {
     if (args.length > 0) throw new UsageError(`rapport backup: takes no arguments (“${args[0]}” is extra).`)
     // A journal must be there: a backup of nothing helps no one.
-    const { name, folder } = await withJournal(dataDir, { mode: 'write', mustExist: true, now }, async ({ call, session }) => ({
-      name: (await call('backupNow', {})).name,
-      folder: session.backupsFolder
-    }))
+    const { name, folder } = await withJournal(
+      dataDir,
+      { mode: 'write', mustExist: true, now },
+      async ({ call, session }) => ({
+        name: (await call('backupNow', {})).name,
+        folder: session.backupsFolder
+      })
+    )
     out.line(`Saved ${name} in ${folder}.`)
     return EXIT_OK
   }

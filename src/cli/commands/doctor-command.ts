@@ -24,7 +24,13 @@ export const doctorCommand: Command = {
   async run({ dataDir, args, options, out }) {
     if (args.length > 0) throw new UsageError(`rapport doctor: takes no arguments (“${args[0]}” is extra).`)
     const path = journalPath(dataDir)
-    if (!(await stat(dataDir).then((info) => info.isDirectory(), () => false))) throw noJournal(path)
+    if (
+      !(await stat(dataDir).then(
+        (info) => info.isDirectory(),
+        () => false
+      ))
+    )
+      throw noJournal(path)
     // Read-only: no lock taken, nothing written, so it is safe while Rapport has the journal open.
     const session = await JournalSession.open(dataDir, { owner: 'cli', readOnly: true })
     const findings = await session.health().finally(() => session.close())

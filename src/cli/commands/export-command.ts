@@ -26,16 +26,30 @@ export const exportCommand: Command = {
   async run({ dataDir, args, out, now }) {
     const [format, target, ...extra] = args
     if (format !== 'markdown' && format !== 'json') {
-      throw new UsageError(format === undefined ? 'rapport export: say markdown or json, as in “rapport export markdown ~/Notes/Rapport”.' : `rapport export: “${format}” is not a format; use markdown or json.`)
+      throw new UsageError(
+        format === undefined
+          ? 'rapport export: say markdown or json, as in “rapport export markdown ~/Notes/Rapport”.'
+          : `rapport export: “${format}” is not a format; use markdown or json.`
+      )
     }
-    if (target === undefined || target === '') throw new UsageError(`rapport export ${format}: say where, as in “rapport export ${format} ${format === 'json' ? 'rapport.json' : '~/Notes/Rapport'}”.`)
-    if (extra.length > 0) throw new UsageError(`rapport export ${format}: one ${format === 'json' ? 'file' : 'folder'} only (“${extra[0]}” is extra). Quote a path that has spaces.`)
+    if (target === undefined || target === '')
+      throw new UsageError(
+        `rapport export ${format}: say where, as in “rapport export ${format} ${format === 'json' ? 'rapport.json' : '~/Notes/Rapport'}”.`
+      )
+    if (extra.length > 0)
+      throw new UsageError(
+        `rapport export ${format}: one ${format === 'json' ? 'file' : 'folder'} only (“${extra[0]}” is extra). Quote a path that has spaces.`
+      )
     if (format === 'markdown') {
-      const { files, folder, people } = await withJournal(dataDir, { mode: 'read', mustExist: true, now, picks: { folder: target } }, async ({ call }) => {
-        const status = await call('journalStatus', {})
-        const result = await call('exportMarkdown', {}).catch(explain(target))
-        return { ...picked(result), people: status.state === 'ready' ? status.people : 0 }
-      })
+      const { files, folder, people } = await withJournal(
+        dataDir,
+        { mode: 'read', mustExist: true, now, picks: { folder: target } },
+        async ({ call }) => {
+          const status = await call('journalStatus', {})
+          const result = await call('exportMarkdown', {}).catch(explain(target))
+          return { ...picked(result), people: status.state === 'ready' ? status.people : 0 }
+        }
+      )
       out.line(`Wrote ${count(files, 'file')} (${count(people, 'person', 'people')}) to ${folder}.`)
       return EXIT_OK
     }
@@ -44,7 +58,9 @@ export const exportCommand: Command = {
       const scratch = await mkdtemp(join(tmpdir(), 'rapport-export-'))
       try {
         const file = join(scratch, 'journal.json')
-        await withJournal(dataDir, { mode: 'read', mustExist: true, now, picks: { saveAs: file } }, ({ call }) => call('exportJson', {}))
+        await withJournal(dataDir, { mode: 'read', mustExist: true, now, picks: { saveAs: file } }, ({ call }) =>
+          call('exportJson', {})
+        )
         process.stdout.write(await readFile(file))
       } finally {
         await rm(scratch, { recursive: true, force: true })
@@ -52,10 +68,14 @@ export const exportCommand: Command = {
       return EXIT_OK
     }
     const file = resolve(target)
-    const result = await withJournal(dataDir, { mode: 'read', mustExist: true, now, picks: { saveAs: file } }, async ({ call }) => {
-      await mkdir(dirname(file), { recursive: true }).catch(explain(file))
-      return picked(await call('exportJson', {}).catch(explain(file)))
-    })
+    const result = await withJournal(
+      dataDir,
+      { mode: 'read', mustExist: true, now, picks: { saveAs: file } },
+      async ({ call }) => {
+        await mkdir(dirname(file), { recursive: true }).catch(explain(file))
+        return picked(await call('exportJson', {}).catch(explain(file)))
+      }
+    )
     out.line(`Exported ${result.contents} to ${file}.`)
     return EXIT_OK
   }

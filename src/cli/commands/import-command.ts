@@ -39,9 +39,11 @@ export const importCommand: Command = {
   readOnly: false,
   async run({ dataDir, args, options, out, now }) {
     const [file, ...extra] = args
-    if (file === undefined || file === '') throw new UsageError('rapport import: say which file, as in “rapport import contacts.vcf”.')
+    if (file === undefined || file === '')
+      throw new UsageError('rapport import: say which file, as in “rapport import contacts.vcf”.')
     if (extra.length > 0) throw new UsageError(`rapport import: one file at a time (“${extra[0]}” is extra).`)
-    if (!importKindOf(file)) throw new CliError(`Rapport imports .vcf, .csv and .json files; “${basename(file)}” is none of these.`)
+    if (!importKindOf(file))
+      throw new CliError(`Rapport imports .vcf, .csv and .json files; “${basename(file)}” is none of these.`)
     const path = resolve(file)
     await readable(path).catch((error: unknown) => {
       throw new CliError(`Cannot read ${file}: ${describeFsError(error)}.`)
@@ -49,7 +51,11 @@ export const importCommand: Command = {
     // The file is read and planned without the lock first, so a bad file changes nothing, not even a backup.
     const picks = { file: path }
     const dryRun = options['dry-run'] === true
-    const preview = await withJournal(dataDir, { mode: 'read', changes: !dryRun, mustExist: false, now, picks }, previewOf)
+    const preview = await withJournal(
+      dataDir,
+      { mode: 'read', changes: !dryRun, mustExist: false, now, picks },
+      previewOf
+    )
     if (preview.kind === 'contacts' && preview.csv) out.line(`Columns: ${describeMapping(preview.csv)}`)
     if (dryRun) {
       printPlan(preview, out)
@@ -64,7 +70,8 @@ export const importCommand: Command = {
         return
       }
       out.line(outcome.description)
-      if (outcome.backup) out.line(`Merged into ${journalPath(dataDir)}. The journal as it was is saved as backups/${outcome.backup}.`)
+      if (outcome.backup)
+        out.line(`Merged into ${journalPath(dataDir)}. The journal as it was is saved as backups/${outcome.backup}.`)
     })
     return EXIT_OK
   }
@@ -88,12 +95,18 @@ function printPlan(preview: ImportPreview, out: Output): void {
     out.line('Nothing was changed (--dry-run).')
     return
   }
-  for (const item of preview.items) out.line(`${item.action.padEnd(6)} ${item.name} (line ${item.line}): ${item.reason}`)
+  for (const item of preview.items)
+    out.line(`${item.action.padEnd(6)} ${item.name} (line ${item.line}): ${item.reason}`)
   const counted = (action: string) => preview.items.filter((item) => item.action === action).length
-  out.line(`Would add ${counted('add')}, merge ${counted('merge')}, skip ${counted('skip')}. Nothing was changed (--dry-run).`)
+  out.line(
+    `Would add ${counted('add')}, merge ${counted('merge')}, skip ${counted('skip')}. Nothing was changed (--dry-run).`
+  )
 }
 
-function describeMapping({ headers, mapping }: NonNullable<Extract<ImportPreview, { kind: 'contacts' }>['csv']>): string {
+function describeMapping({
+  headers,
+  mapping
+}: NonNullable<Extract<ImportPreview, { kind: 'contacts' }>['csv']>): string {
   return MAPPED_FIELDS.filter((field) => mapping[field] !== undefined)
     .map((field) => `${field} ← “${headers[mapping[field]!]}”`)
     .join(', ')

@@ -8,7 +8,13 @@ import { oneLine } from '../output.ts'
 import type { Output } from '../output.ts'
 import { searchRows } from '../search-rows.ts'
 
-const KIND_LABELS = { person: 'person', conversation: 'conversation', interest: 'interest', challenge: 'challenge', followUp: 'follow-up' } as const
+const KIND_LABELS = {
+  person: 'person',
+  conversation: 'conversation',
+  interest: 'interest',
+  challenge: 'challenge',
+  followUp: 'follow-up'
+} as const
 
 export const searchCommand: Command = {
   name: 'search',
@@ -33,7 +39,8 @@ export const searchCommand: Command = {
     const response = await withJournal(dataDir, { mode: 'read', mustExist: true, now }, ({ call }) =>
       call('search', { query }).catch((error: unknown) => {
         // The contract refused the query (too long, say): the command line is what was wrong.
-        if (error instanceof RapportError && error.code === 'invalid-input') throw new UsageError(`rapport search: ${error.message}`)
+        if (error instanceof RapportError && error.code === 'invalid-input')
+          throw new UsageError(`rapport search: ${error.message}`)
         throw error
       })
     )

@@ -50,13 +50,19 @@ export function createDataHandlers(
   }
   const handlers: DataHandlers = {
     exportMarkdown: async ({ personIds }) => {
-      const folder = await shell.pickFolder(personIds?.length === 1 ? 'Export this person to Markdown' : 'Export the journal to Markdown')
+      const folder = await shell.pickFolder(
+        personIds?.length === 1 ? 'Export this person to Markdown' : 'Export the journal to Markdown'
+      )
       if (!folder) return { canceled: true }
       const result = await exportMarkdown(session.store().journal, folder, now(), personIds ? { personIds } : {})
       return { canceled: false, folder: result.folder, files: result.files }
     },
     exportJson: async () => {
-      const file = await shell.pickSaveFile('Save a full backup of the journal', `Rapport backup ${localDay(now())}.json`, [{ name: 'Rapport backup', extensions: ['json'] }])
+      const file = await shell.pickSaveFile(
+        'Save a full backup of the journal',
+        `Rapport backup ${localDay(now())}.json`,
+        [{ name: 'Rapport backup', extensions: ['json'] }]
+      )
       if (!file) return { canceled: true }
       const journal = session.store().journal
       const text = exportJournalJson(journal)
@@ -65,7 +71,10 @@ export function createDataHandlers(
     },
     importPick: async () => {
       const file = await shell.pickFile('Import contacts or a Rapport backup', [
-        { name: 'Contacts or Rapport backup', extensions: Object.keys(IMPORT_KINDS).map((extension) => extension.slice(1)) },
+        {
+          name: 'Contacts or Rapport backup',
+          extensions: Object.keys(IMPORT_KINDS).map((extension) => extension.slice(1))
+        },
         { name: 'All files', extensions: ['*'] }
       ])
       if (!file) return { canceled: true }
@@ -102,7 +111,11 @@ export function createDataHandlers(
       await follow(folder)
       return { canceled: false, dataDir: folder, status }
     },
-    getSettings: async () => ({ settings: settings.settings, problem: settings.problem, dataDir: dirname(session.path) }),
+    getSettings: async () => ({
+      settings: settings.settings,
+      problem: settings.problem,
+      dataDir: dirname(session.path)
+    }),
     updateSettings: async ({ patch }) => {
       const next = await settings.update(patch)
       shell.applySettings(next)

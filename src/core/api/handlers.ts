@@ -94,7 +94,8 @@ export function createHandlers(session: JournalSession, options: HandlerOptions 
  * line both come in here. Failures are thrown as they are (a refused argument as a RapportError).
  */
 export async function call<K extends ApiName>(handlers: Handlers, name: K, payload: unknown): Promise<ApiResults[K]> {
-  if (!isPlainObject(payload ?? {})) throw new RapportError('invalid-input', `Rapport refused a request to ${name}: it must be a plain object.`)
+  if (!isPlainObject(payload ?? {}))
+    throw new RapportError('invalid-input', `Rapport refused a request to ${name}: it must be a plain object.`)
   const parsed = v.safeParse(apiInputs[name], payload ?? {})
   if (!parsed.success) {
     const issue = parsed.issues[0]
@@ -107,14 +108,23 @@ export async function call<K extends ApiName>(handlers: Handlers, name: K, paylo
 /** The IPC door: any name and payload in, an ApiResult out; unexpected failures are logged, never thrown. */
 export async function dispatch(handlers: Handlers, name: unknown, payload: unknown): Promise<ApiResult<unknown>> {
   if (!isApiName(name)) {
-    return { ok: false, error: { code: 'invalid-input', message: `Rapport has no call named “${String(name).slice(0, 60)}”.` } }
+    return {
+      ok: false,
+      error: { code: 'invalid-input', message: `Rapport has no call named “${String(name).slice(0, 60)}”.` }
+    }
   }
   try {
     return { ok: true, value: await call(handlers, name, payload) }
   } catch (error) {
     if (error instanceof RapportError) return { ok: false, error: error.toApiError() }
     console.error(`rapport: ${name} failed`, error)
-    return { ok: false, error: { code: 'internal', message: `Something went wrong in Rapport (${describe(error)}). Your journal was not changed.` } }
+    return {
+      ok: false,
+      error: {
+        code: 'internal',
+        message: `Something went wrong in Rapport (${describe(error)}). Your journal was not changed.`
+      }
+    }
   }
 }
 

@@ -14,7 +14,13 @@ export function addChallenge(store: JournalStore, input: ChallengeInput, now: Da
   const stamp = now.toISOString()
   return store.change((journal) => {
     indexById(journal.people, input.personId, 'person')
-    const challenge: Challenge = { id: randomUUID(), ...input, closedOn: input.status === 'open' ? '' : localDay(now), createdAt: stamp, updatedAt: stamp }
+    const challenge: Challenge = {
+      id: randomUUID(),
+      ...input,
+      closedOn: input.status === 'open' ? '' : localDay(now),
+      createdAt: stamp,
+      updatedAt: stamp
+    }
     return { next: { ...journal, challenges: [...journal.challenges, challenge] }, result: challenge }
   })
 }
@@ -23,7 +29,8 @@ export function addChallenge(store: JournalStore, input: ChallengeInput, now: Da
 export function updateChallenge(store: JournalStore, id: string, input: ChallengeInput, now: Date): Promise<Challenge> {
   return store.change((journal) => {
     const { items, item } = replaceById(journal.challenges, id, 'challenge', (c) => {
-      if (c.personId !== input.personId) throw new RapportError('invalid-input', 'A challenge cannot move to another person.')
+      if (c.personId !== input.personId)
+        throw new RapportError('invalid-input', 'A challenge cannot move to another person.')
       const closedOn = input.status === 'open' ? '' : c.status === 'open' || !c.closedOn ? localDay(now) : c.closedOn
       return { ...c, ...input, closedOn, updatedAt: now.toISOString() }
     })
@@ -49,7 +56,8 @@ export function addValue(store: JournalStore, input: ValueInput, now: Date): Pro
     indexById(journal.people, input.personId, 'person')
     if (input.challengeId) {
       const challenge = getById(journal.challenges, input.challengeId, 'challenge')
-      if (challenge.personId !== input.personId) throw new RapportError('invalid-input', 'That challenge belongs to someone else.')
+      if (challenge.personId !== input.personId)
+        throw new RapportError('invalid-input', 'That challenge belongs to someone else.')
     }
     const value: Value = { id: randomUUID(), ...input, createdAt: now.toISOString() }
     return { next: { ...journal, values: [...journal.values, value] }, result: value }
@@ -71,5 +79,8 @@ export function challengesOf(journal: Journal, personId: string): ChallengeView[
   return journal.challenges
     .filter((c) => c.personId === personId)
     .sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || b.openedOn.localeCompare(a.openedOn))
-    .map((c) => ({ ...c, values: journal.values.filter((v) => v.challengeId === c.id).sort((a, b) => b.date.localeCompare(a.date)) }))
+    .map((c) => ({
+      ...c,
+      values: journal.values.filter((v) => v.challengeId === c.id).sort((a, b) => b.date.localeCompare(a.date))
+    }))
 }

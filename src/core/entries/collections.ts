@@ -15,7 +15,12 @@ export function getById<T extends HasId>(items: readonly T[], id: string, what: 
   return items[indexById(items, id, what)]!
 }
 
-export function replaceById<T extends HasId>(items: readonly T[], id: string, what: string, update: (item: T) => T): { items: T[]; item: T } {
+export function replaceById<T extends HasId>(
+  items: readonly T[],
+  id: string,
+  what: string,
+  update: (item: T) => T
+): { items: T[]; item: T } {
   const index = indexById(items, id, what)
   const item = update(items[index]!)
   return { items: items.with(index, item), item }

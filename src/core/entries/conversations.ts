@@ -16,23 +16,48 @@ export interface Logged {
 }
 
 /** Logs a conversation and, in the same saved change, the follow-ups agreed in it. */
-export function logConversation(store: JournalStore, input: ConversationInput, followUps: FollowUpDraft[], now: Date): Promise<Logged> {
+export function logConversation(
+  store: JournalStore,
+  input: ConversationInput,
+  followUps: FollowUpDraft[],
+  now: Date
+): Promise<Logged> {
   const stamp = now.toISOString()
   return store.change((journal) => {
     requirePeople(journal, input.personIds)
-    const conversation: Conversation = { id: randomUUID(), ...input, personIds: unique(input.personIds), createdAt: stamp, updatedAt: stamp }
+    const conversation: Conversation = {
+      id: randomUUID(),
+      ...input,
+      personIds: unique(input.personIds),
+      createdAt: stamp,
+      updatedAt: stamp
+    }
     const created = followUps.map((draft) => newFollowUp({ ...draft, conversationId: conversation.id }, now))
     return {
-      next: { ...journal, conversations: [...journal.conversations, conversation], followUps: [...journal.followUps, ...created] },
+      next: {
+        ...journal,
+        conversations: [...journal.conversations, conversation],
+        followUps: [...journal.followUps, ...created]
+      },
       result: { conversation, followUps: created }
     }
   })
 }
 
-export function updateConversation(store: JournalStore, id: string, input: ConversationInput, now: Date): Promise<Conversation> {
+export function updateConversation(
+  store: JournalStore,
+  id: string,
+  input: ConversationInput,
+  now: Date
+): Promise<Conversation> {
   return store.change((journal) => {
     requirePeople(journal, input.personIds)
-    const { items, item } = replaceById(journal.conversations, id, 'conversation', (c) => ({ ...c, ...input, personIds: unique(input.personIds), updatedAt: now.toISOString() }))
+    const { items, item } = replaceById(journal.conversations, id, 'conversation', (c) => ({
+      ...c,
+      ...input,
+      personIds: unique(input.personIds),
+      updatedAt: now.toISOString()
+    }))
     return { next: { ...journal, conversations: items }, result: item }
   })
 }

@@ -29,15 +29,27 @@ export function addFollowUp(store: JournalStore, input: FollowUpInput, now: Date
 export function updateFollowUp(store: JournalStore, id: string, input: FollowUpInput, now: Date): Promise<FollowUp> {
   return store.change((journal) => {
     indexById(journal.people, input.personId, 'person')
-    const { items, item } = replaceById(journal.followUps, id, 'follow-up', (f) => ({ ...f, ...input, updatedAt: now.toISOString() }))
+    const { items, item } = replaceById(journal.followUps, id, 'follow-up', (f) => ({
+      ...f,
+      ...input,
+      updatedAt: now.toISOString()
+    }))
     return { next: { ...journal, followUps: items }, result: item }
   })
 }
 
 /** Marks it done on `on` (default today), which decides whether it was kept on time or late. */
-export function completeFollowUp(store: JournalStore, id: string, on: string | undefined, now: Date): Promise<FollowUp> {
+export function completeFollowUp(
+  store: JournalStore,
+  id: string,
+  on: string | undefined,
+  now: Date
+): Promise<FollowUp> {
   const day = on ?? localDay(now)
-  if (day > localDay(now)) return Promise.reject(new RapportError('invalid-input', 'A follow-up cannot be done on a day that has not come yet.'))
+  if (day > localDay(now))
+    return Promise.reject(
+      new RapportError('invalid-input', 'A follow-up cannot be done on a day that has not come yet.')
+    )
   return setCompleted(store, id, day, now)
 }
 
@@ -49,13 +61,20 @@ export function deleteFollowUp(store: JournalStore, id: string): Promise<Removed
   return store.change((journal) => {
     const followUp = getById(journal.followUps, id, 'follow-up')
     const removed = takeOut(journal, 'followUps', (f) => f.id !== id)
-    return { next: { ...journal, followUps: removed.kept }, result: { label: `“${followUp.title}”`, followUps: removed.slots } }
+    return {
+      next: { ...journal, followUps: removed.kept },
+      result: { label: `“${followUp.title}”`, followUps: removed.slots }
+    }
   })
 }
 
 function setCompleted(store: JournalStore, id: string, completedOn: string | null, now: Date): Promise<FollowUp> {
   return store.change((journal) => {
-    const { items, item } = replaceById(journal.followUps, id, 'follow-up', (f) => ({ ...f, completedOn, updatedAt: now.toISOString() }))
+    const { items, item } = replaceById(journal.followUps, id, 'follow-up', (f) => ({
+      ...f,
+      completedOn,
+      updatedAt: now.toISOString()
+    }))
     return { next: { ...journal, followUps: items }, result: item }
   })
 }

@@ -31,7 +31,10 @@ export function deleteInterest(store: JournalStore, id: string): Promise<Removed
   return store.change((journal) => {
     const interest = getById(journal.interests, id, 'interest')
     const removed = takeOut(journal, 'interests', (i) => i.id !== id)
-    return { next: { ...journal, interests: removed.kept }, result: { label: `“${interest.label}”`, interests: removed.slots } }
+    return {
+      next: { ...journal, interests: removed.kept },
+      result: { label: `“${interest.label}”`, interests: removed.slots }
+    }
   })
 }
 
@@ -47,6 +50,8 @@ export function interestsOf(journal: Journal, ownerId: string): InterestView[] {
 /** Everyone who has an interest with this label (ignoring case and accents), by name. */
 export function peopleWithInterest(journal: Journal, label: string): Person[] {
   const key = interestKey(label)
-  const owners = new Set(journal.interests.filter((i) => i.ownerId !== 'me' && interestKey(i.label) === key).map((i) => i.ownerId))
+  const owners = new Set(
+    journal.interests.filter((i) => i.ownerId !== 'me' && interestKey(i.label) === key).map((i) => i.ownerId)
+  )
   return journal.people.filter((p) => owners.has(p.id)).sort(byName)
 }

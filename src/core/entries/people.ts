@@ -21,13 +21,24 @@ export function listPeople(journal: Journal): Person[] {
 
 export function createPerson(store: JournalStore, input: NewPerson, now: Date): Promise<Person> {
   const stamp = now.toISOString()
-  const person: Person = { id: randomUUID(), ...defaultProfile(), ...definedOnly(input), name: input.name, createdAt: stamp, updatedAt: stamp }
+  const person: Person = {
+    id: randomUUID(),
+    ...defaultProfile(),
+    ...definedOnly(input),
+    name: input.name,
+    createdAt: stamp,
+    updatedAt: stamp
+  }
   return store.change((journal) => ({ next: { ...journal, people: [...journal.people, person] }, result: person }))
 }
 
 export function updatePerson(store: JournalStore, id: string, patch: PersonPatch, now: Date): Promise<Person> {
   return store.change((journal) => {
-    const { items, item } = replaceById(journal.people, id, 'person', (person) => ({ ...person, ...definedOnly(patch), updatedAt: now.toISOString() }))
+    const { items, item } = replaceById(journal.people, id, 'person', (person) => ({
+      ...person,
+      ...definedOnly(patch),
+      updatedAt: now.toISOString()
+    }))
     return { next: { ...journal, people: items }, result: item }
   })
 }
@@ -65,7 +76,15 @@ export function deletePerson(store: JournalStore, id: string): Promise<Removed> 
       followUps: [...followUps.slots, ...unlinked.slots]
     }
     return {
-      next: { ...journal, people: people.kept, conversations: shared.next, interests: interests.kept, challenges: challenges.kept, values: values.kept, followUps: unlinked.next },
+      next: {
+        ...journal,
+        people: people.kept,
+        conversations: shared.next,
+        interests: interests.kept,
+        challenges: challenges.kept,
+        values: values.kept,
+        followUps: unlinked.next
+      },
       result: removed
     }
   })

@@ -11,7 +11,11 @@ import { RapportError } from '../rapport-error.ts'
 type Slot<C extends Collection> = { item: Journal[C][number]; index: number }
 
 /** Records the items of `collection` that `keep` rejects, and returns the list without them. */
-export function takeOut<C extends Collection>(journal: Journal, collection: C, keep: (item: Journal[C][number]) => boolean) {
+export function takeOut<C extends Collection>(
+  journal: Journal,
+  collection: C,
+  keep: (item: Journal[C][number]) => boolean
+) {
   const slots: Slot<C>[] = []
   const kept = (journal[collection] as Journal[C][number][]).filter((item, index) => {
     if (keep(item)) return true
@@ -22,7 +26,11 @@ export function takeOut<C extends Collection>(journal: Journal, collection: C, k
 }
 
 /** Records the previous version of every item `change` alters (returns a different object for). */
-export function alter<C extends Collection>(journal: Journal, collection: C, change: (item: Journal[C][number]) => Journal[C][number]) {
+export function alter<C extends Collection>(
+  journal: Journal,
+  collection: C,
+  change: (item: Journal[C][number]) => Journal[C][number]
+) {
   const slots: Slot<C>[] = []
   const next = (journal[collection] as Journal[C][number][]).map((item, index) => {
     const changed = change(item)
@@ -44,7 +52,9 @@ export function restoreRemoved(store: JournalStore, removed: Removed): Promise<J
         const at = items.findIndex((existing) => existing.id === item.id)
         if (at !== -1) items[at] = item
       }
-      const missing = slots.filter(({ item }) => !items.some((existing) => existing.id === item.id)).sort((a, b) => a.index - b.index)
+      const missing = slots
+        .filter(({ item }) => !items.some((existing) => existing.id === item.id))
+        .sort((a, b) => a.index - b.index)
       for (const { item, index } of missing) items.splice(Math.min(index, items.length), 0, item)
       ;(next as Record<Collection, unknown>)[collection] = items
     }

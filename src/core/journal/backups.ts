@@ -19,7 +19,12 @@ export function backupsFolder(journalPath: string): string {
 }
 
 /** Writes one backup of the given bytes; returns its file name. */
-export async function writeBackup(journalPath: string, kind: BackupKind, bytes: string | Uint8Array, now: Date): Promise<string> {
+export async function writeBackup(
+  journalPath: string,
+  kind: BackupKind,
+  bytes: string | Uint8Array,
+  now: Date
+): Promise<string> {
   const folder = backupsFolder(journalPath)
   await mkdir(folder, { recursive: true, mode: 0o700 })
   const name = `${kind}-${stampFor(kind, now)}.json`
@@ -32,7 +37,11 @@ export async function writeBackup(journalPath: string, kind: BackupKind, bytes: 
  * Takes today's and this week's automatic backups if they are not there yet. The bytes are asked for only
  * then: a snapshot of a large journal costs a second, which most opens need not pay.
  */
-export async function rotateBackups(journalPath: string, bytes: () => Promise<string | Uint8Array>, now: Date): Promise<void> {
+export async function rotateBackups(
+  journalPath: string,
+  bytes: () => Promise<string | Uint8Array>,
+  now: Date
+): Promise<void> {
   const folder = backupsFolder(journalPath)
   const existing = new Set(await listNames(folder))
   for (const kind of ['daily', 'weekly'] as const) {

@@ -11,9 +11,7 @@ export interface Item {
   id: string
 }
 
-export type ChangeOp =
-  | { c: Collection; del: Array<[number, string]>; ins: Array<[number, Item]> }
-  | { me: Me }
+export type ChangeOp = { c: Collection; del: Array<[number, string]>; ins: Array<[number, Item]> } | { me: Me }
 
 /** The operations that turn `prev` into `next`; empty when nothing changed. */
 export function diffJournal(prev: Journal, next: Journal): ChangeOp[] {
@@ -30,7 +28,10 @@ export function diffJournal(prev: Journal, next: Journal): ChangeOp[] {
 }
 
 /** One list's difference: removed (position before, id) and inserted (position after, item). */
-export function diffList(before: readonly Item[], after: readonly Item[]): { del: Array<[number, string]>; ins: Array<[number, Item]> } {
+export function diffList(
+  before: readonly Item[],
+  after: readonly Item[]
+): { del: Array<[number, string]>; ins: Array<[number, Item]> } {
   // Most changes touch one spot: skip the common head and tail first, comparing pointers only.
   const shorter = Math.min(before.length, after.length)
   let head = 0
@@ -80,8 +81,14 @@ export function applyOps(journal: Journal, ops: readonly ChangeOp[]): Journal {
       continue
     }
     const list = next[op.c] as Item[]
-    if (!Array.isArray(list)) throw new ReplayMismatch(`there is no list “${String(op.c)}”`)
-    next = { ...next, [op.c]: op.del.length + op.ins.length > SPLICE_AT_MOST ? rebuilt(op.c, list, op.del, op.ins) : spliced(op.c, list, op.del, op.ins) }
+    if (!Array.isArray(list)) throw new ReplayMismatch(`there is no list “${op.c}”`)
+    next = {
+      ...next,
+      [op.c]:
+        op.del.length + op.ins.length > SPLICE_AT_MOST
+          ? rebuilt(op.c, list, op.del, op.ins)
+          : spliced(op.c, list, op.del, op.ins)
+    }
     continue
   }
   return next
@@ -90,7 +97,12 @@ export function applyOps(journal: Journal, ops: readonly ChangeOp[]): Journal {
 /** Beyond this many items a change is replayed by one pass over the list rather than by moving it each time. */
 const SPLICE_AT_MOST = 32
 
-function spliced(c: Collection, list: Item[], del: ReadonlyArray<[number, string]>, ins: ReadonlyArray<[number, Item]>): Item[] {
+function spliced(
+  c: Collection,
+  list: Item[],
+  del: ReadonlyArray<[number, string]>,
+  ins: ReadonlyArray<[number, Item]>
+): Item[] {
   // Highest position first, so earlier positions still mean what they meant in the list before.
   for (let k = del.length - 1; k >= 0; k--) {
     const [at, id] = del[k]!
@@ -104,7 +116,12 @@ function spliced(c: Collection, list: Item[], del: ReadonlyArray<[number, string
   return list
 }
 
-function rebuilt(c: Collection, list: readonly Item[], del: ReadonlyArray<[number, string]>, ins: ReadonlyArray<[number, Item]>): Item[] {
+function rebuilt(
+  c: Collection,
+  list: readonly Item[],
+  del: ReadonlyArray<[number, string]>,
+  ins: ReadonlyArray<[number, Item]>
+): Item[] {
   const out: Item[] = []
   let d = 0
   let i = 0

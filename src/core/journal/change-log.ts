@@ -61,14 +61,21 @@ export function readLog(bytes: Uint8Array): LogReading {
   while (start < bytes.length) {
     const end = bytes.indexOf(NEWLINE, start)
     const last = end === -1 || end === bytes.length - 1
-    const record = end === -1 ? null : decodeLine(Buffer.from(bytes.buffer, bytes.byteOffset + start, end - start).toString('utf8'))
+    const record =
+      end === -1 ? null : decodeLine(Buffer.from(bytes.buffer, bytes.byteOffset + start, end - start).toString('utf8'))
     if (!record) {
       if (last) return { ok: true, records, goodBytes, tornBytes: bytes.length - start }
-      return { ok: false, problem: `The change log is damaged: record ${records.length + 1} (byte ${start}) is not intact, and records follow it.` }
+      return {
+        ok: false,
+        problem: `The change log is damaged: record ${records.length + 1} (byte ${start}) is not intact, and records follow it.`
+      }
     }
     const previous = records.at(-1)
     if (previous && record.seq !== previous.seq + 1) {
-      return { ok: false, problem: `The change log skips from change ${previous.seq} to change ${record.seq}: changes are missing.` }
+      return {
+        ok: false,
+        problem: `The change log skips from change ${previous.seq} to change ${record.seq}: changes are missing.`
+      }
     }
     records.push(record)
     start = end + 1

@@ -16,7 +16,12 @@ export interface CompactionPolicy {
   onClose: boolean
 }
 
-export const DEFAULT_COMPACTION: CompactionPolicy = { maxLogBytes: 4 * 1024 * 1024, maxRecords: 1_000, idleMs: 60_000, onClose: true }
+export const DEFAULT_COMPACTION: CompactionPolicy = {
+  maxLogBytes: 4 * 1024 * 1024,
+  maxRecords: 1_000,
+  idleMs: 60_000,
+  onClose: true
+}
 
 export class CompactionTimer {
   #policy: CompactionPolicy

@@ -38,13 +38,24 @@ export async function inspectFolder(path: string, store: JournalStore | null, pr
 
 function checkJournal(path: string, store: JournalStore | null, problem: string): Finding[] {
   const name = basename(path)
-  if (!store) return [{ level: 'problem', text: `${name} cannot be read: ${problem} Open Rapport to restore a backup; it keeps the damaged file.` }]
+  if (!store)
+    return [
+      {
+        level: 'problem',
+        text: `${name} cannot be read: ${problem} Open Rapport to restore a backup; it keeps the damaged file.`
+      }
+    ]
   if (!store.found) return [{ level: 'problem', text: `There is no ${name} in ${dirname(path)}.` }]
   const counts = describeCounts(journalCounts(store.journal))
-  const findings: Finding[] = [{ level: 'ok', text: `${name} is a valid journal (schema version ${SCHEMA_VERSION}): ${counts}.` }]
+  const findings: Finding[] = [
+    { level: 'ok', text: `${name} is a valid journal (schema version ${SCHEMA_VERSION}): ${counts}.` }
+  ]
   findings.push(...checkLog(path, store))
   if (store.migratedFrom !== null) {
-    findings.push({ level: 'note', text: `${name} is written in schema version ${store.migratedFrom}; Rapport upgrades it, after a backup, the next time it opens it.` })
+    findings.push({
+      level: 'note',
+      text: `${name} is written in schema version ${store.migratedFrom}; Rapport upgrades it, after a backup, the next time it opens it.`
+    })
   }
   return findings
 }
@@ -53,10 +64,16 @@ function checkJournal(path: string, store: JournalStore | null, problem: string)
 function checkLog(path: string, store: JournalStore): Finding[] {
   const name = `${basename(path)}.log`
   const { records, bytes, tornBytes, replayed } = store.log
-  const held = replayed === 0 ? 'no changes since the last snapshot' : `${replayed} change${replayed === 1 ? '' : 's'} since the last snapshot (${size(bytes)})`
+  const held =
+    replayed === 0
+      ? 'no changes since the last snapshot'
+      : `${replayed} change${replayed === 1 ? '' : 's'} since the last snapshot (${size(bytes)})`
   const findings: Finding[] = [{ level: 'ok', text: `${name} is intact: ${held}.` }]
   if (records > replayed) {
-    findings.push({ level: 'note', text: `${name} still holds ${records - replayed} change${records - replayed === 1 ? '' : 's'} the snapshot already has (a new snapshot was interrupted); Rapport finishes it the next time it opens the journal.` })
+    findings.push({
+      level: 'note',
+      text: `${name} still holds ${records - replayed} change${records - replayed === 1 ? '' : 's'} the snapshot already has (a new snapshot was interrupted); Rapport finishes it the next time it opens the journal.`
+    })
   }
   if (tornBytes > 0) {
     findings.push({
@@ -72,12 +89,22 @@ async function checkBackups(path: string): Promise<Finding[]> {
   try {
     backups = await listBackups(path)
   } catch (error) {
-    return [{ level: 'problem', text: `The backups in ${backupsFolder(path)} cannot be read: ${describeFsError(error)}.` }]
+    return [
+      { level: 'problem', text: `The backups in ${backupsFolder(path)} cannot be read: ${describeFsError(error)}.` }
+    ]
   }
-  if (backups.length === 0) return [{ level: 'note', text: 'No backups yet: Rapport makes them when it opens the journal, and “rapport backup” makes one now.' }]
+  if (backups.length === 0)
+    return [
+      {
+        level: 'note',
+        text: 'No backups yet: Rapport makes them when it opens the journal, and “rapport backup” makes one now.'
+      }
+    ]
   return backups.map((backup) => {
     const where = `backups/${backup.name} (${backup.createdAt.slice(0, 16).replace('T', ' ')} UTC, ${size(backup.sizeBytes)})`
-    return backup.problem === '' ? { level: 'ok', text: `${where} is a good backup.` } : { level: 'problem', text: `${where} cannot be restored: ${backup.problem}` }
+    return backup.problem === ''
+      ? { level: 'ok', text: `${where} is a good backup.` }
+      : { level: 'problem', text: `${where} cannot be restored: ${backup.problem}` }
   })
 }
 
@@ -85,11 +112,28 @@ async function checkLock(path: string): Promise<Finding[]> {
   const lock = await readLockState(`${path}.lock`)
   const name = `${basename(path)}.lock`
   if (lock.state === 'none') return []
-  if (lock.state === 'unreadable') return [{ level: 'problem', text: `${name} is not a lock Rapport can read (a writer stopped while making it); Rapport clears it the next time it opens the journal.` }]
+  if (lock.state === 'unreadable')
+    return [
+      {
+        level: 'problem',
+        text: `${name} is not a lock Rapport can read (a writer stopped while making it); Rapport clears it the next time it opens the journal.`
+      }
+    ]
   const who = lock.owner === 'cli' ? 'a rapport command' : lock.owner === 'app' ? 'Rapport' : `a ${lock.owner} process`
-  if (!lock.here) return [{ level: 'note', text: `The journal is open in ${who} (process ${lock.pid}) on ${lock.host}; close it there before opening it here.` }]
+  if (!lock.here)
+    return [
+      {
+        level: 'note',
+        text: `The journal is open in ${who} (process ${lock.pid}) on ${lock.host}; close it there before opening it here.`
+      }
+    ]
   if (lock.running) return [{ level: 'note', text: `The journal is open in ${who} (process ${lock.pid}) right now.` }]
-  return [{ level: 'problem', text: `${name} was left by process ${lock.pid}, which is no longer running (it stopped without closing the journal); Rapport takes it over the next time it opens the journal.` }]
+  return [
+    {
+      level: 'problem',
+      text: `${name} was left by process ${lock.pid}, which is no longer running (it stopped without closing the journal); Rapport takes it over the next time it opens the journal.`
+    }
+  ]
 }
 
 /** Files left by saves that were interrupted, in the journal's folder and in backups/. */
@@ -101,12 +145,20 @@ async function checkLeftovers(path: string): Promise<Finding[]> {
       const temp = TEMP_FILE_NAME.exec(name)
       if (!temp) continue
       const shown = relative(folder, join(dir, name))
-      if (isRunning(Number(temp[2]))) findings.push({ level: 'note', text: `${shown} is a save in progress (process ${temp[2]}).` })
-      else findings.push({ level: 'problem', text: `${shown} is left over from a save that was interrupted; the journal itself is whole, and the file can be deleted.` })
+      if (isRunning(Number(temp[2])))
+        findings.push({ level: 'note', text: `${shown} is a save in progress (process ${temp[2]}).` })
+      else
+        findings.push({
+          level: 'problem',
+          text: `${shown} is left over from a save that was interrupted; the journal itself is whole, and the file can be deleted.`
+        })
     }
   }
   for (const name of (await namesIn(folder)).filter((n) => KEPT_UNREADABLE.test(n))) {
-    findings.push({ level: 'note', text: `${name} is a damaged journal kept when a backup was restored over it; delete it once you no longer need it.` })
+    findings.push({
+      level: 'note',
+      text: `${name} is a damaged journal kept when a backup was restored over it; delete it once you no longer need it.`
+    })
   }
   return findings
 }
@@ -119,13 +171,20 @@ async function checkModes(path: string): Promise<Finding[]> {
   const expected: Array<[string, number]> = [
     [path, PRIVATE_FILE],
     [`${path}.log`, PRIVATE_FILE],
-    ...(await namesIn(folder)).filter((n) => KEPT_UNREADABLE.test(n)).map((n): [string, number] => [join(folder, n), PRIVATE_FILE]),
+    ...(await namesIn(folder))
+      .filter((n) => KEPT_UNREADABLE.test(n))
+      .map((n): [string, number] => [join(folder, n), PRIVATE_FILE]),
     [backups, PRIVATE_FOLDER],
-    ...(await namesIn(backups)).filter((n) => n.endsWith('.json')).map((n): [string, number] => [join(backups, n), PRIVATE_FILE])
+    ...(await namesIn(backups))
+      .filter((n) => n.endsWith('.json'))
+      .map((n): [string, number] => [join(backups, n), PRIVATE_FILE])
   ]
   const findings: Finding[] = []
   for (const [file, mode] of expected) {
-    const actual = await stat(file).then((info) => info.mode & 0o777, () => null)
+    const actual = await stat(file).then(
+      (info) => info.mode & 0o777,
+      () => null
+    )
     if (actual === null || actual === mode) continue
     const shown = relative(folder, file)
     findings.push({

@@ -80,7 +80,14 @@ export async function readLockState(path: string): Promise<LockState> {
   const holder = parseLock(text)
   if (!holder) return { state: 'unreadable' }
   const here = holder.host === hostname()
-  return { state: 'held', pid: holder.pid, owner: typeof holder.owner === 'string' ? holder.owner : '', host: holder.host, here, running: here && isRunning(holder.pid) }
+  return {
+    state: 'held',
+    pid: holder.pid,
+    owner: typeof holder.owner === 'string' ? holder.owner : '',
+    host: holder.host,
+    here,
+    running: here && isRunning(holder.pid)
+  }
 }
 
 async function readLock(path: string): Promise<LockRecord | null> {

@@ -17,7 +17,10 @@ export async function moveJournal(session: JournalSession, target: string): Prom
   const from = dirname(session.path)
   if (target === from) throw new RapportError('invalid-input', 'The journal is already in that folder.')
   if (await exists(join(target, JOURNAL_FILE))) {
-    throw new RapportError('invalid-input', 'That folder already has a journal. Open it instead, or pick an empty folder.')
+    throw new RapportError(
+      'invalid-input',
+      'That folder already has a journal. Open it instead, or pick an empty folder.'
+    )
   }
   const store = session.store()
   await store.flush()
@@ -32,7 +35,8 @@ export async function moveJournal(session: JournalSession, target: string): Prom
   if (await exists(join(from, SETTINGS_FILE))) await copyFile(join(from, SETTINGS_FILE), join(target, SETTINGS_FILE))
   // Read the copy back before trusting it.
   const copied = await readFile(join(target, JOURNAL_FILE), 'utf8')
-  if (copied !== text) throw new RapportError('save-failed', `The copy in ${target} does not match the journal. Nothing was moved.`)
+  if (copied !== text)
+    throw new RapportError('save-failed', `The copy in ${target} does not match the journal. Nothing was moved.`)
   readJournalText(copied)
   await session.switchTo(target)
 }

@@ -128,7 +128,8 @@ export class JournalSession {
     const savedFor = await savedIndexJournal(this.#path)
     try {
       const store = await JournalStore.open(this.#path, this.#options)
-      const loaded = savedFor === store.position ? await readSavedIndex(this.#path, store.journal, store.position) : null
+      const loaded =
+        savedFor === store.position ? await readSavedIndex(this.#path, store.journal, store.position) : null
       const index = loaded ?? SearchIndex.build(store.journal)
       this.#indexSavedFor = loaded ? store.position : ''
       store.onChange((journal) => {
@@ -225,18 +226,20 @@ export class JournalSession {
    */
   #saveIndex(): Promise<void> {
     // In a task of its own, after whatever asked for it: encoding the index is one stretch of main-thread work.
-    this.#indexSaving = this.#indexSaving.then(() => new Promise<void>((resolve) => setImmediate(resolve))).then(async () => {
-      const index = this.#index
-      const store = this.#store
-      if (!store || store.readOnly || !index || store.position === this.#indexSavedFor) return
-      const position = store.position
-      try {
-        await saveIndex(this.#path, index.snapshot(), position)
-        this.#indexSavedFor = position
-      } catch (error) {
-        console.warn(`Rapport could not save the search index beside ${this.#path}: ${(error as Error).message}`)
-      }
-    })
+    this.#indexSaving = this.#indexSaving
+      .then(() => new Promise<void>((resolve) => setImmediate(resolve)))
+      .then(async () => {
+        const index = this.#index
+        const store = this.#store
+        if (!store || store.readOnly || !index || store.position === this.#indexSavedFor) return
+        const position = store.position
+        try {
+          await saveIndex(this.#path, index.snapshot(), position)
+          this.#indexSavedFor = position
+        } catch (error) {
+          console.warn(`Rapport could not save the search index beside ${this.#path}: ${(error as Error).message}`)
+        }
+      })
     return this.#indexSaving
   }
 }

@@ -86,7 +86,8 @@ export class JournalStore {
     await store.#db.read()
     const state = await replayLog(path, store.#file.logSeq, store.#db)
     store.#logState = state
-    const before = store.#file.migrated?.text ?? (store.#file.logSeq === null && store.found ? await readFile(path) : null)
+    const before =
+      store.#file.migrated?.text ?? (store.#file.logSeq === null && store.found ? await readFile(path) : null)
     if (!store.found || before !== null) {
       // No file yet, or one from an older schema or from before the change log: kept as a backup, then
       // written as a snapshot of everything so far, and the log starts empty.
@@ -99,7 +100,8 @@ export class JournalStore {
       await chmod(path, PRIVATE_FILE_MODE)
       store.#log = await LogFile.open(path, state.bytes, state.records, state.lastSeq)
       // Records the snapshot already holds mean a compaction stopped before its last step: finish it.
-      if (state.replayed < state.records) await store.#log.restart(await store.#log.bytesSince(state.pendingFrom), state.replayed)
+      if (state.replayed < state.records)
+        await store.#log.restart(await store.#log.bytesSince(state.pendingFrom), state.replayed)
     }
     await store.#rotateOncePerDay()
     return store
@@ -152,7 +154,8 @@ export class JournalStore {
    */
   change<T>(produce: (current: Journal) => { next: Journal; result: T }): Promise<T> {
     const log = this.#log
-    if (!log) return Promise.reject(new RapportError('forbidden', `The journal at ${this.#path} is open read-only here.`))
+    if (!log)
+      return Promise.reject(new RapportError('forbidden', `The journal at ${this.#path} is open read-only here.`))
     return this.#enqueue(async () => {
       const previous = this.#db.data
       const { next, result } = produce(previous)
@@ -162,7 +165,10 @@ export class JournalStore {
       try {
         await log.append(ops)
       } catch (error) {
-        throw new RapportError('save-failed', `Rapport could not save the journal to ${this.#path}: ${describe(error)}. Nothing was changed.`)
+        throw new RapportError(
+          'save-failed',
+          `Rapport could not save the journal to ${this.#path}: ${describe(error)}. Nothing was changed.`
+        )
       }
       // Durable now: only from here is the change part of the journal.
       this.#db.data = valid
@@ -250,7 +256,8 @@ export class JournalStore {
   async flush(): Promise<void> {
     await this.#queue
     await this.#rotating
-    while (this.#compacting || this.#compactionWaiting) await (this.#compactionWaiting ?? this.#compacting)?.catch(() => undefined)
+    while (this.#compacting || this.#compactionWaiting)
+      await (this.#compactionWaiting ?? this.#compacting)?.catch(() => undefined)
     await this.#queue
   }
 
@@ -276,7 +283,9 @@ export class JournalStore {
 /** Temp files from a writer that died mid-write; the journal itself is always whole. */
 async function removeStaleTempFiles(path: string): Promise<void> {
   const names = await readdir(dirname(path))
-  await Promise.all(names.filter((name) => isTempFileOf(path, name)).map((name) => rm(join(dirname(path), name), { force: true })))
+  await Promise.all(
+    names.filter((name) => isTempFileOf(path, name)).map((name) => rm(join(dirname(path), name), { force: true }))
+  )
 }
 
 /** The change's items are checked, and the very objects kept: the search index tells changes apart by identity. */
@@ -295,5 +304,7 @@ function describe(error: unknown): string {
 }
 
 function warn(error: unknown): void {
-  console.warn(`Rapport could not write a new snapshot of the journal (the change log keeps every change): ${describe(error)}`)
+  console.warn(
+    `Rapport could not write a new snapshot of the journal (the change log keeps every change): ${describe(error)}`
+  )
 }

@@ -29,7 +29,9 @@ export function readJournalText(text: string): ReadJournal {
   const value = parseJson(text)
   if (value === null) throw new JournalProblem('The file holds “null” instead of a journal.')
   if (typeof value !== 'object' || Array.isArray(value)) {
-    throw new JournalProblem(`The file holds ${Array.isArray(value) ? 'a list' : `a ${typeof value}`} instead of a journal.`)
+    throw new JournalProblem(
+      `The file holds ${Array.isArray(value) ? 'a list' : `a ${typeof value}`} instead of a journal.`
+    )
   }
   const { logSeq, ...raw } = value as JsonObject
   if (logSeq !== undefined && (typeof logSeq !== 'number' || !Number.isSafeInteger(logSeq) || logSeq < 0)) {
@@ -45,7 +47,11 @@ export function readJournalText(text: string): ReadJournal {
     )
   }
   const contents = version < SCHEMA_VERSION ? migrateJournal(raw, version) : raw
-  return { journal: validateJournal(contents), migratedFrom: version < SCHEMA_VERSION ? version : null, logSeq: logSeq ?? null }
+  return {
+    journal: validateJournal(contents),
+    migratedFrom: version < SCHEMA_VERSION ? version : null,
+    logSeq: logSeq ?? null
+  }
 }
 
 /** Checks a whole journal against the schema: on load, on import, and on a restore (a save checks only what changed). */

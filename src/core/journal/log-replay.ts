@@ -38,7 +38,9 @@ export async function replayLog(path: string, snapshotSeq: number | null, db: Lo
       journal = applyOps(journal, record.ops)
     } catch (error) {
       if (!(error instanceof ReplayMismatch)) throw error
-      throw new JournalProblem(`Change ${record.seq} in the change log does not fit the journal file (${error.message}). Rapport keeps both files as they are.`)
+      throw new JournalProblem(
+        `Change ${record.seq} in the change log does not fit the journal file (${error.message}). Rapport keeps both files as they are.`
+      )
     }
   }
   db.data = journal

@@ -33,16 +33,28 @@ export class SettingsFile {
       text = await readFile(path, 'utf8')
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return new SettingsFile(path, defaultSettings(), '')
-      return new SettingsFile(path, defaultSettings(), `Rapport could not read its settings (${(error as Error).message}); it is using the defaults.`)
+      return new SettingsFile(
+        path,
+        defaultSettings(),
+        `Rapport could not read its settings (${(error as Error).message}); it is using the defaults.`
+      )
     }
     try {
       // Settings from an older version lack newer keys: take the defaults for those.
       const stored = JSON.parse(text) as Record<string, unknown>
       const result = v.safeParse(SettingsSchema, { ...defaultSettings(), ...stored })
       if (result.success) return new SettingsFile(path, result.output, '')
-      return new SettingsFile(path, defaultSettings(), `The settings file is not valid (${describeIssue(result.issues[0])}); Rapport is using the defaults until you save.`)
+      return new SettingsFile(
+        path,
+        defaultSettings(),
+        `The settings file is not valid (${describeIssue(result.issues[0])}); Rapport is using the defaults until you save.`
+      )
     } catch {
-      return new SettingsFile(path, defaultSettings(), 'The settings file is not valid JSON; Rapport is using the defaults until you save.')
+      return new SettingsFile(
+        path,
+        defaultSettings(),
+        'The settings file is not valid JSON; Rapport is using the defaults until you save.'
+      )
     }
   }
 
@@ -68,10 +80,16 @@ export class SettingsFile {
 
   update(patch: SettingsPatch): Promise<Settings> {
     const run = async () => {
-      const next = v.parse(SettingsSchema, { ...this.#settings, ...Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined)) })
+      const next = v.parse(SettingsSchema, {
+        ...this.#settings,
+        ...Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined))
+      })
       if (this.#problem) {
         // Keep the unreadable file the user may want to look at.
-        await rename(this.#path, join(dirname(this.#path), `settings.unreadable-${new Date().toISOString().replace(/[:.]/g, '-')}.json`)).catch(() => undefined)
+        await rename(
+          this.#path,
+          join(dirname(this.#path), `settings.unreadable-${new Date().toISOString().replace(/[:.]/g, '-')}.json`)
+        ).catch(() => undefined)
       }
       if (!this.#memoryOnly) await writeFileDurable(this.#path, `${JSON.stringify(next, null, 2)}\n`)
       this.#settings = next

@@ -51,7 +51,7 @@ export async function writeSnapshotSliced(path: string, journal: Journal, logSeq
   const hash = createHash('sha256')
   try {
     const pieces = snapshotPieces(journal, logSeq)
-    for (let done = false; !done; ) {
+    for (let done = false; !done;) {
       const started = performance.now()
       let text = ''
       for (;;) {

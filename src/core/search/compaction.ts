@@ -13,11 +13,17 @@ import { Vocabulary } from './vocabulary.ts'
  * not outlive them in the saved file).
  */
 export function compactIndex(
-docsBefore: ReadonlyArray<SearchDoc | null>,
-vocabBefore: Vocabulary,
-headBefore: readonly Postings[],
-bodyBefore: readonly Postings[]
-): { docs: SearchDoc[]; byKey: Record<SearchKind, Map<string, number>>; vocab: Vocabulary; head: Postings[]; body: Postings[] } {
+  docsBefore: ReadonlyArray<SearchDoc | null>,
+  vocabBefore: Vocabulary,
+  headBefore: readonly Postings[],
+  bodyBefore: readonly Postings[]
+): {
+  docs: SearchDoc[]
+  byKey: Record<SearchKind, Map<string, number>>
+  vocab: Vocabulary
+  head: Postings[]
+  body: Postings[]
+} {
   const renumber = new Int32Array(docsBefore.length).fill(-1)
   const docs: SearchDoc[] = []
   const byKey = newKeyMaps()

@@ -32,27 +32,69 @@ export function personDoc(p: Item<'people'>): SearchDoc {
     channel: null,
     open: false,
     head: `${p.name}\n${p.company}\n${p.role}\n${p.tags.join('\n')}`,
-    body: [p.howWeMet, p.drives, p.lifeOutsideWork, p.boundaries, p.location, p.email, p.relationshipStyle.theirWords].filter(Boolean).join('\n'),
+    body: [p.howWeMet, p.drives, p.lifeOutsideWork, p.boundaries, p.location, p.email, p.relationshipStyle.theirWords]
+      .filter(Boolean)
+      .join('\n'),
     source: p
   }
 }
 
 export function conversationDoc(c: Item<'conversations'>): SearchDoc {
-  return { kind: 'conversation', id: c.id, personIds: c.personIds, day: c.date, channel: c.channel, open: false, head: c.title, body: c.body, source: c }
+  return {
+    kind: 'conversation',
+    id: c.id,
+    personIds: c.personIds,
+    day: c.date,
+    channel: c.channel,
+    open: false,
+    head: c.title,
+    body: c.body,
+    source: c
+  }
 }
 
 export function interestDoc(i: Item<'interests'>): SearchDoc | null {
   // The user's own interests are not about anyone they are about to call.
   if (i.ownerId === 'me') return null
-  return { kind: 'interest', id: i.id, personIds: [i.ownerId], day: null, channel: null, open: false, head: i.label, body: `${i.category}\n${i.note}`, source: i }
+  return {
+    kind: 'interest',
+    id: i.id,
+    personIds: [i.ownerId],
+    day: null,
+    channel: null,
+    open: false,
+    head: i.label,
+    body: `${i.category}\n${i.note}`,
+    source: i
+  }
 }
 
 export function challengeDoc(c: Item<'challenges'>): SearchDoc {
-  return { kind: 'challenge', id: c.id, personIds: [c.personId], day: c.openedOn, channel: null, open: false, head: c.title, body: c.detail, source: c }
+  return {
+    kind: 'challenge',
+    id: c.id,
+    personIds: [c.personId],
+    day: c.openedOn,
+    channel: null,
+    open: false,
+    head: c.title,
+    body: c.detail,
+    source: c
+  }
 }
 
 export function followUpDoc(f: Item<'followUps'>): SearchDoc {
-  return { kind: 'followUp', id: f.id, personIds: [f.personId], day: f.dueDate, channel: null, open: f.completedOn === null, head: f.title, body: '', source: f }
+  return {
+    kind: 'followUp',
+    id: f.id,
+    personIds: [f.personId],
+    day: f.dueDate,
+    channel: null,
+    open: f.completedOn === null,
+    head: f.title,
+    body: '',
+    source: f
+  }
 }
 
 /** The collections the index covers, each with how to turn an item into a document. */

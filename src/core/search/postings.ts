@@ -44,7 +44,7 @@ export class Postings {
   toArray(): number[] {
     const out: number[] = []
     let doc = 0
-    for (let i = 0; i < this.size; ) {
+    for (let i = 0; i < this.size;) {
       const gap = this.data[i++]!
       if (gap === ESCAPE) {
         doc = this.data[i]! * 65536 + this.data[i + 1]!

@@ -10,7 +10,12 @@ const MATCH_WEIGHT = { exact: 1, prefix: 0.75, fuzzy: 0.6 } as const
 const MAX_EXPANSIONS = 64
 
 /** The vocabulary words a query word stands for, with how good a match each is. */
-export function expandTerm(term: QueryTerm, vocab: Vocabulary, head: readonly Postings[], body: readonly Postings[]): Array<[number, number]> {
+export function expandTerm(
+  term: QueryTerm,
+  vocab: Vocabulary,
+  head: readonly Postings[],
+  body: readonly Postings[]
+): Array<[number, number]> {
   const out: Array<[number, number]> = []
   const exact = vocab.idOf(term.word)
   if (exact !== undefined) out.push([exact, MATCH_WEIGHT.exact])

@@ -28,7 +28,7 @@ export class QueryScores {
     const data = list.data
     const score = this.#termScore
     let doc = 0
-    for (let i = 0; i < list.size; ) {
+    for (let i = 0; i < list.size;) {
       const gap = data[i++]!
       if (gap === ESCAPE) {
         doc = data[i]! * 65536 + data[i + 1]!

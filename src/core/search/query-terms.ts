@@ -2,7 +2,6 @@
 import { STOP_WORDS } from './stop-words.ts'
 import { words } from './tokenize.ts'
 
-
 const MONTH_NAMES = 'january february march april may june july august september october november december'.split(' ')
 
 export interface QueryTerm {

@@ -40,7 +40,12 @@ export function rankGroups(
   const list = [...candidates.values()]
   if (text.trim() && list.length > 1) {
     // A close match on the person's name or company lifts them, however the words scored.
-    const fuse = new Fuse(list, { keys: ['person.name', 'person.company'], includeScore: true, ignoreLocation: true, threshold: 0.4 })
+    const fuse = new Fuse(list, {
+      keys: ['person.name', 'person.company'],
+      includeScore: true,
+      ignoreLocation: true,
+      threshold: 0.4
+    })
     for (const { item, score = 1 } of fuse.search(text)) item.score *= 1 + 2 * (1 - score)
   }
   return list
@@ -57,7 +62,18 @@ export function rankGroups(
 
 function hitOf(doc: SearchDoc, person: Person, matched: ReadonlySet<string>): SearchHit {
   const title = doc.kind === 'person' ? person.name : doc.head
-  const longText = doc.kind === 'person' ? [person.company, person.role, person.tags.join(', '), doc.body].filter(Boolean).join(' · ') : doc.body
+  const longText =
+    doc.kind === 'person'
+      ? [person.company, person.role, person.tags.join(', '), doc.body].filter(Boolean).join(' · ')
+      : doc.body
   const { snippet, snippetMarks } = snippetOf(longText, matched)
-  return { kind: doc.kind, id: doc.id, title, titleMarks: marksIn(title, matched), snippet, snippetMarks, day: doc.day ? doc.day.slice(0, 10) : null }
+  return {
+    kind: doc.kind,
+    id: doc.id,
+    title,
+    titleMarks: marksIn(title, matched),
+    snippet,
+    snippetMarks,
+    day: doc.day ? doc.day.slice(0, 10) : null
+  }
 }

@@ -42,7 +42,13 @@ interface Header {
   ids: string[]
 }
 
-const KIND_CODES: Record<SearchKind, string> = { person: 'p', conversation: 'c', interest: 'i', challenge: 'h', followUp: 'f' }
+const KIND_CODES: Record<SearchKind, string> = {
+  person: 'p',
+  conversation: 'c',
+  interest: 'i',
+  challenge: 'h',
+  followUp: 'f'
+}
 const KINDS_BY_CODE = new Map(Object.entries(KIND_CODES).map(([kind, code]) => [code, kind as SearchKind]))
 
 /**
@@ -50,7 +56,9 @@ const KINDS_BY_CODE = new Map(Object.entries(KIND_CODES).map(([kind, code]) => [
  * version of Rapport is not trusted.
  */
 const RULES = sha256(
-  [tokenizeDocs.toString(), ...Object.values(INDEXED).map((make) => make.toString()), [...STOP_WORDS].join(' ')].join('\n')
+  [tokenizeDocs.toString(), ...Object.values(INDEXED).map((make) => make.toString()), [...STOP_WORDS].join(' ')].join(
+    '\n'
+  )
 )
 
 export function savedIndexPath(journalPath: string): string {
@@ -114,7 +122,8 @@ export function decodeIndex(file: Uint8Array, journalHash: string): IndexSnapsho
     return null
   }
   if (header.journal !== journalHash || header.rules !== RULES) return null
-  if (!Array.isArray(header.terms) || !Array.isArray(header.ids) || header.kinds.length !== header.ids.length) return null
+  if (!Array.isArray(header.terms) || !Array.isArray(header.ids) || header.kinds.length !== header.ids.length)
+    return null
   const words = header.terms.length
   const metaAt = align4(4 + headerLength)
   const dataAt = metaAt + words * META * 4
@@ -125,10 +134,15 @@ export function decodeIndex(file: Uint8Array, journalHash: string): IndexSnapsho
   const body: Postings[] = []
   let at = 0
   for (let word = 0; word < words; word++) {
-    for (const [lists, field] of [[head, 0], [body, 3]] as const) {
+    for (const [lists, field] of [
+      [head, 0],
+      [body, 3]
+    ] as const) {
       const size = meta[word * META + field]!
       if (at + size > data.length) return null
-      lists.push(Postings.view(data.subarray(at, at + size), meta[word * META + field + 1]!, meta[word * META + field + 2]!))
+      lists.push(
+        Postings.view(data.subarray(at, at + size), meta[word * META + field + 1]!, meta[word * META + field + 2]!)
+      )
       at += size
     }
   }
@@ -144,7 +158,11 @@ export function decodeIndex(file: Uint8Array, journalHash: string): IndexSnapsho
 }
 
 /** The saved index of `journalPath`, fitted to `journal`; null when there is none or it cannot be used. */
-export async function readSavedIndex(journalPath: string, journal: Journal, journalHash: string): Promise<SearchIndex | null> {
+export async function readSavedIndex(
+  journalPath: string,
+  journal: Journal,
+  journalHash: string
+): Promise<SearchIndex | null> {
   let snapshot: IndexSnapshot | null
   try {
     snapshot = decodeIndex(await readFile(savedIndexPath(journalPath)), journalHash)
@@ -166,7 +184,11 @@ export async function savedIndexJournal(journalPath: string): Promise<string | n
       const { buffer, bytesRead } = await file.read({ buffer: Buffer.alloc(160), position: 0 })
       const start = buffer.subarray(0, bytesRead)
       if (start.subarray(0, MAGIC.length).toString('latin1') !== MAGIC) return null
-      return /^\{"journal":"([0-9a-f]{64}\+\d+)"/.exec(start.subarray(MAGIC.length + HASH_BYTES + 4).toString('latin1'))?.[1] ?? null
+      return (
+        /^\{"journal":"([0-9a-f]{64}\+\d+)"/.exec(
+          start.subarray(MAGIC.length + HASH_BYTES + 4).toString('latin1')
+        )?.[1] ?? null
+      )
     } finally {
       await file.close()
     }

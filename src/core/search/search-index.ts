@@ -94,7 +94,12 @@ export class SearchIndex {
   /** What to save so that fromSnapshot can rebuild this index without reading the notes again (compacts first). */
   snapshot(): IndexSnapshot {
     if (this.#dead > 0) this.#compact()
-    return { terms: this.#vocab.terms, docs: this.#docs.map((doc) => doc && { kind: doc.kind, id: doc.id }), head: this.#head, body: this.#body }
+    return {
+      terms: this.#vocab.terms,
+      docs: this.#docs.map((doc) => doc && { kind: doc.kind, id: doc.id }),
+      head: this.#head,
+      body: this.#body
+    }
   }
 
   /** Goes up with every change the index takes in: a saved copy is stale once it has moved on. */
@@ -267,6 +272,4 @@ export class SearchIndex {
     this.#byKey = compacted.byKey
     this.#dead = 0
   }
-
-
 }

@@ -14,7 +14,11 @@ export interface TokenizedDocs {
   docEnds: Uint32Array
 }
 
-export function tokenizeDocs(heads: readonly string[], bodies: readonly string[], stopWords: readonly string[]): TokenizedDocs {
+export function tokenizeDocs(
+  heads: readonly string[],
+  bodies: readonly string[],
+  stopWords: readonly string[]
+): TokenizedDocs {
   const WORD = /[\p{L}\p{N}]/u
   const stopSet = new Set(stopWords)
   const terms: string[] = []

@@ -40,9 +40,16 @@ export function cleanTags(raw: readonly string[]): string[] {
 const EAST_ASIAN = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+$/u
 
 /** A full name from its parts: "Given Family", or "FamilyGiven" for East Asian scripts (王伟). */
-export function joinName(given: string, family: string, extra: { prefix?: string; middle?: string; suffix?: string } = {}): string {
+export function joinName(
+  given: string,
+  family: string,
+  extra: { prefix?: string; middle?: string; suffix?: string } = {}
+): string {
   if (given && family && EAST_ASIAN.test(given) && EAST_ASIAN.test(family)) return `${family}${given}`
-  return [extra.prefix, given, extra.middle, family, extra.suffix].map((part) => part?.trim() ?? '').filter(Boolean).join(' ')
+  return [extra.prefix, given, extra.middle, family, extra.suffix]
+    .map((part) => part?.trim() ?? '')
+    .filter(Boolean)
+    .join(' ')
 }
 
 const FIELD_SCHEMAS = {
@@ -70,7 +77,10 @@ const LABELS: Record<CandidateText, string> = {
  * field to where it was read; the candidate's own line otherwise). Checked with the person schema itself,
  * so import and the journal never disagree about a limit.
  */
-export function checkCandidate(candidate: ContactCandidate, lines: Partial<Record<CandidateText | 'tags', number>> = {}): ContactCandidate {
+export function checkCandidate(
+  candidate: ContactCandidate,
+  lines: Partial<Record<CandidateText | 'tags', number>> = {}
+): ContactCandidate {
   for (const field of Object.keys(FIELD_SCHEMAS) as CandidateText[]) {
     const value = candidate[field]
     const result = v.safeParse(FIELD_SCHEMAS[field], value)
@@ -78,8 +88,12 @@ export function checkCandidate(candidate: ContactCandidate, lines: Partial<Recor
     const line = lines[field] ?? candidate.line
     if (field === 'email') throw new ImportProblem(line, `the email address “${value}” does not look right.`)
     const max = result.issues.find((issue) => issue.type === 'max_length')?.requirement
-    if (typeof max !== 'number') throw new ImportProblem(line, `${LABELS[field]} cannot be imported: ${result.issues[0].message}`)
-    throw new ImportProblem(line, `${LABELS[field]} is too long (${value.trim().length.toLocaleString('en')} characters; at most ${max.toLocaleString('en')}).`)
+    if (typeof max !== 'number')
+      throw new ImportProblem(line, `${LABELS[field]} cannot be imported: ${result.issues[0].message}`)
+    throw new ImportProblem(
+      line,
+      `${LABELS[field]} is too long (${value.trim().length.toLocaleString('en')} characters; at most ${max.toLocaleString('en')}).`
+    )
   }
   const tags = v.safeParse(personProfileEntries.tags, candidate.tags)
   if (!tags.success) {
@@ -87,8 +101,12 @@ export function checkCandidate(candidate: ContactCandidate, lines: Partial<Recor
     const line = lines.tags ?? candidate.line
     // An issue with a path is about one tag; without one, about the list.
     const tag = issue.path?.[0]?.value
-    if (typeof tag === 'string') throw new ImportProblem(line, `the tag “${tag}” is too long (at most ${String(issue.requirement)} characters).`)
-    throw new ImportProblem(line, `there are ${candidate.tags.length} tags; a person has at most ${String(issue.requirement)}.`)
+    if (typeof tag === 'string')
+      throw new ImportProblem(line, `the tag “${tag}” is too long (at most ${String(issue.requirement)} characters).`)
+    throw new ImportProblem(
+      line,
+      `there are ${candidate.tags.length} tags; a person has at most ${String(issue.requirement)}.`
+    )
   }
   return candidate
 }

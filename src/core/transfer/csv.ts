@@ -94,7 +94,8 @@ function* readRecords(text: string, separator: string, offset: number, firstLine
         const opened = line
         i++
         for (;;) {
-          if (i >= text.length) throw new ImportProblem(opened, 'a quoted value starts on this line but its closing quote (") is missing.')
+          if (i >= text.length)
+            throw new ImportProblem(opened, 'a quoted value starts on this line but its closing quote (") is missing.')
           const size = lineBreak()
           if (size) {
             field += '\n'
@@ -131,18 +132,53 @@ function* readRecords(text: string, separator: string, offset: number, firstLine
 }
 
 const normalize = (header: string) =>
-  header.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim()
+  header
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim()
 
 /** Header names each field goes by, best first (Google, Outlook, LinkedIn and hand-made sheets). */
 const HEADER_NAMES: Record<MappedField, string[]> = {
   name: ['name', 'full name', 'display name', 'contact name', 'file as'],
   firstName: ['first name', 'given name', 'firstname', 'forename'],
   lastName: ['last name', 'family name', 'surname', 'lastname'],
-  company: ['company', 'organization 1 name', 'organization name', 'organisation name', 'organization', 'organisation', 'company name', 'employer'],
+  company: [
+    'company',
+    'organization 1 name',
+    'organization name',
+    'organisation name',
+    'organization',
+    'organisation',
+    'company name',
+    'employer'
+  ],
   // Outlook's own "Title" column is Mr/Ms/Dr, so a plain "title" is the last resort.
   role: ['job title', 'position', 'organization 1 title', 'organization title', 'role', 'title'],
-  email: ['e mail 1 value', 'email 1 value', 'e mail address', 'email address', 'email', 'e mail', 'primary email', 'work email', 'email 1'],
-  phone: ['phone 1 value', 'phone', 'phone number', 'business phone', 'mobile phone', 'mobile', 'primary phone', 'work phone', 'telephone', 'home phone'],
+  email: [
+    'e mail 1 value',
+    'email 1 value',
+    'e mail address',
+    'email address',
+    'email',
+    'e mail',
+    'primary email',
+    'work email',
+    'email 1'
+  ],
+  phone: [
+    'phone 1 value',
+    'phone',
+    'phone number',
+    'business phone',
+    'mobile phone',
+    'mobile',
+    'primary phone',
+    'work phone',
+    'telephone',
+    'home phone'
+  ],
   location: ['location', 'address 1 city', 'business city', 'city', 'home city'],
   note: ['notes', 'note', 'comments'],
   tags: ['labels', 'group membership', 'categories', 'tags', 'groups']
@@ -161,8 +197,16 @@ export function guessMapping(headers: readonly string[], rows: readonly string[]
   const used = new Set<number>()
   const filled = (column: number) => rows.filter((row) => (row[column] ?? '').trim() !== '').length
   for (const field of MAPPED_FIELDS) {
-    const matches = HEADER_NAMES[field].flatMap((name) => normalized.flatMap((header, i) => (header === name && !used.has(i) ? [i] : [])))
-    const chosen = PARALLEL.has(field) && rows.length > 0 ? matches.reduce<number | undefined>((best, i) => (best === undefined || filled(i) > filled(best) ? i : best), undefined) : matches[0]
+    const matches = HEADER_NAMES[field].flatMap((name) =>
+      normalized.flatMap((header, i) => (header === name && !used.has(i) ? [i] : []))
+    )
+    const chosen =
+      PARALLEL.has(field) && rows.length > 0
+        ? matches.reduce<number | undefined>(
+            (best, i) => (best === undefined || filled(i) > filled(best) ? i : best),
+            undefined
+          )
+        : matches[0]
     if (chosen === undefined) continue
     mapping[field] = chosen
     used.add(chosen)
@@ -176,7 +220,10 @@ const TAG_SEPARATOR = /\s*:::\s*|[;,]/
 /** The rows as candidates, skipping empty rows and refusing (with its line) the first row the journal would refuse. */
 export function csvCandidates(parsed: ParsedCsv, mapping: ColumnMapping): ContactCandidate[] {
   if (mapping.name === undefined && mapping.firstName === undefined && mapping.lastName === undefined) {
-    throw new ImportProblem(parsed.headerLine, 'no column is chosen for the name (a Name column, or First Name and Last Name).')
+    throw new ImportProblem(
+      parsed.headerLine,
+      'no column is chosen for the name (a Name column, or First Name and Last Name).'
+    )
   }
   const candidates: ContactCandidate[] = []
   parsed.rows.forEach((row, index) => {

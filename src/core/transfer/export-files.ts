@@ -21,7 +21,10 @@ export function insideFolder(root: string, relativePath: string): string {
 export async function refuseLinkedFolder(root: string, folder: string): Promise<void> {
   const [realRoot, realFolder] = await Promise.all([realpath(root), realpath(folder)])
   if (!isInside(realRoot, realFolder)) {
-    throw new RapportError('forbidden', `The “${basename(folder)}” folder in ${root} links to somewhere else; Rapport will not write through it.`)
+    throw new RapportError(
+      'forbidden',
+      `The “${basename(folder)}” folder in ${root} links to somewhere else; Rapport will not write through it.`
+    )
   }
 }
 
@@ -43,14 +46,21 @@ export async function writeExportFile(root: string, path: string, text: string):
     await writeFile(path, text, { flag: WRITE_FLAGS, mode: PRIVATE_FILE_MODE })
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ELOOP') {
-      throw new RapportError('forbidden', `“${relative(root, path)}” in the export folder is a link to somewhere else; Rapport will not write through it.`)
+      throw new RapportError(
+        'forbidden',
+        `“${relative(root, path)}” in the export folder is a link to somewhere else; Rapport will not write through it.`
+      )
     }
     throw error
   }
 }
 
 /** Runs `task` over `items`, at most `limit` at a time; the first failure stops new tasks starting. */
-export async function eachLimited<T>(items: readonly T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
+export async function eachLimited<T>(
+  items: readonly T[],
+  limit: number,
+  task: (item: T) => Promise<void>
+): Promise<void> {
   let next = 0
   let failed = false
   const worker = async () => {

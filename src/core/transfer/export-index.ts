@@ -37,7 +37,8 @@ export function indexJournal(journal: Journal, now: Date, personIds?: readonly s
   // Oldest first (the sort is stable, so ties keep journal order): a namesake added later gets the number.
   const byAge = [...journal.people].sort((a, b) => a.createdAt.localeCompare(b.createdAt))
   const stems = uniqueNames(byAge.map((p) => safeFileName(p.name)))
-  const wanted = personIds === undefined ? journal.people : [...new Set(personIds)].map((id) => people.get(id) ?? notFound())
+  const wanted =
+    personIds === undefined ? journal.people : [...new Set(personIds)].map((id) => people.get(id) ?? notFound())
   const interests = groupBy(journal.interests, (i) => i.ownerId)
   return {
     journal,

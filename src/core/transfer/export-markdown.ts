@@ -39,11 +39,19 @@ export function renderPersonMarkdown(journal: Journal, personId: string, now: Da
 }
 
 /** Writes the export into `folder` (created if needed) and says how many files it wrote. */
-export async function exportMarkdown(journal: Journal, folder: string, now: Date, options: ExportOptions = {}): Promise<ExportResult> {
+export async function exportMarkdown(
+  journal: Journal,
+  folder: string,
+  now: Date,
+  options: ExportOptions = {}
+): Promise<ExportResult> {
   const root = resolve(folder)
   const index = indexJournal(journal, now, options.personIds)
   const files: Array<{ path: string; render: () => string }> = [
-    ...index.exported.map((p) => ({ path: insideFolder(root, `${PEOPLE_FOLDER}/${index.stems.get(p.id)!}.md`), render: () => renderPerson(index, p.id) })),
+    ...index.exported.map((p) => ({
+      path: insideFolder(root, `${PEOPLE_FOLDER}/${index.stems.get(p.id)!}.md`),
+      render: () => renderPerson(index, p.id)
+    })),
     { path: insideFolder(root, INDEX_FILE), render: () => renderIndex(index) },
     { path: insideFolder(root, FOLLOW_UPS_FILE), render: () => renderFollowUps(index) }
   ]
@@ -60,7 +68,13 @@ function renderPerson(index: ExportIndex, id: string): string {
   const out: string[] = []
   const list = (items: string[], empty = '_Nothing yet._') => out.push(...(items.length > 0 ? items : [empty]), '')
 
-  out.push('---', `id: ${yamlString(person.id)}`, `name: ${yamlString(person.name)}`, `company: ${yamlString(person.company)}`, `role: ${yamlString(person.role)}`)
+  out.push(
+    '---',
+    `id: ${yamlString(person.id)}`,
+    `name: ${yamlString(person.name)}`,
+    `company: ${yamlString(person.company)}`,
+    `role: ${yamlString(person.role)}`
+  )
   out.push(person.tags.length === 0 ? 'tags: []' : 'tags:', ...person.tags.map((t) => `  - ${yamlString(t)}`))
   out.push(
     `relationship_style: ${yamlString(person.relationshipStyle.kind)}`,
@@ -74,11 +88,17 @@ function renderPerson(index: ExportIndex, id: string): string {
   )
 
   const style = person.relationshipStyle
-  const styleText = { 'not-asked': 'not asked yet', relationship: 'relationship', transactional: 'transactional' }[style.kind]
+  const styleText = { 'not-asked': 'not asked yet', relationship: 'relationship', transactional: 'transactional' }[
+    style.kind
+  ]
   const asked = style.askedOn ? `, asked ${style.askedOn}` : ''
   const words = style.theirWords ? `: “${block(style.theirWords, '  ')}”` : ''
-  const cadence = person.cadenceDays === null ? 'no cadence set' : `every ${plural(person.cadenceDays, 'day')}${page.cadenceOverdueDays > 0 ? `, ${plural(page.cadenceOverdueDays, 'day')} overdue` : ''}`
-  const contact = page.contact.lastContact === null ? 'never' : `${page.contact.lastContact} (${ago(page.contact.daysSince ?? 0)})`
+  const cadence =
+    person.cadenceDays === null
+      ? 'no cadence set'
+      : `every ${plural(person.cadenceDays, 'day')}${page.cadenceOverdueDays > 0 ? `, ${plural(page.cadenceOverdueDays, 'day')} overdue` : ''}`
+  const contact =
+    page.contact.lastContact === null ? 'never' : `${page.contact.lastContact} (${ago(page.contact.daysSince ?? 0)})`
   list([
     `- **Relationship style:** ${styleText}${asked}${words}`,
     `- **Keep in touch:** ${cadence}`,
@@ -106,10 +126,17 @@ function renderPerson(index: ExportIndex, id: string): string {
   ])
 
   out.push('## Interests', '')
-  list(page.interests.map((i) => `- ${inline(i.label)} · ${i.category}${i.inCommon ? ' · **in common**' : ''}${i.note ? ` — ${block(i.note, '  ')}` : ''}`))
+  list(
+    page.interests.map(
+      (i) =>
+        `- ${inline(i.label)} · ${i.category}${i.inCommon ? ' · **in common**' : ''}${i.note ? ` — ${block(i.note, '  ')}` : ''}`
+    )
+  )
 
   out.push('## Challenges', '')
-  const unlinked = (index.values.get(id) ?? []).filter((v) => v.challengeId === null).sort((a, b) => b.date.localeCompare(a.date))
+  const unlinked = (index.values.get(id) ?? [])
+    .filter((v) => v.challengeId === null)
+    .sort((a, b) => b.date.localeCompare(a.date))
   if (page.challenges.length === 0 && unlinked.length === 0) list([])
   for (const c of page.challenges) {
     out.push(`### ${inline(c.title)}`, '', challengeStatus(c), '')
@@ -123,10 +150,20 @@ function renderPerson(index: ExportIndex, id: string): string {
   const open = page.followUps.filter((f) => f.completedOn === null)
   const done = page.followUps.filter((f) => f.completedOn !== null)
   out.push('### Open', '')
-  list(open.map((f) => `- [ ] ${f.direction === 'i-owe' ? 'I owe' : 'They owe'}: ${inline(f.title)} — ${due(f.dueDate, today)}`), '_Nothing open._')
+  list(
+    open.map(
+      (f) => `- [ ] ${f.direction === 'i-owe' ? 'I owe' : 'They owe'}: ${inline(f.title)} — ${due(f.dueDate, today)}`
+    ),
+    '_Nothing open._'
+  )
   if (done.length > 0) {
     out.push('### Done', '')
-    list(done.map((f) => `- [x] ${f.direction === 'i-owe' ? 'I owed' : 'They owed'}: ${inline(f.title)} — due ${f.dueDate}, done ${f.completedOn}${f.completedOn! > f.dueDate ? ' (late)' : ''}`))
+    list(
+      done.map(
+        (f) =>
+          `- [x] ${f.direction === 'i-owe' ? 'I owed' : 'They owed'}: ${inline(f.title)} — due ${f.dueDate}, done ${f.completedOn}${f.completedOn! > f.dueDate ? ' (late)' : ''}`
+      )
+    )
   }
 
   out.push('## Conversations', '')
@@ -151,7 +188,12 @@ function renderIndex(index: ExportIndex): string {
   }
   const active = index.exported.filter((p) => !p.archived)
   const archived = index.exported.filter((p) => p.archived)
-  const out = ['# People', '', `_Exported from Rapport on ${index.today} · ${plural(index.exported.length, 'person', 'people')} · ${link('Open follow-ups', FOLLOW_UPS_FILE)}_`, '']
+  const out = [
+    '# People',
+    '',
+    `_Exported from Rapport on ${index.today} · ${plural(index.exported.length, 'person', 'people')} · ${link('Open follow-ups', FOLLOW_UPS_FILE)}_`,
+    ''
+  ]
   out.push(...(active.length > 0 ? active.map(line) : ['_No one yet._']), '')
   if (archived.length > 0) out.push('## Archived', '', ...archived.map(line), '')
   return `${out.join('\n').trimEnd()}\n`
@@ -172,7 +214,12 @@ function renderFollowUps(index: ExportIndex): string {
     ['Due today', open.filter(({ f }) => f.dueDate === today)],
     ['Coming up', open.filter(({ f }) => f.dueDate > today)]
   ]
-  const out = ['# Open follow-ups', '', `_Exported from Rapport on ${today} · ${plural(open.length, 'open follow-up')} · ${link('All people', INDEX_FILE)}_`, '']
+  const out = [
+    '# Open follow-ups',
+    '',
+    `_Exported from Rapport on ${today} · ${plural(open.length, 'open follow-up')} · ${link('All people', INDEX_FILE)}_`,
+    ''
+  ]
   if (open.length === 0) out.push('_Nothing open._', '')
   for (const [title, items] of groups) if (items.length > 0) out.push(`## ${title}`, '', ...items.map(line), '')
   return `${out.join('\n').trimEnd()}\n`

@@ -85,13 +85,27 @@ export function planImport(journal: Journal, candidates: readonly ContactCandida
     earlier.add(candidate, candidate.email, candidate.name, candidate.company)
     if (twin) {
       const same = twin.by === 'email' ? `the same email (${candidate.email.trim()})` : 'the same name and company'
-      return { candidate, action: 'skip', reason: `Line ${twin.item.line} earlier in this file (${twin.item.name}) has ${same}.` }
+      return {
+        candidate,
+        action: 'skip',
+        reason: `Line ${twin.item.line} earlier in this file (${twin.item.name}) has ${same}.`
+      }
     }
     if (existing) {
       const person = existing.item
       const archived = person.archived ? ' (archived)' : ''
-      const same = existing.by === 'email' ? `the same email (${person.email})` : person.company ? `the same name and company (${person.company})` : 'the same name and no company'
-      return { candidate, action: 'merge', matchId: person.id, reason: `${person.name}${archived} is already in the journal with ${same}.` }
+      const same =
+        existing.by === 'email'
+          ? `the same email (${person.email})`
+          : person.company
+            ? `the same name and company (${person.company})`
+            : 'the same name and no company'
+      return {
+        candidate,
+        action: 'merge',
+        matchId: person.id,
+        reason: `${person.name}${archived} is already in the journal with ${same}.`
+      }
     }
     return { candidate, action: 'add', reason: 'New person.' }
   })
@@ -103,13 +117,26 @@ export function planImport(journal: Journal, candidates: readonly ContactCandida
  * one durable write, or nothing at all if any part is refused. A plan that only skips writes nothing.
  * Merging fills empty fields and adds missing tags; it never overwrites what is already there.
  */
-export async function applyImport(store: JournalStore, plan: ImportPlan, now: Date, decisions: ImportDecisions = {}): Promise<ImportResult> {
+export async function applyImport(
+  store: JournalStore,
+  plan: ImportPlan,
+  now: Date,
+  decisions: ImportDecisions = {}
+): Promise<ImportResult> {
   const actions = plan.items.map((item, index) => decisions[index] ?? item.action)
   for (const [key, action] of Object.entries(decisions)) {
     const item = plan.items[Number(key)]
     if (!item) throw new RapportError('invalid-input', `There is no contact number ${key} in this import.`)
-    if (!IMPORT_ACTIONS.includes(action)) throw new RapportError('invalid-input', `“${action}” is not something an import can do; choose add, merge or skip.`)
-    if (action === 'merge' && !item.matchId) throw new ImportProblem(item.candidate.line, `${item.candidate.name} matches no one in the journal, so there is nothing to merge into.`)
+    if (!IMPORT_ACTIONS.includes(action))
+      throw new RapportError(
+        'invalid-input',
+        `“${action}” is not something an import can do; choose add, merge or skip.`
+      )
+    if (action === 'merge' && !item.matchId)
+      throw new ImportProblem(
+        item.candidate.line,
+        `${item.candidate.name} matches no one in the journal, so there is nothing to merge into.`
+      )
   }
   const result: ImportResult = { added: 0, merged: 0, skipped: 0, names: { added: [], merged: [], skipped: [] } }
   const count = (kind: 'added' | 'merged' | 'skipped', name: string) => {
@@ -136,7 +163,11 @@ export async function applyImport(store: JournalStore, plan: ImportPlan, now: Da
         return
       }
       const at = people.findIndex((person) => person.id === item.matchId)
-      if (at === -1) throw new ImportProblem(candidate.line, `the person ${candidate.name} was to be merged into is no longer in the journal. Check the import again.`)
+      if (at === -1)
+        throw new ImportProblem(
+          candidate.line,
+          `the person ${candidate.name} was to be merged into is no longer in the journal. Check the import again.`
+        )
       people[at] = merged(people[at]!, candidate, stamp)
       count('merged', people[at].name)
     })
@@ -146,7 +177,20 @@ export async function applyImport(store: JournalStore, plan: ImportPlan, now: Da
 
 function newPerson(candidate: ContactCandidate, stamp: string): Person {
   const { name, company, role, email, phone, location, note, tags } = candidate
-  return { id: randomUUID(), ...defaultProfile(), name, company, role, email, phone, location, howWeMet: note, tags: [...tags], createdAt: stamp, updatedAt: stamp }
+  return {
+    id: randomUUID(),
+    ...defaultProfile(),
+    name,
+    company,
+    role,
+    email,
+    phone,
+    location,
+    howWeMet: note,
+    tags: [...tags],
+    createdAt: stamp,
+    updatedAt: stamp
+  }
 }
 
 /** Fills only the fields that are empty and adds the tags that are missing; the name is never changed. */
@@ -164,7 +208,10 @@ function merged(person: Person, candidate: ContactCandidate, stamp: string): Per
   const known = new Set(person.tags.map((tag) => tag.toLowerCase()))
   const extra = candidate.tags.filter((tag) => !known.has(tag.toLowerCase()))
   if (person.tags.length + extra.length > MAX_TAGS) {
-    throw new ImportProblem(candidate.line, `${person.name} would have ${person.tags.length + extra.length} tags after this import; a person has at most ${MAX_TAGS}.`)
+    throw new ImportProblem(
+      candidate.line,
+      `${person.name} would have ${person.tags.length + extra.length} tags after this import; a person has at most ${MAX_TAGS}.`
+    )
   }
   filled.tags = [...person.tags, ...extra]
   const changed = JSON.stringify(filled) !== JSON.stringify(person)

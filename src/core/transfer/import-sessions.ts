@@ -7,7 +7,13 @@ import { randomUUID } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { basename, extname } from 'node:path'
 import { importKindOf } from '../../shared/transfer.ts'
-import type { ColumnMapping, ContactPreviewItem, ImportAction, ImportOutcome, ImportPreview } from '../../shared/transfer.ts'
+import type {
+  ColumnMapping,
+  ContactPreviewItem,
+  ImportAction,
+  ImportOutcome,
+  ImportPreview
+} from '../../shared/transfer.ts'
 import { csvCandidates, guessMapping, parseCsv } from './csv.ts'
 import type { ParsedCsv } from './csv.ts'
 import { applyImport, planImport } from './import-plan.ts'
@@ -22,7 +28,14 @@ import { parseVCards } from './vcard.ts'
 const MAX_BYTES = 50 * 1024 * 1024
 
 type Pending =
-  | { kind: 'contacts'; fileName: string; format: 'vcard' | 'csv'; plan: ImportPlan; csv: ParsedCsv | null; mapping: ColumnMapping }
+  | {
+      kind: 'contacts'
+      fileName: string
+      format: 'vcard' | 'csv'
+      plan: ImportPlan
+      csv: ParsedCsv | null
+      mapping: ColumnMapping
+    }
   | { kind: 'journal'; fileName: string; plan: MergePlan }
 
 export class ImportSessions {
@@ -33,20 +46,41 @@ export class ImportSessions {
     const bytes = await readFile(path).catch((error: unknown) => {
       throw new RapportError('not-found', `Rapport could not read ${basename(path)}: ${(error as Error).message}`)
     })
-    if (bytes.length > MAX_BYTES) throw new RapportError('invalid-input', `${basename(path)} is larger than 50 MB; that is not a contacts or Rapport file.`)
+    if (bytes.length > MAX_BYTES)
+      throw new RapportError(
+        'invalid-input',
+        `${basename(path)} is larger than 50 MB; that is not a contacts or Rapport file.`
+      )
     const kind = importKindOf(path)
     const fileName = basename(path)
     let pending: Pending
     if (kind === 'vcard') {
-      pending = { kind: 'contacts', fileName, format: 'vcard', plan: planImport(store.journal, parseVCards(bytes)), csv: null, mapping: {} }
+      pending = {
+        kind: 'contacts',
+        fileName,
+        format: 'vcard',
+        plan: planImport(store.journal, parseVCards(bytes)),
+        csv: null,
+        mapping: {}
+      }
     } else if (kind === 'csv') {
       const csv = parseCsv(bytes)
       const mapping = guessMapping(csv.headers, csv.rows)
-      pending = { kind: 'contacts', fileName, format: 'csv', plan: planImport(store.journal, csvCandidates(csv, mapping)), csv, mapping }
+      pending = {
+        kind: 'contacts',
+        fileName,
+        format: 'csv',
+        plan: planImport(store.journal, csvCandidates(csv, mapping)),
+        csv,
+        mapping
+      }
     } else if (kind === 'journal') {
       pending = { kind: 'journal', fileName, plan: planMerge(store.journal, readJournalExport(bytes)) }
     } else {
-      throw new RapportError('invalid-input', `Rapport imports contacts (.vcf, .csv) and its own backups (.json), not ${extname(path).toLowerCase() || 'files without an extension'}.`)
+      throw new RapportError(
+        'invalid-input',
+        `Rapport imports contacts (.vcf, .csv) and its own backups (.json), not ${extname(path).toLowerCase() || 'files without an extension'}.`
+      )
     }
     const token = randomUUID()
     this.#pending.set(token, pending)
@@ -56,21 +90,42 @@ export class ImportSessions {
   /** The CSV mapping step: plans again with the columns the user chose. */
   remap(store: JournalStore, token: string, mapping: ColumnMapping): ImportPreview {
     const pending = this.#get(token)
-    if (pending.kind !== 'contacts' || !pending.csv) throw new RapportError('invalid-input', 'Only a CSV file has columns to map.')
+    if (pending.kind !== 'contacts' || !pending.csv)
+      throw new RapportError('invalid-input', 'Only a CSV file has columns to map.')
     const next: Pending = { ...pending, mapping, plan: planImport(store.journal, csvCandidates(pending.csv, mapping)) }
     this.#pending.set(token, next)
     return this.#describe(token, next, store)
   }
 
-  async apply(store: JournalStore, token: string, now: Date, decisions: Record<string, ImportAction> = {}, mode: 'merge' | 'replace' = 'merge'): Promise<ImportOutcome> {
+  async apply(
+    store: JournalStore,
+    token: string,
+    now: Date,
+    decisions: Record<string, ImportAction> = {},
+    mode: 'merge' | 'replace' = 'merge'
+  ): Promise<ImportOutcome> {
     const pending = this.#get(token)
     let outcome: ImportOutcome
     if (pending.kind === 'contacts') {
-      const result = await applyImport(store, pending.plan, now, Object.fromEntries(Object.entries(decisions).map(([k, v]) => [Number(k), v])))
-      outcome = { kind: 'contacts', added: result.names.added, merged: result.names.merged, skipped: result.names.skipped }
+      const result = await applyImport(
+        store,
+        pending.plan,
+        now,
+        Object.fromEntries(Object.entries(decisions).map(([k, v]) => [Number(k), v]))
+      )
+      outcome = {
+        kind: 'contacts',
+        added: result.names.added,
+        merged: result.names.merged,
+        skipped: result.names.skipped
+      }
     } else if (mode === 'replace') {
       const result = await applyReplace(store, pending.plan.incoming, { force: true, now })
-      outcome = { kind: 'journal', description: `Replaced the journal with ${pending.fileName}.`, backup: result.backup }
+      outcome = {
+        kind: 'journal',
+        description: `Replaced the journal with ${pending.fileName}.`,
+        backup: result.backup
+      }
     } else {
       const result = await applyMerge(store, pending.plan, now)
       outcome = { kind: 'journal', description: describeMerge(result.summary), backup: result.backup }
@@ -114,7 +169,9 @@ export class ImportSessions {
       reason: item.reason,
       matchName: item.matchId ? (names.get(item.matchId) ?? null) : null
     }))
-    const csv = pending.csv ? { headers: pending.csv.headers, mapping: pending.mapping, sample: pending.csv.rows.slice(0, 5) } : null
+    const csv = pending.csv
+      ? { headers: pending.csv.headers, mapping: pending.mapping, sample: pending.csv.rows.slice(0, 5) }
+      : null
     return { token, kind: 'contacts', fileName: pending.fileName, format: pending.format, items, csv }
   }
 }

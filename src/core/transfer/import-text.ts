@@ -13,7 +13,10 @@ export function decodeImportText(bytes: Uint8Array): string {
     return decoder.decode(bytes)
   } catch {
     const line = lineOfOffset(bytes, firstInvalidUtf8(bytes))
-    throw new ImportProblem(line, 'this line is not valid UTF-8 text (the file may be in an older encoding such as Latin-1 or Windows-1252). Save or export it again as UTF-8 and import that.')
+    throw new ImportProblem(
+      line,
+      'this line is not valid UTF-8 text (the file may be in an older encoding such as Latin-1 or Windows-1252). Save or export it again as UTF-8 and import that.'
+    )
   }
 }
 
@@ -31,7 +34,8 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
   let i = 0
   while (i < bytes.length) {
     const b = bytes[i]!
-    const need = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1
+    const need =
+      b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1
     if (need < 0) return i
     for (let k = 1; k <= need; k++) {
       const c = bytes[i + k]

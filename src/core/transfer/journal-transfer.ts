@@ -91,7 +91,9 @@ export function readJournalExport(file: string | Uint8Array): Journal {
     return readJournalText(text).journal
   } catch (error) {
     if (error instanceof JournalProblem) throw new TransferProblem(`This file cannot be imported. ${error.message}`)
-    throw new TransferProblem(`This file cannot be imported: ${error instanceof Error ? error.message : String(error)}.`)
+    throw new TransferProblem(
+      `This file cannot be imported: ${error instanceof Error ? error.message : String(error)}.`
+    )
   }
 }
 
@@ -183,13 +185,18 @@ function sameValue(a: unknown, b: unknown): boolean {
   if (a === b) return true
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false
   if (Array.isArray(a) !== Array.isArray(b)) return false
-  if (Array.isArray(a)) return a.length === (b as unknown[]).length && a.every((item, i) => sameValue(item, (b as unknown[])[i]))
+  if (Array.isArray(a))
+    return a.length === (b as unknown[]).length && a.every((item, i) => sameValue(item, (b as unknown[])[i]))
   const keys = Object.keys(a)
   if (keys.length !== Object.keys(b).length) return false
-  return keys.every((key) => Object.hasOwn(b, key) && sameValue((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]))
+  return keys.every(
+    (key) =>
+      Object.hasOwn(b, key) && sameValue((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key])
+  )
 }
 
-const INSTANT = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(?:Z| ?([+-])(\d{2})(?::?(\d{2}))?)$/
+const INSTANT =
+  /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(?:Z| ?([+-])(\d{2})(?::?(\d{2}))?)$/
 
 /**
  * Orders two ISO timestamps by the instant they name: files written elsewhere may use offsets
@@ -205,7 +212,14 @@ export function compareInstants(a: string, b: string): number {
 function instant(stamp: string): { seconds: number; fraction: string } | null {
   const m = INSTANT.exec(stamp)
   if (!m) return null
-  const [year, month, day, hour, minute, second] = m.slice(1, 7).map(Number) as [number, number, number, number, number, number]
+  const [year, month, day, hour, minute, second] = m.slice(1, 7).map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number
+  ]
   const date = new Date(Date.UTC(2000, month - 1, day, hour, minute, second))
   // Date.UTC reads years 0–99 as 1900–1999; setting the year afterwards keeps it as written.
   date.setUTCFullYear(year, month - 1, day)
@@ -220,7 +234,9 @@ function instant(stamp: string): { seconds: number; fraction: string } | null {
 export function planReplace(current: Journal, incoming: Journal, options: { force?: boolean } = {}): ReplacePlan {
   const replaced = journalCounts(current)
   if (!options.force && !isEmptyJournal(current)) {
-    const holds = [describeCounts(replaced), current.me.name === '' ? '' : `your name (${current.me.name})`].filter((part) => part !== '' && part !== 'nothing')
+    const holds = [describeCounts(replaced), current.me.name === '' ? '' : `your name (${current.me.name})`].filter(
+      (part) => part !== '' && part !== 'nothing'
+    )
     throw new TransferProblem(
       `Your journal is not empty: it holds ${holds.join(' and ')}. Replacing it would remove all of that (a backup is saved first). Merge the file instead, or confirm that you want to replace the journal.`
     )
@@ -239,7 +255,8 @@ export async function applyMerge(store: JournalStore, plan: MergePlan, now: Date
   const live = plan.current === base ? plan : planMerge(base, plan.incoming)
   // Two valid journals merged by id always resolve every reference; this guards a plan built from anything else.
   const problem = integrityProblem(live.next)
-  if (problem) throw new TransferProblem(`This file cannot be merged into your journal: ${problem} Nothing was changed.`)
+  if (problem)
+    throw new TransferProblem(`This file cannot be merged into your journal: ${problem} Nothing was changed.`)
   if (live.summary.nothingToDo) return { summary: live.summary, backup: null }
   const backup = await backupCurrent(store, now)
   await store.change((journal) => {
@@ -250,7 +267,11 @@ export async function applyMerge(store: JournalStore, plan: MergePlan, now: Date
 }
 
 /** Puts `incoming` in the journal's place in one durable change, after a 'pre-restore' backup of it. */
-export async function applyReplace(store: JournalStore, incoming: Journal, options: { force?: boolean; now?: Date } = {}): Promise<ReplaceResult> {
+export async function applyReplace(
+  store: JournalStore,
+  incoming: Journal,
+  options: { force?: boolean; now?: Date } = {}
+): Promise<ReplaceResult> {
   await store.flush()
   const base = store.journal
   const plan = planReplace(base, incoming, options)

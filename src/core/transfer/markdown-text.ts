@@ -44,14 +44,21 @@ export function closedMarkdown(body: string): string {
 
 /** A YAML double-quoted string: JSON's escaping, which YAML reads the same, plus what YAML alone forbids. */
 export function yamlString(text: string): string {
-  return JSON.stringify(text.replace(LONE_SURROGATE, '\ufffd')).replace(YAML_UNPRINTABLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+  return JSON.stringify(text.replace(LONE_SURROGATE, '\ufffd')).replace(
+    YAML_UNPRINTABLE,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`
+  )
 }
 
 /** A standard Markdown link to a relative path; every segment is percent-encoded, parentheses included. */
 export function link(text: string, path: string): string {
   const encoded = path
     .split('/')
-    .map((segment) => (segment === '..' ? segment : encodeURIComponent(segment).replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)))
+    .map((segment) =>
+      segment === '..'
+        ? segment
+        : encodeURIComponent(segment).replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
+    )
     .join('/')
   return `[${inline(text)}](${encoded})`
 }

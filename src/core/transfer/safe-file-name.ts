@@ -70,7 +70,8 @@ function fileKey(stem: string): string {
 function finish(stem: string, maxUnits: number, maxBytes: number): string {
   // Leading dots hide a file on macOS and Linux; trailing dots and spaces are dropped by Windows.
   let result = trimEnds(stem).replace(RESERVED, '$1_')
-  if (result.length > maxUnits || encoder.encode(result).length > maxBytes) result = trimEnds(shorten(result, maxUnits, maxBytes))
+  if (result.length > maxUnits || encoder.encode(result).length > maxBytes)
+    result = trimEnds(shorten(result, maxUnits, maxBytes))
   if (result === '') return FALLBACK
   // Again, in case shortening left only a device name ("CON x̸̨̛…" cut to "CON").
   return result.replace(RESERVED, '$1_')

@@ -12,11 +12,14 @@ const NOUNS: Record<Collection, [string, string]> = {
   followUps: ['follow-up', 'follow-ups']
 }
 
-const noun = (collection: Collection, count: number) => `${count.toLocaleString('en')} ${NOUNS[collection][count === 1 ? 0 : 1]}`
+const noun = (collection: Collection, count: number) =>
+  `${count.toLocaleString('en')} ${NOUNS[collection][count === 1 ? 0 : 1]}`
 
 /** "4 people, 12 conversations", or "nothing". */
 export function describeCounts(counts: JournalCounts): string {
-  const parts = COLLECTIONS.filter((collection) => counts[collection] > 0).map((collection) => noun(collection, counts[collection]))
+  const parts = COLLECTIONS.filter((collection) => counts[collection] > 0).map((collection) =>
+    noun(collection, counts[collection])
+  )
   return parts.length === 0 ? 'nothing' : parts.join(', ')
 }
 
@@ -26,12 +29,18 @@ export function describeMerge(summary: MergeSummary): string {
   const parts: string[] = []
   for (const collection of COLLECTIONS) {
     const { added, updated } = summary.collections[collection]
-    if (added > 0) parts.push(`${noun(collection, added)} added${updated > 0 ? `, ${updated.toLocaleString('en')} updated` : ''}`)
+    if (added > 0)
+      parts.push(`${noun(collection, added)} added${updated > 0 ? `, ${updated.toLocaleString('en')} updated` : ''}`)
     else if (updated > 0) parts.push(`${noun(collection, updated)} updated`)
   }
   if (summary.me === 'taken') parts.push('your name filled in from the file')
   const kept = COLLECTIONS.reduce((sum, collection) => sum + summary.collections[collection].kept, 0)
-  if (kept > 0) parts.push(kept === 1 ? '1 entry left as it is because yours is as new or newer' : `${kept.toLocaleString('en')} entries left as they are because yours are as new or newer`)
+  if (kept > 0)
+    parts.push(
+      kept === 1
+        ? '1 entry left as it is because yours is as new or newer'
+        : `${kept.toLocaleString('en')} entries left as they are because yours are as new or newer`
+    )
   const text = parts.join(', ')
   return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`
 }

@@ -30,7 +30,11 @@ export function parseVCards(bytes: Uint8Array): ContactCandidate[] {
     const property = parseProperty(logical)
     const isCardMarker = property.value.trim().toUpperCase() === 'VCARD'
     if (property.name === 'BEGIN' && isCardMarker) {
-      if (card) throw new ImportProblem(card.line, `this card never ends: END:VCARD is missing before the next card starts on line ${logical.line}.`)
+      if (card)
+        throw new ImportProblem(
+          card.line,
+          `this card never ends: END:VCARD is missing before the next card starts on line ${logical.line}.`
+        )
       card = { line: logical.line, properties: [] }
     } else if (property.name === 'END' && isCardMarker) {
       if (!card) throw new ImportProblem(logical.line, 'END:VCARD without a BEGIN:VCARD before it.')
@@ -92,14 +96,20 @@ function valueStart(text: string): number {
 
 function parseProperty({ line, text }: LogicalLine): Property {
   const colon = valueStart(text)
-  if (colon === -1) throw new ImportProblem(line, `this line is not a vCard property: it has no “:” (“${preview(text)}”).`)
+  if (colon === -1)
+    throw new ImportProblem(line, `this line is not a vCard property: it has no “:” (“${preview(text)}”).`)
   const [rawName = '', ...rawParams] = splitOutsideQuotes(text.slice(0, colon), ';')
-  const name = rawName.trim().toUpperCase().replace(/^[^.]*\./, '')
+  const name = rawName
+    .trim()
+    .toUpperCase()
+    .replace(/^[^.]*\./, '')
   const params = new Map<string, string[]>()
   for (const param of rawParams) {
     const equals = param.indexOf('=')
     const key = equals === -1 ? bareParamKey(param) : param.slice(0, equals).trim().toUpperCase()
-    const values = (equals === -1 ? param : param.slice(equals + 1)).split(',').map((value) => value.trim().replace(/^"(.*)"$/, '$1'))
+    const values = (equals === -1 ? param : param.slice(equals + 1))
+      .split(',')
+      .map((value) => value.trim().replace(/^"(.*)"$/, '$1'))
     params.set(key, [...(params.get(key) ?? []), ...values])
   }
   let value = text.slice(colon + 1)
@@ -149,7 +159,10 @@ function decodeQuotedPrintable(value: string, charset: string, line: number): st
   try {
     return decoder.decode(new Uint8Array(bytes))
   } catch {
-    throw new ImportProblem(line, `this line is not valid ${charset} text once its quoted-printable encoding is undone.`)
+    throw new ImportProblem(
+      line,
+      `this line is not valid ${charset} text once its quoted-printable encoding is undone.`
+    )
   }
 }
 
@@ -182,12 +195,16 @@ function splitEscaped(value: string, separator: string): string[] {
 }
 
 function unescapeValue(value: string): string {
-  return value.replace(/\r\n?/g, '\n').replace(/\\([\\,;:nN])/g, (_, char: string) => (char === 'n' || char === 'N' ? '\n' : char))
+  return value
+    .replace(/\r\n?/g, '\n')
+    .replace(/\\([\\,;:nN])/g, (_, char: string) => (char === 'n' || char === 'N' ? '\n' : char))
 }
 
 /** One line of text: folded or escaped line breaks in a name or title become spaces. */
 function singleLine(value: string): string {
-  return unescapeValue(value).replace(/\s*\n\s*/g, ' ').trim()
+  return unescapeValue(value)
+    .replace(/\s*\n\s*/g, ' ')
+    .trim()
 }
 
 /** The property a person marked preferred (TYPE=pref, PREF=1, or 2.1's bare PREF), else the first. */

@@ -26,7 +26,11 @@ export function contactOf(journal: Journal, personId: string, today: string): Co
 }
 
 /** How the user's commitments (direction "i-owe") or theirs ("they-owe") to one person have gone. */
-export function promiseRecord(followUps: readonly FollowUp[], direction: FollowUp['direction'], today: string): PromiseRecord {
+export function promiseRecord(
+  followUps: readonly FollowUp[],
+  direction: FollowUp['direction'],
+  today: string
+): PromiseRecord {
   const record: PromiseRecord = { keptOnTime: 0, keptLate: 0, overdue: 0, open: 0 }
   for (const f of followUps) {
     if (f.direction !== direction) continue
@@ -44,7 +48,11 @@ export function lapseOf(person: Person, lastContact: string | null, today: strin
   return daysSince > person.cadenceDays ? { person, lastContact, daysSince, cadenceDays: person.cadenceDays } : null
 }
 
-export function todayView(journal: Journal, now: Date, firstDayOfWeek: Parameters<typeof startOfWeek>[1] = 'monday'): Today {
+export function todayView(
+  journal: Journal,
+  now: Date,
+  firstDayOfWeek: Parameters<typeof startOfWeek>[1] = 'monday'
+): Today {
   const today = localDay(now)
   const names = new Map(journal.people.map((p) => [p.id, p.name]))
   const due = journal.followUps
@@ -64,5 +72,11 @@ export function todayView(journal: Journal, now: Date, firstDayOfWeek: Parameter
     })
     .sort(newestFirst)
     .map((c) => ({ ...c, personNames: c.personIds.map((id) => names.get(id) ?? '') }))
-  return { today, overdue: due.filter((f) => f.daysOverdue > 0), dueToday: due.filter((f) => f.daysOverdue === 0), lapsed, thisWeek }
+  return {
+    today,
+    overdue: due.filter((f) => f.daysOverdue > 0),
+    dueToday: due.filter((f) => f.daysOverdue === 0),
+    lapsed,
+    thisWeek
+  }
 }

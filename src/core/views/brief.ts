@@ -23,7 +23,9 @@ export function buildBrief(journal: Journal, personId: string, now: Date): Brief
     interests: page.interests,
     openChallenges: page.challenges.filter((c) => c.status === 'open'),
     openCommitments: open,
-    recent: page.conversations.slice(0, 3).map((c) => ({ id: c.id, title: c.title, date: c.date, channel: c.channel, firstLine: firstLine(c.body) })),
+    recent: page.conversations
+      .slice(0, 3)
+      .map((c) => ({ id: c.id, title: c.title, date: c.date, channel: c.channel, firstLine: firstLine(c.body) })),
     talkingPoints: talkingPoints(page, today).slice(0, MAX_POINTS)
   }
 }
@@ -33,18 +35,26 @@ export function talkingPoints(page: PersonPage, today: string): TalkingPoint[] {
   const open = page.followUps.filter((f) => f.completedOn === null)
   for (const f of open.filter((f) => f.direction === 'i-owe' && daysBetween(today, f.dueDate) <= SOON_DAYS)) {
     const late = daysBetween(f.dueDate, today)
-    const when = late > 0 ? `${late} ${late === 1 ? 'day' : 'days'} overdue` : late === 0 ? 'due today' : `due ${f.dueDate}`
+    const when =
+      late > 0 ? `${late} ${late === 1 ? 'day' : 'days'} overdue` : late === 0 ? 'due today' : `due ${f.dueDate}`
     points.push({ kind: 'commitment-mine', text: `You promised “${f.title}” (${when}): deliver it or say when.` })
   }
   for (const f of open.filter((f) => f.direction === 'they-owe')) {
-    points.push({ kind: 'commitment-theirs', text: `They said they would ${lowerFirst(f.title)} (due ${f.dueDate}): ask how it is going.` })
+    points.push({
+      kind: 'commitment-theirs',
+      text: `They said they would ${lowerFirst(f.title)} (due ${f.dueDate}): ask how it is going.`
+    })
   }
   // An interest that came up in a recent conversation is the warmest way to open.
   const recent = page.conversations.filter((c) => daysBetween(localDay(new Date(c.date)), today) <= RECENT_DAYS)
   for (const interest of page.interests) {
     const label = words(interest.label)
     const mention = recent.find((c) => containsWords(`${c.title} ${c.body}`, label))
-    if (mention) points.push({ kind: 'interest-recent', text: `Ask about ${interest.label}: it came up on ${localDay(new Date(mention.date))} (“${mention.title}”).` })
+    if (mention)
+      points.push({
+        kind: 'interest-recent',
+        text: `Ask about ${interest.label}: it came up on ${localDay(new Date(mention.date))} (“${mention.title}”).`
+      })
   }
   const common = page.interests.filter((i) => i.inCommon).map((i) => i.label)
   if (common.length > 0) points.push({ kind: 'interest-common', text: `You both care about ${listOf(common)}.` })
@@ -54,10 +64,16 @@ export function talkingPoints(page: PersonPage, today: string): TalkingPoint[] {
     points.push({ kind: 'challenge-open', text: `Still open since ${c.openedOn}: “${c.title}”.${help}` })
   }
   if (page.person.relationshipStyle.kind === 'not-asked') {
-    points.push({ kind: 'style-unasked', text: 'Ask whether they want a close working relationship or a quick, simple exchange.' })
+    points.push({
+      kind: 'style-unasked',
+      text: 'Ask whether they want a close working relationship or a quick, simple exchange.'
+    })
   }
   if (page.cadenceOverdueDays > 0 && page.contact.daysSince !== null) {
-    points.push({ kind: 'cadence-lapsed', text: `It has been ${page.contact.daysSince} days since you last spoke, longer than your every-${page.person.cadenceDays}-days rhythm.` })
+    points.push({
+      kind: 'cadence-lapsed',
+      text: `It has been ${page.contact.daysSince} days since you last spoke, longer than your every-${page.person.cadenceDays}-days rhythm.`
+    })
   }
   if (page.person.boundaries) points.push({ kind: 'boundary', text: `Remember: ${page.person.boundaries}` })
   return points
@@ -66,7 +82,11 @@ export function talkingPoints(page: PersonPage, today: string): TalkingPoint[] {
 /** The first line of a Markdown note as plain text. */
 export function firstLine(body: string): string {
   const line = body.split('\n').find((l) => l.trim() !== '') ?? ''
-  return line.replace(/^[#>\-*+\s]+/, '').replace(/[*_`~]/g, '').trim().slice(0, 200)
+  return line
+    .replace(/^[#>\-*+\s]+/, '')
+    .replace(/[*_`~]/g, '')
+    .trim()
+    .slice(0, 200)
 }
 
 function containsWords(text: string, phrase: readonly string[]): boolean {

@@ -26,8 +26,12 @@ export function personPage(journal: Journal, id: string, now: Date): PersonPage 
     followUps: [...open, ...done],
     interests: interestsOf(journal, id),
     challenges: challengesOf(journal, id),
-    otherValues: journal.values.filter((v) => v.personId === id && v.challengeId === null).sort((a, b) => b.date.localeCompare(a.date)),
-    conversations: conversationsOf(journal, id).map((c) => ({ ...c, withNames: c.personIds.filter((p) => p !== id).map((p) => names.get(p) ?? '') }))
+    otherValues: journal.values
+      .filter((v) => v.personId === id && v.challengeId === null)
+      .sort((a, b) => b.date.localeCompare(a.date)),
+    conversations: conversationsOf(journal, id).map((c) => ({
+      ...c,
+      withNames: c.personIds.filter((p) => p !== id).map((p) => names.get(p) ?? '')
+    }))
   }
 }
-

@@ -4,7 +4,6 @@ import { CHALLENGE_STATUSES, VALUE_KINDS } from '../choices.ts'
 export type { ChallengeStatus, ValueKind } from '../choices.ts'
 import { DaySchema, IdSchema, strict, text, TimestampSchema } from './common.ts'
 
-
 export const challengeEntries = {
   personId: IdSchema,
   title: text('Challenge', 200, true),
@@ -25,7 +24,6 @@ export const ChallengeSchema = strict({
   updatedAt: TimestampSchema
 })
 export type Challenge = v.InferOutput<typeof ChallengeSchema>
-
 
 export const valueEntries = {
   personId: IdSchema,

@@ -23,7 +23,10 @@ export const IdSchema = v.pipe(
   v.regex(/^[A-Za-z0-9_-]{8,64}$/, 'That id is not one Rapport made.')
 )
 
-export const TimestampSchema = v.pipe(v.string('Expected a date and time.'), v.isoTimestamp('Expected an ISO date and time.'))
+export const TimestampSchema = v.pipe(
+  v.string('Expected a date and time.'),
+  v.isoTimestamp('Expected an ISO date and time.')
+)
 
 /** A calendar day, YYYY-MM-DD, that exists (no 31 April). */
 export const DaySchema = v.pipe(
@@ -35,7 +38,9 @@ export const DaySchema = v.pipe(
 export function isRealDay(day: string): boolean {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number]
   const date = new Date(Date.UTC(y, m - 1, d))
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d && y >= 1900 && y <= 2200
+  return (
+    date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d && y >= 1900 && y <= 2200
+  )
 }
 
 /** Trimmed text of at most `max` characters; `required` refuses an empty one with its own message. */
@@ -50,5 +55,8 @@ export function text(label: string, max: number, required = false) {
 
 /** Long free text (Markdown bodies, notes) keeps its whitespace: line breaks and indents mean something. */
 export function longText(label: string, max: number) {
-  return v.pipe(v.string(`${label} must be text.`), v.maxLength(max, `${label} is too long (at most ${max.toLocaleString('en')} characters).`))
+  return v.pipe(
+    v.string(`${label} must be text.`),
+    v.maxLength(max, `${label} is too long (at most ${max.toLocaleString('en')} characters).`)
+  )
 }

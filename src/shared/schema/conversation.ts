@@ -4,12 +4,15 @@ import { CHANNELS } from '../choices.ts'
 export type { Channel } from '../choices.ts'
 import { IdSchema, longText, strict, text, TimestampSchema } from './common.ts'
 
-
 /** Bodies are Markdown; 100,000 characters is some forty pages, far beyond any note of a conversation. */
 export const MAX_BODY = 100_000
 
 export const conversationEntries = {
-  personIds: v.pipe(v.array(IdSchema), v.minLength(1, 'A conversation needs at least one person.'), v.maxLength(50, 'At most 50 people in one conversation.')),
+  personIds: v.pipe(
+    v.array(IdSchema),
+    v.minLength(1, 'A conversation needs at least one person.'),
+    v.maxLength(50, 'At most 50 people in one conversation.')
+  ),
   date: TimestampSchema,
   channel: v.picklist(CHANNELS, 'Pick a channel: call, meeting, email, message, event, chance encounter or other.'),
   title: text('Title', 200, true),
@@ -19,5 +22,10 @@ export const conversationEntries = {
 export const ConversationInputSchema = strict(conversationEntries)
 export type ConversationInput = v.InferInput<typeof ConversationInputSchema>
 
-export const ConversationSchema = strict({ id: IdSchema, ...conversationEntries, createdAt: TimestampSchema, updatedAt: TimestampSchema })
+export const ConversationSchema = strict({
+  id: IdSchema,
+  ...conversationEntries,
+  createdAt: TimestampSchema,
+  updatedAt: TimestampSchema
+})
 export type Conversation = v.InferOutput<typeof ConversationSchema>

@@ -4,7 +4,6 @@ import { DIRECTIONS } from '../choices.ts'
 export type { Direction } from '../choices.ts'
 import { DaySchema, IdSchema, strict, text, TimestampSchema } from './common.ts'
 
-
 export const followUpEntries = {
   personId: IdSchema,
   title: text('Follow-up', 200, true),

@@ -19,7 +19,8 @@ const REFERENCE_RULES: { [C in Collection]: (item: Item<C>, exists: Exists) => s
     c.personIds.every((id) => exists('people', id)) ? '' : `The conversation “${c.title}” names ${MISSING_PERSON}`,
   interests: (i, exists) =>
     i.ownerId === 'me' || exists('people', i.ownerId) ? '' : `The interest “${i.label}” belongs to ${MISSING_PERSON}`,
-  challenges: (c, exists) => (exists('people', c.personId) ? '' : `The challenge “${c.title}” belongs to ${MISSING_PERSON}`),
+  challenges: (c, exists) =>
+    exists('people', c.personId) ? '' : `The challenge “${c.title}” belongs to ${MISSING_PERSON}`,
   values: (value, exists) => {
     if (!exists('people', value.personId)) return `“${value.title}” belongs to ${MISSING_PERSON}`
     if (value.challengeId !== null && !exists('challenges', value.challengeId)) {

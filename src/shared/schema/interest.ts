@@ -4,7 +4,6 @@ import { INTEREST_CATEGORIES } from '../choices.ts'
 export type { InterestCategory } from '../choices.ts'
 import { IdSchema, strict, text, TimestampSchema } from './common.ts'
 
-
 /** The owner is a person's id, or "me" for the user's own interests. */
 export const OwnerSchema = v.union([v.literal('me'), IdSchema], 'An interest belongs to a person or to you.')
 
@@ -23,5 +22,10 @@ export type Interest = v.InferOutput<typeof InterestSchema>
 
 /** Interests match across people by label, ignoring case, accents and spacing ("Real Madrid" = "real  madrid"). */
 export function interestKey(label: string): string {
-  return label.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim()
+  return label
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim()
 }

@@ -48,8 +48,24 @@ export const JournalSchema = v.pipe(
 
 export type Journal = v.InferOutput<typeof JournalSchema>
 export type Collection = Exclude<keyof Journal, 'schemaVersion' | 'me'>
-export const COLLECTIONS: readonly Collection[] = ['people', 'conversations', 'interests', 'challenges', 'values', 'followUps']
+export const COLLECTIONS: readonly Collection[] = [
+  'people',
+  'conversations',
+  'interests',
+  'challenges',
+  'values',
+  'followUps'
+]
 
 export function emptyJournal(): Journal {
-  return { schemaVersion: SCHEMA_VERSION, me: { name: '' }, people: [], conversations: [], interests: [], challenges: [], values: [], followUps: [] }
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    me: { name: '' },
+    people: [],
+    conversations: [],
+    interests: [],
+    challenges: [],
+    values: [],
+    followUps: []
+  }
 }

@@ -4,7 +4,6 @@ import { RELATIONSHIP_STYLES } from '../choices.ts'
 export type { RelationshipStyleKind } from '../choices.ts'
 import { DaySchema, IdSchema, strict, text, TimestampSchema } from './common.ts'
 
-
 /** What they said when asked whether they want a close working relationship or a quick exchange. */
 export const RelationshipStyleSchema = strict({
   kind: v.picklist(RELATIONSHIP_STYLES, 'Pick relationship, transactional or not asked yet.'),
@@ -32,7 +31,12 @@ export function isTimeZone(zone: string): boolean {
   }
 }
 
-const TagSchema = v.pipe(v.string(), v.trim(), v.nonEmpty('A tag cannot be empty.'), v.maxLength(40, 'A tag is at most 40 characters.'))
+const TagSchema = v.pipe(
+  v.string(),
+  v.trim(),
+  v.nonEmpty('A tag cannot be empty.'),
+  v.maxLength(40, 'A tag is at most 40 characters.')
+)
 
 /** Everything the user edits about a person. */
 export const personProfileEntries = {
@@ -50,7 +54,12 @@ export const personProfileEntries = {
   boundaries: text('Boundaries', 2000),
   relationshipStyle: RelationshipStyleSchema,
   cadenceDays: v.nullable(
-    v.pipe(v.number('Keep-in-touch must be a number of days.'), v.integer('Keep-in-touch must be whole days.'), v.minValue(1, 'Keep in touch at least every day.'), v.maxValue(365, 'Keep in touch at least once a year (365 days).'))
+    v.pipe(
+      v.number('Keep-in-touch must be a number of days.'),
+      v.integer('Keep-in-touch must be whole days.'),
+      v.minValue(1, 'Keep in touch at least every day.'),
+      v.maxValue(365, 'Keep in touch at least once a year (365 days).')
+    )
   ),
   archived: v.boolean()
 }

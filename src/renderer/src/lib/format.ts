@@ -2,7 +2,12 @@
 export { CHANNEL_LABELS, RELATIONSHIP_LABELS } from '../../../shared/labels.ts'
 import { display } from './display.svelte.ts'
 
-const dayFormat = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' })
+const dayFormat = new Intl.DateTimeFormat(undefined, {
+  weekday: 'short',
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric'
+})
 const monthFormat = new Intl.DateTimeFormat(undefined, { month: 'long', year: 'numeric' })
 
 /** A YYYY-MM-DD day, read as a local calendar day. */
@@ -46,7 +51,6 @@ export function daysAgo(days: number): string {
 export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`
 }
-
 
 /** A value for <input type="datetime-local"> from an ISO time, and back. */
 export function toLocalInput(iso: string): string {

@@ -43,7 +43,10 @@ export class JournalState {
       result = await call()
     } catch (error) {
       // A bridge that throws (IPC torn down) must not leave the recovery buttons disabled for good.
-      result = { ok: false, error: { code: 'internal', message: `Rapport could not reach its journal: ${(error as Error).message}` } }
+      result = {
+        ok: false,
+        error: { code: 'internal', message: `Rapport could not reach its journal: ${(error as Error).message}` }
+      }
     } finally {
       this.#busy = false
     }

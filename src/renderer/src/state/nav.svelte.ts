@@ -19,14 +19,16 @@ export function parseRoute(hash: string): Route {
   if (view === 'me') return { view: 'me' }
   if (view === 'settings') return { view: 'settings' }
   if (view === 'import') return { view: 'import' }
-  if (view === 'person' && first) return second ? { view: 'person', id: first, entry: second } : { view: 'person', id: first }
+  if (view === 'person' && first)
+    return second ? { view: 'person', id: first, entry: second } : { view: 'person', id: first }
   if (view === 'brief' && first) return { view: 'brief', id: first }
   if (view === 'interest' && rest) return { view: 'interest', label: decodeURIComponent(rest) }
   return { view: 'today' }
 }
 
 export function hrefOf(route: Route): string {
-  if (route.view === 'person') return `#/person/${encodeURIComponent(route.id)}${route.entry ? `/${encodeURIComponent(route.entry)}` : ''}`
+  if (route.view === 'person')
+    return `#/person/${encodeURIComponent(route.id)}${route.entry ? `/${encodeURIComponent(route.entry)}` : ''}`
   if (route.view === 'brief') return `#/brief/${encodeURIComponent(route.id)}`
   if (route.view === 'interest') return `#/interest/${encodeURIComponent(route.label)}`
   return `#/${route.view}`

@@ -83,7 +83,9 @@ export class SwitcherState {
 
   async #ask(): Promise<void> {
     const asked = ++this.#asked
-    const hasFilter = Object.values(this.#filters).some((value) => value !== undefined && value !== '' && value !== false)
+    const hasFilter = Object.values(this.#filters).some(
+      (value) => value !== undefined && value !== '' && value !== false
+    )
     if (this.#text.trim() === '' && !hasFilter) {
       this.#groups = []
       this.#active = 0
