@@ -8,8 +8,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { seedVaultJournal } from '../support/vault-journal.ts'
 import { appPerTest, makeTempDir } from './harness.ts'
 
-const run = appPerTest('rapport-e2e-export-')
 let ids: Awaited<ReturnType<typeof seedVaultJournal>>
+// Seeded before the page opens: a reload after seeding aborted the page's first requests (a flake).
+const run = appPerTest('rapport-e2e-export-', async (app) => {
+  ids = await seedVaultJournal(app.journal.handlers, new Date())
+})
 const made: string[] = []
 const scratch = async (prefix: string) => {
   made.push(await makeTempDir(prefix))
@@ -17,8 +20,6 @@ const scratch = async (prefix: string) => {
 }
 afterEach(() => Promise.all(made.splice(0).map((dir) => rm(dir, { recursive: true, force: true }))))
 beforeEach(async () => {
-  ids = await seedVaultJournal(run.app.journal.handlers, new Date())
-  await run.ui.page.reload()
   await run.ui.page.getByRole('heading', { level: 1, name: 'Today' }).waitFor()
 })
 

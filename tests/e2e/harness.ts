@@ -376,7 +376,8 @@ export interface AppPerTest {
  * refused no call but those the test expected: every other call is valid, so a refusal would mean the
  * renderer and the core disagree.
  */
-export function appPerTest(folderPrefix: string): AppPerTest {
+/** A fresh app and page per test; `seed` fills the journal before the page opens, so no reload is needed. */
+export function appPerTest(folderPrefix: string, seed?: (app: RunningApp) => Promise<void>): AppPerTest {
   let browser: Browser
   let current: { app: RunningApp; ui: Ui } | undefined
   let refused: Array<string | RegExp> = []
@@ -390,6 +391,7 @@ export function appPerTest(folderPrefix: string): AppPerTest {
   beforeEach(async () => {
     refused = []
     const app = await startApp(await makeTempDir(folderPrefix))
+    await seed?.(app)
     current = { app, ui: await openUi(browser, app) }
   })
   afterEach(async () => {
