@@ -69,7 +69,7 @@ export async function ensureElectron(
   }
   say(`Rapport: downloading Electron ${version} (about 100 MB, once)…`)
   // stderr is kept, not shown: on failure install.js prints a whole stack where one line says it better.
-  const run = await runInstaller(process.execPath, join(electronDir, 'install.js'), env)
+  const run = await runInstaller(join(electronDir, 'install.js'), env)
   if (run.status === 0 && electronBinary(electronDir))
     return { ok: true, message: `Rapport: Electron ${version} is installed.` }
   const reason = run.error ? run.error.message : firstErrorLine(run.stderr)
@@ -84,12 +84,11 @@ export async function ensureElectron(
 
 /** Runs install.js, showing its stdout and keeping its stderr; resolves with the exit code and stderr. */
 function runInstaller(
-  nodePath: string,
   script: string,
   env: NodeJS.ProcessEnv
 ): Promise<{ status: number | null; stderr: string; error?: Error }> {
   return new Promise((done) => {
-    const child = spawn(nodePath, [script], { env, stdio: ['ignore', 'inherit', 'pipe'] })
+    const child = spawn(process.execPath, [script], { env, stdio: ['ignore', 'inherit', 'pipe'] })
     let stderr = ''
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
     child.on('error', (error) => done({ status: null, stderr, error }))

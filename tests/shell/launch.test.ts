@@ -11,6 +11,7 @@ import { JournalSession } from '../../src/core/journal/journal-session.ts'
 import { apiNames } from '../../src/shared/api.ts'
 import { makeTempDir } from '../support/temp-journal.ts'
 import type { LaunchLog } from './launch/electron-stand-in.ts'
+import { SECURE_WEB_PREFERENCES } from './secure-web-preferences.ts'
 
 const ROOT = resolve(import.meta.dirname, '../..')
 const MAIN = join(ROOT, 'out/main/index.js')
@@ -29,11 +30,15 @@ interface Launch {
 }
 
 /** Starts the built app with `--data-dir`, lets the stand-in play its session, and reads what was recorded. */
-async function launch(
-  env: NodeJS.ProcessEnv = {},
-  dataDirArgs?: (dataDir: string) => string[],
+interface LaunchOptions {
+  env?: NodeJS.ProcessEnv
+  /** The data folder's command-line arguments; `--data-dir <folder>` by default. */
+  args?: (dataDir: string) => string[]
+  /** A folder the test prepared; a fresh one by default. */
   dataDir?: string
-): Promise<Launch> {
+}
+
+async function launch({ env = {}, args = (dir) => ['--data-dir', dir], dataDir }: LaunchOptions = {}): Promise<Launch> {
   if (!existsSync(MAIN)) throw new Error(`launch test: ${MAIN} is missing; run npm run build first.`)
   dataDir ??= await makeTempDir('rapport-launch-data-')
   const userData = await makeTempDir('rapport-launch-app-')
@@ -49,7 +54,7 @@ async function launch(
   return new Promise((done) => {
     execFile(
       process.execPath,
-      ['--import', REGISTER, MAIN, ...(dataDirArgs ?? ((dir) => ['--data-dir', dir]))(dataDir)],
+      ['--import', REGISTER, MAIN, ...args(dataDir)],
       { env: childEnv, encoding: 'utf8' },
       (error, _stdout, stderr) => {
         void readFile(logFile, 'utf8').then(
@@ -78,16 +83,7 @@ describe('the built app, launched with a stand-in Electron', () => {
 
     expect(log.windows).toHaveLength(1)
     const [window] = log.windows
-    expect(window!.options.webPreferences).toMatchObject({
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false
-    })
+    expect(window!.options.webPreferences).toMatchObject(SECURE_WEB_PREFERENCES)
     const preload = (window!.options.webPreferences as { preload: string }).preload
     expect(preload).toBe(join(ROOT, 'out/preload/index.cjs'))
     expect(existsSync(preload)).toBe(true)
@@ -124,7 +120,7 @@ describe('the built app, launched with a stand-in Electron', () => {
   })
 
   it('a second Rapport only hands over to the first: no window, no handlers, the journal untouched', async () => {
-    const { log, code, dataDir } = await launch({ RAPPORT_STAND_IN_SECOND_INSTANCE: '1' })
+    const { log, code, dataDir } = await launch({ env: { RAPPORT_STAND_IN_SECOND_INSTANCE: '1' } })
     expect(log.errors).toEqual([])
     expect(code).toBe(0)
     expect(log.singleInstanceLocks).toBe(1)
@@ -135,7 +131,7 @@ describe('the built app, launched with a stand-in Electron', () => {
   })
 
   it('refuses an empty --data-dir in a dialog instead of opening the default journal', async () => {
-    const { log, code } = await launch({}, () => ['--data-dir', ''])
+    const { log, code } = await launch({ args: () => ['--data-dir', ''] })
     expect(log.errors).toEqual([])
     expect(log.errorBoxes).toEqual([
       'Rapport cannot start: --data-dir needs a folder, and it was given an empty one. Name the folder that holds journal.json.'
@@ -149,7 +145,7 @@ describe('the built app, launched with a stand-in Electron', () => {
     const dataDir = await makeTempDir('rapport-launch-held-')
     const holder = await JournalSession.open(dataDir, { owner: 'cli' })
     try {
-      const { log, code } = await launch({}, undefined, dataDir)
+      const { log, code } = await launch({ dataDir })
       expect(log.errors).toEqual([])
       expect(log.errorBoxes).toHaveLength(1)
       expect(log.errorBoxes[0]).toMatch(/^Rapport cannot start: .*journal.*open/i)

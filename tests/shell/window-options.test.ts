@@ -1,20 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { isAppUrl, isSafeExternalUrl, mainWindowOptions } from '../../src/main/window-options.ts'
+import { SECURE_WEB_PREFERENCES } from './secure-web-preferences.ts'
 
 describe('the main window', () => {
   const prefs = mainWindowOptions('/app/out/preload/index.cjs', '/app/resources/icon.png').webPreferences!
 
   it('isolates the page from Node and Electron', () => {
-    expect(prefs).toMatchObject({
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false
-    })
+    expect(prefs).toMatchObject(SECURE_WEB_PREFERENCES)
     expect(prefs.preload).toMatch(/\.cjs$/)
   })
 
