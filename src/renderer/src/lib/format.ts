@@ -36,6 +36,13 @@ export function localDayOf(iso: string): string {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`
 }
 
+/** The day `days` after a YYYY-MM-DD day (before, when negative). */
+export function dayPlus(day: string, days: number): string {
+  const date = new Date(`${day}T00:00:00Z`)
+  date.setUTCDate(date.getUTCDate() + days)
+  return date.toISOString().slice(0, 10)
+}
+
 export function todayLocal(): string {
   return localDayOf(new Date().toISOString())
 }

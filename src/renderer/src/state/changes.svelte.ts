@@ -79,10 +79,11 @@ export class Changes {
   async edit<T>(
     call: () => Promise<ApiResult<T>>,
     previous: () => Promise<ApiResult<unknown>>,
-    label: string
+    label: string,
+    saved = `${label} saved.`
   ): Promise<ApiError | null> {
     const error = await this.submit(call, { quiet: true })
-    if (!error) this.#offerUndo(`${label} saved.`, { run: previous, done: `${label} is back as it was.` })
+    if (!error) this.#offerUndo(saved, { run: previous, done: `${label} is back as it was.` })
     return error
   }
 
