@@ -32,7 +32,19 @@ export async function seedDailyJournal(api: Handlers, now: Date): Promise<DailyI
   const leila = await api.createPerson({
     person: { name: 'ليلى حداد', company: 'Gulf Packaging', role: 'مديرة المشتريات', tags: ['gcc'] }
   })
-  const bruno = await api.createPerson({ person: { name: '🦊 Bruno Ferreira', company: 'Lusitania Foods' } })
+  const bruno = await api.createPerson({
+    person: { name: '🦊 Bruno Ferreira', company: 'Lusitania Foods', cadenceDays: 30 }
+  })
+  await api.logConversation({
+    conversation: {
+      personIds: [bruno.id],
+      date: timeOffset(now, -40, 11),
+      channel: 'event',
+      title: 'Met at the SIAL food fair',
+      body: 'Runs three canneries; curious about cold-chain monitoring.'
+    },
+    followUps: []
+  })
 
   const demo = await api.logConversation({
     conversation: {

@@ -70,3 +70,11 @@ export function fromLocalInput(value: string): string | null {
   const date = new Date(value)
   return Number.isNaN(date.getTime()) ? null : date.toISOString()
 }
+
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' })
+
+/** An avatar's letter: the whole first grapheme, so "🦊 Bruno" shows the fox, never half of it. */
+export function initialOf(name: string): string {
+  const first = graphemes.segment(name.trim())[Symbol.iterator]().next()
+  return first.done ? '?' : first.value.segment.toLocaleUpperCase()
+}
