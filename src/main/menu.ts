@@ -40,6 +40,7 @@ export function setupMenu(isDev: boolean, send: (command: Command) => void): voi
       submenu: [
         item('New Person', 'new-person', 'CmdOrCtrl+Shift+N'),
         item('Log Conversation', 'log-conversation', 'CmdOrCtrl+L'),
+        item('Quick Capture…', 'quick-capture', 'CmdOrCtrl+Shift+L'),
         { type: 'separator' },
         item('Import Contacts or Backup…', 'import', 'CmdOrCtrl+I'),
         item('Export to Markdown…', 'export-markdown', 'CmdOrCtrl+E'),

@@ -4,6 +4,7 @@
  */
 export const COMMANDS = [
   'open-switcher',
+  'quick-capture',
   'go-today',
   'go-people',
   'go-me',

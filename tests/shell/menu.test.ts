@@ -33,6 +33,7 @@ describe('the application menu', () => {
         'Export Calendar of Follow-ups (.ics)…',
         'Back Up Now',
         'Quick Switcher',
+        'Quick Capture…',
         'Today',
         'People',
         'Keyboard Shortcuts'
@@ -46,6 +47,7 @@ describe('the application menu', () => {
       expect.arrayContaining([
         'new-person',
         'open-switcher',
+        'quick-capture',
         'go-today',
         'export-markdown',
         'export-person',
