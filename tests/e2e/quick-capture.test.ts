@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest'
 import { addDays, localDay } from '../../src/core/days.ts'
 import { seedDailyJournal } from '../support/daily-journal.ts'
 import type { DailyIds } from '../support/daily-journal.ts'
-import { appPerTest, readJournalFile, screenshot } from './harness.ts'
+import { appPerTest, readJournalFile } from './harness.ts'
 
 let ids: DailyIds
 const run = appPerTest('rapport-capture-', async (app) => {
@@ -82,7 +82,6 @@ describe('quick capture', () => {
     await box.getByRole('option', { name: /Tomasz Nowak/ }).click()
     await box.getByLabel('Note').fill('Spare parts list is with purchasing')
     await box.getByLabel('Follow-up (optional)').fill('send deck fri')
-    await screenshot(page, 'quick-capture-light')
     await box.getByLabel('Note').press('Enter')
     await page.locator('.toast').getByText(/^Noted for Tomasz Nowak\. Follow-up “send deck” due /).waitFor()
 
