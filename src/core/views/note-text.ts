@@ -8,7 +8,7 @@
 const FILLER_WORDS = new Set(
   (
     'a about again agenda an and approx approximately around as at attendees back brief breakfast call called calling ' +
-    'calls catch catchup chat chatted check checkin coffee dinner first follow followup fine for friendly good great ' +
+    'calls catch catchup chat chatted check checkin coffee demo dinner first follow followup fine for friendly good great ' +
     'he hello her hey hi him hour hours hr hrs i in intro it just long lunch me meet meeting met min mins minute ' +
     'minutes morning afternoon evening nice note notes of ok okay on over phone productive quick quickly roughly she ' +
     'short second so sync teams thank thanks the them they this today up us usual via video we with you zoom'
