@@ -31,7 +31,7 @@ export function briefText(brief: Brief): string {
   const { now, later, olderText } = brief.commitments
   section(
     lines,
-    'Commitments',
+    'Open commitments',
     [...[...now, ...later].map((f) => `- ${f.text}`), ...(olderText ? [`- ${olderText}`] : [])],
     'None either way.'
   )

@@ -112,7 +112,8 @@ describe('what changed since last time', () => {
     expect(competitor?.source).toBe(`${day(-2)} · “Pricing call” · a date (last week)`)
     expect(money?.reasons).toEqual(['a decision (“signed”)', 'money (€180k)', 'a name (CFO)', 'a number (2027)'])
     expect(decision?.reasons[0]).toBe('a decision (“decided”)')
-    expect(decision?.reasons).toContain('a date (January)')
+    expect(decision?.reasons).toContain('a date (15 January)')
+    expect(decision?.reasons.join()).not.toContain('a number')
     expect(briefText(brief)).toContain(
       `  - “Flexport approached them last week with a lower rate.” — ${day(-2)} · “Pricing call” · a date (last week)`
     )

@@ -23,6 +23,8 @@ const MONTHS =
 const WEEKDAYS = 'Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday'
 const DATE = new RegExp(
   [
+    `\\b\\d{1,2}(st|nd|rd|th)?\\s+(${MONTHS})\\b`,
+    `\\b(${MONTHS})\\s+\\d{1,2}(st|nd|rd|th)?\\b`,
     `\\b(${MONTHS})\\b`,
     `\\b(${WEEKDAYS})\\b`,
     `\\b(${WEEKDAYS.toLowerCase()})\\b`,
@@ -57,7 +59,9 @@ export function changeReasons(sentence: string, context: ChangeContext): string[
   if (date) reasons.push(`a date (${date})`)
   const name = nameIn(sentence, context)
   if (name) reasons.push(`a name (${name})`)
-  const number = /\d+(?:[.,]\d+)*%?/.exec(sentence.replace(MONEY, ' ').replace(DATE, ' '))?.[0]
+  // A number that is not part of an amount or a date already named ("15" in "15 January").
+  const rest = sentence.replace(new RegExp(MONEY, 'gi'), ' ').replace(new RegExp(DATE, 'g'), ' ')
+  const number = /\d+(?:[.,]\d+)*%?/.exec(rest)?.[0]
   if (number) reasons.push(`a number (${number})`)
   return reasons
 }
