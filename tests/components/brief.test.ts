@@ -25,7 +25,9 @@ async function anaWithMore() {
   const [, month, day] = dayFromToday(3).split('-')
   await api.updatePerson({
     id: seeded.anaId,
-    patch: { importantDates: [{ label: 'Birthday', date: `--${month}-${day}`, repeats: 'yearly', remindDaysBefore: null }] }
+    patch: {
+      importantDates: [{ label: 'Birthday', date: `--${month}-${day}`, repeats: 'yearly', remindDaysBefore: null }]
+    }
   })
   await api.addFollowUp({
     followUp: {

@@ -49,7 +49,13 @@ describe('before you dial', () => {
       relationshipStyle: { kind: 'transactional', askedOn: day(-30), theirWords: 'Numbers first, please.' }
     })
     await interest(api, id, 'Cycling')
-    await note(api, id, 5, 'Rate review', 'He rode the Tour de Cycling sportive again. Wants rates per pallet by Friday.')
+    await note(
+      api,
+      id,
+      5,
+      'Rate review',
+      'He rode the Tour de Cycling sportive again. Wants rates per pallet by Friday.'
+    )
     const brief = await api.getBrief({ id })
     expect(brief.talkingPoints[0]).toMatchObject({
       kind: 'style-transactional',
@@ -57,9 +63,7 @@ describe('before you dial', () => {
     })
     expect(brief.talkingPoints.map((p) => p.kind)).not.toContain('interest-recent')
     expect(brief.talkingPoints.map((p) => p.kind)).not.toContain('interest-common')
-    expect(brief.beforeYouDial.style.text).toBe(
-      `Prefers transactional: “Numbers first, please.” (asked ${day(-30)})`
-    )
+    expect(brief.beforeYouDial.style.text).toBe(`Prefers transactional: “Numbers first, please.” (asked ${day(-30)})`)
   })
 })
 

@@ -87,7 +87,12 @@ describe('vCard dates in', () => {
       'New person. Rapport cannot read the birthday “circa 1960” (line 23) as a date, so it is left out.'
     )
     const lena = (await journal.handlers.listPeople({})).find((p) => p.name === 'Lena Fischer')!
-    expect(lena.importantDates[0]).toEqual({ label: 'Birthday', date: '1987-12-05', repeats: 'yearly', remindDaysBefore: null })
+    expect(lena.importantDates[0]).toEqual({
+      label: 'Birthday',
+      date: '1987-12-05',
+      repeats: 'yearly',
+      remindDaysBefore: null
+    })
     expect((await journal.handlers.getBrief({ id: lena.id })).beforeYouDial.dates[0]?.text).toBe('Birthday in 3 days')
   })
 

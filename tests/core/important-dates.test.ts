@@ -33,7 +33,10 @@ const yearly = (label: string, date: string, remindDaysBefore: number | null = n
 describe('important dates on a person', () => {
   it('saves them through the profile and refuses what is not a date', async () => {
     const id = await personWith(api, { name: 'Hannah Weber' })
-    const dates = [yearly('Birthday', '--12-05'), { ...yearly('Contract renewal', '2027-03-31', 30), repeats: 'once' as const }]
+    const dates = [
+      yearly('Birthday', '--12-05'),
+      { ...yearly('Contract renewal', '2027-03-31', 30), repeats: 'once' as const }
+    ]
     const saved = await api.updatePerson({ id, patch: { importantDates: dates } })
     expect(saved.importantDates).toEqual(dates)
     const refuse = (importantDates: unknown) => call(api, 'updatePerson', { id, patch: { importantDates } })
@@ -86,7 +89,10 @@ describe('dates coming up', () => {
 
   it('says “Birthday in 3 days” in the brief, with the day in the chosen format', async () => {
     const id = await personWith(api, { name: 'Ingrid Berg' })
-    await api.updatePerson({ id, patch: { importantDates: [yearly('Birthday', '--12-05'), yearly('Renewal', '--03-01')] } })
+    await api.updatePerson({
+      id,
+      patch: { importantDates: [yearly('Birthday', '--12-05'), yearly('Renewal', '--03-01')] }
+    })
     await api.updateSettings({ patch: { dateFormat: 'day-month-year' } })
     const brief = await api.getBrief({ id })
     expect(brief.beforeYouDial.dates.map((d) => [d.text, d.onText])).toEqual([['Birthday in 3 days', '05/12/2026']])
@@ -124,7 +130,16 @@ describe('journals from before important dates', () => {
       createdAt: stamp,
       updatedAt: stamp
     }
-    const v2 = { schemaVersion: 2, me: { name: 'Sam' }, people: [v2Person], conversations: [], interests: [], challenges: [], values: [], followUps: [] }
+    const v2 = {
+      schemaVersion: 2,
+      me: { name: 'Sam' },
+      people: [v2Person],
+      conversations: [],
+      interests: [],
+      challenges: [],
+      values: [],
+      followUps: []
+    }
     await writeFile(join(dir, 'journal.json'), JSON.stringify(v2))
     const old = await openTempJournal(dir, () => NOW)
     try {

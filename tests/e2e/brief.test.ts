@@ -52,7 +52,12 @@ it('opens the brief from Ctrl+K with before-you-dial first and the user’s word
   await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor()
   await page.keyboard.press('Control+K')
   await page.keyboard.type('ana garcia')
-  await page.getByRole('listbox', { name: 'Results' }).getByRole('option').filter({ hasText: 'Ana García' }).first().waitFor()
+  await page
+    .getByRole('listbox', { name: 'Results' })
+    .getByRole('option')
+    .filter({ hasText: 'Ana García' })
+    .first()
+    .waitFor()
   await page.keyboard.press('Control+Enter')
   await page.getByRole('heading', { level: 1, name: 'Ana García' }).waitFor()
   expect(page.url()).toMatch(/#\/brief\//)

@@ -12,10 +12,11 @@ it.each(['light', 'dark'] as const)(
   async (colorScheme) => {
     const ui = await openUi(running.browser, running.app, { colorScheme })
     await ui.page.goto(`${running.app.url}#/today`)
-    await expect.poll(() => ui.page.getByRole('heading', { name: 'Overdue · 2 follow-ups' }).count()).toBe(1)
+    // Waits for the page to show it (expect.poll gives up after a second, too soon on a loaded machine).
+    await ui.page.getByRole('heading', { name: 'Overdue · 2 follow-ups' }).waitFor()
     await screenshot(ui.page, `today-${colorScheme}`)
     await ui.page.goto(`${running.app.url}#/person/${ids.anaId}`)
-    await expect.poll(() => ui.page.getByRole('heading', { name: 'Ana García' }).count()).toBe(1)
+    await ui.page.getByRole('heading', { level: 1, name: 'Ana García' }).waitFor()
     await screenshot(ui.page, `person-${colorScheme}`)
     await screenshot(ui.page, `person-full-${colorScheme}`, { fullPage: true })
     await ui.close()

@@ -19,7 +19,8 @@ export function readCardDate({ value, omitYear }: CandidateDate): string | null 
   const full = /^(\d{4})-?(\d{2})-?(\d{2})$/.exec(day)
   if (!full) return null
   const [, year = '', month = '', date = ''] = full
-  if (year === omitYear || Number(year) < 1900) return isRealMonthDay(`--${month}-${date}`) ? `--${month}-${date}` : null
+  if (year === omitYear || Number(year) < 1900)
+    return isRealMonthDay(`--${month}-${date}`) ? `--${month}-${date}` : null
   return isRealDay(`${year}-${month}-${date}`) ? `${year}-${month}-${date}` : null
 }
 

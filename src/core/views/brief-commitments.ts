@@ -27,7 +27,13 @@ export function rankCommitments(
   const ranked = open.map((f): RankedCommitment => {
     const label = f.direction === 'i-owe' ? 'You owe them' : 'They owe you'
     const status = commitmentStatus(f.dueDate, today, formatDay)
-    return { ...f, label, status, daysLate: daysBetween(f.dueDate, today), text: briefLine(label, f.title, status).text }
+    return {
+      ...f,
+      label,
+      status,
+      daysLate: daysBetween(f.dueDate, today),
+      text: briefLine(label, f.title, status).text
+    }
   })
   const now = ranked
     .filter((f) => f.daysLate <= OLD_LATE_DAYS && f.daysLate >= -SOON_DAYS)

@@ -27,7 +27,8 @@ export function talkingPoints(input: PointInput): { points: TalkingPoint[]; held
   const add = (kind: TalkingPointKind, line: ReturnType<typeof briefLine>) => points.push({ kind, ...line })
   const style = page.person.relationshipStyle.kind
 
-  if (style === 'transactional') add('style-transactional', briefLine('Keep it short and bring the numbers', '', 'no small talk'))
+  if (style === 'transactional')
+    add('style-transactional', briefLine('Keep it short and bring the numbers', '', 'no small talk'))
   for (const f of commitments.now)
     add(f.direction === 'i-owe' ? 'commitment-mine' : 'commitment-theirs', briefLine(f.label, f.title, f.status))
 
@@ -37,14 +38,28 @@ export function talkingPoints(input: PointInput): { points: TalkingPoint[]; held
   for (const c of page.challenges.filter((c) => c.status === 'open')) {
     const last = c.values[0]
     const since = `since ${formatDay(c.openedOn)}`
-    add('challenge-open', briefLine('Still open', c.title, last ? `${since} · last time you brought “${oneLine(last.title)}”` : `${since} · anything new to offer?`))
+    add(
+      'challenge-open',
+      briefLine(
+        'Still open',
+        c.title,
+        last ? `${since} · last time you brought “${oneLine(last.title)}”` : `${since} · anything new to offer?`
+      )
+    )
   }
   if (style === 'not-asked')
-    add('style-unasked', briefLine('Ask how they like to work', '', 'a close working relationship, or a quick, simple exchange?'))
+    add(
+      'style-unasked',
+      briefLine('Ask how they like to work', '', 'a close working relationship, or a quick, simple exchange?')
+    )
   if (page.cadenceOverdueDays > 0 && page.contact.daysSince !== null && page.person.cadenceDays !== null)
     add(
       'cadence-lapsed',
-      briefLine('Overdue a catch-up', '', `${days(page.contact.daysSince)} since you last spoke · you aim for every ${days(page.person.cadenceDays)}`)
+      briefLine(
+        'Overdue a catch-up',
+        '',
+        `${days(page.contact.daysSince)} since you last spoke · you aim for every ${days(page.person.cadenceDays)}`
+      )
     )
   return { points: points.slice(0, MAX_POINTS), heldBack }
 }
@@ -72,14 +87,22 @@ function openers(
     }
     if (mention) {
       const day = formatDay(localDay(new Date(mention.conversation.date)))
-      add('interest-recent', briefLine('Ask about', interest.label, `came up ${day} in “${oneLine(mention.conversation.title)}”`))
+      add(
+        'interest-recent',
+        briefLine('Ask about', interest.label, `came up ${day} in “${oneLine(mention.conversation.title)}”`)
+      )
       suggested.add(interest.id)
     }
     if (interest.inCommon && !suggested.has(interest.id)) common.push(interest.label)
   }
   if (common.length > 0) {
     const list = common.join(', ')
-    add('interest-common', { label: 'You both care about', quote: '', detail: list, text: `You both care about: ${list}` })
+    add('interest-common', {
+      label: 'You both care about',
+      quote: '',
+      detail: list,
+      text: `You both care about: ${list}`
+    })
   }
   return heldBack
 }

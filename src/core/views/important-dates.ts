@@ -55,8 +55,17 @@ type FormatDay = (day: string) => string
 function comingUp(entry: ImportantDate, on: string, today: string, formatDay: FormatDay): DateComingUp {
   const inDays = daysBetween(today, on)
   const { year } = partsOf(entry.date)
-  const years = entry.repeats === 'yearly' && year !== null && Number(on.slice(0, 4)) > year ? Number(on.slice(0, 4)) - year : null
-  return { label: entry.label, date: entry.date, on, onText: formatDay(on), inDays, years, text: dateText(entry.label, inDays) }
+  const years =
+    entry.repeats === 'yearly' && year !== null && Number(on.slice(0, 4)) > year ? Number(on.slice(0, 4)) - year : null
+  return {
+    label: entry.label,
+    date: entry.date,
+    on,
+    onText: formatDay(on),
+    inDays,
+    years,
+    text: dateText(entry.label, inDays)
+  }
 }
 
 /** The dates the brief mentions: up to a month ahead (or further if a reminder asks), and the past week. */

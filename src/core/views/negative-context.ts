@@ -13,12 +13,14 @@ import { noteSentences } from './note-text.ts'
 
 /** Words that name a kind of interest in a boundary ("no football talk", "leave the kids out of it"). */
 const CATEGORY_WORDS: Record<InterestCategory, readonly string[]> = {
-  sport: 'sport sports football soccer footy match team league club rugby cricket tennis golf basketball baseball hockey f1 cycling'.split(
-    ' '
-  ),
-  family: 'family kids kid children child son sons daughter daughters wife husband partner marriage divorce parents baby'.split(
-    ' '
-  ),
+  sport:
+    'sport sports football soccer footy match team league club rugby cricket tennis golf basketball baseball hockey f1 cycling'.split(
+      ' '
+    ),
+  family:
+    'family kids kid children child son sons daughter daughters wife husband partner marriage divorce parents baby'.split(
+      ' '
+    ),
   food: 'food diet dieting eating drinking alcohol wine beer'.split(' '),
   hobby: ['hobbies'],
   place: ['travel', 'holidays', 'vacation', 'trips'],
@@ -49,7 +51,10 @@ export function mentions(text: string, phrase: readonly string[]): boolean {
 
 /** The word of the boundaries that names this interest or its kind, or ''. */
 export function boundaryWord(interest: { label: string; category: InterestCategory }, boundaries: string): string {
-  const named = new Set([...words(interest.label).filter((w) => !STOP_WORDS.has(w)), ...CATEGORY_WORDS[interest.category]])
+  const named = new Set([
+    ...words(interest.label).filter((w) => !STOP_WORDS.has(w)),
+    ...CATEGORY_WORDS[interest.category]
+  ])
   return words(boundaries).find((w) => named.has(w)) ?? ''
 }
 

@@ -53,7 +53,12 @@ export function noteSentences(body: string): Array<{ sentence: string; line: num
 
 /** Lower-case words of a text, apostrophes kept inside words ("didn't"). */
 function wordsOf(text: string): string[] {
-  return text.toLowerCase().replace(/’/g, "'").match(/[\p{L}\p{N}]+(?:'[\p{L}]+)?/gu) ?? []
+  return (
+    text
+      .toLowerCase()
+      .replace(/’/g, "'")
+      .match(/[\p{L}\p{N}]+(?:'[\p{L}]+)?/gu) ?? []
+  )
 }
 
 /** Whether a sentence only says that a call happened: every word is about the call itself. */

@@ -43,10 +43,7 @@ export const ImportantDateSchema = v.pipe(
     )
   }),
   v.forward(
-    v.check(
-      (entry) => entry.repeats === 'yearly' || !NO_YEAR.test(entry.date),
-      'A one-time date needs its year.'
-    ),
+    v.check((entry) => entry.repeats === 'yearly' || !NO_YEAR.test(entry.date), 'A one-time date needs its year.'),
     ['date']
   )
 )
