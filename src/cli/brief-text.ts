@@ -1,5 +1,5 @@
 /** The pre-call brief as plain text: the app's blocks, in the app's order, from the same fields. */
-import type { Brief } from '../shared/brief.ts'
+import type { Brief } from '../shared/pre-call-brief.ts'
 import { formatDayAs } from '../shared/day-format.ts'
 import { CHANNEL_LABELS } from '../shared/labels.ts'
 import { localDay } from '../core/days.ts'

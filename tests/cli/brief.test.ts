@@ -2,7 +2,7 @@
 import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Brief } from '../../src/shared/brief.ts'
+import type { Brief } from '../../src/shared/pre-call-brief.ts'
 import { rapportIn, removeAll, seededJournal } from './cli-harness.ts'
 
 let dir = ''

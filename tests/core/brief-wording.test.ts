@@ -5,7 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Handlers } from '../../src/core/api/handlers.ts'
-import type { Brief } from '../../src/shared/brief.ts'
+import type { Brief } from '../../src/shared/pre-call-brief.ts'
 import { briefText } from '../../src/cli/brief-text.ts'
 import { openTempJournal } from '../support/temp-journal.ts'
 import type { TempJournal } from '../support/temp-journal.ts'

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Handlers } from '../../src/core/api/handlers.ts'
-import type { Brief } from '../../src/shared/brief.ts'
+import type { Brief } from '../../src/shared/pre-call-brief.ts'
 import { seedJournal } from '../support/seed-journal.ts'
 import { openTempJournal } from '../support/temp-journal.ts'
 import type { TempJournal } from '../support/temp-journal.ts'

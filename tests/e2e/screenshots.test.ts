@@ -12,11 +12,13 @@ it.each(['light', 'dark'] as const)(
   async (colorScheme) => {
     const ui = await openUi(running.browser, running.app, { colorScheme })
     await ui.page.goto(`${running.app.url}#/today`)
-    // Waits for the page to show it (expect.poll gives up after a second, too soon on a loaded machine).
-    await ui.page.getByRole('heading', { name: 'Overdue · 2 follow-ups' }).waitFor()
+    // As patient as a locator (10 s): poll's own 1 s default flaked on a loaded machine before Today had loaded.
+    await expect
+      .poll(() => ui.page.getByRole('heading', { name: 'Overdue · 2 follow-ups' }).count(), { timeout: 10_000 })
+      .toBe(1)
     await screenshot(ui.page, `today-${colorScheme}`)
     await ui.page.goto(`${running.app.url}#/person/${ids.anaId}`)
-    await ui.page.getByRole('heading', { level: 1, name: 'Ana García' }).waitFor()
+    await expect.poll(() => ui.page.getByRole('heading', { name: 'Ana García' }).count(), { timeout: 10_000 }).toBe(1)
     await screenshot(ui.page, `person-${colorScheme}`)
     await screenshot(ui.page, `person-full-${colorScheme}`, { fullPage: true })
     await ui.close()

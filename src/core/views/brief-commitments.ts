@@ -3,7 +3,7 @@
  * nearest to today leading (late before due on a tie); then the ones due later; items late by more than 60
  * days are folded into one line instead of leading. Both directions are flagged the same way.
  */
-import type { BriefCommitments, RankedCommitment } from '../../shared/brief.ts'
+import type { BriefCommitments, RankedCommitment } from '../../shared/pre-call-brief.ts'
 import type { FollowUp } from '../../shared/schema/follow-up.ts'
 import { daysBetween } from '../days.ts'
 import { briefLine, days } from './brief-line.ts'

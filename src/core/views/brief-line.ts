@@ -1,5 +1,5 @@
 /** One line of the brief: a label of ours, the user's words in quotes exactly as written, and a detail. */
-import type { BriefLine } from '../../shared/brief.ts'
+import type { BriefLine } from '../../shared/pre-call-brief.ts'
 
 /** Line breaks and runs of spaces in the user's text become one space, so a quote stays on its line. */
 export function oneLine(text: string): string {

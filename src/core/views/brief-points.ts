@@ -4,7 +4,7 @@
  * reminder to keep it short — and an interest with negative context is held back, with the reason shown.
  * The user's words are quoted or put after a label, never lower-cased or spliced into a sentence of ours.
  */
-import type { BriefCommitments, HeldBack, TalkingPoint, TalkingPointKind } from '../../shared/brief.ts'
+import type { BriefCommitments, HeldBack, TalkingPoint, TalkingPointKind } from '../../shared/pre-call-brief.ts'
 import type { PersonPage } from '../../shared/views.ts'
 import { daysBetween, localDay } from '../days.ts'
 import { briefLine, days, oneLine } from './brief-line.ts'

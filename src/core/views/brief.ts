@@ -4,7 +4,7 @@
  * what matters now, what changed since last time, then the person and the last conversations. Every line
  * comes from a plain rule over the journal; no network and no AI.
  */
-import type { BeforeYouDial, Brief } from '../../shared/brief.ts'
+import type { BeforeYouDial, Brief } from '../../shared/pre-call-brief.ts'
 import { formatDayAs } from '../../shared/day-format.ts'
 import type { DateFormat } from '../../shared/day-format.ts'
 import { RELATIONSHIP_LABELS } from '../../shared/labels.ts'

@@ -1,5 +1,5 @@
 /** Their time of day, from the time zone on their profile: so nobody is called at 6 in the morning. */
-import type { LocalTime } from '../../shared/brief.ts'
+import type { LocalTime } from '../../shared/pre-call-brief.ts'
 import { isTimeZone } from '../../shared/schema/person.ts'
 
 /** Their working day, in their hours: a call outside it is flagged. */

@@ -3,7 +3,7 @@
  * money, a date, a named company or product, a number — quoted short, each saying where it came from and which
  * rule picked it. No guessing beyond these rules, so the seller can always see why a line is there.
  */
-import type { ChangeQuote } from '../../shared/brief.ts'
+import type { ChangeQuote } from '../../shared/pre-call-brief.ts'
 import type { Conversation } from '../../shared/schema/conversation.ts'
 import { localDay } from '../days.ts'
 import { words } from '../search/tokenize.ts'
