@@ -3,6 +3,7 @@ import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Brief } from '../../src/shared/pre-call-brief.ts'
+import { BRIEF_SECTIONS } from '../support/brief-fixtures.ts'
 import { rapportIn, removeAll, seededJournal } from './cli-harness.ts'
 
 let dir = ''
@@ -17,17 +18,6 @@ beforeAll(async () => {
 })
 afterAll(() => removeAll(dir))
 
-const SECTIONS = [
-  'Before you dial',
-  'Talking points',
-  'Open commitments',
-  'What changed since last time',
-  'Life outside work',
-  'What drives them',
-  'Open challenges',
-  'Last conversations'
-]
-
 describe('rapport brief', () => {
   it('prints the brief in the app’s order, with every section', async () => {
     const run = await rapportIn(dir, 'brief', 'Ana', 'García')
@@ -41,7 +31,7 @@ describe('rapport brief', () => {
     )
     expect(text).toMatch(/^ {2}Their time: \d{2}:\d{2} \w{3} in Europe\/Madrid · /m)
     expect(text).toMatch(/^ {2}Last contact: yesterday \(\d{4}-\d{2}-\d{2}\)$/m)
-    const positions = SECTIONS.map((heading) => text.indexOf(`\n${heading}\n`))
+    const positions = BRIEF_SECTIONS.map((heading) => text.indexOf(`\n${heading}\n`))
     expect(positions.every((at) => at > 0)).toBe(true)
     expect(positions).toEqual([...positions].sort((a, b) => a - b))
     expect(text).toMatch(/^ {2}1\. You owe them: “Send two pricing options” · due today$/m)

@@ -6,6 +6,7 @@ import { cleanup, screen, within } from '@testing-library/svelte'
 import userEvent from '@testing-library/user-event'
 import { afterEach, describe, expect, it } from 'vitest'
 import { briefText } from '../../src/cli/brief-text.ts'
+import { BRIEF_SECTIONS } from '../support/brief-fixtures.ts'
 import type { TempJournal } from '../support/temp-journal.ts'
 import { renderApp } from './journal-fixtures.ts'
 import { dayFromToday, findRegion, openSeededJournal, readStored, region, timeFromToday } from './seller-fixtures.ts'
@@ -57,16 +58,7 @@ describe('the pre-call brief', () => {
     const { anaId } = await anaWithMore()
     renderApp(journal!.bridge, `#/brief/${anaId}`)
     await screen.findByRole('heading', { level: 1, name: 'Ana García' })
-    expect(screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent)).toEqual([
-      'Before you dial',
-      'Talking points',
-      'Open commitments',
-      'What changed since last time',
-      'Life outside work',
-      'What drives them',
-      'Open challenges',
-      'Last conversations'
-    ])
+    expect(screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent)).toEqual(BRIEF_SECTIONS)
     const brief = await journal!.handlers.getBrief({ id: anaId })
     const text = briefText(brief)
 

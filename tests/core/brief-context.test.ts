@@ -3,33 +3,24 @@
  * out, and the news of the latest one or two conversations — a competitor, a price, a decision date — quoted
  * with where it came from, past the filler that opens many notes.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Handlers } from '../../src/core/api/handlers.ts'
 import { firstLine, isFiller } from '../../src/core/views/note-text.ts'
 import { isNegative } from '../../src/core/views/negative-context.ts'
 import { briefText } from '../../src/cli/brief-text.ts'
-import { openTempJournal } from '../support/temp-journal.ts'
-import type { TempJournal } from '../support/temp-journal.ts'
-import { day, interest, note, NOW, personWith } from '../support/brief-fixtures.ts'
+import { day, interest, journalOnDay, note, personWith } from '../support/brief-fixtures.ts'
 
-let journal: TempJournal
-let api: Handlers
-beforeEach(async () => {
-  journal = await openTempJournal(undefined, () => NOW)
-  api = journal.handlers
-  await api.updateSettings({ patch: { dateFormat: 'iso' } })
-})
-afterEach(() => journal.dispose())
+const { api } = journalOnDay()
 
 const openers = (brief: Awaited<ReturnType<Handlers['getBrief']>>) =>
   brief.talkingPoints.filter((p) => p.kind.startsWith('interest-')).map((p) => p.text)
 
 describe('negative context', () => {
   it('does not suggest Arsenal after a note saying they lost and she did not want to talk about it', async () => {
-    const id = await personWith(api, { name: 'Priya Shah', company: 'Northgate Retail' })
-    await interest(api, id, 'Arsenal')
-    await note(api, id, 49, 'Quarterly check-in', 'Arsenal lost at the weekend; she didn’t want to talk about it.')
-    const brief = await api.getBrief({ id })
+    const id = await personWith(api(), { name: 'Priya Shah', company: 'Northgate Retail' })
+    await interest(api(), id, 'Arsenal')
+    await note(api(), id, 49, 'Quarterly check-in', 'Arsenal lost at the weekend; she didn’t want to talk about it.')
+    const brief = await api().getBrief({ id })
     expect(openers(brief)).toEqual([])
     expect(brief.heldBack).toEqual([
       {
@@ -41,29 +32,35 @@ describe('negative context', () => {
   })
 
   it('does not suggest Real Madrid when the boundaries say “Don’t joke about football”', async () => {
-    await interest(api, 'me', 'Real Madrid')
-    const id = await personWith(api, { name: 'Javier Soto', boundaries: 'Don’t joke about football.' })
-    await interest(api, id, 'Real Madrid')
-    await interest(api, id, 'Paella', 'food')
-    await interest(api, 'me', 'Paella', 'food')
-    const brief = await api.getBrief({ id })
+    await interest(api(), 'me', 'Real Madrid')
+    const id = await personWith(api(), { name: 'Javier Soto', boundaries: 'Don’t joke about football.' })
+    await interest(api(), id, 'Real Madrid')
+    await interest(api(), id, 'Paella', 'food')
+    await interest(api(), 'me', 'Paella', 'food')
+    const brief = await api().getBrief({ id })
     expect(openers(brief)).toEqual(['You both care about: Paella'])
     expect(brief.heldBack).toEqual([{ label: 'Real Madrid', reason: 'your boundaries mention “football”' }])
   })
 
   it('holds back an interest when the sentence beside the mention is the negative one', async () => {
-    const id = await personWith(api, { name: 'Emma Lindqvist' })
-    await interest(api, id, 'Sailing', 'hobby')
-    await note(api, id, 6, 'Renewal call', 'Asked about Sailing season. Her father passed away in March, so it is off.')
-    expect(openers(await api.getBrief({ id }))).toEqual([])
+    const id = await personWith(api(), { name: 'Emma Lindqvist' })
+    await interest(api(), id, 'Sailing', 'hobby')
+    await note(
+      api(),
+      id,
+      6,
+      'Renewal call',
+      'Asked about Sailing season. Her father passed away in March, so it is off.'
+    )
+    expect(openers(await api().getBrief({ id }))).toEqual([])
   })
 
   it('suggests it again once a newer note mentions it happily', async () => {
-    const id = await personWith(api, { name: 'Tom Becker' })
-    await interest(api, id, 'Arsenal')
-    await note(api, id, 30, 'Check-in', 'Arsenal lost again. A sore subject.')
-    await note(api, id, 4, 'Pricing follow-up', 'Arsenal won the derby; he was in a great mood.')
-    const brief = await api.getBrief({ id })
+    const id = await personWith(api(), { name: 'Tom Becker' })
+    await interest(api(), id, 'Arsenal')
+    await note(api(), id, 30, 'Check-in', 'Arsenal lost again. A sore subject.')
+    await note(api(), id, 4, 'Pricing follow-up', 'Arsenal won the derby; he was in a great mood.')
+    const brief = await api().getBrief({ id })
     expect(openers(brief)).toEqual([`Ask about: “Arsenal” · came up ${day(-4)} in “Pricing follow-up”`])
     expect(brief.heldBack).toEqual([])
   })
@@ -93,11 +90,11 @@ describe('what changed since last time', () => {
   ].join('\n')
 
   async function withNotes() {
-    const id = await personWith(api, { name: 'Sofia Marino', company: 'Vetro Packaging' })
-    await note(api, id, 40, 'Discovery', 'They ship 4,000 pallets a month across 3 sites.')
-    await note(api, id, 12, 'Demo', 'Quick demo. Ops liked the dashboard; wants a 30-day pilot.')
-    await note(api, id, 2, 'Pricing call', latest)
-    return api.getBrief({ id })
+    const id = await personWith(api(), { name: 'Sofia Marino', company: 'Vetro Packaging' })
+    await note(api(), id, 40, 'Discovery', 'They ship 4,000 pallets a month across 3 sites.')
+    await note(api(), id, 12, 'Demo', 'Quick demo. Ops liked the dashboard; wants a 30-day pilot.')
+    await note(api(), id, 2, 'Pricing call', latest)
+    return api().getBrief({ id })
   }
 
   it('quotes the sentences with a competitor, money, a decision and a date, saying where each came from', async () => {
@@ -153,9 +150,9 @@ describe('what changed since last time', () => {
   })
 
   it('says so when nothing in the last notes carries news', async () => {
-    const id = await personWith(api, { name: 'Ben Carter' })
-    await note(api, id, 1, 'Catch-up', 'Quick catch-up. He seemed relaxed and happy with the service.')
-    const brief = await api.getBrief({ id })
+    const id = await personWith(api(), { name: 'Ben Carter' })
+    await note(api(), id, 1, 'Catch-up', 'Quick catch-up. He seemed relaxed and happy with the service.')
+    const brief = await api().getBrief({ id })
     expect(brief.whatChanged).toEqual([])
     expect(briefText(brief)).toContain(
       'What changed since last time\n  Nothing new with a number, a date, a name or a decision in the last notes.'

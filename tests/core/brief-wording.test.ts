@@ -3,22 +3,12 @@
  * after a label, exactly as typed. Run over titles that start with an acronym, a name, a verb and a noun —
  * the shapes that came out as "They said they would nDA back from legal".
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { Handlers } from '../../src/core/api/handlers.ts'
+import { describe, expect, it } from 'vitest'
 import type { Brief } from '../../src/shared/pre-call-brief.ts'
 import { briefText } from '../../src/cli/brief-text.ts'
-import { openTempJournal } from '../support/temp-journal.ts'
-import type { TempJournal } from '../support/temp-journal.ts'
-import { day, interest, note, NOW, owes, personWith } from '../support/brief-fixtures.ts'
+import { day, interest, journalOnDay, note, owes, personWith } from '../support/brief-fixtures.ts'
 
-let journal: TempJournal
-let api: Handlers
-beforeEach(async () => {
-  journal = await openTempJournal(undefined, () => NOW)
-  api = journal.handlers
-  await api.updateSettings({ patch: { dateFormat: 'iso' } })
-})
-afterEach(() => journal.dispose())
+const { api } = journalOnDay()
 
 const TITLES = {
   acronym: ['NDA back from legal', 'SOW for phase 2', 'iPhone fleet quote', 'EBITDA bridge for the board'],
@@ -29,20 +19,20 @@ const TITLES = {
 
 /** A person on whom every rule that shows a title fires with this one. */
 async function briefFor(title: string): Promise<Brief> {
-  await interest(api, 'me', `${title} club`, 'other')
-  const id = await personWith(api, { name: 'Aisha Rahman', company: 'Meridian Cold Chain' })
-  await owes(api, id, title, 0, 'i-owe')
-  await owes(api, id, title, -12, 'they-owe')
-  const challenge = await api.addChallenge({
+  await interest(api(), 'me', `${title} club`, 'other')
+  const id = await personWith(api(), { name: 'Aisha Rahman', company: 'Meridian Cold Chain' })
+  await owes(api(), id, title, 0, 'i-owe')
+  await owes(api(), id, title, -12, 'they-owe')
+  const challenge = await api().addChallenge({
     challenge: { personId: id, title, detail: '', status: 'open', openedOn: day(-30) }
   })
-  await api.addValue({
+  await api().addValue({
     value: { personId: id, challengeId: challenge.id, kind: 'idea', title, note: '', date: day(-10) }
   })
-  await interest(api, id, title, 'other')
-  await interest(api, id, `${title} club`, 'other')
-  await note(api, id, 3, 'Weekly sync', `We went over ${title} in detail.`)
-  return api.getBrief({ id })
+  await interest(api(), id, title, 'other')
+  await interest(api(), id, `${title} club`, 'other')
+  await note(api(), id, 3, 'Weekly sync', `We went over ${title} in detail.`)
+  return api().getBrief({ id })
 }
 
 describe('points that read as written by a person', () => {
@@ -68,11 +58,11 @@ describe('points that read as written by a person', () => {
   )
 
   it('keeps the issue’s spliced titles whole: “NDA back from legal”, the CFO intro, Marta', async () => {
-    const id = await personWith(api, { name: 'Chen Wei', company: 'Pacific Rim Freight' })
-    await owes(api, id, 'NDA back from legal', -9, 'they-owe')
-    await owes(api, id, 'Intro to the Vancouver subsidiary’s CFO', 2, 'they-owe')
-    await owes(api, id, 'Marta to confirm the tender date', 5, 'they-owe')
-    const texts = (await api.getBrief({ id })).talkingPoints.map((p) => p.text)
+    const id = await personWith(api(), { name: 'Chen Wei', company: 'Pacific Rim Freight' })
+    await owes(api(), id, 'NDA back from legal', -9, 'they-owe')
+    await owes(api(), id, 'Intro to the Vancouver subsidiary’s CFO', 2, 'they-owe')
+    await owes(api(), id, 'Marta to confirm the tender date', 5, 'they-owe')
+    const texts = (await api().getBrief({ id })).talkingPoints.map((p) => p.text)
     expect(texts).toEqual([
       'They owe you: “Intro to the Vancouver subsidiary’s CFO” · due 2026-12-04',
       'They owe you: “Marta to confirm the tender date” · due 2026-12-07',
@@ -82,9 +72,9 @@ describe('points that read as written by a person', () => {
   })
 
   it('puts a multi-line title on one line inside its quotes', async () => {
-    const id = await personWith(api, { name: 'Noor Haddad' })
-    await owes(api, id, 'Send the deck\nand the price list', 0, 'i-owe')
-    const [point] = (await api.getBrief({ id })).talkingPoints
+    const id = await personWith(api(), { name: 'Noor Haddad' })
+    await owes(api(), id, 'Send the deck\nand the price list', 0, 'i-owe')
+    const [point] = (await api().getBrief({ id })).talkingPoints
     expect(point?.text).toBe('You owe them: “Send the deck and the price list” · due today')
   })
 })

@@ -4,24 +4,15 @@
  */
 import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { call } from '../../src/core/api/handlers.ts'
-import type { Handlers } from '../../src/core/api/handlers.ts'
 import { briefText } from '../../src/cli/brief-text.ts'
 import { occurrence } from '../../src/core/views/important-dates.ts'
 import type { ImportantDate } from '../../src/shared/schema/important-date.ts'
 import { makeTempDir, openTempJournal } from '../support/temp-journal.ts'
-import type { TempJournal } from '../support/temp-journal.ts'
-import { day, NOW, personWith } from '../support/brief-fixtures.ts'
+import { day, journalOnDay, NOW, personWith } from '../support/brief-fixtures.ts'
 
-let journal: TempJournal
-let api: Handlers
-beforeEach(async () => {
-  journal = await openTempJournal(undefined, () => NOW)
-  api = journal.handlers
-  await api.updateSettings({ patch: { dateFormat: 'iso' } })
-})
-afterEach(() => journal.dispose())
+const { api } = journalOnDay()
 
 const yearly = (label: string, date: string, remindDaysBefore: number | null = null): ImportantDate => ({
   label,
@@ -32,14 +23,14 @@ const yearly = (label: string, date: string, remindDaysBefore: number | null = n
 
 describe('important dates on a person', () => {
   it('saves them through the profile and refuses what is not a date', async () => {
-    const id = await personWith(api, { name: 'Hannah Weber' })
+    const id = await personWith(api(), { name: 'Hannah Weber' })
     const dates = [
       yearly('Birthday', '--12-05'),
       { ...yearly('Contract renewal', '2027-03-31', 30), repeats: 'once' as const }
     ]
-    const saved = await api.updatePerson({ id, patch: { importantDates: dates } })
+    const saved = await api().updatePerson({ id, patch: { importantDates: dates } })
     expect(saved.importantDates).toEqual(dates)
-    const refuse = (importantDates: unknown) => call(api, 'updatePerson', { id, patch: { importantDates } })
+    const refuse = (importantDates: unknown) => call(api(), 'updatePerson', { id, patch: { importantDates } })
     await expect(refuse([{ ...yearly('Renewal', '--03-31'), repeats: 'once' }])).rejects.toThrow(
       'A one-time date needs its year.'
     )
@@ -47,7 +38,7 @@ describe('important dates on a person', () => {
     await expect(refuse([yearly('Birthday', '1984-13-01')])).rejects.toThrow(/Dates are written YYYY-MM-DD/)
     await expect(refuse([yearly('', '1984-03-01')])).rejects.toThrow('Label is required.')
     await expect(refuse([yearly('Birthday', '1984-03-01', 91)])).rejects.toThrow('Remind at most 90 days before.')
-    expect((await api.getPersonPage({ id })).person.importantDates).toEqual(dates)
+    expect((await api().getPersonPage({ id })).person.importantDates).toEqual(dates)
   })
 
   it('falls on 28 February in a year without a 29th, and a one-time date only once', () => {
@@ -64,8 +55,8 @@ describe('important dates on a person', () => {
 
 describe('dates coming up', () => {
   it('lists them on Today from their reminder’s lead time, a week by default, and never for archived people', async () => {
-    const id = await personWith(api, { name: 'Rafael Costa', company: 'Lusoport' })
-    await api.updatePerson({
+    const id = await personWith(api(), { name: 'Rafael Costa', company: 'Lusoport' })
+    await api().updatePerson({
       id,
       patch: {
         importantDates: [
@@ -76,10 +67,10 @@ describe('dates coming up', () => {
         ]
       }
     })
-    const gone = await personWith(api, { name: 'Old Contact', archived: true })
-    await api.updatePerson({ id: gone, patch: { importantDates: [yearly('Birthday', '--12-03')] } })
+    const gone = await personWith(api(), { name: 'Old Contact', archived: true })
+    await api().updatePerson({ id: gone, patch: { importantDates: [yearly('Birthday', '--12-03')] } })
 
-    const today = await api.getToday({})
+    const today = await api().getToday({})
     expect(today.dates.map((d) => [d.personName, d.text, d.on, d.years])).toEqual([
       ['Rafael Costa', 'Daughter’s birthday today', '2026-12-02', null],
       ['Rafael Costa', 'Birthday in 3 days', '2026-12-05', 45],
@@ -88,21 +79,21 @@ describe('dates coming up', () => {
   })
 
   it('says “Birthday in 3 days” in the brief, with the day in the chosen format', async () => {
-    const id = await personWith(api, { name: 'Ingrid Berg' })
-    await api.updatePerson({
+    const id = await personWith(api(), { name: 'Ingrid Berg' })
+    await api().updatePerson({
       id,
       patch: { importantDates: [yearly('Birthday', '--12-05'), yearly('Renewal', '--03-01')] }
     })
-    await api.updateSettings({ patch: { dateFormat: 'day-month-year' } })
-    const brief = await api.getBrief({ id })
+    await api().updateSettings({ patch: { dateFormat: 'day-month-year' } })
+    const brief = await api().getBrief({ id })
     expect(brief.beforeYouDial.dates.map((d) => [d.text, d.onText])).toEqual([['Birthday in 3 days', '05/12/2026']])
     expect(briefText(brief)).toContain('  Coming up: Birthday in 3 days (05/12/2026)')
   })
 
   it('mentions a birthday that has just passed', async () => {
-    const id = await personWith(api, { name: 'Kofi Mensah' })
-    await api.updatePerson({ id, patch: { importantDates: [yearly('Birthday', '--11-30')] } })
-    expect((await api.getBrief({ id })).beforeYouDial.dates.map((d) => d.text)).toEqual(['Birthday 2 days ago'])
+    const id = await personWith(api(), { name: 'Kofi Mensah' })
+    await api().updatePerson({ id, patch: { importantDates: [yearly('Birthday', '--11-30')] } })
+    expect((await api().getBrief({ id })).beforeYouDial.dates.map((d) => d.text)).toEqual(['Birthday 2 days ago'])
   })
 })
 

@@ -3,6 +3,7 @@
  * Ctrl+Enter. Ana has a birthday in three days, a year-old promise, and a team that just lost.
  */
 import { expect, it } from 'vitest'
+import { BRIEF_SECTIONS } from '../support/brief-fixtures.ts'
 import { dayOffset, seedJournal, timeOffset } from '../support/seed-journal.ts'
 import { appPerFile, openUi, screenshot } from './harness.ts'
 
@@ -63,12 +64,7 @@ it('opens the brief from Ctrl+K with before-you-dial first and the user’s word
   expect(page.url()).toMatch(/#\/brief\//)
 
   const headings = await page.getByRole('heading', { level: 2 }).allTextContents()
-  expect(headings.slice(0, 4)).toEqual([
-    'Before you dial',
-    'Talking points',
-    'Open commitments',
-    'What changed since last time'
-  ])
+  expect(headings).toEqual(BRIEF_SECTIONS)
   const dial = page.getByRole('region', { name: 'Before you dial' })
   expect(await dial.innerText()).toContain('No calls before 9:30 — school run.')
   expect(await dial.getByRole('list', { name: 'Dates coming up' }).innerText()).toContain('Birthday in 3 days')

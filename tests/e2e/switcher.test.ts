@@ -1,4 +1,5 @@
 import { expect, it } from 'vitest'
+import { BRIEF_SECTIONS } from '../support/brief-fixtures.ts'
 import { seedJournal } from '../support/seed-journal.ts'
 import { appPerFile, openUi, screenshot } from './harness.ts'
 
@@ -20,16 +21,7 @@ it('opens the switcher with the keyboard, finds a misspelt name, and opens the b
   await page.keyboard.press('Control+Enter')
   await page.getByRole('heading', { level: 1, name: 'Ana García' }).waitFor()
   expect(page.url()).toMatch(/#\/brief\//)
-  for (const section of [
-    'Before you dial',
-    'Talking points',
-    'Open commitments',
-    'What changed since last time',
-    'Life outside work',
-    'What drives them',
-    'Open challenges',
-    'Last conversations'
-  ]) {
+  for (const section of BRIEF_SECTIONS) {
     await page.getByRole('heading', { level: 2, name: section }).waitFor()
   }
   const points = page.getByRole('region', { name: 'Talking points' }).getByRole('listitem')
