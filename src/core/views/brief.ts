@@ -21,7 +21,6 @@ import { firstLine } from './note-text.ts'
 import { personPage } from './person-page.ts'
 import { whatChanged } from './what-changed.ts'
 
-
 export interface BriefOptions {
   /** The user's date format from Settings: dates in the points read as the app shows them. */
   dateFormat?: DateFormat
