@@ -83,7 +83,10 @@ export const apiInputs = {
    */
   quickCapture: strict({
     personId: IdSchema,
-    note: v.pipe(ConversationInputSchema.entries.body, v.check((s) => s.trim() !== '', 'Write the note.')),
+    note: v.pipe(
+      ConversationInputSchema.entries.body,
+      v.check((s) => s.trim() !== '', 'Write the note.')
+    ),
     channel: ConversationInputSchema.entries.channel,
     followUp: text('Follow-up', 200),
     direction: FollowUpInputSchema.entries.direction

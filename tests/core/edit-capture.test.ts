@@ -12,8 +12,7 @@ beforeEach(async () => {
 })
 afterEach(() => journal.dispose())
 
-const person = (name: string, extra: Record<string, unknown> = {}) =>
-  api.createPerson({ person: { name, ...extra } })
+const person = (name: string, extra: Record<string, unknown> = {}) => api.createPerson({ person: { name, ...extra } })
 
 describe('quick capture', () => {
   it('saves a one-line note as a conversation titled by it, with a follow-up due on the day its phrase names', async () => {
@@ -95,7 +94,14 @@ describe('editing a value brought', () => {
       challenge: { personId: kenji.id, title: 'Carrier costs', detail: '', status: 'open', openedOn: '2026-10-01' }
     })
     const value = await api.addValue({
-      value: { personId: ana.id, challengeId: null, kind: 'idea', title: 'Reconcile weekly', note: '', date: '2026-11-02' }
+      value: {
+        personId: ana.id,
+        challengeId: null,
+        kind: 'idea',
+        title: 'Reconcile weekly',
+        note: '',
+        date: '2026-11-02'
+      }
     })
     const { id, createdAt, ...input } = value
     const edited = await api.updateValue({
@@ -103,7 +109,9 @@ describe('editing a value brought', () => {
       value: { ...input, challengeId: close.id, kind: 'article', title: 'HBR piece on fast close' }
     })
     expect(edited).toMatchObject({ id, challengeId: close.id, kind: 'article', createdAt })
-    await expect(api.updateValue({ id, value: { ...input, challengeId: theirs.id } })).rejects.toThrow('That challenge belongs to someone else.')
+    await expect(api.updateValue({ id, value: { ...input, challengeId: theirs.id } })).rejects.toThrow(
+      'That challenge belongs to someone else.'
+    )
   })
 })
 
@@ -112,7 +120,13 @@ describe('the People overview', () => {
     const ana = await person('Ana García', { cadenceDays: 14 })
     const kenji = await person('Kenji Watanabe', { company: 'Northwind' })
     await api.logConversation({
-      conversation: { personIds: [ana.id], date: '2026-10-01T10:00:00.000Z', channel: 'call', title: 'Intro', body: '' },
+      conversation: {
+        personIds: [ana.id],
+        date: '2026-10-01T10:00:00.000Z',
+        channel: 'call',
+        title: 'Intro',
+        body: ''
+      },
       followUps: [
         { personId: ana.id, title: 'Send deck', dueDate: '2026-11-20', direction: 'i-owe' },
         { personId: ana.id, title: 'Usage numbers', dueDate: '2026-11-25', direction: 'they-owe' }

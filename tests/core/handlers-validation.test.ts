@@ -113,9 +113,18 @@ const malformed: Record<ApiName, unknown[]> = {
   ],
   updateValue: [
     {},
-    { id: validId, value: { personId: validId, challengeId: null, kind: 'gift', title: 'x', note: '', date: '2026-01-05' } },
-    { id: validId, value: { personId: validId, challengeId: null, kind: 'idea', title: '', note: '', date: '2026-01-05' } },
-    { id: validId, value: { personId: validId, challengeId: null, kind: 'idea', title: 'x', note: '', date: '2026-02-31' } }
+    {
+      id: validId,
+      value: { personId: validId, challengeId: null, kind: 'gift', title: 'x', note: '', date: '2026-01-05' }
+    },
+    {
+      id: validId,
+      value: { personId: validId, challengeId: null, kind: 'idea', title: '', note: '', date: '2026-01-05' }
+    },
+    {
+      id: validId,
+      value: { personId: validId, challengeId: null, kind: 'idea', title: 'x', note: '', date: '2026-02-31' }
+    }
   ],
   deleteValue: [{}],
   addFollowUp: [

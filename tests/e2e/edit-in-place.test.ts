@@ -30,9 +30,9 @@ describe('editing in place', () => {
     await openWei(page)
     const timeline = page.getByRole('region', { name: 'Conversations' })
     // The other person in the conversation is a link to their page.
-    await expect.poll(() => timeline.getByRole('link', { name: 'Tomasz Nowak' }).getAttribute('href')).toBe(
-      `#/person/${ids.tomaszId}`
-    )
+    await expect
+      .poll(() => timeline.getByRole('link', { name: 'Tomasz Nowak' }).getAttribute('href'))
+      .toBe(`#/person/${ids.tomaszId}`)
 
     await timeline.getByRole('button', { name: 'Edit conversation “Site visit: line 4 vibration sensors”' }).click()
     const form = page.getByRole('form', { name: 'Edit “Site visit: line 4 vibration sensors”' })

@@ -36,7 +36,7 @@ describe('the log form, by keyboard', () => {
     expect(await form.getByLabel('When').getAttribute('type')).toBe('datetime-local')
     // "Also with" suggests people as their name is typed; it is not a list of everyone.
     const also = form.getByRole('combobox', { name: 'Also with' })
-    expect(await also.evaluate<string, HTMLElement>((el) => el.tagName)).toBe('INPUT')
+    expect(await also.evaluate((el: { tagName: string }) => el.tagName)).toBe('INPUT')
     await also.fill('wei')
     await form.getByRole('option', { name: /Wei Chen/ }).waitFor()
     expect(await form.getByRole('listbox').getByRole('option').count()).toBe(1)
@@ -44,7 +44,10 @@ describe('the log form, by keyboard', () => {
     await form.getByRole('list', { name: 'Also with' }).getByText('Wei Chen').waitFor()
     await page.keyboard.press('Control+Enter')
     await page.locator('.toast').getByText('Conversation logged.').waitFor()
-    const conversations = (await readJournalFile(run.app))['conversations'] as Array<{ title: string; personIds: string[] }>
+    const conversations = (await readJournalFile(run.app))['conversations'] as Array<{
+      title: string
+      personIds: string[]
+    }>
     expect(conversations.at(-1)).toMatchObject({
       title: 'Spare parts: they stock 40 bearings',
       personIds: [ids.tomaszId, ids.weiId]
@@ -116,7 +119,9 @@ describe('what looked broken', () => {
     const title = option.locator('.option-title')
     await title.waitFor()
     // The name is shown whole: its box is as wide as its text.
-    expect(await title.evaluate<boolean, HTMLElement>((el) => el.scrollWidth <= el.clientWidth)).toBe(true)
+    expect(
+      await title.evaluate((el: { scrollWidth: number; clientWidth: number }) => el.scrollWidth <= el.clientWidth)
+    ).toBe(true)
     await page.keyboard.press('Escape')
 
     await openPerson(page, ids.weiId, 'Wei Chen')

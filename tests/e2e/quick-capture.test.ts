@@ -54,7 +54,9 @@ describe('quick capture', () => {
     await keys.press('Control+Shift+L')
     await capture(page).getByRole('combobox', { name: 'Who', exact: true }).waitFor()
     await keys.word('wei')
-    await capture(page).getByRole('option', { name: /Wei Chen/ }).waitFor()
+    await capture(page)
+      .getByRole('option', { name: /Wei Chen/ })
+      .waitFor()
     await keys.press('Enter')
     await capture(page).getByText('Note on').waitFor()
     await keys.text('Budget approved for the line 4 pilot')
@@ -83,7 +85,10 @@ describe('quick capture', () => {
     await box.getByLabel('Note').fill('Spare parts list is with purchasing')
     await box.getByLabel('Follow-up (optional)').fill('send deck fri')
     await box.getByLabel('Note').press('Enter')
-    await page.locator('.toast').getByText(/^Noted for Tomasz Nowak\. Follow-up “send deck” due /).waitFor()
+    await page
+      .locator('.toast')
+      .getByText(/^Noted for Tomasz Nowak\. Follow-up “send deck” due /)
+      .waitFor()
 
     const { conversations, followUps } = await stored()
     const friday = [0, 1, 2, 3, 4, 5, 6]

@@ -37,7 +37,11 @@ export const NO_FILTER: PeopleFilter = {
 
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true })
 /** Lower case without accents, so "garcia" finds "García". */
-const fold = (text: string) => text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLocaleLowerCase()
+const fold = (text: string) =>
+  text
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLocaleLowerCase()
 
 /** Rows with no value for the sort go last, whichever way it runs. */
 function compare(sort: Sort): (a: PersonRow, b: PersonRow) => number {

@@ -8,7 +8,10 @@ import type { PersonProfile } from '../../../shared/schema/person.ts'
 /** The longest name the journal keeps (the schema's limit), counted as the user types. */
 export const MAX_NAME = 200
 
-export type ProfileDraft = Omit<PersonProfile, 'tags' | 'cadenceDays'> & {
+/** What the profile form edits: every field but the important dates, which have their own section. */
+export type ProfileFields = Omit<PersonProfile, 'importantDates'>
+
+export type ProfileDraft = Omit<ProfileFields, 'tags' | 'cadenceDays'> & {
   tags: string
   /** bind:value on a number input gives a number (or null when cleared), not the string it started as. */
   cadence: string | number | null
@@ -20,7 +23,7 @@ export interface FieldError {
   field: string
 }
 
-const BLANK: PersonProfile = {
+const BLANK: ProfileFields = {
   name: '',
   company: '',
   role: '',
@@ -39,7 +42,7 @@ const BLANK: PersonProfile = {
 }
 
 /** The form's copy of a person's profile, or of a blank one for a new person. */
-export function draftOf(person: PersonProfile = BLANK): ProfileDraft {
+export function draftOf(person: ProfileFields = BLANK): ProfileDraft {
   return {
     ...person,
     relationshipStyle: { ...person.relationshipStyle },
@@ -48,7 +51,7 @@ export function draftOf(person: PersonProfile = BLANK): ProfileDraft {
   }
 }
 
-export function patchOf(draft: ProfileDraft): { patch: PersonProfile } | { error: FieldError } {
+export function patchOf(draft: ProfileDraft): { patch: ProfileFields } | { error: FieldError } {
   if (draft.name.trim() === '') return { error: { message: 'A person needs a name.', field: 'name' } }
   if (draft.name.trim().length > MAX_NAME) {
     const message = `A name is at most ${MAX_NAME} characters; this one has ${draft.name.trim().length}.`
