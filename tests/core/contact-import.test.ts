@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { ContactCandidate } from '../../src/core/transfer/contact-candidate.ts'
 import { csvCandidates, guessMapping, parseCsv } from '../../src/core/transfer/csv.ts'
-import { JournalFile } from '../../src/core/journal/journal-file.ts'
+import { LogFile } from '../../src/core/journal/log-file.ts'
 import { applyImport, planImport } from '../../src/core/transfer/import-plan.ts'
 import { foldKey } from '../../src/shared/fold-key.ts'
 import type { ImportDecisions } from '../../src/core/transfer/import-plan.ts'
@@ -11,7 +10,7 @@ import type { JournalStore } from '../../src/core/journal/journal-store.ts'
 import { createPerson, deletePerson } from '../../src/core/entries/people.ts'
 import { parseVCards } from '../../src/core/transfer/vcard.ts'
 import { contactFile } from '../support/contacts.ts'
-import { sha256 } from '../support/files.ts'
+import { storedFilesHash, storedJournal } from '../support/files.ts'
 import { openTempJournal } from '../support/temp-journal.ts'
 import type { TempJournal } from '../support/temp-journal.ts'
 
@@ -135,18 +134,18 @@ describe('planning an import', () => {
 })
 
 describe('applying an import', () => {
-  it('adds and merges exactly, in one durable write, never doubling anyone', async () => {
+  it('adds and merges exactly, in one durable append, never doubling anyone', async () => {
     const ana = await seedAna()
     const jose = await seedJose()
     const change = vi.spyOn(store, 'change')
-    const write = vi.spyOn(JournalFile.prototype, 'write')
+    const append = vi.spyOn(LogFile.prototype, 'append')
     const result = await applyImport(
       store,
       planImport(store.journal, [...vcf('google.vcf'), ...vcf('outlook.vcf')]),
       LATER
     )
     expect(change).toHaveBeenCalledTimes(1)
-    expect(write).toHaveBeenCalledTimes(1)
+    expect(append).toHaveBeenCalledTimes(1)
     expect(result).toEqual({
       added: 3,
       merged: 2,
@@ -158,7 +157,7 @@ describe('applying an import', () => {
       }
     })
 
-    const onDisk = JSON.parse(readFileSync(journal.file, 'utf8')) as typeof store.journal
+    const onDisk = await storedJournal(journal.file)
     expect(onDisk).toEqual(JSON.parse(JSON.stringify(store.journal)))
     expect(onDisk.people.map((p) => p.name)).toEqual([
       'Ana García',
@@ -246,7 +245,7 @@ describe('applying an import', () => {
 
   it('a plan that only skips writes nothing', async () => {
     await seedAna()
-    const before = await sha256(journal.file)
+    const before = await storedFilesHash(journal.file)
     const change = vi.spyOn(store, 'change')
     const result = await applyImport(store, planImport(store.journal, vcf('google.vcf')), LATER, {
       0: 'skip',
@@ -255,7 +254,7 @@ describe('applying an import', () => {
     })
     expect(result.skipped).toBe(3)
     expect(change).not.toHaveBeenCalled()
-    expect(await sha256(journal.file)).toBe(before)
+    expect(await storedFilesHash(journal.file)).toBe(before)
   })
 })
 
@@ -264,12 +263,12 @@ describe('nothing is half-saved', () => {
     'a failed import of %s names the line and leaves the journal byte-identical',
     async (name) => {
       await seedAna()
-      const before = await sha256(journal.file)
+      const before = await storedFilesHash(journal.file)
       const change = vi.spyOn(store, 'change')
       await expect(importFile(store, name)).rejects.toThrow(ImportProblem)
       await expect(importFile(store, name)).rejects.toThrow(/^Line \d+: /)
       expect(change).not.toHaveBeenCalled()
-      expect(await sha256(journal.file)).toBe(before)
+      expect(await storedFilesHash(journal.file)).toBe(before)
     }
   )
 
@@ -280,17 +279,17 @@ describe('nothing is half-saved', () => {
       candidate(7, 'Ana García', { email: 'ana.garcia@acme.example' })
     ])
     await deletePerson(store, ana.id)
-    const before = await sha256(journal.file)
+    const before = await storedFilesHash(journal.file)
     await expect(applyImport(store, plan, LATER)).rejects.toThrow(
       'Line 7: the person Ana García was to be merged into is no longer in the journal. Check the import again.'
     )
-    expect(await sha256(journal.file)).toBe(before)
+    expect(await storedFilesHash(journal.file)).toBe(before)
     expect(store.journal.people).toEqual([])
   })
 
   it('refuses a merge that would give someone more than 30 tags', async () => {
     await createPerson(store, { name: 'Ana García', tags: Array.from({ length: 29 }, (_, n) => `tag ${n}`) }, NOW)
-    const before = await sha256(journal.file)
+    const before = await storedFilesHash(journal.file)
     const plan = planImport(store.journal, [
       candidate(1, 'Liam'),
       candidate(4, 'Ana García', { tags: ['tag 1', 'new one', 'new two'] })
@@ -298,7 +297,7 @@ describe('nothing is half-saved', () => {
     await expect(applyImport(store, plan, LATER)).rejects.toThrow(
       'Line 4: Ana García would have 31 tags after this import; a person has at most 30.'
     )
-    expect(await sha256(journal.file)).toBe(before)
+    expect(await storedFilesHash(journal.file)).toBe(before)
     expect(store.journal.people).toHaveLength(1)
   })
 

@@ -125,11 +125,12 @@ describe('the saved index format', () => {
     expect(decodeIndex(bytes, sha256('another journal'))).toBeNull()
   })
 
-  it('names the journal file it was made from in its first bytes, for a launch to peek at', async () => {
+  it('names the journal position it was made from (snapshot hash, last change) in its first bytes, for a launch to peek at', async () => {
     expect(await savedIndexJournal(journal.file)).toBeNull()
     expect(indexWasSaved(journal.session)).toBe(false)
+    const lastChange = journal.session.store().lastSeq
     await journal.session.close()
-    expect(await savedIndexJournal(journal.file)).toBe(sha256(await readFile(journal.file)))
+    expect(await savedIndexJournal(journal.file)).toBe(`${sha256(await readFile(journal.file))}+${lastChange}`)
     journal = await openTempJournal(dir, () => now)
     expect(indexWasSaved(journal.session)).toBe(true)
     await writeFile(savedIndexPath(journal.file), '{"journal": "not an index"}')

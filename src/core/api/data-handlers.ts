@@ -1,5 +1,5 @@
 /** Handlers for getting data in and out: exports, imports, backups, and the app's settings. */
-import { readFile, stat } from 'node:fs/promises'
+import { stat } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import type { BackupInfo } from '../../shared/api.ts'
 import { backupsFolder, listBackups, writeBackup } from '../journal/backups.ts'
@@ -103,7 +103,7 @@ export function createDataHandlers(
     backupNow: async () => {
       const store = session.store()
       await store.flush()
-      const name = await writeBackup(store.path, 'manual', await readFile(store.path), now())
+      const name = await writeBackup(store.path, 'manual', await store.consistentCopy(), now())
       return backupInfo(store.path, name)
     },
     openBackupsFolder: async () => {

@@ -10,8 +10,7 @@ import { basename, dirname, join } from 'node:path'
 export const PRIVATE_FILE_MODE = 0o600
 
 export async function writeFileDurable(path: string, bytes: string | Uint8Array): Promise<void> {
-  // A unique temp name, so two writers (or a crashed one's leftovers) never collide.
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomUUID()}.tmp`)
+  const tmp = tempPathFor(path)
   const file = await open(tmp, 'wx', PRIVATE_FILE_MODE)
   try {
     await file.writeFile(bytes)
@@ -22,6 +21,16 @@ export async function writeFileDurable(path: string, bytes: string | Uint8Array)
     throw error
   }
   await file.close()
+  await commitTemp(tmp, path)
+}
+
+/** A unique temp name beside `path`, so two writers (or a crashed one's leftovers) never collide. */
+export function tempPathFor(path: string): string {
+  return join(dirname(path), `.${basename(path)}.${process.pid}.${randomUUID()}.tmp`)
+}
+
+/** Puts a written and fsynced temp file in `path`'s place, and makes the rename itself durable. */
+export async function commitTemp(tmp: string, path: string): Promise<void> {
   try {
     await rename(tmp, path)
   } catch (error) {

@@ -18,6 +18,11 @@ export interface ReadJournal {
   journal: Journal
   /** The version the file was written in, when it was older than this build's. */
   migratedFrom: number | null
+  /**
+   * The last change-log record a snapshot holds (its `logSeq`), or null for a file written before the log
+   * (and for backups and exports, which are whole journals).
+   */
+  logSeq: number | null
 }
 
 export function readJournalText(text: string): ReadJournal {
@@ -28,7 +33,10 @@ export function readJournalText(text: string): ReadJournal {
       `The file holds ${Array.isArray(value) ? 'a list' : `a ${typeof value}`} instead of a journal.`
     )
   }
-  const raw = value as JsonObject
+  const { logSeq, ...raw } = value as JsonObject
+  if (logSeq !== undefined && (typeof logSeq !== 'number' || !Number.isSafeInteger(logSeq) || logSeq < 0)) {
+    throw new JournalProblem('The file’s “logSeq” is not a change number, so it is not a journal Rapport wrote.')
+  }
   const version = raw.schemaVersion
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
     throw new JournalProblem('The file has no valid “schemaVersion”, so it is not a Rapport journal.')
@@ -39,7 +47,11 @@ export function readJournalText(text: string): ReadJournal {
     )
   }
   const contents = version < SCHEMA_VERSION ? migrateJournal(raw, version) : raw
-  return { journal: validateJournal(contents), migratedFrom: version < SCHEMA_VERSION ? version : null }
+  return {
+    journal: validateJournal(contents),
+    migratedFrom: version < SCHEMA_VERSION ? version : null,
+    logSeq: logSeq ?? null
+  }
 }
 
 /** Checks a whole journal against the schema: on load, on import, and on a restore (a save checks only what changed). */

@@ -185,8 +185,9 @@ export async function savedIndexJournal(journalPath: string): Promise<string | n
       const start = buffer.subarray(0, bytesRead)
       if (start.subarray(0, MAGIC.length).toString('latin1') !== MAGIC) return null
       return (
-        /^\{"journal":"([0-9a-f]{64})"/.exec(start.subarray(MAGIC.length + HASH_BYTES + 4).toString('latin1'))?.[1] ??
-        null
+        /^\{"journal":"([0-9a-f]{64}\+\d+)"/.exec(
+          start.subarray(MAGIC.length + HASH_BYTES + 4).toString('latin1')
+        )?.[1] ?? null
       )
     } finally {
       await file.close()
