@@ -6,6 +6,7 @@ import ICAL from 'ical.js'
 import { createHandlers } from '../../src/core/api/handlers.ts'
 import { localDay } from '../../src/core/days.ts'
 import { JournalSession } from '../../src/core/journal/journal-session.ts'
+import { storedText } from '../support/files.ts'
 import { makeTempDir } from '../support/temp-journal.ts'
 import { folderSnapshot, rapportIn, removeAll, seededJournal } from './cli-harness.ts'
 
@@ -136,7 +137,7 @@ describe('rapport export json', () => {
     expect(run.stdout).toBe(
       `Exported 4 people, 4 conversations, 6 interests, 2 challenges, 1 value you brought, 5 follow-ups to ${file}.\n`
     )
-    expect(await readFile(file, 'utf8')).toBe(await readFile(join(dir, 'journal.json'), 'utf8'))
+    expect(await readFile(file, 'utf8')).toBe(await storedText(join(dir, 'journal.json')))
     if (process.platform !== 'win32') expect((await stat(file)).mode & 0o777).toBe(0o600)
 
     const empty = join(out, 'fresh-journal')
@@ -157,7 +158,7 @@ describe('rapport export json', () => {
   it('prints the export for “-”', async () => {
     const run = await rapportIn(dir, 'export', 'json', '-')
     expect(run.code).toBe(0)
-    expect(run.stdout).toBe(await readFile(join(dir, 'journal.json'), 'utf8'))
+    expect(run.stdout).toBe(await storedText(join(dir, 'journal.json')))
   })
 
   it('fails with one line when it cannot write', async () => {

@@ -2,14 +2,13 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { readJournalText } from '../../src/core/journal/journal-text.ts'
-import { sha256 } from '../support/files.ts'
+import { sha256, storedJournal } from '../support/files.ts'
 import { CONTACTS, folderSnapshot, foldersPerTest, rapportIn } from './cli-harness.ts'
 
 const { journal, scratch } = foldersPerTest()
 
 async function peopleIn(file: string): Promise<string[]> {
-  return readJournalText(await readFile(file, 'utf8')).journal.people.map((p) => p.name)
+  return (await storedJournal(file)).people.map((p) => p.name)
 }
 
 describe('rapport import of contacts', () => {
