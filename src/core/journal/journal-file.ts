@@ -23,8 +23,12 @@ export class JournalFile implements Adapter<Journal> {
    */
   logSeq: number | null = null
 
-  constructor(path: string) {
+  /** The SHA-256 of a snapshot this build has validated before; a file with these bytes is not validated again. */
+  readonly #validatedHash: string
+
+  constructor(path: string, validatedHash = '') {
     this.path = path
+    this.#validatedHash = validatedHash
   }
 
   /** null only when the file does not exist; a file that exists but cannot be read throws JournalProblem. */
@@ -37,9 +41,12 @@ export class JournalFile implements Adapter<Journal> {
       throw error
     }
     const text = bytes.toString('utf8')
-    const { journal, migratedFrom, logSeq } = readJournalText(text)
+    const hash = sha256(bytes)
+    const { journal, migratedFrom, logSeq } = readJournalText(text, {
+      validated: this.#validatedHash !== '' && hash === this.#validatedHash
+    })
     this.logSeq = logSeq
-    this.hash = sha256(bytes)
+    this.hash = hash
     this.migrated = migratedFrom === null ? null : { from: migratedFrom, text }
     return journal
   }

@@ -127,7 +127,10 @@ export class JournalSession {
     // A peek at the saved index's first bytes: a stale one is not read whole.
     const savedFor = await savedIndexJournal(this.#path)
     try {
-      const store = await JournalStore.open(this.#path, this.#options)
+      const store = await JournalStore.open(this.#path, {
+        ...this.#options,
+        validatedSnapshot: savedFor?.slice(0, savedFor.indexOf('+')) ?? ''
+      })
       const loaded =
         savedFor === store.position ? await readSavedIndex(this.#path, store.journal, store.position) : null
       const index = loaded ?? SearchIndex.build(store.journal)

@@ -34,6 +34,11 @@ export interface StoreOptions {
   readOnly?: boolean
   /** When to write a new snapshot; see compaction.ts for the defaults. */
   compaction?: Partial<CompactionPolicy>
+  /**
+   * The SHA-256 of a snapshot this build validated before (the saved search index names it): a snapshot with
+   * exactly these bytes is not validated again on open.
+   */
+  validatedSnapshot?: string
 }
 
 export class JournalStore {
@@ -62,7 +67,7 @@ export class JournalStore {
     this.#path = path
     this.#now = now
     this.readOnly = options.readOnly ?? false
-    this.#file = new JournalFile(path)
+    this.#file = new JournalFile(path, options.validatedSnapshot)
     this.#db = new Low(this.#file, emptyJournal())
     this.#timer = new CompactionTimer(options.compaction ?? {}, () => void this.compact().catch(warn))
   }

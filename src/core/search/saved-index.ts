@@ -11,6 +11,7 @@
  */
 import { createHash } from 'node:crypto'
 import { open, readFile } from 'node:fs/promises'
+import { SCHEMA_VERSION } from '../../shared/schema/journal.ts'
 import type { Journal } from '../../shared/schema/journal.ts'
 import type { SearchKind } from '../../shared/search.ts'
 import { writeFileDurable } from '../journal/durable-write.ts'
@@ -53,12 +54,16 @@ const KINDS_BY_CODE = new Map(Object.entries(KIND_CODES).map(([kind, code]) => [
 
 /**
  * Changes whenever the way documents are made or words are read changes, so an index saved by another
- * version of Rapport is not trusted.
+ * version of Rapport is not trusted; and with the journal's schema version, because a launch trusts the
+ * snapshot an index was saved for as already validated (see savedIndexJournal).
  */
 const RULES = sha256(
-  [tokenizeDocs.toString(), ...Object.values(INDEXED).map((make) => make.toString()), [...STOP_WORDS].join(' ')].join(
-    '\n'
-  )
+  [
+    `schema ${SCHEMA_VERSION}`,
+    tokenizeDocs.toString(),
+    ...Object.values(INDEXED).map((make) => make.toString()),
+    [...STOP_WORDS].join(' ')
+  ].join('\n')
 )
 
 export function savedIndexPath(journalPath: string): string {
@@ -173,22 +178,23 @@ export async function readSavedIndex(
 }
 
 /**
- * The SHA-256 of the journal file the saved index was made from, read from the first bytes of the saved
- * index alone (its checksum is not checked here); null if there is none. A launch peeks at it so that it
- * reads the whole saved index only when it was made from the journal file just read.
+ * The journal position (`<snapshot SHA-256>+<last change>`) the saved index was made from, read from the first
+ * bytes of the saved index alone (its checksum is not checked here); null if there is none or another build's
+ * rules made it. A launch peeks at it so that it reads the whole saved index only when it fits the journal just
+ * read — and skips validating a snapshot whose bytes hash to the one named: this build's rules (schema version
+ * included) saved that index from a journal it held in memory, which it had validated when it read or wrote it.
  */
 export async function savedIndexJournal(journalPath: string): Promise<string | null> {
   try {
     const file = await open(savedIndexPath(journalPath), 'r')
     try {
-      const { buffer, bytesRead } = await file.read({ buffer: Buffer.alloc(160), position: 0 })
+      const { buffer, bytesRead } = await file.read({ buffer: Buffer.alloc(256), position: 0 })
       const start = buffer.subarray(0, bytesRead)
       if (start.subarray(0, MAGIC.length).toString('latin1') !== MAGIC) return null
-      return (
-        /^\{"journal":"([0-9a-f]{64}\+\d+)"/.exec(
-          start.subarray(MAGIC.length + HASH_BYTES + 4).toString('latin1')
-        )?.[1] ?? null
+      const head = /^\{"journal":"([0-9a-f]{64}\+\d+)","rules":"([0-9a-f]{64})"/.exec(
+        start.subarray(MAGIC.length + HASH_BYTES + 4).toString('latin1')
       )
+      return head && head[2] === RULES ? head[1]! : null
     } finally {
       await file.close()
     }
