@@ -228,7 +228,7 @@ export class JournalSession {
    * It is only a cache: failing to write it costs the next launch a rebuild, nothing more.
    */
   #saveIndex(): Promise<void> {
-    // In a task of its own, after whatever asked for it: encoding the index is one stretch of main-thread work.
+    // After whatever asked for it; the encoding itself runs in slices of a few ms (saved-index-encode.ts).
     this.#indexSaving = this.#indexSaving
       .then(() => new Promise<void>((resolve) => setImmediate(resolve)))
       .then(async () => {

@@ -24,7 +24,7 @@ import type { QueryTerm } from './query-terms.ts'
 import { TopK } from './top-k.ts'
 import { STOP_WORDS } from './stop-words.ts'
 import { Vocabulary } from './vocabulary.ts'
-import type { IndexSnapshot } from './saved-index.ts'
+import type { IndexSnapshot } from './saved-index-format.ts'
 
 const HEAD_WEIGHT = 4
 const KIND_WEIGHT = { person: 1.6, interest: 1.3, conversation: 1, challenge: 1.1, followUp: 1.1 } as const
