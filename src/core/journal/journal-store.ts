@@ -3,7 +3,7 @@
  * beside it. Changes run one at a time: each is applied to a copy and checked, its difference appended to
  * the log and fsynced, and only then does the copy become the current data and the caller hear of it. Now
  * and then (a big log, an idle spell, closing) the data is written as a new snapshot, in slices, and the
- * log starts afresh (compaction.ts says when; docs/store.md how each step survives a crash).
+ * log starts afresh (compaction-policy.ts says when; docs/store.md how each step survives a crash).
  */
 import { Low } from 'lowdb'
 import { chmod, mkdir, readdir, readFile, rm } from 'node:fs/promises'
@@ -16,9 +16,9 @@ import { isTempFileOf, PRIVATE_FILE_MODE } from './durable-write.ts'
 import { checkChange } from './change-check.ts'
 import { diffJournal } from './change-diff.ts'
 import type { ChangeOp } from './change-diff.ts'
-import { CompactionTimer } from './compaction.ts'
+import { CompactionTimer } from './compaction-policy.ts'
 import { IdSets } from './id-sets.ts'
-import type { CompactionPolicy } from './compaction.ts'
+import type { CompactionPolicy } from './compaction-policy.ts'
 import { LogFile } from './log-file.ts'
 import { replayLog } from './log-replay.ts'
 import type { LogState } from './log-replay.ts'
@@ -32,7 +32,7 @@ export interface StoreOptions {
    * that only read, and may do so while the app has the journal open (they take no lock).
    */
   readOnly?: boolean
-  /** When to write a new snapshot; see compaction.ts for the defaults. */
+  /** When to write a new snapshot; see compaction-policy.ts for the defaults. */
   compaction?: Partial<CompactionPolicy>
   /**
    * The SHA-256 of a snapshot this build validated before (the saved search index names it): a snapshot with
