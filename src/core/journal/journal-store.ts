@@ -83,13 +83,13 @@ export class JournalStore {
     const store = new JournalStore(path, now, options)
     if (store.readOnly) {
       await store.#db.read()
-      store.#logState = await replayLog(path, store.#file.logSeq, store.#db)
+      store.#logState = await replayLog(path, store.#file.logSeq, store.#db, store.#file.migrated)
       return store
     }
     await mkdir(dirname(path), { recursive: true, mode: 0o700 })
     await removeStaleTempFiles(path)
     await store.#db.read()
-    const state = await replayLog(path, store.#file.logSeq, store.#db)
+    const state = await replayLog(path, store.#file.logSeq, store.#db, store.#file.migrated)
     store.#logState = state
     const before =
       store.#file.migrated?.text ?? (store.#file.logSeq === null && store.found ? await readFile(path) : null)
