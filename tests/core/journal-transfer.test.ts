@@ -90,6 +90,8 @@ const person = fc.record({
   howWeMet: text(2000),
   email: fc.constantFrom('', 'ana.garcia@acme.example', 'kenji@northwind.example'),
   phone: text(50),
+  otherEmails: fc.array(text(254), { maxLength: 3 }),
+  otherPhones: fc.array(text(50), { maxLength: 3 }),
   location: text(200),
   timeZone: fc.constantFrom('', 'Europe/Madrid', 'America/New_York', 'Asia/Kolkata'),
   tags: fc.array(text(40, true), { maxLength: 5 }),
@@ -271,7 +273,7 @@ describe('a file that is not a journal', () => {
     [
       'from a newer Rapport',
       (exported) => exported.replace(`"schemaVersion": ${SCHEMA_VERSION}`, `"schemaVersion": ${SCHEMA_VERSION + 1}`),
-      /written by a newer Rapport \(schema version 3\).*Update Rapport/
+      new RegExp(`written by a newer Rapport \\(schema version ${SCHEMA_VERSION + 1}\\).*Update Rapport`)
     ],
     ['not JSON', () => 'name,company\nAna,Acme\n', /^This file cannot be imported\. The file is not valid JSON/],
     [

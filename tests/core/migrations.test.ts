@@ -23,4 +23,13 @@ describe('schema migrations', () => {
   it('refuses to skip a version it has no step for', () => {
     expect(() => migrateJournal({ schemaVersion: 1 }, 1, {}, 2)).toThrow(/no step from schema version 1 to 2/)
   })
+
+  it('v3 gives every person empty lists of other emails and phones, and touches nothing else', () => {
+    const v2 = { schemaVersion: 2, me: { name: '' }, people: [{ id: 'p1', name: 'Ana', email: 'ana@acme.example' }], conversations: [] }
+    expect(migrateJournal(v2, 2, MIGRATIONS, 3)).toEqual({
+      ...v2,
+      schemaVersion: 3,
+      people: [{ id: 'p1', name: 'Ana', email: 'ana@acme.example', otherEmails: [], otherPhones: [] }]
+    })
+  })
 })

@@ -37,6 +37,15 @@ export const MIGRATIONS: Readonly<Record<number, MigrationStep>> = {
     challenges: [],
     values: [],
     followUps: []
+  }),
+  /** v3: people keep every email and phone a contact file gave them, beyond the first of each. */
+  2: (journal) => ({
+    ...journal,
+    people: (Array.isArray(journal.people) ? journal.people : []).map((person: JsonObject) => ({
+      ...person,
+      otherEmails: [],
+      otherPhones: []
+    }))
   })
 }
 
