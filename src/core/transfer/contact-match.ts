@@ -14,6 +14,8 @@ export interface Known<T> {
   nameFrom: NameSource
   company: string
   emails: readonly string[]
+  /** Name and company folded (nameKey), worked out once per contact: folding is most of matching's cost. */
+  key: string
 }
 
 export interface Match<T> {
@@ -38,7 +40,7 @@ export function compatibleNames(a: string, b: string): boolean {
 }
 
 const emailKey = (email: string) => email.trim().toLowerCase()
-const nameKey = (name: string, company: string) => `${foldKey(name)}\u0000${foldKey(company)}`
+export const nameKey = (name: string, company: string) => `${foldKey(name)}\u0000${foldKey(company)}`
 
 /** Known contacts by each of their emails and by name and company; the first one added wins a tie. */
 export class ContactIndex<T> {
@@ -50,8 +52,7 @@ export class ContactIndex<T> {
       const key = emailKey(email)
       if (key && !this.#byEmail.has(key)) this.#byEmail.set(key, known)
     }
-    const names = nameKey(known.name, known.company)
-    if (!this.#byName.has(names)) this.#byName.set(names, known)
+    if (!this.#byName.has(known.key)) this.#byName.set(known.key, known)
   }
 
   find(contact: Omit<Known<unknown>, 'item'>): Match<T> | undefined {
@@ -65,7 +66,7 @@ export class ContactIndex<T> {
       if (fits) return { item: known.item, by: 'email', email: theirs, doubtful: false }
       doubtful ??= { item: known.item, by: 'email', email: theirs, doubtful: true }
     }
-    const byName = this.#byName.get(nameKey(contact.name, contact.company))
+    const byName = this.#byName.get(contact.key)
     if (byName && !standsIn(contact)) return { item: byName.item, by: 'name', email: '', doubtful: false }
     return doubtful
   }

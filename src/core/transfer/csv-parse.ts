@@ -28,6 +28,7 @@ export interface ParsedCsv {
 
 const SEPARATORS = [',', ';', '\t'] as const
 const BREAK = /\r\r\n|\r\n|\n|\r/
+const BREAK_ALL = /\r\r\n|\r\n|\n|\r/g
 
 interface CsvRecord extends CsvRow {
   /** An empty line, which is no row at all. */
@@ -103,9 +104,11 @@ function detectSeparator(text: string, offset: number): string {
 function* readRecords(text: string, separator: string, offset: number, firstLine: number): Generator<CsvRecord> {
   let i = offset
   let line = firstLine
+  // Unquoted text runs to the next separator or line end; a quoted value to its next quote.
+  const plain = new RegExp(`[^${separator === '\t' ? '\\t' : separator}\\r\\n]*`, 'y')
   // The size of the line break at i, if there is one; CR LF and CR CR LF count once.
   const lineBreak = (): number =>
-    text.startsWith('\r\r\n', i) ? 3 : text.startsWith('\r\n', i) ? 2 : text[i] === '\n' || text[i] === '\r' ? 1 : 0
+    text.charCodeAt(i) === 10 ? 1 : text.charCodeAt(i) !== 13 ? 0 : text.startsWith('\r\r\n', i) ? 3 : text.startsWith('\r\n', i) ? 2 : 1
   while (i < text.length) {
     const begin = i
     const record: CsvRecord = { fields: [], line, raw: '', blank: false }
@@ -116,7 +119,8 @@ function* readRecords(text: string, separator: string, offset: number, firstLine
         quotedAny = true
         i++
         for (;;) {
-          if (i >= text.length) {
+          const close = text.indexOf('"', i)
+          if (close === -1) {
             // Never closed: this row is its first line only; reading starts again on the next.
             const end = BREAK.exec(text.slice(begin))
             i = end ? begin + end.index + end[0].length : text.length
@@ -125,24 +129,23 @@ function* readRecords(text: string, separator: string, offset: number, firstLine
             line = record.line + 1
             break fields
           }
-          const size = lineBreak()
-          if (size) {
-            field += '\n'
-            line++
-            i += size
-          } else if (text[i] === '"' && text[i + 1] === '"') {
-            field += '"'
-            i += 2
-          } else if (text[i] === '"') {
-            i++
-            break
-          } else {
-            field += text.charAt(i++)
-          }
+          const part = text.slice(i, close)
+          if (part.includes('\r') || part.includes('\n')) {
+            const lines = part.split(BREAK_ALL)
+            line += lines.length - 1
+            field += lines.join('\n')
+          } else field += part
+          i = close + 1
+          if (text[i] !== '"') break
+          field += '"'
+          i++
         }
       }
       // Unquoted text, or stray text after a closing quote, which Excel keeps as it is.
-      while (i < text.length && text[i] !== separator && !lineBreak()) field += text.charAt(i++)
+      plain.lastIndex = i
+      const run = plain.exec(text)![0]
+      field += run
+      i += run.length
       record.fields.push(field)
       if (text[i] === separator) {
         i++

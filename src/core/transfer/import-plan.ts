@@ -13,7 +13,7 @@ import type { Person } from '../../shared/schema/person.ts'
 import type { ImportAction } from '../../shared/transfer.ts'
 import { addEmails, addPhones } from './contact-address.ts'
 import type { ContactCandidate } from './contact-candidate.ts'
-import { ContactIndex } from './contact-match.ts'
+import { ContactIndex, nameKey } from './contact-match.ts'
 import type { Match } from './contact-match.ts'
 import { ImportProblem } from './import-problem.ts'
 import type { JournalStore } from '../journal/journal-store.ts'
@@ -57,13 +57,15 @@ const knownPerson = (person: Person) => ({
   name: person.name,
   nameFrom: 'name' as const,
   company: person.company,
-  emails: [person.email, ...person.otherEmails]
+  emails: [person.email, ...person.otherEmails],
+  key: nameKey(person.name, person.company)
 })
 const knownCandidate = (candidate: ContactCandidate) => ({
   name: candidate.name,
   nameFrom: candidate.nameFrom,
   company: candidate.company,
-  emails: [candidate.email, ...candidate.otherEmails]
+  emails: [candidate.email, ...candidate.otherEmails],
+  key: nameKey(candidate.name, candidate.company)
 })
 
 /**
