@@ -127,14 +127,14 @@ describe('planning an import', () => {
         'add',
         true,
         { personId: kenji.id },
-        'Possible duplicate: Kenji Watanabe is already in the journal with the same email (sales@northwind.example) under another name. Merge them if they are one person.'
+        'Kenji Watanabe is already in the journal with the same email (sales@northwind.example) under another name. Merge them if they are one person.'
       ],
       ['add', false, undefined, 'New person.'],
       [
         'add',
         true,
         { item: 1 },
-        'Possible duplicate: Line 3 earlier in this file (Liam Byrne) has the same email (info@byrne.example) under another name. Merge them if they are one person.'
+        'Line 3 earlier in this file (Liam Byrne) has the same email (info@byrne.example) under another name. Merge them if they are one person.'
       ],
       // A name that only stands in for a missing one fits anyone's.
       ['merge', false, { item: 1 }, 'Line 3 earlier in this file (Liam Byrne) has the same email (info@byrne.example).']

@@ -104,7 +104,7 @@ export function planImport(journal: Journal, candidates: readonly ContactCandida
 
 function describeMatch(who: string, match: Match<MergeTarget>, company: string): string {
   if (match.doubtful)
-    return `Possible duplicate: ${who} the same email (${match.email}) under another name. Merge them if they are one person.`
+    return `${who} the same email (${match.email}) under another name. Merge them if they are one person.`
   if (match.by === 'email') return `${who} the same email (${match.email}).`
   return `${who} ${company ? `the same name and company (${company})` : 'the same name and no company'}.`
 }
