@@ -39,7 +39,10 @@ export function contactsCsv(rows: number, seed = 11): string {
     const company = `${random.pick(FAMILY)} ${random.pick(COMPANY_SUFFIX)}`
     const nameless = i % 97 === 0
     const emails = [`contact${i}@example.com`, ...(i % 5 === 0 ? [`c${i}.home@mail.example`] : [])]
-    const phones = [`+1 555 ${String(1000 + (i % 9000)).padStart(4, '0')}`, ...(i % 4 === 0 ? [`+44 20 7946 ${String(i % 10000).padStart(4, '0')}`] : [])]
+    const phones = [
+      `+1 555 ${String(1000 + (i % 9000)).padStart(4, '0')}`,
+      ...(i % 4 === 0 ? [`+44 20 7946 ${String(i % 10000).padStart(4, '0')}`] : [])
+    ]
     const row = [
       nameless ? '' : given,
       i % 13 === 0 ? 'van' : '',

@@ -36,13 +36,16 @@ export function printNotes(preview: ContactsPreview, out: Output): void {
   }
   const doubtful = preview.items.filter((item) => item.possibleDuplicate && item.action === 'add')
   if (doubtful.length > 0) {
-    out.line(`Possible duplicates ${doubtful.length.toLocaleString('en')} (added as new people; merge them in the app if they are one person):`)
+    out.line(
+      `Possible duplicates ${doubtful.length.toLocaleString('en')} (added as new people; merge them in the app if they are one person):`
+    )
     for (const item of doubtful) out.line(`  ${item.name} (line ${item.line}): ${item.reason}`)
   }
   const warned = preview.items.filter((item) => item.warnings.length > 0)
   if (warned.length > 0) {
     out.line('Read with warnings:')
-    for (const item of warned) for (const warning of item.warnings) out.line(`  ${item.name} (line ${item.line}): ${warning}`)
+    for (const item of warned)
+      for (const warning of item.warnings) out.line(`  ${item.name} (line ${item.line}): ${warning}`)
   }
 }
 

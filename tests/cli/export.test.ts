@@ -186,9 +186,20 @@ describe('rapport export vcard', () => {
         try {
           return session
             .store()
-            .journal.people.map(({ name, company, role, email, phone, otherEmails, otherPhones, location, howWeMet, tags }) => ({
-              name, company, role, email, phone, otherEmails, otherPhones, location, howWeMet, tags
-            }))
+            .journal.people.map(
+              ({ name, company, role, email, phone, otherEmails, otherPhones, location, howWeMet, tags }) => ({
+                name,
+                company,
+                role,
+                email,
+                phone,
+                otherEmails,
+                otherPhones,
+                location,
+                howWeMet,
+                tags
+              })
+            )
             .sort((a, b) => a.name.localeCompare(b.name))
         } finally {
           await session.close()
@@ -218,7 +229,9 @@ describe('rapport export vcard', () => {
     await writeFile(file, 'BEGIN:VCARD\r\nFN:My own card\r\nEND:VCARD\r\n')
     const run = await rapportIn(dir, 'export', 'vcard', file)
     expect(run.code).toBe(1)
-    expect(run.stderr).toBe(`rapport: ${file} already exists and is not a contacts file Rapport wrote; Rapport will not replace it. Choose another name.\n`)
+    expect(run.stderr).toBe(
+      `rapport: ${file} already exists and is not a contacts file Rapport wrote; Rapport will not replace it. Choose another name.\n`
+    )
     expect(await readFile(file, 'utf8')).toBe('BEGIN:VCARD\r\nFN:My own card\r\nEND:VCARD\r\n')
   })
 })

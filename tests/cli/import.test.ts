@@ -81,7 +81,9 @@ describe('rapport import of contacts', () => {
     expect(dry.stdout).toContain(
       'add    Test Contact One (line 9): New person.\n       ! “contact1@invalid” does not look like an email address: it is kept as written, with the other emails.\n'
     )
-    expect(dry.stdout).toContain('Would add 7, merge 0, skip 0, leave out 2 not read. Nothing was changed (--dry-run).\n')
+    expect(dry.stdout).toContain(
+      'Would add 7, merge 0, skip 0, leave out 2 not read. Nothing was changed (--dry-run).\n'
+    )
 
     const run = await rapportIn(dir, 'import', join(CONTACTS, 'odd-cards.vcf'))
     expect(run.code).toBe(0)
@@ -135,19 +137,22 @@ describe('rapport import of contacts', () => {
       'rapport: Line 2: this row has no name, company, email or phone to go by. No contact in this file could be read.'
     ],
     ['an empty file', 'empty.vcf', '', 'rapport: Line 1: the file is empty.']
-  ])('refuses a file with no readable record (%s) with the line, exit 1, and the journal untouched', async (_, name, text, message) => {
-    const { dir, file } = await journal()
-    const bad = join(await scratch(), name)
-    await writeFile(bad, text)
-    const before = await sha256(file)
-    const snapshot = await folderSnapshot(dir)
-    const run = await rapportIn(dir, 'import', bad)
-    expect(run.code).toBe(1)
-    expect(run.stdout).toBe('')
-    expect(run.stderr).toBe(`${message}\n`)
-    expect(await sha256(file)).toBe(before)
-    expect(await folderSnapshot(dir)).toEqual(snapshot)
-  })
+  ])(
+    'refuses a file with no readable record (%s) with the line, exit 1, and the journal untouched',
+    async (_, name, text, message) => {
+      const { dir, file } = await journal()
+      const bad = join(await scratch(), name)
+      await writeFile(bad, text)
+      const before = await sha256(file)
+      const snapshot = await folderSnapshot(dir)
+      const run = await rapportIn(dir, 'import', bad)
+      expect(run.code).toBe(1)
+      expect(run.stdout).toBe('')
+      expect(run.stderr).toBe(`${message}\n`)
+      expect(await sha256(file)).toBe(before)
+      expect(await folderSnapshot(dir)).toEqual(snapshot)
+    }
+  )
 
   it('refuses a JSON file that is not a journal, and files it cannot import', async () => {
     const { dir, file } = await journal()

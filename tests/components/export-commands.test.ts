@@ -88,7 +88,11 @@ describe('Export Contacts (vCard) and Export This Person as vCard in the menu', 
     renderApp(journal.bridge, `#/person/${ids.ana}`, menu)
     await screen.findByRole('heading', { level: 1, name: 'Ana García' })
     menu.send('export-person-vcard')
-    expect(await screen.findByText(`Saved 1 contact to ${dialogs.saveAs}. Google Contacts, Apple Contacts and Outlook import it.`)).toBeInTheDocument()
+    expect(
+      await screen.findByText(
+        `Saved 1 contact to ${dialogs.saveAs}. Google Contacts, Apple Contacts and Outlook import it.`
+      )
+    ).toBeInTheDocument()
     expect(parseVCards(await readFile(dialogs.saveAs)).candidates).toMatchObject([
       { name: 'Ana García', company: 'Acme Logistics', role: 'CFO', tags: ['champion', 'Q1 renewal', 'EMEA / Iberia'] }
     ])
@@ -96,7 +100,9 @@ describe('Export Contacts (vCard) and Export This Person as vCard in the menu', 
     renderApp(journal.bridge, '#/today', menu)
     await screen.findByRole('heading', { level: 1, name: 'Today' })
     menu.send('export-person-vcard')
-    expect(await screen.findByRole('alert')).toHaveTextContent('Open a person’s page first, then export them from there.')
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Open a person’s page first, then export them from there.'
+    )
   })
 })
 

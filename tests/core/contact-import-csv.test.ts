@@ -11,10 +11,16 @@ function readCsv(input: Uint8Array): ContactRead {
 
 describe('parsing CSV (RFC 4180)', () => {
   it('handles quoted fields, doubled quotes, separators and line breaks inside quotes, and any line end', () => {
-    const parsed = parseCsv(bytes('Name,Note\r\n"García, Ana","She said ""yes""\r\nthen left"\nLiam,plain\r\r\nMai,x\rKo,y'))
+    const parsed = parseCsv(
+      bytes('Name,Note\r\n"García, Ana","She said ""yes""\r\nthen left"\nLiam,plain\r\r\nMai,x\rKo,y')
+    )
     expect(parsed.headers).toEqual(['Name', 'Note'])
     expect(parsed.rows).toEqual([
-      { fields: ['García, Ana', 'She said "yes"\nthen left'], line: 2, raw: '"García, Ana","She said ""yes""\r\nthen left"' },
+      {
+        fields: ['García, Ana', 'She said "yes"\nthen left'],
+        line: 2,
+        raw: '"García, Ana","She said ""yes""\r\nthen left"'
+      },
       { fields: ['Liam', 'plain'], line: 4, raw: 'Liam,plain' },
       { fields: ['Mai', 'x'], line: 5, raw: 'Mai,x' },
       { fields: ['Ko', 'y'], line: 6, raw: 'Ko,y' }
@@ -60,7 +66,9 @@ describe('parsing CSV (RFC 4180)', () => {
     }
     const legacy = parseCsv(new Uint8Array([...bytes('Name\nAna\nJos'), 0xe9, ...bytes('\n')]))
     expect(legacy.rows.map((row) => row.fields[0])).toEqual(['Ana', 'José'])
-    expect(legacy.notices).toEqual([expect.stringMatching(/^Some text in this file is not UTF-8 \(the first on line 3\)/)])
+    expect(legacy.notices).toEqual([
+      expect.stringMatching(/^Some text in this file is not UTF-8 \(the first on line 3\)/)
+    ])
   })
 
   it('reads on after a quote that never closes, listing that row', () => {
@@ -70,7 +78,11 @@ describe('parsing CSV (RFC 4180)', () => {
       [5, 'Mai']
     ])
     expect(parsed.broken).toEqual([
-      { line: 4, reason: 'a quoted value starts on this line but its closing quote (") is missing.', raw: 'Liam,"never closed' }
+      {
+        line: 4,
+        reason: 'a quoted value starts on this line but its closing quote (") is missing.',
+        raw: 'Liam,"never closed'
+      }
     ])
   })
 })
@@ -81,7 +93,9 @@ describe('guessing what each column is', () => {
 
   it('knows Google’s older and newer headers, never taking "File As" for the name', () => {
     const old = parseCsv(contactFile('google.csv'))
-    expect(Object.fromEntries(guessMapping(old.headers, old.rows).flatMap((f, i) => (f ? [[old.headers[i], f]] : [])))).toEqual({
+    expect(
+      Object.fromEntries(guessMapping(old.headers, old.rows).flatMap((f, i) => (f ? [[old.headers[i], f]] : [])))
+    ).toEqual({
       Name: 'name',
       'Given Name': 'firstName',
       'Additional Name': 'middleName',
@@ -140,15 +154,9 @@ describe('guessing what each column is', () => {
   })
 
   it('knows LinkedIn', () => {
-    expect(guessMapping(['First Name', 'Last Name', 'URL', 'Email Address', 'Company', 'Position', 'Connected On'])).toEqual([
-      'firstName',
-      'lastName',
-      null,
-      'email',
-      'company',
-      'role',
-      null
-    ])
+    expect(
+      guessMapping(['First Name', 'Last Name', 'URL', 'Email Address', 'Company', 'Position', 'Connected On'])
+    ).toEqual(['firstName', 'lastName', null, 'email', 'company', 'role', null])
   })
 })
 
@@ -161,7 +169,11 @@ describe('rows as contacts', () => {
       name: 'Björk Guðmundsdóttir',
       location: 'Norðurljós ehf.'
     })
-    const sheet = parseCsv(bytes('Name,Mail,Mail 2,Tel\nAna,ana@acme.example ::: ana@home.example,"""Ana"" <a.g@x.example>",+34 600 ::: +34 91\n'))
+    const sheet = parseCsv(
+      bytes(
+        'Name,Mail,Mail 2,Tel\nAna,ana@acme.example ::: ana@home.example,"""Ana"" <a.g@x.example>",+34 600 ::: +34 91\n'
+      )
+    )
     expect(csvCandidates(sheet, ['name', 'email', 'email', 'phone']).candidates[0]).toEqual({
       ...blankCandidate,
       line: 2,
@@ -181,7 +193,9 @@ describe('rows as contacts', () => {
   })
 
   it('names a row without a name after its company, email or phone, and lists a row with none of them', () => {
-    const read = readCsv(bytes('Name,Company,Email,Phone,Notes\n,Acme,,,\n,,x@y.example,,\n,,,+1 555,\n,,,,just a note\n'))
+    const read = readCsv(
+      bytes('Name,Company,Email,Phone,Notes\n,Acme,,,\n,,x@y.example,,\n,,,+1 555,\n,,,,just a note\n')
+    )
     expect(read.candidates.map((c) => [c.line, c.name, c.nameFrom])).toEqual([
       [2, 'Acme', 'company'],
       [3, 'x@y.example', 'email'],
@@ -193,8 +207,18 @@ describe('rows as contacts', () => {
   })
 
   it.each([
-    ['a company too long', `Name,Company\nAna,${'c'.repeat(201)}\nLiam,Acme\n`, 2, 'the company is too long (201 characters; at most 200).'],
-    ['too many tags', `Name,Tags\nAna,"${Array.from({ length: 31 }, (_, n) => `t${n}`).join(',')}"\nLiam,x\n`, 2, 'there are 31 of the tags; a person has at most 30.']
+    [
+      'a company too long',
+      `Name,Company\nAna,${'c'.repeat(201)}\nLiam,Acme\n`,
+      2,
+      'the company is too long (201 characters; at most 200).'
+    ],
+    [
+      'too many tags',
+      `Name,Tags\nAna,"${Array.from({ length: 31 }, (_, n) => `t${n}`).join(',')}"\nLiam,x\n`,
+      2,
+      'there are 31 of the tags; a person has at most 30.'
+    ]
   ])('lists a row the journal would refuse (%s) and imports the rest', (_, text, line, reason) => {
     const read = readCsv(bytes(text))
     expect(read.candidates.map((c) => c.name)).toEqual(['Liam'])
@@ -214,7 +238,11 @@ describe('rows as contacts', () => {
 
 describe('a CSV file with nothing to import is refused whole', () => {
   it.each([
-    ['no column for a name, company, email or phone', 'Notes,Tags\nhello,x\n', 'Line 1: no column is chosen for the name'],
+    [
+      'no column for a name, company, email or phone',
+      'Notes,Tags\nhello,x\n',
+      'Line 1: no column is chosen for the name'
+    ],
     ['only blank lines', '\n\n\n', 'Line 1: there is nothing in this file'],
     ['a header and no rows', 'Name,Email\n', 'Line 1: there are no rows under the header line.'],
     [

@@ -14,19 +14,35 @@ describe('reading vCards', () => {
 
   it('accepts a UTF-8 byte-order mark, tabs as folding, and lower-case property names', () => {
     const text = '\uFEFFbegin:vcard\r\nversion:3.0\r\nfn:Ana\r\n\tGarcía\r\nnote:a\\\\b\r\nend:vcard\r\n'
-    expect(parseVCards(bytes(text)).candidates).toEqual([{ ...blankCandidate, line: 1, name: 'AnaGarcía', note: 'a\\b' }])
+    expect(parseVCards(bytes(text)).candidates).toEqual([
+      { ...blankCandidate, line: 1, name: 'AnaGarcía', note: 'a\\b' }
+    ])
   })
 
   it('unfolds on the bytes before decoding, so a fold inside a letter joins it back (RFC 6350 §3.2)', () => {
     const name = new TextEncoder().encode('FN:Дмитрий')
     // "Д" is D0 94: the fold falls between its two bytes.
-    const folded = new Uint8Array([...bytes('BEGIN:VCARD\r\n'), ...name.subarray(0, 4), ...bytes('\r\n '), ...name.subarray(4), ...bytes('\r\nEND:VCARD\r\n')])
+    const folded = new Uint8Array([
+      ...bytes('BEGIN:VCARD\r\n'),
+      ...name.subarray(0, 4),
+      ...bytes('\r\n '),
+      ...name.subarray(4),
+      ...bytes('\r\nEND:VCARD\r\n')
+    ])
     expect(parseVCards(folded).candidates.map((c) => c.name)).toEqual(['Дмитрий'])
   })
 
   it('takes CR, LF, CR LF and CR CR LF as line ends, and keeps a photo folded across CR CR LF out of the way', () => {
     for (const end of ['\r', '\n', '\r\n', '\r\r\n']) {
-      const card = ['BEGIN:VCARD', 'FN:Ana García', 'PHOTO;ENCODING=b;TYPE=JPEG:/9j/4AAQ', ' SkZJRgAB', 'EMAIL:ana@acme.example', 'END:VCARD', '']
+      const card = [
+        'BEGIN:VCARD',
+        'FN:Ana García',
+        'PHOTO;ENCODING=b;TYPE=JPEG:/9j/4AAQ',
+        ' SkZJRgAB',
+        'EMAIL:ana@acme.example',
+        'END:VCARD',
+        ''
+      ]
       expect(parseVCards(bytes(card.join(end))).candidates).toEqual([
         { ...blankCandidate, line: 1, name: 'Ana García', email: 'ana@acme.example' }
       ])
@@ -41,7 +57,13 @@ describe('reading vCards', () => {
   it('honours each value’s CHARSET, and reads undeclared non-UTF-8 text as Windows-1252 with a warning', () => {
     const card = new Uint8Array([
       ...bytes('BEGIN:VCARD\nFN;CHARSET=ISO-8859-7:'),
-      0xc1, 0xed, 0xe4, 0xf1, 0xdd, 0xe1, 0xf2,
+      0xc1,
+      0xed,
+      0xe4,
+      0xf1,
+      0xdd,
+      0xe1,
+      0xf2,
       ...bytes('\nNOTE:Caf'),
       0xe9,
       ...bytes('\nEND:VCARD\n')
@@ -56,7 +78,9 @@ describe('reading vCards', () => {
         warnings: ['Line 3 is not UTF-8 text: it was read as Windows-1252.']
       }
     ])
-    expect(read.notices).toEqual([expect.stringMatching(/^Some text in this file is not UTF-8 \(the first on line 3\)/)])
+    expect(read.notices).toEqual([
+      expect.stringMatching(/^Some text in this file is not UTF-8 \(the first on line 3\)/)
+    ])
   })
 
   it('reads a value in an unknown character set as UTF-8, saying so', () => {
@@ -112,13 +136,41 @@ describe('a card that cannot be read is listed, and the others are imported', ()
   const good = (n: number) => `BEGIN:VCARD\nFN:Person ${n}\nEND:VCARD\n`
 
   it.each([
-    ['nothing to go by', 'BEGIN:VCARD\nNOTE:met at the fair\nEND:VCARD\n', 'this card has no name, company, email or phone to go by.'],
-    ['a company too long', `BEGIN:VCARD\nFN:Ana\nORG:${'x'.repeat(201)}\nEND:VCARD\n`, 'the company is too long (201 characters; at most 200).'],
-    ['a phone too long', `BEGIN:VCARD\nFN:Ana\nTEL:${'1'.repeat(51)}\nEND:VCARD\n`, 'a phone number is too long (51 characters; at most 50).'],
-    ['a name too long', `BEGIN:VCARD\nFN:${'n'.repeat(201)}\nEND:VCARD\n`, 'the name is too long (201 characters; at most 200).'],
-    ['a note too long', `BEGIN:VCARD\nFN:Ana\nNOTE:${'n'.repeat(2001)}\nEND:VCARD\n`, 'the note is too long (2,001 characters; at most 2,000).'],
-    ['a tag too long', `BEGIN:VCARD\nFN:Ana\nCATEGORIES:ok,${'t'.repeat(41)}\nEND:VCARD\n`, `the tags: “${'t'.repeat(30)}…” is longer than 40 characters.`],
-    ['31 tags', `BEGIN:VCARD\nFN:Ana\nCATEGORIES:${Array.from({ length: 31 }, (_, n) => `t${n}`).join(',')}\nEND:VCARD\n`, 'there are 31 of the tags; a person has at most 30.']
+    [
+      'nothing to go by',
+      'BEGIN:VCARD\nNOTE:met at the fair\nEND:VCARD\n',
+      'this card has no name, company, email or phone to go by.'
+    ],
+    [
+      'a company too long',
+      `BEGIN:VCARD\nFN:Ana\nORG:${'x'.repeat(201)}\nEND:VCARD\n`,
+      'the company is too long (201 characters; at most 200).'
+    ],
+    [
+      'a phone too long',
+      `BEGIN:VCARD\nFN:Ana\nTEL:${'1'.repeat(51)}\nEND:VCARD\n`,
+      'a phone number is too long (51 characters; at most 50).'
+    ],
+    [
+      'a name too long',
+      `BEGIN:VCARD\nFN:${'n'.repeat(201)}\nEND:VCARD\n`,
+      'the name is too long (201 characters; at most 200).'
+    ],
+    [
+      'a note too long',
+      `BEGIN:VCARD\nFN:Ana\nNOTE:${'n'.repeat(2001)}\nEND:VCARD\n`,
+      'the note is too long (2,001 characters; at most 2,000).'
+    ],
+    [
+      'a tag too long',
+      `BEGIN:VCARD\nFN:Ana\nCATEGORIES:ok,${'t'.repeat(41)}\nEND:VCARD\n`,
+      `the tags: “${'t'.repeat(30)}…” is longer than 40 characters.`
+    ],
+    [
+      '31 tags',
+      `BEGIN:VCARD\nFN:Ana\nCATEGORIES:${Array.from({ length: 31 }, (_, n) => `t${n}`).join(',')}\nEND:VCARD\n`,
+      'there are 31 of the tags; a person has at most 30.'
+    ]
   ])('%s: listed with its line, reason and text', (_, card, reason) => {
     const read = parseVCards(bytes(`${good(1)}${card}${good(2)}`))
     expect(read.candidates.map((c) => c.name)).toEqual(['Person 1', 'Person 2'])
@@ -128,7 +180,11 @@ describe('a card that cannot be read is listed, and the others are imported', ()
   })
 
   it('lists text outside any card and an END:VCARD without a BEGIN, and reads a nested card as a contact of its own', () => {
-    const read = parseVCards(bytes(`stray text\n${good(1)}END:VCARD\nBEGIN:VCARD\nFN:Ana\nBEGIN:VCARD\nFN:Liam\nEND:VCARD\nEMAIL:ana@acme.example\nEND:VCARD\n`))
+    const read = parseVCards(
+      bytes(
+        `stray text\n${good(1)}END:VCARD\nBEGIN:VCARD\nFN:Ana\nBEGIN:VCARD\nFN:Liam\nEND:VCARD\nEMAIL:ana@acme.example\nEND:VCARD\n`
+      )
+    )
     expect(read.candidates.map((c) => [c.line, c.name, c.email])).toEqual([
       [2, 'Person 1', ''],
       [6, 'Ana', 'ana@acme.example'],
@@ -141,7 +197,8 @@ describe('a card that cannot be read is listed, and the others are imported', ()
   })
 
   it('ignores # comments, reads a bare "FN" as empty, and joins a value broken without folding', () => {
-    const card = '# my contacts\nBEGIN:VCARD\nFN\nN:Okafor;Amara;;;\nNOTE:first line\nsecond line\nhello there: world\nEND:VCARD\n'
+    const card =
+      '# my contacts\nBEGIN:VCARD\nFN\nN:Okafor;Amara;;;\nNOTE:first line\nsecond line\nhello there: world\nEND:VCARD\n'
     const read = parseVCards(bytes(card))
     expect(read.candidates).toEqual([
       {

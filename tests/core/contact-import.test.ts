@@ -326,13 +326,26 @@ describe('importing record by record', () => {
     const ana = await seedAna()
     const plan = planImport(store.journal, [
       candidate(1, 'Liam Byrne', { email: 'liam@byrne.example', phone: '+353 1 555' }),
-      candidate(2, 'Liam Byrne', { email: 'LIAM@byrne.example', otherEmails: ['liam@home.example'], phone: '+353 87 555', company: 'Byrne Ltd' }),
-      candidate(3, 'Ana García', { company: 'Acme Logistics', email: 'ana@home.example', otherPhones: ['+34 600 111 222'] }),
+      candidate(2, 'Liam Byrne', {
+        email: 'LIAM@byrne.example',
+        otherEmails: ['liam@home.example'],
+        phone: '+353 87 555',
+        company: 'Byrne Ltd'
+      }),
+      candidate(3, 'Ana García', {
+        company: 'Acme Logistics',
+        email: 'ana@home.example',
+        otherPhones: ['+34 600 111 222']
+      }),
       candidate(4, 'A. García', { email: 'ana@home.example', role: 'ignored: Ana has one' })
     ])
     expect(plan.items.map((item) => item.action)).toEqual(['add', 'merge', 'merge', 'merge'])
     const result = await applyImport(store, plan, LATER)
-    expect(result.names).toEqual({ added: ['Liam Byrne'], merged: ['Liam Byrne', 'Ana García', 'Ana García'], skipped: [] })
+    expect(result.names).toEqual({
+      added: ['Liam Byrne'],
+      merged: ['Liam Byrne', 'Ana García', 'Ana García'],
+      skipped: []
+    })
     expect(store.journal.people).toHaveLength(2)
     expect(store.journal.people.find((p) => p.name === 'Liam Byrne')).toMatchObject({
       company: 'Byrne Ltd',

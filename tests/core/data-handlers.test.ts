@@ -101,9 +101,9 @@ describe('import', () => {
     })
     if (remapped.kind !== 'contacts') throw new Error('expected contacts')
     expect(remapped.items.map((item) => item.company)).toEqual(['', '', '', ''])
-    await expect(
-      journal.handlers.importRemap({ token: picked.preview.token, mapping: ['name'] })
-    ).rejects.toThrow(`This file has ${headers.length} columns; the mapping names 1.`)
+    await expect(journal.handlers.importRemap({ token: picked.preview.token, mapping: ['name'] })).rejects.toThrow(
+      `This file has ${headers.length} columns; the mapping names 1.`
+    )
   })
 
   it('refuses a file with no readable record with the line, and the journal stays byte-identical', async () => {

@@ -16,7 +16,6 @@ import { parseVCards } from '../../src/core/transfer/vcard.ts'
 import { emptyJournal } from '../../src/shared/schema/journal.ts'
 import { defaultProfile } from '../../src/shared/schema/person.ts'
 import type { Person } from '../../src/shared/schema/person.ts'
-import type { Settings } from '../../src/shared/settings.ts'
 import { CONTACTS, readContacts } from '../support/contacts.ts'
 import { openTempJournal } from '../support/temp-journal.ts'
 import type { TempJournal } from '../support/temp-journal.ts'
@@ -112,7 +111,9 @@ describe('the vCard 4.0 file', () => {
   })
 
   it('folds long lines at 75 octets without cutting a letter', () => {
-    const text = renderVCards([person({ howWeMet: 'Познакомились на выставке TransRussia в Москве. '.repeat(8).trim() })])
+    const text = renderVCards([
+      person({ howWeMet: 'Познакомились на выставке TransRussia в Москве. '.repeat(8).trim() })
+    ])
     for (const line of text.split('\r\n')) expect(new TextEncoder().encode(line).length).toBeLessThanOrEqual(75)
     expect(text).not.toContain('\uFFFD')
   })
@@ -142,9 +143,7 @@ describe('export → import gives the same people', () => {
   it('for any people (fast-check, read back without a journal on disk)', () => {
     const clean = (s: string) => s.replace(/\p{Cc}/gu, '').trim()
     const line = (max: number) => fc.string({ unit: 'grapheme', maxLength: max }).map(clean)
-    const note = fc
-      .array(line(60), { maxLength: 4 })
-      .map((lines) => lines.join('\n').trim())
+    const note = fc.array(line(60), { maxLength: 4 }).map((lines) => lines.join('\n').trim())
     const invalidEmail = fc.stringMatching(/^[a-z0-9][a-z0-9 ._()-]{0,20}$/).filter((s) => !isEmail(s.trim()))
     const phone = fc.stringMatching(/^\+?[0-9][0-9 ()-]{3,20}$/).map((s) => s.trim())
     const contact = fc.record({
@@ -157,16 +156,22 @@ describe('export → import gives the same people', () => {
       otherValid: fc.nat({ max: 2 }),
       invalid: fc.array(invalidEmail, { maxLength: 2 }),
       phones: fc.array(phone, { maxLength: 3 }),
-      tags: fc.uniqueArray(line(20).filter((t) => t !== '' && !t.startsWith('*') && !['mycontacts', 'starred'].includes(t.toLowerCase())), {
-        maxLength: 4,
-        selector: (t) => t.toLowerCase()
-      })
+      tags: fc.uniqueArray(
+        line(20).filter((t) => t !== '' && !t.startsWith('*') && !['mycontacts', 'starred'].includes(t.toLowerCase())),
+        {
+          maxLength: 4,
+          selector: (t) => t.toLowerCase()
+        }
+      )
     })
     fc.assert(
       fc.property(fc.array(contact, { minLength: 1, maxLength: 6 }), (contacts) => {
         // Each person's addresses and numbers are their own, as two people in one file would otherwise merge.
         const people = contacts.map((c, i) => {
-          const valid = Array.from({ length: (c.hasEmail ? 1 : 0) + (c.hasEmail ? c.otherValid : 0) }, (_, k) => `p${i}.${k}@example.com`)
+          const valid = Array.from(
+            { length: (c.hasEmail ? 1 : 0) + (c.hasEmail ? c.otherValid : 0) },
+            (_, k) => `p${i}.${k}@example.com`
+          )
           const invalid = [...new Set(c.invalid.map((s) => `${s.trim()} ${i}`))]
           const phones = c.phones.map((p, k) => `${p} ${i}${k}`)
           return person(
@@ -220,7 +225,7 @@ class SaveShell implements ShellPort {
   }
   openFolder = async () => undefined
   rememberDataDir = async () => undefined
-  applySettings = (_: Settings) => undefined
+  applySettings = () => undefined
 }
 
 describe('the exportVcard call (the menu’s “Export Contacts (vCard)…”)', () => {

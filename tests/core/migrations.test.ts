@@ -25,7 +25,12 @@ describe('schema migrations', () => {
   })
 
   it('v3 gives every person empty lists of other emails and phones, and touches nothing else', () => {
-    const v2 = { schemaVersion: 2, me: { name: '' }, people: [{ id: 'p1', name: 'Ana', email: 'ana@acme.example' }], conversations: [] }
+    const v2 = {
+      schemaVersion: 2,
+      me: { name: '' },
+      people: [{ id: 'p1', name: 'Ana', email: 'ana@acme.example' }],
+      conversations: []
+    }
     expect(migrateJournal(v2, 2, MIGRATIONS, 3)).toEqual({
       ...v2,
       schemaVersion: 3,

@@ -142,7 +142,10 @@ describe('import', () => {
     await pick(page, nobody)
     await page
       .getByRole('alert')
-      .filter({ hasText: /^Line 2: this row has no name, company, email or phone to go by\. No contact in this file could be read\. 1 more/ })
+      .filter({
+        hasText:
+          /^Line 2: this row has no name, company, email or phone to go by\. No contact in this file could be read\. 1 more/
+      })
       .waitFor()
     expect(await preview(page).count()).toBe(0)
     expect(sha256(await readFile(run.app.file))).toBe(before)
@@ -164,7 +167,10 @@ describe('import', () => {
     await rowOf(page, 'Mystery Corp').getByText('No name in the file: named after the company').waitFor()
     await page.getByText('1 contact without a name, named after their company, email or phone.').waitFor()
     await page.getByRole('button', { name: 'Import', exact: true }).click()
-    await page.getByRole('status', { name: 'Import finished' }).getByText('2 people added, 0 merged, 0 skipped.').waitFor()
+    await page
+      .getByRole('status', { name: 'Import finished' })
+      .getByText('2 people added, 0 merged, 0 skipped.')
+      .waitFor()
     expect((await readJournalFile(run.app)).people.map((p) => [p.name, p.company, p.email])).toEqual([
       ['Ana García', '', 'ana.garcia@acme.example'],
       ['Mystery Corp', 'Mystery Corp', 'someone@example.com']
@@ -191,7 +197,9 @@ describe('import', () => {
     // An address that is not one is kept, and said so beside the contact.
     await page
       .getByRole('list', { name: 'Read differently for Test Contact One' })
-      .getByText('“contact1@invalid” does not look like an email address: it is kept as written, with the other emails.')
+      .getByText(
+        '“contact1@invalid” does not look like an email address: it is kept as written, with the other emails.'
+      )
       .waitFor()
     expect(await rowOf(page, 'Test Contact One').locator('.emails span').allInnerTexts()).toEqual([
       'contact1@valid-domain.example',
@@ -215,6 +223,11 @@ describe('import', () => {
       'Evolution Person'
     ])
     expect(people[1]).toMatchObject({ email: 'contact1@valid-domain.example', otherEmails: ['contact1@invalid'] })
+    // The person's page keeps the address the file gave, as written.
+    await page.goto(`${run.app.url}#/person/${people[1]!.id}`)
+    const about = page.getByRole('region', { name: 'About' })
+    await about.getByText('contact1@invalid', { exact: true }).waitFor()
+    expect(await about.locator('dt').allTextContents()).toEqual(['Email', 'Other emails'])
   })
 
   it('shows a possible duplicate for the user to decide, wraps long addresses, and merges when told to', async () => {
@@ -265,7 +278,11 @@ describe('import', () => {
     // In a narrow window the longest address wraps inside its cell: the table never runs past the card.
     await page.setViewportSize({ width: 760, height: 800 })
     await expect
-      .poll(() => page.evaluate<boolean>("(() => { const t = document.querySelector('.preview-table'); return t.scrollWidth <= t.parentElement.clientWidth })()"))
+      .poll(() =>
+        page.evaluate<boolean>(
+          "(() => { const t = document.querySelector('.preview-table'); return t.scrollWidth <= t.parentElement.clientWidth })()"
+        )
+      )
       .toBe(true)
 
     await actionFor(page, 'Mariko Sato').selectOption('merge')

@@ -147,7 +147,7 @@ function limitProblem(candidate: ContactCandidate): string | null {
       if (issue.type !== 'max_length') return `${label} cannot be imported: ${issue.message}`
       if (typeof item === 'string') return `${label}: “${clip(item)}” is longer than ${max} characters.`
       if (Array.isArray(one)) return `there are ${one.length} of ${label}; a person has at most ${max}.`
-      const length = String(one).trim().length.toLocaleString('en')
+      const length = one.trim().length.toLocaleString('en')
       return `${label} is too long (${length} characters; at most ${max}).`
     }
   }

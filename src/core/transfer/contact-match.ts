@@ -35,7 +35,12 @@ export function compatibleNames(a: string, b: string): boolean {
   const [short, long] = [foldedWords(a), foldedWords(b)].sort((x, y) => x.length - y.length) as [string[], string[]]
   if (short.length === 0) return true
   return short.every((word) =>
-    long.some((other) => other === word || (word.length === 1 && other.startsWith(word)) || (other.length === 1 && word.startsWith(other)))
+    long.some(
+      (other) =>
+        other === word ||
+        (word.length === 1 && other.startsWith(word)) ||
+        (other.length === 1 && word.startsWith(other))
+    )
   )
 }
 

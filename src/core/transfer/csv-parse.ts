@@ -108,7 +108,15 @@ function* readRecords(text: string, separator: string, offset: number, firstLine
   const plain = new RegExp(`[^${separator === '\t' ? '\\t' : separator}\\r\\n]*`, 'y')
   // The size of the line break at i, if there is one; CR LF and CR CR LF count once.
   const lineBreak = (): number =>
-    text.charCodeAt(i) === 10 ? 1 : text.charCodeAt(i) !== 13 ? 0 : text.startsWith('\r\r\n', i) ? 3 : text.startsWith('\r\n', i) ? 2 : 1
+    text.charCodeAt(i) === 10
+      ? 1
+      : text.charCodeAt(i) !== 13
+        ? 0
+        : text.startsWith('\r\r\n', i)
+          ? 3
+          : text.startsWith('\r\n', i)
+            ? 2
+            : 1
   while (i < text.length) {
     const begin = i
     const record: CsvRecord = { fields: [], line, raw: '', blank: false }

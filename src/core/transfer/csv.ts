@@ -44,9 +44,17 @@ export function csvCandidates(parsed: ParsedCsv, mapping: ColumnMapping): Contac
   for (const row of parsed.rows) {
     if (row.fields.every((cell) => cell.trim() === '')) continue
     const cells = (field: MappedField) => (byField.get(field) ?? []).map((i) => (row.fields[i] ?? '').trim())
-    const one = (field: MappedField) => cells(field).find(Boolean)?.replace(/\s*\n\s*/g, ' ') ?? ''
+    const one = (field: MappedField) =>
+      cells(field)
+        .find(Boolean)
+        ?.replace(/\s*\n\s*/g, ' ') ?? ''
     const name =
-      one('name') || joinName(one('firstName'), one('lastName'), { prefix: one('prefix'), middle: one('middleName'), suffix: one('suffix') })
+      one('name') ||
+      joinName(one('firstName'), one('lastName'), {
+        prefix: one('prefix'),
+        middle: one('middleName'),
+        suffix: one('suffix')
+      })
     const result = toCandidate(
       {
         line: row.line,

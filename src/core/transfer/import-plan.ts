@@ -125,7 +125,10 @@ export async function applyImport(
     const item = plan.items[Number(key)]
     if (!item) throw new RapportError('invalid-input', `There is no contact number ${key} in this import.`)
     if (!IMPORT_ACTIONS.includes(action))
-      throw new RapportError('invalid-input', `“${action}” is not something an import can do; choose add, merge or skip.`)
+      throw new RapportError(
+        'invalid-input',
+        `“${action}” is not something an import can do; choose add, merge or skip.`
+      )
     if (action === 'merge' && !item.target)
       throw new ImportProblem(
         item.candidate.line,

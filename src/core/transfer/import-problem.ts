@@ -22,6 +22,9 @@ export class ImportProblem extends RapportError {
 export function refuseUnreadable(skipped: readonly SkippedRecord[], empty: string): never {
   const [first, ...rest] = skipped
   if (!first) throw new ImportProblem(1, empty)
-  const others = rest.length === 0 ? '' : ` ${rest.length.toLocaleString('en')} more could not be read either (from line ${rest[0]!.line}).`
+  const others =
+    rest.length === 0
+      ? ''
+      : ` ${rest.length.toLocaleString('en')} more could not be read either (from line ${rest[0]!.line}).`
   throw new ImportProblem(first.line, `${first.reason} No contact in this file could be read.${others}`)
 }

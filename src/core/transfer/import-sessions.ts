@@ -99,7 +99,10 @@ export class ImportSessions {
     if (pending.kind !== 'contacts' || !pending.csv)
       throw new RapportError('invalid-input', 'Only a CSV file has columns to map.')
     if (mapping.length !== pending.csv.headers.length)
-      throw new RapportError('invalid-input', `This file has ${pending.csv.headers.length} columns; the mapping names ${mapping.length}.`)
+      throw new RapportError(
+        'invalid-input',
+        `This file has ${pending.csv.headers.length} columns; the mapping names ${mapping.length}.`
+      )
     const read = csvCandidates(pending.csv, mapping)
     const next: Pending = { ...pending, mapping, read, plan: planImport(store.journal, read.candidates) }
     this.#pending.set(token, next)
@@ -189,7 +192,11 @@ export class ImportSessions {
       warnings: candidate.warnings
     }))
     const csv = pending.csv
-      ? { headers: pending.csv.headers, mapping: pending.mapping, examples: columnExamples(pending.csv.headers, pending.csv.rows) }
+      ? {
+          headers: pending.csv.headers,
+          mapping: pending.mapping,
+          examples: columnExamples(pending.csv.headers, pending.csv.rows)
+        }
       : null
     const { skipped, notices } = pending.read
     return { token, kind: 'contacts', fileName: pending.fileName, format: pending.format, items, skipped, notices, csv }

@@ -161,8 +161,7 @@ function decodeValue(property: Property, bytes: Uint8Array, charset: string | un
   const undeclared = decodeUndeclared(bytes)
   property.value = undeclared.text
   property.legacy = undeclared.legacy
-  if (undeclared.legacy)
-    property.warnings.push(`Line ${property.line} is not UTF-8 text: it was read as Windows-1252.`)
+  if (undeclared.legacy) property.warnings.push(`Line ${property.line} is not UTF-8 text: it was read as Windows-1252.`)
 }
 
 /** vCard 2.1 lets parameters go without a name: "QUOTED-PRINTABLE" is an encoding, "WORK" a type. */
@@ -189,7 +188,8 @@ export function splitOutsideQuotes(text: string, separator: string): string[] {
 }
 
 const isHex = (byte: number | undefined) =>
-  byte !== undefined && ((byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x46) || (byte >= 0x61 && byte <= 0x66))
+  byte !== undefined &&
+  ((byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x46) || (byte >= 0x61 && byte <= 0x66))
 
 /** "=C3=A9" → the bytes C3 A9; an "=" not followed by two hex digits stays as it is. */
 function decodeQuotedPrintable(bytes: Uint8Array): Uint8Array {

@@ -22,7 +22,8 @@ interface Card {
 export function parseVCards(input: Uint8Array): ContactRead {
   const { bytes, wasUtf16 } = sourceBytes(input)
   const lines = physicalLines(bytes)
-  const raw = (first: number, last: number) => clipRaw(rawText(bytes.subarray(at(lines, first).start, at(lines, last).end)))
+  const raw = (first: number, last: number) =>
+    clipRaw(rawText(bytes.subarray(at(lines, first).start, at(lines, last).end)))
   const read: Array<ContactCandidate | SkippedRecord> = []
   let legacyLine = 0
   const open: Card[] = []
@@ -38,7 +39,9 @@ export function parseVCards(input: Uint8Array): ContactRead {
   }
   const close = (card: Card) => {
     const result = cardCandidate(card)
-    read.push('problem' in result ? { line: card.line, reason: result.problem, raw: raw(card.line, card.lastLine) } : result)
+    read.push(
+      'problem' in result ? { line: card.line, reason: result.problem, raw: raw(card.line, card.lastLine) } : result
+    )
   }
 
   for (const logical of logicalLines(bytes, lines)) {
@@ -125,7 +128,10 @@ function rank(property: Property): number {
 /** Every non-empty property of a name, the preferred first, the rest in file order. */
 function all(properties: readonly Property[], name: string): Property[] {
   const found = properties.filter((property) => property.name === name && property.value.trim() !== '')
-  return found.map((property, i) => ({ property, i })).sort((a, b) => rank(a.property) - rank(b.property) || a.i - b.i).map(({ property }) => property)
+  return found
+    .map((property, i) => ({ property, i }))
+    .sort((a, b) => rank(a.property) - rank(b.property) || a.i - b.i)
+    .map(({ property }) => property)
 }
 
 function cardCandidate(card: Card): ContactCandidate | { problem: string } {

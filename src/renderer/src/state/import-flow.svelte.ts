@@ -1,5 +1,11 @@
 import type { RapportBridge } from '../../../shared/api.ts'
-import type { ColumnMapping, ImportAction, ImportOutcome, ImportPreview, MappedField } from '../../../shared/transfer.ts'
+import type {
+  ColumnMapping,
+  ImportAction,
+  ImportOutcome,
+  ImportPreview,
+  MappedField
+} from '../../../shared/transfer.ts'
 
 /**
  * The import screen's steps: pick a file, look at (and adjust) the preview, import or cancel. The preview
@@ -61,17 +67,20 @@ export class ImportFlow {
     else if (!result.value.canceled) this.#preview = result.value.preview
   }
 
-  /** The mapping step: column `column` becomes `field` (null: not imported); the preview is planned again. */
-  async remap(column: number, field: MappedField | null): Promise<void> {
+  /** The mapping step: column `column` becomes `field` (null: not imported); false when that was refused. */
+  async remap(column: number, field: MappedField | null): Promise<boolean> {
     const preview = this.#preview
-    if (preview?.kind !== 'contacts' || !preview.csv) return
+    if (preview?.kind !== 'contacts' || !preview.csv) return false
     const mapping: ColumnMapping = preview.csv.mapping.map((f, i) => (i === column ? field : f))
     const result = await this.#bridge.importRemap({ token: preview.token, mapping })
-    if (result.ok) {
-      this.#preview = result.value
-      this.#decisions = {}
-      this.#error = ''
-    } else this.#error = result.error.message
+    if (!result.ok) {
+      this.#error = result.error.message
+      return false
+    }
+    this.#preview = result.value
+    this.#decisions = {}
+    this.#error = ''
+    return true
   }
 
   async apply(mode: 'merge' | 'replace' = 'merge'): Promise<void> {
