@@ -141,7 +141,14 @@ export type ImportPreview =
     }
 
 export type ImportOutcome =
-  | { kind: 'contacts'; added: string[]; merged: string[]; skipped: string[]; notRead: number }
+  | {
+      kind: 'contacts'
+      added: string[]
+      merged: string[]
+      skipped: string[]
+      /** The records of the file that could not be read (as in the preview), left out of the import. */
+      notRead: SkippedRecord[]
+    }
   | { kind: 'journal'; description: string; backup: string | null }
 
 /** What a native file dialog returned: nothing when the user cancelled. */

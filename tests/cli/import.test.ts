@@ -67,7 +67,7 @@ describe('rapport import of contacts', () => {
       added: ['王伟', "Liam O'Brien", 'Nguyễn Thị Mai'],
       merged: ['Ana García'],
       skipped: [],
-      notRead: 0
+      notRead: []
     })
   })
 
@@ -108,6 +108,17 @@ describe('rapport import of contacts', () => {
       ].join('\n')
     )
     expect(await peopleIn(file)).toContain('Nordic Reefer Lines')
+    const json = JSON.parse(
+      (await rapportIn(dir, 'import', join(CONTACTS, 'linkedin-connections.csv'), '--json')).stdout
+    )
+    expect(json.notRead).toEqual([
+      { line: 6, reason: 'this row has no name, company, email or phone to go by.', raw: ',,,,,,02 Jun 2022' },
+      {
+        line: 9,
+        reason: 'this row has no name, company, email or phone to go by.',
+        raw: ',,https://www.linkedin.com/in/private-member,,,,15 Mar 2021'
+      }
+    ])
   })
 
   it('says which file a guessed character set and a possible duplicate are in', async () => {

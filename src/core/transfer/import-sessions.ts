@@ -130,7 +130,7 @@ export class ImportSessions {
         added: result.names.added,
         merged: result.names.merged,
         skipped: result.names.skipped,
-        notRead: pending.read.skipped.length
+        notRead: pending.read.skipped
       }
     } else if (mode === 'replace') {
       const result = await applyReplace(store, pending.plan.incoming, { force: true, now })
