@@ -9,7 +9,7 @@ import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { seedJournal } from '../support/seed-journal.ts'
-import { CONTACTS } from '../support/contacts.ts'
+import { CONTACTS, expectedNames } from '../support/contacts.ts'
 import { sha256 } from '../../src/core/journal/file-hash.ts'
 import { openTempJournal } from '../support/temp-journal.ts'
 import { appPerTest, makeTempDir, openUi, readJournalFile, screenshot, TestDesktop } from './harness.ts'
@@ -213,15 +213,7 @@ describe('import', () => {
       .getByText('7 people added, 0 merged, 0 skipped; 2 records in the file could not be read.')
       .waitFor()
     const people = (await readJournalFile(run.app)).people
-    expect(people.map((p) => p.name)).toEqual([
-      'Omega Systems Sales',
-      'Test Contact One',
-      'Nordic Reefer Lines',
-      'Chidi Okonkwo',
-      'Ingrid Berg',
-      'Per Lund',
-      'Evolution Person'
-    ])
+    expect(people.map((p) => p.name)).toEqual(expectedNames('odd-cards.vcf'))
     expect(people[1]).toMatchObject({ email: 'contact1@valid-domain.example', otherEmails: ['contact1@invalid'] })
     // The person's page keeps the address the file gave, as written.
     await page.goto(`${run.app.url}#/person/${people[1]!.id}`)

@@ -19,6 +19,14 @@ export function readContacts(name: string): ContactRead {
   return csvCandidates(parsed, guessMapping(parsed.headers, parsed.rows))
 }
 
+/** The names the corpus expects a fixture to give, in order (tests/fixtures/contacts/expected/<file>.json). */
+export function expectedNames(name: string): string[] {
+  const expected = JSON.parse(readFileSync(join(CONTACTS, 'expected', `${name}.json`), 'utf8')) as {
+    people: Array<{ name: string }>
+  }
+  return expected.people.map((person) => person.name)
+}
+
 /** A file's bytes, for contacts written inline in a test. */
 export const bytes = (text: string): Uint8Array => new TextEncoder().encode(text)
 
