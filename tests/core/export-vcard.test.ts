@@ -132,12 +132,18 @@ describe('export → import gives the same people', () => {
         otherPhones: ['+44 7700 900123'],
         location: 'London, UK',
         tags: ['Prospects', 'a\\b;c'],
-        howWeMet: 'Met at Multimodal 2025.\n\nTwo kids; loves sailing.'
+        howWeMet: 'Met at Multimodal 2025.\n\nTwo kids; loves sailing.',
+        importantDates: [
+          { label: 'Birthday', date: '--03-17', repeats: 'yearly', remindDaysBefore: null },
+          { label: 'Anniversary', date: '2015-06-20', repeats: 'yearly', remindDaysBefore: null }
+        ]
       }),
       person({ name: '王伟', company: '深圳华通物流', location: '深圳, China' }, 2),
       person({ name: 'Omega', email: 'omega@omega.example' }, 3)
     ]
-    expect((await roundTrip(people)).map(contactOf)).toEqual(people.map(contactOf))
+    const back = await roundTrip(people)
+    expect(back.map(contactOf)).toEqual(people.map(contactOf))
+    expect(back.map((p) => p.importantDates)).toEqual(people.map((p) => p.importantDates))
   })
 
   it('for any people (fast-check, read back without a journal on disk)', () => {

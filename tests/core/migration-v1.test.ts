@@ -30,7 +30,8 @@ it('upgrades a foundation (v1) journal to the current version, keeping every per
     archived: false,
     otherEmails: [],
     otherPhones: [],
-    relationshipStyle: { kind: 'not-asked', askedOn: '', theirWords: '' }
+    relationshipStyle: { kind: 'not-asked', askedOn: '', theirWords: '' },
+    importantDates: []
   })
   const onDisk = JSON.parse(await readFile(journal.file, 'utf8'))
   expect(onDisk.schemaVersion).toBe(SCHEMA_VERSION)

@@ -24,17 +24,19 @@ describe('schema migrations', () => {
     expect(() => migrateJournal({ schemaVersion: 1 }, 1, {}, 2)).toThrow(/no step from schema version 1 to 2/)
   })
 
-  it('v3 gives every person empty lists of other emails and phones, and touches nothing else', () => {
-    const v2 = {
-      schemaVersion: 2,
+  it('v4 gives every person empty lists of other emails and phones, and touches nothing else', () => {
+    const v3 = {
+      schemaVersion: 3,
       me: { name: '' },
-      people: [{ id: 'p1', name: 'Ana', email: 'ana@acme.example' }],
+      people: [{ id: 'p1', name: 'Ana', email: 'ana@acme.example', importantDates: [] }],
       conversations: []
     }
-    expect(migrateJournal(v2, 2, MIGRATIONS, 3)).toEqual({
-      ...v2,
-      schemaVersion: 3,
-      people: [{ id: 'p1', name: 'Ana', email: 'ana@acme.example', otherEmails: [], otherPhones: [] }]
+    expect(migrateJournal(v3, 3, MIGRATIONS, 4)).toEqual({
+      ...v3,
+      schemaVersion: 4,
+      people: [
+        { id: 'p1', name: 'Ana', email: 'ana@acme.example', importantDates: [], otherEmails: [], otherPhones: [] }
+      ]
     })
   })
 })

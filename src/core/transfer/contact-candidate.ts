@@ -23,6 +23,16 @@ export interface ContactCandidate {
   tags: string[]
   /** What was read differently from the file, in words, each naming its line. */
   warnings: string[]
+  /** Dates the card carries (BDAY, ANNIVERSARY) as written; import-plan.ts makes them important dates. */
+  dates?: CandidateDate[]
+}
+
+export interface CandidateDate {
+  label: string
+  value: string
+  line: number
+  /** Apple writes a birthday without a year as 1604-…, with X-APPLE-OMIT-YEAR=1604. */
+  omitYear?: string
 }
 
 /** What a reader found in one record, before it is checked: every email and phone, the name if any. */
@@ -37,6 +47,7 @@ export interface ContactFields {
   note: string
   tags: string[]
   warnings: string[]
+  dates?: CandidateDate[]
 }
 
 /** What reading a file gave: the contacts, every record that was skipped and why, and notes about the file. */
@@ -127,7 +138,8 @@ export function toCandidate(fields: ContactFields, kind: 'card' | 'row'): Contac
     location: fields.location,
     note: fields.note,
     tags: fields.tags,
-    warnings
+    warnings,
+    ...(fields.dates?.length ? { dates: fields.dates } : {})
   }
   const problem = limitProblem(candidate)
   return problem ? { problem } : candidate

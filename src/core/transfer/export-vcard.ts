@@ -1,8 +1,8 @@
 /**
  * People as vCard 4.0 (RFC 6350), the contact file Google Contacts, Apple Contacts and Outlook import: a
  * seller takes their people with them. Each card holds what a contact app has a place for: the name, company,
- * job title, every email and phone (the first ones preferred), where they are, tags, and "How we met" as the
- * note. Reading the file back with Rapport's import gives the same people.
+ * job title, every email and phone (the first ones preferred), where they are, tags, "How we met" as the
+ * note, and a birthday and anniversary. Reading the file back with Rapport's import gives the same people.
  */
 import type { Person } from '../../shared/schema/person.ts'
 import { RapportError } from '../rapport-error.ts'
@@ -40,7 +40,21 @@ function card(person: Person): string[] {
   if (person.location) lines.push(`ADR:;;;${icsText(person.location)};;;`)
   if (person.tags.length > 0) lines.push(`CATEGORIES:${person.tags.map(icsText).join(',')}`)
   if (person.howWeMet) lines.push(`NOTE:${icsText(person.howWeMet)}`)
+  lines.push(...cardDates(person))
   lines.push(`REV:${icsStamp(new Date(person.updatedAt))}`, 'END:VCARD')
+  return lines
+}
+
+/** A birthday and an anniversary have properties of their own ("--0317" when the year is not known). */
+function cardDates(person: Person): string[] {
+  const lines: string[] = []
+  for (const [label, property] of [
+    ['birthday', 'BDAY'],
+    ['anniversary', 'ANNIVERSARY']
+  ] as const) {
+    const found = person.importantDates.find((d) => d.label.toLowerCase() === label && d.repeats === 'yearly')
+    if (found) lines.push(`${property}:${found.date.replaceAll('-', '').replace(/^(?=\d{4}$)/, '--')}`)
+  }
   return lines
 }
 

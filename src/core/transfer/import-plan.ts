@@ -4,7 +4,8 @@
  * one that only shares an email under another name is marked a possible duplicate for the user to decide.
  *
  * A card's NOTE (or a CSV "Notes" column) becomes the person's "How we met": it is the one About field
- * for free context, and contact-app notes are usually exactly that ("Met at Web Summit 2025").
+ * for free context, and contact-app notes are usually exactly that ("Met at Web Summit 2025"). Its BDAY and
+ * ANNIVERSARY become important dates (contact-dates.ts), here where the contact becomes a person.
  */
 import { randomUUID } from 'node:crypto'
 import type { Journal } from '../../shared/schema/journal.ts'
@@ -13,6 +14,7 @@ import type { Person } from '../../shared/schema/person.ts'
 import type { ImportAction } from '../../shared/transfer.ts'
 import { addEmails, addPhones } from './contact-address.ts'
 import type { ContactCandidate } from './contact-candidate.ts'
+import { contactDates } from './contact-dates.ts'
 import { ContactIndex, nameKey } from './contact-match.ts'
 import type { Match } from './contact-match.ts'
 import { ImportProblem } from './import-problem.ts'
@@ -51,6 +53,7 @@ export type ImportDecisions = Record<number, ImportAction>
 
 const MAX_TAGS = 30
 const MAX_OTHERS = 50
+const MAX_DATES = 30
 
 const knownPerson = (person: Person) => ({
   item: { personId: person.id } as MergeTarget,
@@ -99,7 +102,14 @@ export function planImport(journal: Journal, candidates: readonly ContactCandida
       reason: describeMatch(who, match, company)
     }
   })
-  return { items }
+  return { items: items.map(sayUnreadDates) }
+}
+
+/** A date on the card that is not a date (“circa 1960”) is left out, and the preview says so. */
+function sayUnreadDates(item: ImportItem): ImportItem {
+  const { unread } = contactDates(item.candidate)
+  if (item.action === 'skip' || unread.length === 0) return item
+  return { ...item, reason: `${item.reason} Rapport cannot read ${unread.join(' or ')} as a date, so it is left out.` }
 }
 
 function describeMatch(who: string, match: Match<MergeTarget>, company: string): string {
@@ -195,6 +205,7 @@ function newPerson(candidate: ContactCandidate, stamp: string): Person {
     location,
     howWeMet: note,
     tags: [...tags],
+    importantDates: contactDates(candidate).dates,
     createdAt: stamp,
     updatedAt: stamp
   }
@@ -223,7 +234,14 @@ function merged(person: Person, candidate: ContactCandidate, stamp: string): Per
         `${person.name} would have ${count} ${what} after this import; a person has at most ${max}.`
       )
   }
+  // A date is added when the person has none with that label yet ("Birthday" is never there twice).
+  const labels = new Set(person.importantDates.map((d) => d.label.toLowerCase()))
+  filled.importantDates = [
+    ...person.importantDates,
+    ...contactDates(candidate).dates.filter((d) => !labels.has(d.label.toLowerCase()))
+  ]
   tooMany(filled.tags.length, MAX_TAGS, 'tags')
+  tooMany(filled.importantDates.length, MAX_DATES, 'important dates')
   tooMany(filled.otherEmails.length, MAX_OTHERS, 'other emails')
   tooMany(filled.otherPhones.length, MAX_OTHERS, 'other phones')
   const changed = JSON.stringify(filled) !== JSON.stringify(person)

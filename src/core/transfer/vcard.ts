@@ -6,7 +6,7 @@
 import { clipRaw, legacyNotice, physicalLines, rawText, sourceBytes } from './contact-bytes.ts'
 import type { PhysicalLine } from './contact-bytes.ts'
 import { cleanTags, joinName, toCandidate } from './contact-candidate.ts'
-import type { ContactCandidate, ContactRead } from './contact-candidate.ts'
+import type { CandidateDate, ContactCandidate, ContactRead } from './contact-candidate.ts'
 import type { SkippedRecord } from '../../shared/transfer.ts'
 import { refuseUnreadable } from './import-problem.ts'
 import { logicalLines, parseProperty } from './vcard-lines.ts'
@@ -161,10 +161,29 @@ function cardCandidate(card: Card): ContactCandidate | { problem: string } {
       tags: cleanTags(
         properties.filter((p) => p.name === 'CATEGORIES').flatMap((p) => splitEscaped(p.value, ',').map(unescapeValue))
       ),
-      warnings: [...properties.flatMap((p) => p.warnings), ...card.warnings]
+      warnings: [...properties.flatMap((p) => p.warnings), ...card.warnings],
+      dates: datesOf(properties)
     },
     'card'
   )
+}
+
+/** The dates a card may carry, with the label they get in the journal. */
+const DATE_LABELS: Partial<Record<string, string>> = {
+  BDAY: 'Birthday',
+  ANNIVERSARY: 'Anniversary',
+  'X-ANNIVERSARY': 'Anniversary'
+}
+
+/** BDAY and ANNIVERSARY as written, read into important dates where the contact becomes a person. */
+function datesOf(properties: readonly Property[]): CandidateDate[] {
+  return properties.flatMap((p) => {
+    const label = DATE_LABELS[p.name]
+    const omitYear = p.params.get('X-APPLE-OMIT-YEAR')?.[0]
+    return label && p.value.trim()
+      ? [{ label, value: singleLine(p.value), line: p.line, ...(omitYear ? { omitYear } : {}) }]
+      : []
+  })
 }
 
 /** N is family;given;additional;prefix;suffix (each may list several, comma-separated). */
