@@ -4,7 +4,7 @@
  * the new one, never a mix.
  */
 import { randomUUID } from 'node:crypto'
-import { open, rename, rm } from 'node:fs/promises'
+import { open, readdir, rename, rm } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 
 export const PRIVATE_FILE_MODE = 0o600
@@ -56,4 +56,12 @@ export const TEMP_FILE_NAME = /^\.(.+)\.(\d+)\.[0-9a-f-]{36}\.tmp$/
 
 export function isTempFileOf(path: string, name: string): boolean {
   return name.startsWith(`.${basename(path)}.`) && name.endsWith('.tmp')
+}
+
+/** Temp files from a writer that died mid-write; the journal itself is always whole. */
+export async function removeStaleTempFiles(path: string): Promise<void> {
+  const names = await readdir(dirname(path))
+  await Promise.all(
+    names.filter((name) => isTempFileOf(path, name)).map((name) => rm(join(dirname(path), name), { force: true }))
+  )
 }

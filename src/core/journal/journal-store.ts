@@ -6,23 +6,22 @@
  * log starts afresh (compaction-policy.ts says when; docs/store.md how each step survives a crash).
  */
 import { Low } from 'lowdb'
-import { chmod, mkdir, readdir, readFile, rm } from 'node:fs/promises'
-import { dirname, join } from 'node:path'
+import { chmod, mkdir, readFile } from 'node:fs/promises'
+import { dirname } from 'node:path'
 import { emptyJournal } from '../../shared/schema/journal.ts'
 import type { Journal } from '../../shared/schema/journal.ts'
 import { rotateBackups, writeBackup } from './backups.ts'
 import { JournalFile, serializeJournal } from './journal-file.ts'
-import { isTempFileOf, PRIVATE_FILE_MODE } from './durable-write.ts'
-import { checkChange } from './change-check.ts'
+import { PRIVATE_FILE_MODE, removeStaleTempFiles } from './durable-write.ts'
+import { checkOrRefuse } from './change-check.ts'
 import { diffJournal } from './change-diff.ts'
-import type { ChangeOp } from './change-diff.ts'
 import { CompactionTimer } from './compaction-policy.ts'
 import { IdSets } from './id-sets.ts'
 import type { CompactionPolicy } from './compaction-policy.ts'
 import { LogFile } from './log-file.ts'
+import { RapportError } from '../rapport-error.ts'
 import { replayLog } from './log-replay.ts'
 import type { LogState } from './log-replay.ts'
-import { RapportError } from '../rapport-error.ts'
 
 export interface StoreOptions {
   /** The clock, so that backup rotation can be tested across days. */
@@ -282,24 +281,6 @@ export class JournalStore {
     this.#logState = this.log
     await log.close()
     this.#log = null
-  }
-}
-
-/** Temp files from a writer that died mid-write; the journal itself is always whole. */
-async function removeStaleTempFiles(path: string): Promise<void> {
-  const names = await readdir(dirname(path))
-  await Promise.all(
-    names.filter((name) => isTempFileOf(path, name)).map((name) => rm(join(dirname(path), name), { force: true }))
-  )
-}
-
-/** The change's items are checked, and the very objects kept: the search index tells changes apart by identity. */
-function checkOrRefuse(previous: Journal, next: Journal, ops: readonly ChangeOp[], ids: IdSets): Journal {
-  try {
-    checkChange(previous, next, ops, ids)
-    return next
-  } catch (error) {
-    throw new RapportError('invalid-input', `That change would make the journal invalid. ${describe(error)}`)
   }
 }
 
