@@ -9,7 +9,8 @@ import type { PersonProfile } from '../../../shared/schema/person.ts'
 export const MAX_NAME = 200
 
 /** What the profile form edits: every field but the important dates, which have their own section. */
-export type ProfileFields = Omit<PersonProfile, 'importantDates'>
+// Other emails and phones come from contact files and are shown, not edited here: the patch leaves them as they are.
+export type ProfileFields = Omit<PersonProfile, 'importantDates' | 'otherEmails' | 'otherPhones'>
 
 export type ProfileDraft = Omit<ProfileFields, 'tags' | 'cadenceDays'> & {
   tags: string
