@@ -4,9 +4,9 @@
  * the data: it is used only when it was made from exactly the journal file on disk (same SHA-256), by the
  * same tokeniser and document rules, and its own checksum holds; otherwise the index is built afresh.
  *
- * Layout: "RPIDX001", SHA-256 of the rest (32 bytes), then the rest: header length (u32 LE), the header
+ * Layout: "RPIDX002", SHA-256 of the rest (32 bytes), then the rest: header length (u32 LE), the header
  * (JSON: journal hash, rules fingerprint, words, documents), padding to 4 bytes, per-word postings metadata
- * (u32 × 6: head size, count, last; body size, count, last), and every list's 16-bit gaps (see postings.ts).
+ * (u32 × 3 per field, FIELDS fields: size, count, last), and every list's 16-bit gaps (see postings.ts).
  * The header's first field is the journal's hash, so a launch can peek at it (savedIndexJournal).
  */
 import { createHash } from 'node:crypto'
@@ -15,23 +15,24 @@ import type { Journal } from '../../shared/schema/journal.ts'
 import type { SearchKind } from '../../shared/search.ts'
 import { writeFileDurable } from '../journal/durable-write.ts'
 import { sha256 } from '../journal/file-hash.ts'
-import { INDEXED } from './documents.ts'
+import { FIELDS, INDEXED } from './documents.ts'
+import { FOLD_RULES } from '../../shared/fold-key.ts'
 import { Postings } from './postings.ts'
 import { SearchIndex } from './search-index.ts'
 import { STOP_WORDS } from './stop-words.ts'
 import { tokenizeDocs } from './tokenize-docs.ts'
 
-const MAGIC = 'RPIDX001'
+const MAGIC = 'RPIDX002'
 const HASH_BYTES = 32
-const META = 6
+const META = 3 * FIELDS
 
 /** What an index holds, apart from what it can take from the journal itself. */
 export interface IndexSnapshot {
   terms: readonly string[]
   /** Each document number's item, or null for a document deleted since the build. */
   docs: ReadonlyArray<{ kind: SearchKind; id: string } | null>
-  head: readonly Postings[]
-  body: readonly Postings[]
+  /** Word `id`'s list in field `f` is at id × FIELDS + f. */
+  lists: readonly Postings[]
 }
 
 interface Header {
@@ -56,9 +57,12 @@ const KINDS_BY_CODE = new Map(Object.entries(KIND_CODES).map(([kind, code]) => [
  * version of Rapport is not trusted.
  */
 const RULES = sha256(
-  [tokenizeDocs.toString(), ...Object.values(INDEXED).map((make) => make.toString()), [...STOP_WORDS].join(' ')].join(
-    '\n'
-  )
+  [
+    tokenizeDocs.toString(),
+    FOLD_RULES,
+    ...Object.values(INDEXED).map((make) => make.toString()),
+    [...STOP_WORDS].join(' ')
+  ].join('\n')
 )
 
 export function savedIndexPath(journalPath: string): string {
@@ -77,11 +81,9 @@ export function encodeIndex(snapshot: IndexSnapshot, journalHash: string): Uint8
   const words = snapshot.terms.length
   const meta = new Uint32Array(words * META)
   let dataLength = 0
-  for (let word = 0; word < words; word++) {
-    const head = snapshot.head[word]!
-    const body = snapshot.body[word]!
-    meta.set([head.size, head.length, head.last, body.size, body.length, body.last], word * META)
-    dataLength += head.size + body.size
+  for (const [n, list] of snapshot.lists.entries()) {
+    meta.set([list.size, list.length, list.last], n * 3)
+    dataLength += list.size
   }
   const metaAt = align4(4 + headerBytes.length)
   const dataAt = metaAt + meta.byteLength
@@ -91,11 +93,9 @@ export function encodeIndex(snapshot: IndexSnapshot, journalHash: string): Uint8
   rest.set(new Uint8Array(meta.buffer), metaAt)
   const data = new Uint16Array(rest.buffer, dataAt, dataLength)
   let at = 0
-  for (let word = 0; word < words; word++) {
-    for (const list of [snapshot.head[word]!, snapshot.body[word]!]) {
-      data.set(list.data.subarray(0, list.size), at)
-      at += list.size
-    }
+  for (const list of snapshot.lists) {
+    data.set(list.data.subarray(0, list.size), at)
+    at += list.size
   }
   const file = new Uint8Array(MAGIC.length + HASH_BYTES + rest.length)
   file.set(new TextEncoder().encode(MAGIC), 0)
@@ -130,21 +130,13 @@ export function decodeIndex(file: Uint8Array, journalHash: string): IndexSnapsho
   if (dataAt > bytes.length || (bytes.length - dataAt) % 2 !== 0) return null
   const meta = new Uint32Array(bytes.buffer, bytes.byteOffset + metaAt, words * META)
   const data = new Uint16Array(bytes.buffer, bytes.byteOffset + dataAt, (bytes.length - dataAt) / 2)
-  const head: Postings[] = []
-  const body: Postings[] = []
+  const lists: Postings[] = []
   let at = 0
-  for (let word = 0; word < words; word++) {
-    for (const [lists, field] of [
-      [head, 0],
-      [body, 3]
-    ] as const) {
-      const size = meta[word * META + field]!
-      if (at + size > data.length) return null
-      lists.push(
-        Postings.view(data.subarray(at, at + size), meta[word * META + field + 1]!, meta[word * META + field + 2]!)
-      )
-      at += size
-    }
+  for (let n = 0; n < words * FIELDS; n++) {
+    const size = meta[n * 3]!
+    if (at + size > data.length) return null
+    lists.push(Postings.view(data.subarray(at, at + size), meta[n * 3 + 1]!, meta[n * 3 + 2]!))
+    at += size
   }
   if (at !== data.length) return null
   const docs: Array<{ kind: SearchKind; id: string } | null> = []
@@ -154,7 +146,7 @@ export function decodeIndex(file: Uint8Array, journalHash: string): IndexSnapsho
     if (code !== '-' && !kind) return null
     docs.push(kind ? { kind, id: header.ids[n]! } : null)
   }
-  return { terms: header.terms, docs, head, body }
+  return { terms: header.terms, docs, lists }
 }
 
 /** The saved index of `journalPath`, fitted to `journal`; null when there is none or it cannot be used. */
