@@ -4,11 +4,10 @@
  * lately first; a highlighted snippet per hit. When no document has every word of the query, the people
  * whose entries between them have the most of its words come first.
  */
-import type { Journal } from '../../shared/schema/journal.ts'
 import type { Person } from '../../shared/schema/person.ts'
 import type { SearchGroup, SearchHit } from '../../shared/search.ts'
 import type { SearchDoc } from './documents.ts'
-import { freshness, popcount, timeOf } from './query-match.ts'
+import { freshness, popcount } from './query-match.ts'
 import { snippetOf, marksIn } from './snippet.ts'
 import { CONTACT_GAIN, MORE_HITS_SHARE } from './weights.ts'
 
@@ -35,7 +34,7 @@ export function rankGroups(
   limit: number,
   people: ReadonlyMap<string, Person>,
   matched: ReadonlySet<string>,
-  lastContact: ReadonlyMap<string, string>,
+  lastContact: ReadonlyMap<string, number>,
   now: Date
 ): SearchGroup[] {
   const candidates = new Map<string, Candidate>()
@@ -57,8 +56,8 @@ export function rankGroups(
     }
   }
   for (const candidate of candidates.values()) {
-    const day = lastContact.get(candidate.person.id)
-    if (day) candidate.score *= 1 + CONTACT_GAIN * freshness(timeOf(day), now.getTime())
+    const time = lastContact.get(candidate.person.id)
+    if (time !== undefined) candidate.score *= 1 + CONTACT_GAIN * freshness(time, now.getTime())
   }
   return [...candidates.values()]
     .sort((a, b) => popcount(b.words) - popcount(a.words) || b.score - a.score)
@@ -70,15 +69,6 @@ export function rankGroups(
       role: person.role,
       hits: docs.map((doc) => hitOf(doc, person, matched))
     }))
-}
-
-/** Each person's last conversation, as its date. */
-export function lastContacts(journal: Journal): Map<string, string> {
-  const last = new Map<string, string>()
-  for (const c of journal.conversations) {
-    for (const id of c.personIds) if ((last.get(id) ?? '') < c.date) last.set(id, c.date)
-  }
-  return last
 }
 
 function hitOf(doc: SearchDoc, person: Person, matched: ReadonlySet<string>): SearchHit {

@@ -16,10 +16,10 @@ import { tokenizeDocs } from './tokenize-docs.ts'
 import type { TokenizedDocs } from './tokenize-docs.ts'
 import { EMPTY, Postings } from './postings.ts'
 import { compactIndex, newKeyMaps } from './compaction.ts'
-import { documentFrequency, expandTerm, monthBoost, popcount, queryFilter, recency, timeOf } from './query-match.ts'
+import { documentFrequency, expandTerm, monthBoost, popcount, queryFilter, recency } from './query-match.ts'
 import { QueryScores } from './query-scores.ts'
 import { adjacentPairs } from './phrase.ts'
-import { lastContacts, rankGroups } from './rank.ts'
+import { rankGroups } from './rank.ts'
 import { parseQuery } from './query-terms.ts'
 import type { QueryTerm } from './query-terms.ts'
 import { TopK } from './top-k.ts'
@@ -28,30 +28,24 @@ import { Vocabulary } from './vocabulary.ts'
 import { KIND_CODES, PHRASE_GAIN, WEIGHT_TABLE } from './weights.ts'
 import type { IndexSnapshot } from './saved-index.ts'
 import type { Ranked } from './rank.ts'
+import { DocTable } from './doc-table.ts'
 
 const CANDIDATES = 300
 /** How many of the best documents are read again for the query's words side by side. */
 const PHRASE_CHECKS = 100
 const STOP_LIST = [...STOP_WORDS]
-const KIND_CODE = new Map(KIND_CODES.map((kind, code) => [kind, code]))
 
 export class SearchIndex {
   #vocab = new Vocabulary()
   /** Word `id`'s documents in field `f` are at id × FIELDS + f. */
   #lists: Postings[] = []
-  #docs: Array<SearchDoc | null> = []
-  /** Each document's kind as a code (KIND_CODES), for the query loop's field weights. */
-  #kinds = new Uint8Array(1024)
-  /** Each document's day in milliseconds (NaN: none), read once rather than on every query. */
-  #times = new Float64Array(1024)
+  #table = new DocTable()
   /** Document numbers by kind, then by item id (the journal's own strings: no key strings to keep). */
   #byKey = newKeyMaps()
   #dead = 0
   #changes = 0
   #journal: Journal
   #people = new Map<string, Person>()
-  /** Each person's last conversation day, made on the first search after conversations change. */
-  #lastContact: Map<string, string> | null = null
   #scores = new QueryScores()
 
   private constructor(journal: Journal) {
@@ -81,16 +75,15 @@ export class SearchIndex {
     }
     for (const saved of snapshot.docs) {
       if (!saved) {
-        index.#docs.push(null)
+        index.#table.push(null)
         index.#dead++
         continue
       }
       const doc = made[saved.kind].get(saved.id)
       if (!doc || index.#byKey[doc.kind].has(doc.id)) return null
-      index.#byKey[doc.kind].set(doc.id, index.#docs.length)
-      index.#pushDoc(doc)
+      index.#byKey[doc.kind].set(doc.id, index.#table.push(doc))
     }
-    if (index.#docs.length - index.#dead !== live || snapshot.lists.length !== snapshot.terms.length * FIELDS)
+    if (index.#table.length - index.#dead !== live || snapshot.lists.length !== snapshot.terms.length * FIELDS)
       return null
     index.#vocab.beginBulk()
     for (const [id, term] of snapshot.terms.entries()) if (index.#vocab.add(term) !== id) return null
@@ -105,7 +98,7 @@ export class SearchIndex {
     if (this.#dead > 0) this.#compact()
     return {
       terms: this.#vocab.terms,
-      docs: this.#docs.map((doc) => doc && { kind: doc.kind, id: doc.id }),
+      docs: this.#table.docs.map((doc) => doc && { kind: doc.kind, id: doc.id }),
       lists: this.#lists
     }
   }
@@ -119,28 +112,10 @@ export class SearchIndex {
   #documents(): SearchDoc[] {
     const docs: SearchDoc[] = []
     for (const doc of documentsOf(this.#journal)) {
-      this.#byKey[doc.kind].set(doc.id, this.#docs.length)
-      this.#pushDoc(doc)
+      this.#byKey[doc.kind].set(doc.id, this.#table.push(doc))
       docs.push(doc)
     }
     return docs
-  }
-
-  /** Appends a document, its kind's code and its day. */
-  #pushDoc(doc: SearchDoc | null): void {
-    const n = this.#docs.length
-    this.#docs.push(doc)
-    if (n >= this.#kinds.length) {
-      const kinds = new Uint8Array(n * 2)
-      kinds.set(this.#kinds)
-      this.#kinds = kinds
-      const times = new Float64Array(n * 2)
-      times.set(this.#times)
-      this.#times = times
-    }
-    if (!doc) return
-    this.#kinds[n] = KIND_CODE.get(doc.kind)!
-    this.#times[n] = timeOf(doc.day)
   }
 
   /** Numbers the documents' words into the vocabulary and lays out the postings. */
@@ -155,7 +130,7 @@ export class SearchIndex {
   }
 
   get size(): { docs: number; words: number } {
-    return { docs: this.#docs.length - this.#dead, words: this.#vocab.terms.length }
+    return { docs: this.#table.length - this.#dead, words: this.#vocab.terms.length }
   }
 
   /** Brings the index in line with `next`, touching only the items that changed. */
@@ -165,7 +140,6 @@ export class SearchIndex {
     this.#journal = next
     this.#changes++
     if (prev.people !== next.people) this.#people = new Map(next.people.map((p) => [p.id, p]))
-    if (prev.conversations !== next.conversations) this.#lastContact = null
     for (const collection of Object.keys(INDEXED) as IndexedCollection[]) {
       const before = prev[collection] as readonly object[]
       const after = next[collection] as readonly object[]
@@ -180,7 +154,7 @@ export class SearchIndex {
       const known = new Set(before)
       for (const item of after) if (!known.has(item)) this.#add(item, collection)
     }
-    if (this.#dead > 1000 && this.#dead > this.#docs.length / 4) this.#compact()
+    if (this.#dead > 1000 && this.#dead > this.#table.length / 4) this.#compact()
   }
 
   search(query: SearchQuery, now: Date): SearchResponse {
@@ -195,9 +169,8 @@ export class SearchIndex {
         entry.score *= 1 + (PHRASE_GAIN * adjacentPairs(entry.doc, phrase)) / (phrase.length - 1)
       ranked.sort((a, b) => b.score - a.score)
     }
-    this.#lastContact ??= lastContacts(this.#journal)
     const matched = new Set(termWords.flatMap((words) => [...words]))
-    const groups = rankGroups(ranked, query.limit ?? 20, this.#people, matched, this.#lastContact, now)
+    const groups = rankGroups(ranked, query.limit ?? 20, this.#people, matched, this.#table.lastContacts(), now)
     return { groups, tookMs: performance.now() - started }
   }
 
@@ -207,9 +180,9 @@ export class SearchIndex {
    */
   #score(terms: QueryTerm[], query: SearchQuery, now: Date, termWords: Array<Set<string>>): Ranked[] {
     const scores = this.#scores
-    scores.fit(this.#docs.length)
+    scores.fit(this.#table.length)
     const { total, mask, touched } = scores
-    const docCount = Math.max(1, this.#docs.length - this.#dead)
+    const docCount = Math.max(1, this.#table.length - this.#dead)
     const byKind = new Float64Array(KIND_CODES.length)
     terms.forEach((term, i) => {
       const expansions = expandTerm(term, this.#vocab, this.#lists)
@@ -225,7 +198,7 @@ export class SearchIndex {
           if (list === EMPTY) continue
           for (let kind = 0; kind < byKind.length; kind++)
             byKind[kind] = idf * quality * WEIGHT_TABLE[kind * FIELDS + field]!
-          scores.collect(list, byKind, this.#kinds)
+          scores.collect(list, byKind, this.#table.kinds)
         }
       }
       scores.endWord(i)
@@ -240,12 +213,14 @@ export class SearchIndex {
     const top = new TopK(CANDIDATES)
     const nowMs = now.getTime()
     for (const doc of touched) {
-      const d = this.#docs[doc]
+      const d = this.#table.docs[doc]
       if (d && popcount(mask[doc]! & required) === best && filter(d)) {
-        top.offer(doc, total[doc]! * partial * recency(this.#times[doc]!, nowMs) * monthBoost(d.day, months))
+        top.offer(doc, total[doc]! * partial * recency(this.#table.times[doc]!, nowMs) * monthBoost(d.day, months))
       }
     }
-    const ranked = top.sorted().map(({ id, score }) => ({ doc: this.#docs[id]!, score, words: mask[id]! & required }))
+    const ranked = top
+      .sorted()
+      .map(({ id, score }) => ({ doc: this.#table.docs[id]!, score, words: mask[id]! & required }))
     for (const doc of touched) {
       total[doc] = 0
       mask[doc] = 0
@@ -261,11 +236,10 @@ export class SearchIndex {
     const keys = this.#byKey[doc.kind]
     const existing = keys.get(doc.id)
     if (existing !== undefined) {
-      if (this.#docs[existing]?.source === item) return
+      if (this.#table.docs[existing]?.source === item) return
       this.#kill(existing)
     }
-    const n = this.#docs.length
-    this.#pushDoc(doc)
+    const n = this.#table.push(doc)
     keys.set(doc.id, n)
     this.#post(doc, n)
   }
@@ -276,7 +250,7 @@ export class SearchIndex {
     if (!doc) return
     const n = this.#byKey[doc.kind].get(doc.id)
     // Only if the index still holds this very item: a newer version may already have replaced it.
-    if (n !== undefined && this.#docs[n]?.source === item) {
+    if (n !== undefined && this.#table.docs[n]?.source === item) {
       this.#kill(n)
       this.#byKey[doc.kind].delete(doc.id)
     }
@@ -284,8 +258,8 @@ export class SearchIndex {
 
   /** Postings of dead documents stay until compaction; queries skip them. */
   #kill(n: number): void {
-    if (this.#docs[n] === null) return
-    this.#docs[n] = null
+    if (this.#table.docs[n] === null) return
+    this.#table.remove(n)
     this.#dead++
   }
 
@@ -310,11 +284,11 @@ export class SearchIndex {
 
   /** See compactIndex: run when many documents have died, and before every save. */
   #compact(): void {
-    const compacted = compactIndex(this.#docs, this.#vocab, this.#lists)
+    const compacted = compactIndex(this.#table.docs, this.#vocab, this.#lists)
     this.#vocab = compacted.vocab
     this.#lists = compacted.lists
-    this.#docs = []
-    for (const doc of compacted.docs) this.#pushDoc(doc)
+    this.#table = new DocTable()
+    for (const doc of compacted.docs) this.#table.push(doc)
     this.#byKey = compacted.byKey
     this.#dead = 0
   }
