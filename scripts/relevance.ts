@@ -16,8 +16,11 @@ import { JOURNAL_FILE, JournalSession } from '../src/core/journal/journal-sessio
 import { PEOPLE, personId, relevanceJournal, RELEVANCE_NOW } from '../tests/fixtures/relevance/journal.ts'
 import { QUERIES } from '../tests/fixtures/relevance/queries.ts'
 
-/** Below these the suite fails. */
-const THRESHOLDS = { hit1: 0, hit3: 0, mrr: 0 }
+/**
+ * Below these the suite fails: the first honest run of the field-weighted ranking (0.975, 1.000, 0.987;
+ * docs/search.md) less about one query's worth, so one more miss passes and a second fails.
+ */
+const THRESHOLDS = { hit1: 0.96, hit3: 0.98, mrr: 0.97 }
 const DEPTH = 10
 
 const args = process.argv.slice(2)

@@ -13,19 +13,18 @@ import type { TokenizedDocs } from './tokenize-docs.ts'
  */
 export function layOutPostings(docs: TokenizedDocs, ids: Int32Array, lists: Postings[]): void {
   // The tokeniser's keys are local word × FIELDS + field; the index's are vocabulary id × FIELDS + field.
-  const global = (key: number) => {
-    const field = key % FIELDS
-    return ids[(key - field) / FIELDS]! * FIELDS + field
-  }
+  const global = new Uint32Array(ids.length * FIELDS)
+  for (let local = 0; local < ids.length; local++)
+    for (let field = 0; field < FIELDS; field++) global[local * FIELDS + field] = ids[local]! * FIELDS + field
   const counts = new Uint32Array(lists.length)
-  for (let k = 0; k < docs.length; k++) counts[global(docs.keys[k]!)]!++
+  for (let k = 0; k < docs.length; k++) counts[global[docs.keys[k]!]!]!++
   const offsets = new Uint32Array(counts.length + 1)
   for (let key = 0; key < counts.length; key++) offsets[key + 1] = offsets[key]! + counts[key]!
   const all = new Uint32Array(offsets[counts.length]!)
   const fill = offsets.slice(0, counts.length)
   let k = 0
   for (let doc = 0; doc < docs.docEnds.length; doc++) {
-    for (const end = docs.docEnds[doc]!; k < end; k++) all[fill[global(docs.keys[k]!)]!++] = doc
+    for (const end = docs.docEnds[doc]!; k < end; k++) all[fill[global[docs.keys[k]!]!]!++] = doc
   }
   // Then every list is encoded as gaps into one shared buffer, half the size of the plain numbers.
   let size = 0
