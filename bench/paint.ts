@@ -18,15 +18,10 @@ import { percentile, round } from './measure.ts'
 import { armProbe, installPaintProbe, nextSample } from './paint-probe.ts'
 import { makeQueries } from './queries.ts'
 import { Random } from './random.ts'
+import { benchArgs } from './args.ts'
+import type { SizeName } from './args.ts'
 
-type SizeName = keyof typeof SIZES
-const args = process.argv.slice(2)
-const json = args.includes('--json')
-const smoke = args.includes('--smoke')
-const sizeArg = args.find((a) => a.startsWith('--sizes'))
-const sizeList = sizeArg?.includes('=') ? sizeArg.split('=')[1] : sizeArg ? args[args.indexOf(sizeArg) + 1] : undefined
-const sizes = (sizeList ?? 'M').split(',').filter((s): s is SizeName => s in SIZES)
-const log = (line: string) => (json ? process.stderr : process.stdout).write(`${line}\n`)
+const { json, smoke, sizes, log } = benchArgs('M')
 
 /** Queries typed letter by letter (at least 100 keystrokes), and people whose brief is opened. */
 const QUERIES = smoke ? 5 : 20
