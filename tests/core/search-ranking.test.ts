@@ -124,7 +124,8 @@ describe('field weights, then recency', () => {
   })
 
   it('orders the same word by where it is: name, company, profile, interest, title, note', async () => {
-    const where = async (field: string, profile: Omit<NewPerson, 'name'>) => person({ ...profile, name: `${field} Hale` })
+    const where = async (field: string, profile: Omit<NewPerson, 'name'>) =>
+      person({ ...profile, name: `${field} Hale` })
     await where('Quillon', { company: 'Nobody Ltd' })
     await where('Byrne', { company: 'Quillon Freight' })
     await where('Ashe', { drives: 'Wants to win the Quillon tender.' })
