@@ -4,6 +4,7 @@
  * payload against the call's schema (call(), which the command line uses too), and turns failures into
  * ApiErrors with a human message.
  */
+import { dirname } from 'node:path'
 import * as v from 'valibot'
 import { apiInputs, isApiName } from '../../shared/api.ts'
 import type { ApiName, ApiParsedInput, ApiResults } from '../../shared/api.ts'
@@ -87,6 +88,14 @@ export function createHandlers(session: JournalSession, options: HandlerOptions 
     getMe: async () => ({ me: journal().me, interests: interestsOf(journal(), 'me') }),
     updateMe: ({ me }) => updateMe(store(), me)
   }
+}
+
+/** The handlers with the app's settings, read from beside the session's journal: the command line's way in. */
+export async function openHandlers(
+  session: JournalSession,
+  options: Omit<HandlerOptions, 'settings'> = {}
+): Promise<Handlers> {
+  return createHandlers(session, { ...options, settings: await SettingsFile.open(dirname(session.path)) })
 }
 
 /**
