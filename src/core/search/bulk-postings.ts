@@ -13,7 +13,9 @@ import type { TokenizedDocs } from './tokenize-docs.ts'
  */
 export function layOutPostings(docs: TokenizedDocs, ids: Int32Array, lists: Postings[]): void {
   // The tokeniser's keys are local word × FIELDS + field; the index's are vocabulary id × FIELDS + field.
-  const global = new Uint32Array(ids.length * FIELDS)
+  // Int32Array, not Uint32Array: V8 indexes slowly with values that may not fit a small integer (measured:
+  // the layout took twice as long).
+  const global = new Int32Array(ids.length * FIELDS)
   for (let local = 0; local < ids.length; local++)
     for (let field = 0; field < FIELDS; field++) global[local * FIELDS + field] = ids[local]! * FIELDS + field
   const counts = new Uint32Array(lists.length)
