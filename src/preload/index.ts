@@ -42,6 +42,7 @@ const bridge = {
   exportMarkdown: (input) => ipcRenderer.invoke('exportMarkdown', input),
   exportJson: () => ipcRenderer.invoke('exportJson', {}),
   exportIcs: () => ipcRenderer.invoke('exportIcs', {}),
+  exportVcard: (input) => ipcRenderer.invoke('exportVcard', input),
   importPick: () => ipcRenderer.invoke('importPick', {}),
   importRemap: (input) => ipcRenderer.invoke('importRemap', input),
   importApply: (input) => ipcRenderer.invoke('importApply', input),

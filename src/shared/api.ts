@@ -23,7 +23,13 @@ import type { Removed } from './schema/removed.ts'
 import { SearchQuerySchema } from './search.ts'
 import { SettingsPatchSchema } from './settings.ts'
 import type { Settings } from './settings.ts'
-import { ColumnMappingSchema, ExportMarkdownSchema, ImportApplySchema, TokenSchema } from './transfer.ts'
+import {
+  ColumnMappingSchema,
+  ExportMarkdownSchema,
+  ExportVcardSchema,
+  ImportApplySchema,
+  TokenSchema
+} from './transfer.ts'
 import type { CalendarCounts, ExportChanges, ImportOutcome, ImportPreview, Picked } from './transfer.ts'
 import type { SearchResponse } from './search.ts'
 import type { Brief } from './pre-call-brief.ts'
@@ -108,6 +114,8 @@ export const apiInputs = {
   exportJson: none,
   /** Saves a calendar (.ics) of open follow-ups and keep-in-touch dates where the user picks. */
   exportIcs: none,
+  /** Saves everyone (or the people given) as a vCard 4.0 file where the user picks. */
+  exportVcard: ExportVcardSchema,
   /** Asks for a contacts file (.vcf, .csv) or a Rapport backup (.json) and previews what importing it would do. */
   importPick: none,
   /** CSV only: plans the import again with other columns. */
@@ -180,6 +188,8 @@ export interface ApiResults {
   exportMarkdown: Picked<{ folder: string; files: number; links: 'wikilinks' | 'markdown' } & ExportChanges>
   /** An .ics of open follow-ups and keep-in-touch dates, as all-day events. */
   exportIcs: Picked<{ file: string } & CalendarCounts>
+  /** `people`: how many cards the file holds. */
+  exportVcard: Picked<{ file: string; people: number }>
   /** `contents`: what the file holds, as in “4 people, 4 conversations, …”. */
   exportJson: Picked<{ file: string; bytes: number; contents: string }>
   importPick: Picked<{ preview: ImportPreview }>

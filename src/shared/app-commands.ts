@@ -14,6 +14,8 @@ export const COMMANDS = [
   'export-person',
   'export-json',
   'export-ics',
+  'export-vcard',
+  'export-person-vcard',
   'import',
   'backup-now',
   'show-shortcuts'

@@ -10,7 +10,7 @@ import {
   findToast,
   onPersonPage,
   readStored,
-  readText,
+  readStoredText,
   region,
   rowTitles,
   shownDay,
@@ -91,7 +91,7 @@ describe('Log conversation: opening and closing', () => {
   })
 
   it('cancels with Escape without saving anything', async () => {
-    const before = await readText(journal.file)
+    const before = await readStoredText(journal.file)
     const user = await openAnasPage()
 
     await user.keyboard('n')
@@ -103,7 +103,7 @@ describe('Log conversation: opening and closing', () => {
     expect(queryLogForm()).not.toBeInTheDocument()
     expect(screen.getByText(/No conversations yet/)).toBeInTheDocument()
     expect(screen.queryByText('Conversation logged.')).not.toBeInTheDocument()
-    expect(await readText(journal.file)).toBe(before)
+    expect(await readStoredText(journal.file)).toBe(before)
 
     // Opening it again starts from an empty form.
     await user.keyboard('n')
@@ -112,7 +112,7 @@ describe('Log conversation: opening and closing', () => {
   })
 
   it('closes with Cancel without saving anything', async () => {
-    const before = await readText(journal.file)
+    const before = await readStoredText(journal.file)
     const user = await openAnasPage()
 
     await user.keyboard('n')
@@ -120,13 +120,13 @@ describe('Log conversation: opening and closing', () => {
     await user.click(within(logForm()).getByRole('button', { name: 'Cancel' }))
 
     expect(queryLogForm()).not.toBeInTheDocument()
-    expect(await readText(journal.file)).toBe(before)
+    expect(await readStoredText(journal.file)).toBe(before)
   })
 })
 
 describe('Log conversation: saving', () => {
   it('asks for a title and saves nothing without one', async () => {
-    const before = await readText(journal.file)
+    const before = await readStoredText(journal.file)
     const user = await openAnasPage()
 
     await user.keyboard('n')
@@ -135,12 +135,12 @@ describe('Log conversation: saving', () => {
 
     expect(within(logForm()).getByRole('alert')).toHaveTextContent('Give the conversation a short title.')
     expect(within(logForm()).getByLabelText('Notes (Markdown)')).toHaveValue('Notes but no title')
-    expect(await readText(journal.file)).toBe(before)
+    expect(await readStoredText(journal.file)).toBe(before)
 
     // A title of spaces is no title either.
     await user.type(within(logForm()).getByLabelText('Title'), '   {Control>}{Enter}{/Control}')
     expect(within(logForm()).getByRole('alert')).toHaveTextContent('Give the conversation a short title.')
-    expect(await readText(journal.file)).toBe(before)
+    expect(await readStoredText(journal.file)).toBe(before)
   })
 
   it('saves with Ctrl+Enter: the conversation and follow-ups both ways, linked, in the file and on the page', async () => {
@@ -165,7 +165,8 @@ describe('Log conversation: saving', () => {
     )
 
     await findToast('Conversation logged.')
-    expect(queryLogForm()).not.toBeInTheDocument()
+    // The form closes once the save's promise has gone back through the form, a tick after the toast.
+    await waitFor(() => expect(queryLogForm()).not.toBeInTheDocument())
     const stored = await readStored(journal.file)
     expect(stored.conversations).toHaveLength(1)
     const conversation = stored.conversations[0]!
@@ -288,7 +289,7 @@ describe('Log conversation: saving', () => {
   })
 
   it('shows the core’s message inline for a 5 MB note and saves nothing', async () => {
-    const before = await readText(journal.file)
+    const before = await readStoredText(journal.file)
     const user = await openAnasPage()
 
     await user.keyboard('n')
@@ -307,6 +308,6 @@ describe('Log conversation: saving', () => {
     expect(within(form).getByLabelText('Title')).toHaveValue('Pasted the whole contract')
     expect(within(form).getByRole('button', { name: 'Save conversation' })).toBeEnabled()
     expect(screen.queryByText('Conversation logged.')).not.toBeInTheDocument()
-    expect(await readText(journal.file)).toBe(before)
+    expect(await readStoredText(journal.file)).toBe(before)
   })
 })

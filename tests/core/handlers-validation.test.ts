@@ -127,11 +127,12 @@ const malformed: Record<ApiName, unknown[]> = {
   exportMarkdown: [{ personIds: 'all' }, { personIds: ['../x'] }, { folder: '/tmp' }, { links: 'html' }],
   exportJson: [{ file: '/etc/passwd' }],
   exportIcs: [{ file: '/etc/passwd' }],
+  exportVcard: [{ personIds: 'all' }, { personIds: ['../x'] }, { file: '/tmp/x.vcf' }],
   importPick: [{ path: '/etc/passwd' }],
   importRemap: [
-    { token: 'x', mapping: {} },
-    { token: '0b7c9a52-4f7e-4a34-9b8a-3f2f8c1d2e10', mapping: { name: -1 } },
-    { token: '0b7c9a52-4f7e-4a34-9b8a-3f2f8c1d2e10', mapping: { password: 1 } }
+    { token: 'x', mapping: [] },
+    { token: '0b7c9a52-4f7e-4a34-9b8a-3f2f8c1d2e10', mapping: { name: 1 } },
+    { token: '0b7c9a52-4f7e-4a34-9b8a-3f2f8c1d2e10', mapping: ['password'] }
   ],
   importApply: [
     {},

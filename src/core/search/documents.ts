@@ -45,7 +45,16 @@ export function personDoc(p: Item<'people'>): SearchDoc {
     open: false,
     title: p.name,
     about: `${p.company}\n${p.role}\n${p.tags.join('\n')}`,
-    body: [p.boundaries, p.drives, p.lifeOutsideWork, p.howWeMet, p.location, p.email, p.relationshipStyle.theirWords]
+    body: [
+      p.boundaries,
+      p.drives,
+      p.lifeOutsideWork,
+      p.howWeMet,
+      p.location,
+      p.email,
+      ...p.otherEmails,
+      p.relationshipStyle.theirWords
+    ]
       .filter(Boolean)
       .join('\n'),
     source: p

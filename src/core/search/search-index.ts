@@ -6,6 +6,8 @@
  * the journal's items by identity (changes share every item they did not touch).
  */
 import type { Journal } from '../../shared/schema/journal.ts'
+import { diffList } from '../journal/change-diff.ts'
+import type { Item } from '../journal/change-diff.ts'
 import type { Person } from '../../shared/schema/person.ts'
 import type { SearchQuery, SearchResponse } from '../../shared/search.ts'
 import { foldWord } from '../../shared/fold-key.ts'
@@ -26,7 +28,7 @@ import { TopK } from './top-k.ts'
 import { STOP_WORDS } from './stop-words.ts'
 import { Vocabulary } from './vocabulary.ts'
 import { KIND_CODES, PHRASE_GAIN, WEIGHT_TABLE } from './weights.ts'
-import type { IndexSnapshot } from './saved-index.ts'
+import type { IndexSnapshot } from './saved-index-format.ts'
 import type { Ranked } from './rank.ts'
 import { DocTable } from './doc-table.ts'
 
@@ -149,10 +151,10 @@ export class SearchIndex {
         for (let i = 0; i < after.length; i++) if (before[i] !== after[i]) this.#add(after[i]!, collection)
         continue
       }
-      const kept = new Set(after)
-      for (const item of before) if (!kept.has(item)) this.#remove(item, collection)
-      const known = new Set(before)
-      for (const item of after) if (!known.has(item)) this.#add(item, collection)
+      // Added or removed items: found the way the change log finds them, in time proportional to the change.
+      const { del, ins } = diffList(before as readonly Item[], after as readonly Item[])
+      for (const [at] of del) this.#remove(before[at]!, collection)
+      for (const [, item] of ins) this.#add(item, collection)
     }
     if (this.#dead > 1000 && this.#dead > this.#table.length / 4) this.#compact()
   }

@@ -57,6 +57,13 @@ export function commandRunner({ bridge, changes, nav, switcher, showShortcuts }:
     },
     'export-json': () => tell(exports.json),
     'export-ics': () => tell(exports.calendar),
+    'export-vcard': () => tell(() => exports.vcard()),
+    'export-person-vcard': () => {
+      if (nav.route.view === 'person') {
+        const { id } = nav.route
+        tell(() => exports.vcard([id]))
+      } else changes.notify('Open a person’s page first, then export them from there.', 'error')
+    },
     'backup-now': () => void changes.run(() => bridge.backupNow(), { saved: 'Backed up.' })
   }
   return (command) => actions[command]()
