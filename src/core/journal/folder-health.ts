@@ -11,7 +11,7 @@ import { describeCounts } from '../transfer/transfer-words.ts'
 import { backupsFolder, listBackups } from './backups.ts'
 import { TEMP_FILE_NAME } from './durable-write.ts'
 import { describeFsError } from '../fs-errors.ts'
-import { isRunning, readLockState } from './journal-lock.ts'
+import { describeHolder, GONE_WHY, isRunning, readLockState } from './journal-lock.ts'
 import type { JournalStore } from './journal-store.ts'
 
 export type FindingLevel = 'ok' | 'note' | 'problem'
@@ -112,28 +112,24 @@ async function checkLock(path: string): Promise<Finding[]> {
   const lock = await readLockState(`${path}.lock`)
   const name = `${basename(path)}.lock`
   if (lock.state === 'none') return []
-  if (lock.state === 'unreadable')
+  if (lock.state === 'junk')
     return [
       {
         level: 'problem',
         text: `${name} is not a lock Rapport can read (a writer stopped while making it); Rapport clears it the next time it opens the journal.`
       }
     ]
-  const who = lock.owner === 'cli' ? 'a rapport command' : lock.owner === 'app' ? 'Rapport' : `a ${lock.owner} process`
-  if (!lock.here)
+  if (lock.state === 'gone')
     return [
       {
-        level: 'note',
-        text: `The journal is open in ${who} (process ${lock.pid}) on ${lock.host}; close it there before opening it here.`
+        level: 'problem',
+        text: `${name} was left by process ${lock.record.pid}, which ${GONE_WHY[lock.why]} (it stopped without closing the journal); Rapport takes it over the next time it opens the journal.`
       }
     ]
-  if (lock.running) return [{ level: 'note', text: `The journal is open in ${who} (process ${lock.pid}) right now.` }]
-  return [
-    {
-      level: 'problem',
-      text: `${name} was left by process ${lock.pid}, which is no longer running (it stopped without closing the journal); Rapport takes it over the next time it opens the journal.`
-    }
-  ]
+  if (lock.state === 'running')
+    return [{ level: 'note', text: `${describeHolder(lock).replace(' Close it there first.', '')} right now.` }]
+  // Held by a process this computer cannot vouch for: the user decides, and is told how.
+  return [{ level: 'note', text: describeHolder(lock) }]
 }
 
 /** Files left by saves that were interrupted, in the journal's folder and in backups/. */
