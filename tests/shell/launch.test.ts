@@ -2,9 +2,11 @@
  * The launch smoke test: the BUILT main process (out/main/index.js) started in plain Node with a recording
  * stand-in for 'electron' (launch/electron-stand-in.ts), checked for what the real app must do on a laptop.
  */
-import { execFile } from 'node:child_process'
+import { execFile, spawn } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { readdir, readFile, rm } from 'node:fs/promises'
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { hostname } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { JournalSession } from '../../src/core/journal/journal-session.ts'
@@ -155,5 +157,52 @@ describe('the built app, launched with a stand-in Electron', () => {
     } finally {
       await holder.close()
     }
+  })
+
+  describe('a lock naming a running program that may not be Rapport (its process number reused)', () => {
+    async function lockedByAnotherProgram(): Promise<{ dataDir: string; other: ChildProcess; lock: string }> {
+      const dataDir = await makeTempDir('rapport-launch-reused-')
+      const other = spawn('sleep', ['600'])
+      await new Promise((done) => other.once('spawn', done))
+      // As Rapport 0.1 left it after a crash: a number and a host, nothing that tells processes apart.
+      const lock = JSON.stringify({ pid: other.pid, host: hostname(), owner: 'app', since: '2026-11-30T09:12:00.000Z' })
+      await writeFile(join(dataDir, 'journal.json.lock'), lock)
+      return { dataDir, other, lock }
+    }
+
+    it('asks the user, naming the program, and opens the journal once they choose Open Anyway', async () => {
+      const { dataDir, other } = await lockedByAnotherProgram()
+      try {
+        const { log, code } = await launch({ dataDir, env: { RAPPORT_STAND_IN_CLICK: 'Open Anyway' } })
+        expect(log.errors).toEqual([])
+        expect(log.messageBoxes).toHaveLength(1)
+        const [box] = log.messageBoxes
+        expect(box!.buttons).toEqual(['Quit', 'Open Anyway'])
+        expect(box!.detail).toContain(`process ${other.pid}`)
+        expect(box!.detail).toContain('“sleep 600”')
+        expect(log.errorBoxes).toEqual([])
+        expect(code).toBe(0)
+        expect(log.windows).toHaveLength(1)
+        expect(log.calls[0]).toMatchObject({ channel: 'createPerson', result: { ok: true } })
+        expect(await readdir(dataDir)).not.toContain('journal.json.lock')
+      } finally {
+        other.kill()
+      }
+    })
+
+    it('quits without touching the lock or the journal when the user chooses Quit', async () => {
+      const { dataDir, other, lock } = await lockedByAnotherProgram()
+      try {
+        const { log, code } = await launch({ dataDir, env: { RAPPORT_STAND_IN_CLICK: 'Quit' } })
+        expect(log.errors).toEqual([])
+        expect(log.messageBoxes.map((box) => box.clicked)).toEqual(['Quit'])
+        expect(log.windows).toEqual([])
+        expect(code).toBe(0)
+        expect(await readdir(dataDir)).toEqual(['journal.json.lock'])
+        expect(await readFile(join(dataDir, 'journal.json.lock'), 'utf8')).toBe(lock)
+      } finally {
+        other.kill()
+      }
+    })
   })
 })

@@ -11,7 +11,7 @@ import { describeCounts } from '../transfer/transfer-words.ts'
 import { backupsFolder, listBackups } from './backups.ts'
 import { TEMP_FILE_NAME } from './durable-write.ts'
 import { describeFsError } from '../fs-errors.ts'
-import { describeHolder, GONE_WHY, isRunning, readLockState } from './journal-lock.ts'
+import { describeHolder, GONE_WHY, holderName, isRunning, readLockState } from './journal-lock.ts'
 import type { JournalStore } from './journal-store.ts'
 
 export type FindingLevel = 'ok' | 'note' | 'problem'
@@ -127,7 +127,12 @@ async function checkLock(path: string): Promise<Finding[]> {
       }
     ]
   if (lock.state === 'running')
-    return [{ level: 'note', text: `${describeHolder(lock).replace(' Close it there first.', '')} right now.` }]
+    return [
+      {
+        level: 'note',
+        text: `The journal is open in ${holderName(lock.record)} (process ${lock.record.pid}) right now.`
+      }
+    ]
   // Held by a process this computer cannot vouch for: the user decides, and is told how.
   return [{ level: 'note', text: describeHolder(lock) }]
 }

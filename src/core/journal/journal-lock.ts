@@ -181,12 +181,30 @@ export async function releaseLock(path: string, only: SeenLock | null = null): P
   throw new JournalLocked('The journal is being opened by another program right now. Try again in a moment.')
 }
 
+/** "Rapport" or "a rapport command": what took the lock. */
+export function holderName(record: LockRecord): string {
+  return record.owner === 'cli' ? 'a rapport command' : 'Rapport'
+}
+
+/** Why a lock could be released, in words: "it named process 12 (“sleep 600”), which …". */
+export function describeReleased(holder: LockHolder): string {
+  if (holder.state === 'junk') return 'it was not a lock Rapport could read'
+  const { record } = holder
+  if (holder.state === 'elsewhere') return `it was taken by process ${record.pid} on ${record.host}`
+  if (holder.state === 'maybe') {
+    const what = holder.command ? ` (“${holder.command}”)` : ''
+    return `it named process ${record.pid}${what}, which Rapport could not show to be Rapport`
+  }
+  if (holder.state === 'gone') return `it was left by process ${record.pid}, which ${GONE_WHY[holder.why]}`
+  return `it was taken by process ${record.pid}`
+}
+
 const RELEASE = 'If Rapport is not open there, release the lock with “rapport doctor --release-lock”.'
 
 export function describeHolder(holder: LockHolder): string {
   if (holder.state === 'junk') return 'The journal’s lock file is not one Rapport can read.'
   const { record } = holder
-  const who = record.owner === 'cli' ? 'a rapport command' : 'Rapport'
+  const who = holderName(record)
   if (holder.state === 'elsewhere')
     return `The journal is open in ${who} (process ${record.pid} on ${record.host}). Close it there first. ${RELEASE}`
   if (holder.state === 'maybe') {

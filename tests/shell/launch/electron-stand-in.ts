@@ -30,6 +30,8 @@ export interface LaunchLog {
   exitCode: number
   badgeCounts: number[]
   errorBoxes: string[]
+  /** Questions the app asked in a message box: its text and the buttons offered, and which was clicked. */
+  messageBoxes: Array<{ message: string; detail: string; buttons: string[]; clicked: string }>
   errors: string[]
 }
 
@@ -46,6 +48,7 @@ const log: LaunchLog = {
   exitCode: 0,
   badgeCounts: [],
   errorBoxes: [],
+  messageBoxes: [],
   errors: []
 }
 
@@ -231,6 +234,16 @@ export class Notification {
 export const dialog = strict('dialog', {
   showErrorBox(title: string, content: string) {
     log.errorBoxes.push(`${title}: ${content}`)
+  },
+  /** Clicks the button RAPPORT_STAND_IN_CLICK names (the default button when unset). */
+  showMessageBox(...args: unknown[]) {
+    const options = args.at(-1) as { message: string; detail?: string; buttons: string[]; defaultId?: number }
+    const wanted = process.env.RAPPORT_STAND_IN_CLICK
+    const index = wanted ? options.buttons.indexOf(wanted) : (options.defaultId ?? 0)
+    if (index === -1) log.errors.push(`electron stand-in: no button “${wanted}” in ${JSON.stringify(options.buttons)}`)
+    const clicked = options.buttons[index] ?? ''
+    log.messageBoxes.push({ message: options.message, detail: options.detail ?? '', buttons: options.buttons, clicked })
+    return Promise.resolve({ response: index, checkboxChecked: false })
   },
   showOpenDialog: () => Promise.resolve({ canceled: true, filePaths: [] }),
   showSaveDialog: () => Promise.resolve({ canceled: true })
