@@ -67,34 +67,43 @@ export class JournalLock {
   #bytes: Buffer
   #token: string
   #released = false
-  #onExit = () => this.releaseSync()
+  #onExit: () => void
 
-  private constructor(path: string, bytes: Buffer, token: string) {
+  private constructor(path: string, bytes: Buffer, token: string, onExit: () => void) {
     this.#path = path
     this.#bytes = bytes
     this.#token = token
+    this.#onExit = onExit
     held.add(token)
-    process.once('exit', this.#onExit)
   }
 
   static async acquire(path: string, owner: LockOwner): Promise<JournalLock> {
     const token = randomUUID()
     const text = JSON.stringify(recordOf(owner, token))
-    for (let attempt = 0; attempt < 100; attempt++) {
-      if (await createExclusive(path, text)) {
-        const lock = new JournalLock(path, Buffer.from(text), token)
-        await removeTakersLeftovers(path, isStale)
-        return lock
+    const bytes = Buffer.from(text)
+    // Armed before the lock exists: a process that exits (a signal's handler) while taking it still lets go.
+    const onExit = () => removeIfStillSync(path, bytes)
+    process.once('exit', onExit)
+    try {
+      for (let attempt = 0; attempt < 100; attempt++) {
+        if (await createExclusive(path, text)) {
+          const lock = new JournalLock(path, bytes, token, onExit)
+          await removeTakersLeftovers(path, isStale)
+          return lock
+        }
+        const seen = await readLockFile(path)
+        if (!seen) continue
+        const holder = judge(seen.bytes)
+        if (holder.state !== 'gone' && holder.state !== 'junk')
+          throw new JournalLocked(describeHolder(holder), holder, seen)
+        // Stale: taken over only if it is still this very lock once no one else can be taking it over.
+        if ((await breakLock(path, seen, text, isStale)) === 'busy') await pause(attempt)
       }
-      const seen = await readLockFile(path)
-      if (!seen) continue
-      const holder = judge(seen.bytes)
-      if (holder.state !== 'gone' && holder.state !== 'junk')
-        throw new JournalLocked(describeHolder(holder), holder, seen)
-      // Stale: taken over only if it is still this very lock once no one else can be taking it over.
-      if ((await breakLock(path, seen, text, isStale)) === 'busy') await pause(attempt)
+      throw new JournalLocked('The journal is being opened by another program right now. Try again in a moment.')
+    } catch (error) {
+      process.off('exit', onExit)
+      throw error
     }
-    throw new JournalLocked('The journal is being opened by another program right now. Try again in a moment.')
   }
 
   async release(): Promise<void> {
