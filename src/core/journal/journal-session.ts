@@ -30,6 +30,11 @@ export { JournalProblem } from './journal-text.ts'
 
 export const JOURNAL_FILE = 'journal.json'
 
+const TRY_AGAIN = 'so nothing was changed. Try again in a moment.'
+const RESTORING = `Rapport is restoring a backup right now, ${TRY_AGAIN}`
+const MOVING = `Rapport is moving the journal right now, ${TRY_AGAIN}`
+const SWITCHING = `Rapport is opening another journal right now, ${TRY_AGAIN}`
+
 export interface SessionOptions extends StoreOptions {
   owner: LockOwner
 }
@@ -46,6 +51,8 @@ export class JournalSession {
   /** Index saves, one at a time (on compaction and on closing). */
   #indexSaving: Promise<void> = Promise.resolve()
   #problem = ''
+  /** Set while maintenance (a restore, a move, a reopen) has the journal: why calls are refused meanwhile. */
+  #busy = ''
   #changeListeners: Array<() => void> = []
 
   private constructor(path: string, lock: JournalLock | null, options: SessionOptions) {
@@ -95,6 +102,7 @@ export class JournalSession {
   /** The open store; fails with a clear error while the journal is unreadable. */
   store(): JournalStore {
     if (this.#store) return this.#store
+    if (this.#busy) throw new RapportError('busy', this.#busy)
     throw new RapportError('journal-unreadable', `The journal at ${this.#path} cannot be read: ${this.#problem}`)
   }
 
@@ -170,33 +178,55 @@ export class JournalSession {
       throw new RapportError('invalid-input', `That backup cannot be read either: ${(error as Error).message}`)
     }
     const now = (this.#options.now ?? (() => new Date()))()
-    let lastSeq: number
+    return this.#whileBusy(RESTORING, () => this.#restore(journal, now))
+  }
+
+  async #restore(journal: Journal, now: Date): Promise<JournalStatus> {
     if (this.#store) {
-      // The journal as it stands (snapshot and log together) is the pre-restore backup.
+      // In the change queue: the pre-restore backup holds every change confirmed before it, and changes
+      // asked for while the backup goes in are refused, never written to the log it replaces.
       const store = this.#store
-      await store.flush()
-      await writeBackup(this.#path, 'pre-restore', serializeJournal(store.journal), now)
+      await store.retire(RESTORING, async (current) => {
+        await writeBackup(this.#path, 'pre-restore', serializeJournal(current), now)
+        await replaceJournal(this.#path, journal, store.lastSeq)
+      })
       await store.close({ compact: false })
-      this.#store = null
-      lastSeq = store.lastSeq
-    } else {
-      await keepUnreadable(this.#path, now)
-      lastSeq = await highestSeqIn(this.#path)
+      return this.reopen()
     }
-    await replaceJournal(this.#path, journal, lastSeq)
+    await keepUnreadable(this.#path, now)
+    await replaceJournal(this.#path, journal, await highestSeqIn(this.#path))
     return this.reopen()
   }
 
   /**
    * Continues with the journal in another folder: its lock is taken first, so a failure leaves this one
-   * open as it was. Throws JournalLocked if another program has that journal open.
+   * open as it was. Throws JournalLocked if another program has that journal open. `prepare` (moving the
+   * journal there) runs in the change queue with the journal as every confirmed change left it; changes
+   * asked for from then on are refused until the journal there is open.
    */
-  async switchTo(dataDir: string): Promise<JournalStatus> {
+  async switchTo(dataDir: string, prepare?: (journal: Journal) => Promise<void>): Promise<JournalStatus> {
     this.#refuseIfReadOnly()
     await mkdir(dataDir, { recursive: true, mode: 0o700 })
     const path = join(dataDir, JOURNAL_FILE)
     if (path === this.#path) return this.status()
     const lock = await JournalLock.acquire(`${path}.lock`, this.#options.owner)
+    return this.#whileBusy(prepare ? MOVING : SWITCHING, (why) => this.#switch(lock, path, why, prepare))
+  }
+
+  async #switch(
+    lock: JournalLock,
+    path: string,
+    why: string,
+    prepare?: (journal: Journal) => Promise<void>
+  ): Promise<JournalStatus> {
+    try {
+      await this.#store?.retire(why, async (journal) => {
+        await prepare?.(journal)
+      })
+    } catch (error) {
+      await lock.release()
+      throw error
+    }
     await this.#store?.close()
     await this.#saveIndex()
     await this.#lock?.release()
@@ -217,6 +247,16 @@ export class JournalSession {
     this.#store = null
     this.#index = null
     await this.#lock?.release()
+  }
+
+  async #whileBusy<T>(why: string, work: (why: string) => Promise<T>): Promise<T> {
+    if (this.#busy) throw new RapportError('busy', this.#busy)
+    this.#busy = why
+    try {
+      return await work(why)
+    } finally {
+      this.#busy = ''
+    }
   }
 
   #refuseIfReadOnly(): void {

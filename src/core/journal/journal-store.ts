@@ -59,6 +59,8 @@ export class JournalStore {
   #rotatedOn = ''
   /** The day's backups being taken after a change (flush waits for them). */
   #rotating: Promise<void> = Promise.resolve()
+  /** Set once maintenance has taken the journal over (retire): why changes are refused from then on. */
+  #retired = ''
   #listeners: Array<(journal: Journal) => void> = []
   #compactedListeners: Array<() => void> = []
   readonly readOnly: boolean
@@ -159,6 +161,8 @@ export class JournalStore {
    */
   change<T>(produce: (current: Journal) => { next: Journal; result: T }): Promise<T> {
     const log = this.#log
+    // Checked first: a retired store is closed once the task is done, and still refuses for that reason.
+    if (this.#retired) return Promise.reject(new RapportError('busy', this.#retired))
     if (!log)
       return Promise.reject(new RapportError('forbidden', `The journal at ${this.#path} is open read-only here.`))
     return this.#enqueue(async () => {
@@ -186,6 +190,29 @@ export class JournalStore {
     })
   }
 
+  /**
+   * Maintenance that replaces or moves the journal (a restore, a move): `task` runs in the change queue,
+   * after every change asked for before it, with the journal as they left it. Changes asked for from now on
+   * are refused with `why`, and no new snapshot starts, so nothing lands in files the task is replacing. If
+   * the task fails, the store carries on as before; if it succeeds, the store is done: close it.
+   */
+  async retire<T>(why: string, task: (journal: Journal) => Promise<T>): Promise<T> {
+    if (!this.#log) throw new RapportError('forbidden', `The journal at ${this.#path} is open read-only here.`)
+    if (this.#retired) throw new RapportError('busy', this.#retired)
+    this.#retired = why
+    this.#timer.clear()
+    try {
+      // A snapshot being written would otherwise land after the task; none starts from now on.
+      while (this.#compacting || this.#compactionWaiting)
+        await (this.#compactionWaiting ?? this.#compacting)?.catch(() => undefined)
+      await this.#rotating
+      return await this.#enqueue(() => task(this.#db.data))
+    } catch (error) {
+      this.#retired = ''
+      throw error
+    }
+  }
+
   #enqueue<T>(run: () => Promise<T>): Promise<T> {
     const done = this.#queue.then(run)
     this.#queue = done.catch(() => undefined)
@@ -198,7 +225,7 @@ export class JournalStore {
    */
   compact(): Promise<void> {
     const log = this.#log
-    if (!log) return Promise.resolve()
+    if (!log || this.#retired) return Promise.resolve()
     if (this.#compactionWaiting) return this.#compactionWaiting
     const start = (): Promise<void> => {
       this.#compactionWaiting = null
@@ -242,7 +269,8 @@ export class JournalStore {
    * holds every change (written now, in slices, if the log has any). For backups.
    */
   async consistentCopy(): Promise<Buffer | string> {
-    if (!this.#log) return serializeJournal(this.#db.data)
+    // Retired, the files may be being replaced: the data in memory is the journal.
+    if (!this.#log || this.#retired) return serializeJournal(this.#db.data)
     if (this.#log.records > 0) await this.compact()
     return readFile(this.#path)
   }
