@@ -8,7 +8,7 @@ import type { Adapter } from 'lowdb'
 import { readFile } from 'node:fs/promises'
 import type { Journal } from '../../shared/schema/journal.ts'
 import { sha256 } from './file-hash.ts'
-import { readJournalText } from './journal-text.ts'
+import { journalTextOf, readJournalText } from './journal-text.ts'
 import { writeSnapshotSliced } from './snapshot-writer.ts'
 
 export class JournalFile implements Adapter<Journal> {
@@ -40,7 +40,7 @@ export class JournalFile implements Adapter<Journal> {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null
       throw error
     }
-    const text = bytes.toString('utf8')
+    const text = journalTextOf(bytes)
     const hash = sha256(bytes)
     const { journal, migratedFrom, logSeq } = readJournalText(text, {
       validated: this.#validatedHash !== '' && hash === this.#validatedHash

@@ -17,7 +17,7 @@ import { JournalLock } from './journal-lock.ts'
 import type { LockOwner } from './journal-lock.ts'
 import { JournalStore } from './journal-store.ts'
 import type { StoreOptions } from './journal-store.ts'
-import { JournalProblem, readJournalText } from './journal-text.ts'
+import { JournalProblem, journalTextOf, readJournalText } from './journal-text.ts'
 import { SearchIndex } from '../search/search-index.ts'
 import { readSavedIndex, savedIndexJournal, saveIndex } from '../search/saved-index.ts'
 import { RapportError } from '../rapport-error.ts'
@@ -165,15 +165,15 @@ export class JournalSession {
    */
   async restoreBackup(name: string): Promise<JournalStatus> {
     this.#refuseIfReadOnly()
-    let text: string
+    let bytes: Buffer
     try {
-      text = await readFile(backupPath(this.#path, name), 'utf8')
+      bytes = await readFile(backupPath(this.#path, name))
     } catch {
       throw new RapportError('not-found', `There is no backup called “${name}”.`)
     }
     let journal: Journal
     try {
-      journal = readJournalText(text).journal
+      journal = readJournalText(journalTextOf(bytes)).journal
     } catch (error) {
       throw new RapportError('invalid-input', `That backup cannot be read either: ${(error as Error).message}`)
     }

@@ -1,4 +1,5 @@
 /** The text of a contact file: UTF-8 only, so nothing is imported with garbled letters. */
+import { firstInvalidUtf8 } from '../journal/utf8.ts'
 import { ImportProblem } from './import-problem.ts'
 
 const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false })
@@ -27,27 +28,4 @@ export function lineOfOffset(bytes: Uint8Array, offset: number): number {
     if (bytes[i] === 0x0a || (bytes[i] === 0x0d && bytes[i + 1] !== 0x0a)) line++
   }
   return line
-}
-
-/** Offset of the first byte that does not start a well-formed UTF-8 sequence (Unicode table 3-7). */
-function firstInvalidUtf8(bytes: Uint8Array): number {
-  let i = 0
-  while (i < bytes.length) {
-    const b = bytes[i]!
-    const need =
-      b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1
-    if (need < 0) return i
-    for (let k = 1; k <= need; k++) {
-      const c = bytes[i + k]
-      let low = 0x80
-      let high = 0xbf
-      if (k === 1 && b === 0xe0) low = 0xa0
-      if (k === 1 && b === 0xed) high = 0x9f
-      if (k === 1 && b === 0xf0) low = 0x90
-      if (k === 1 && b === 0xf4) high = 0x8f
-      if (c === undefined || c < low || c > high) return i
-    }
-    i += need + 1
-  }
-  return bytes.length
 }
