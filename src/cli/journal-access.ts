@@ -69,10 +69,14 @@ export async function withJournal<T>(
     const status = await session.status()
     if (status.state === 'unreadable') {
       const nothing = (access.changes ?? access.mode === 'write') ? ' Nothing was changed.' : ''
+      // A link, a folder or a pipe: the problem says what to do; there is nothing to restore over it.
+      if (!status.restorable)
+        throw new CliError(`The journal at ${status.file} cannot be opened: ${status.problem}${nothing}`)
       throw new CliError(
         `The journal at ${status.file} cannot be read: ${status.problem}${nothing} Run “rapport doctor”, or open Rapport to restore a backup.`
       )
     }
+    if (status.warning) process.stderr.write(`rapport: warning: ${status.warning}\n`)
     // The app's settings (how exported files link, the first day of the week) apply here too; only read.
     const settings = await SettingsFile.open(dataDir)
     const handlers = createHandlers(session, { now: () => access.now, shell: answers(access.picks ?? {}), settings })

@@ -21,6 +21,7 @@ import { createPerson, deletePerson, listPeople, updatePerson } from '../entries
 import { personPage } from '../views/person-page.ts'
 import { createDataHandlers } from './data-handlers.ts'
 import { RapportError } from '../rapport-error.ts'
+import { describeFsFailure, isFsError } from '../fs-errors.ts'
 import { SettingsFile } from '../journal/settings-file.ts'
 import { NO_SHELL } from './shell-port.ts'
 import type { ShellPort } from './shell-port.ts'
@@ -135,5 +136,6 @@ function isPlainObject(value: unknown): boolean {
 }
 
 function describe(error: unknown): string {
+  if (isFsError(error)) return describeFsFailure(error)
   return error instanceof Error ? error.message : String(error)
 }

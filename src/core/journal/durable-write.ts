@@ -11,17 +11,29 @@ export const PRIVATE_FILE_MODE = 0o600
 
 export async function writeFileDurable(path: string, bytes: string | Uint8Array): Promise<void> {
   const tmp = tempPathFor(path)
-  const file = await open(tmp, 'wx', PRIVATE_FILE_MODE)
+  const file = await open(tmp, 'wx', PRIVATE_FILE_MODE).catch((error: unknown) => {
+    throw naming(error, path)
+  })
   try {
     await file.writeFile(bytes)
     await file.sync()
   } catch (error) {
     await file.close()
     await rm(tmp, { force: true })
-    throw error
+    throw naming(error, path)
   }
   await file.close()
   await commitTemp(tmp, path)
+}
+
+/**
+ * A failed write names the file it was for (the one the user knows, not its temp file): errors from an open
+ * file handle carry no path, and "the disk is full" alone does not say where.
+ */
+export function naming(error: unknown, path: string): unknown {
+  const failure = error as NodeJS.ErrnoException
+  if (failure instanceof Error && typeof failure.code === 'string') failure.path = path
+  return error
 }
 
 /** A unique temp name beside `path`, so two writers (or a crashed one's leftovers) never collide. */

@@ -11,6 +11,7 @@ import { describeCounts } from '../transfer/transfer-words.ts'
 import { backupsFolder, listBackups } from './backups.ts'
 import { TEMP_FILE_NAME } from './durable-write.ts'
 import { describeFsError } from '../fs-errors.ts'
+import { octal } from './journal-files.ts'
 import { describeHolder, GONE_WHY, holderName, isRunning, readLockState } from './journal-lock.ts'
 import type { JournalStore } from './journal-store.ts'
 
@@ -26,9 +27,14 @@ const PRIVATE_FILE = 0o600
 const PRIVATE_FOLDER = 0o700
 
 /** Every finding about the journal at `path`: `store` as a read-only session opened it, or the reason it could not. */
-export async function inspectFolder(path: string, store: JournalStore | null, problem: string): Promise<Finding[]> {
+export async function inspectFolder(
+  path: string,
+  store: JournalStore | null,
+  problem: string,
+  restorable = true
+): Promise<Finding[]> {
   return [
-    ...checkJournal(path, store, problem),
+    ...checkJournal(path, store, problem, restorable),
     ...(await checkBackups(path)),
     ...(await checkLock(path)),
     ...(await checkLeftovers(path)),
@@ -36,8 +42,10 @@ export async function inspectFolder(path: string, store: JournalStore | null, pr
   ]
 }
 
-function checkJournal(path: string, store: JournalStore | null, problem: string): Finding[] {
+function checkJournal(path: string, store: JournalStore | null, problem: string, restorable: boolean): Finding[] {
   const name = basename(path)
+  // Not a file to restore over (a link, a folder, a pipe): the problem itself says what to do.
+  if (!store && !restorable) return [{ level: 'problem', text: problem }]
   if (!store)
     return [
       {
@@ -198,10 +206,6 @@ async function checkModes(path: string): Promise<Finding[]> {
 
 async function namesIn(folder: string): Promise<string[]> {
   return readdir(folder).catch(() => [])
-}
-
-function octal(mode: number): string {
-  return `0${mode.toString(8).padStart(3, '0')}`
 }
 
 function size(bytes: number): string {

@@ -51,6 +51,8 @@ export class JournalSession {
   /** Index saves, one at a time (on compaction and on closing). */
   #indexSaving: Promise<void> = Promise.resolve()
   #problem = ''
+  /** Whether a backup may be restored over the unreadable file (journal-files.ts: not over a link, a folder…). */
+  #restorable = true
   /** Set while maintenance (a restore, a move, a reopen) has the journal: why calls are refused meanwhile. */
   #busy = ''
   #changeListeners: Array<() => void> = []
@@ -107,8 +109,13 @@ export class JournalSession {
   }
 
   async status(): Promise<JournalStatus> {
-    if (this.#store) return { state: 'ready', file: this.#path, people: this.#store.journal.people.length }
-    return { state: 'unreadable', file: this.#path, problem: this.#problem, backups: await this.backups() }
+    const store = this.#store
+    if (store) {
+      const { readOnlyReason: readOnly, warning } = store
+      return { state: 'ready', file: this.#path, people: store.journal.people.length, readOnly, warning }
+    }
+    const restorable = this.#restorable
+    return { state: 'unreadable', file: this.#path, problem: this.#problem, restorable, backups: await this.backups() }
   }
 
   backups(): Promise<BackupInfo[]> {
@@ -121,7 +128,7 @@ export class JournalSession {
 
   /** What rapport doctor reports about the journal, its backups, its lock and the files around it. */
   health(): Promise<Finding[]> {
-    return inspectFolder(this.#path, this.#store, this.#problem)
+    return inspectFolder(this.#path, this.#store, this.#problem, this.#restorable)
   }
 
   /**
@@ -155,6 +162,7 @@ export class JournalSession {
     } catch (error) {
       if (!(error instanceof JournalProblem)) throw error
       this.#problem = error.message
+      this.#restorable = error.restorable
     }
     return this.status()
   }
@@ -165,6 +173,8 @@ export class JournalSession {
    */
   async restoreBackup(name: string): Promise<JournalStatus> {
     this.#refuseIfReadOnly()
+    // Nothing is restored over a link, a folder or a pipe: the user moves it away first.
+    if (!this.#store && !this.#restorable) throw new RapportError('forbidden', this.#problem)
     let bytes: Buffer
     try {
       bytes = await readFile(backupPath(this.#path, name))

@@ -6,20 +6,20 @@
  * log starts afresh (compaction.ts says when; docs/store.md how each step survives a crash).
  */
 import { Low } from 'lowdb'
-import { chmod, mkdir, readdir, readFile, rm } from 'node:fs/promises'
-import { dirname, join } from 'node:path'
+import { mkdir, readFile } from 'node:fs/promises'
+import { dirname } from 'node:path'
 import { emptyJournal } from '../../shared/schema/journal.ts'
 import type { Journal } from '../../shared/schema/journal.ts'
-import { rotateBackups, writeBackup } from './backups.ts'
+import { backupsFolder, rotateBackups, writeBackup } from './backups.ts'
 import { JournalFile, serializeJournal } from './journal-file.ts'
-import { isTempFileOf, PRIVATE_FILE_MODE } from './durable-write.ts'
+import { makePrivate, readOnlyReason, removeLeftovers } from './journal-files.ts'
 import { checkChange } from './change-check.ts'
 import { diffJournal } from './change-diff.ts'
 import type { ChangeOp } from './change-diff.ts'
 import { CompactionTimer } from './compaction.ts'
 import { IdSets } from './id-sets.ts'
 import type { CompactionPolicy } from './compaction.ts'
-import { LogFile } from './log-file.ts'
+import { LogFile, logPathOf } from './log-file.ts'
 import { replayLog } from './log-replay.ts'
 import type { LogState } from './log-replay.ts'
 import { RapportError } from '../rapport-error.ts'
@@ -64,11 +64,16 @@ export class JournalStore {
   #listeners: Array<(journal: Journal) => void> = []
   #compactedListeners: Array<() => void> = []
   readonly readOnly: boolean
+  /** Why a store opened for writing is read-only after all (the files' modes), or ''. */
+  readonly readOnlyReason: string
+  /** Why the journal's files could not be made private to the user (chmod refused), or ''. */
+  warning = ''
 
-  private constructor(path: string, now: () => Date, options: StoreOptions) {
+  private constructor(path: string, now: () => Date, options: StoreOptions, readOnlyReason = '') {
     this.#path = path
     this.#now = now
-    this.readOnly = options.readOnly ?? false
+    this.readOnly = (options.readOnly ?? false) || readOnlyReason !== ''
+    this.readOnlyReason = readOnlyReason
     this.#file = new JournalFile(path, options.validatedSnapshot)
     this.#db = new Low(this.#file, emptyJournal())
     this.#timer = new CompactionTimer(options.compaction ?? {}, () => void this.compact().catch(warn))
@@ -82,14 +87,16 @@ export class JournalStore {
    */
   static async open(path: string, options: StoreOptions = {}): Promise<JournalStore> {
     const now = options.now ?? (() => new Date())
-    const store = new JournalStore(path, now, options)
+    // A journal the user made read-only is opened read-only: shown, never written, never chmodded.
+    const forced = options.readOnly ? '' : await readOnlyReason([path, logPathOf(path)])
+    const store = new JournalStore(path, now, options, forced)
     if (store.readOnly) {
       await store.#db.read()
       store.#logState = await replayLog(path, store.#file.logSeq, store.#db)
       return store
     }
     await mkdir(dirname(path), { recursive: true, mode: 0o700 })
-    await removeStaleTempFiles(path)
+    await removeLeftovers(path, backupsFolder(path))
     await store.#db.read()
     const state = await replayLog(path, store.#file.logSeq, store.#db)
     store.#logState = state
@@ -104,12 +111,13 @@ export class JournalStore {
       store.#log = await LogFile.open(path, state.bytes, state.records, state.lastSeq)
       await store.#log.restart(Buffer.alloc(0), 0)
     } else {
-      await chmod(path, PRIVATE_FILE_MODE)
       store.#log = await LogFile.open(path, state.bytes, state.records, state.lastSeq)
       // Records the snapshot already holds mean a compaction stopped before its last step: finish it.
       if (state.replayed < state.records)
         await store.#log.restart(await store.#log.bytesSince(state.pendingFrom), state.replayed)
     }
+    const warnings = [await makePrivate(path), await makePrivate(logPathOf(path))].filter(Boolean)
+    store.warning = warnings.join(' ')
     await store.#rotateOncePerDay()
     return store
   }
@@ -163,8 +171,7 @@ export class JournalStore {
     const log = this.#log
     // Checked first: a retired store is closed once the task is done, and still refuses for that reason.
     if (this.#retired) return Promise.reject(new RapportError('busy', this.#retired))
-    if (!log)
-      return Promise.reject(new RapportError('forbidden', `The journal at ${this.#path} is open read-only here.`))
+    if (!log) return Promise.reject(this.#readOnlyError())
     return this.#enqueue(async () => {
       const previous = this.#db.data
       const { next, result } = produce(previous)
@@ -197,7 +204,7 @@ export class JournalStore {
    * the task fails, the store carries on as before; if it succeeds, the store is done: close it.
    */
   async retire<T>(why: string, task: (journal: Journal) => Promise<T>): Promise<T> {
-    if (!this.#log) throw new RapportError('forbidden', `The journal at ${this.#path} is open read-only here.`)
+    if (!this.#log) throw this.#readOnlyError()
     if (this.#retired) throw new RapportError('busy', this.#retired)
     this.#retired = why
     this.#timer.clear()
@@ -211,6 +218,10 @@ export class JournalStore {
       this.#retired = ''
       throw error
     }
+  }
+
+  #readOnlyError(): RapportError {
+    return new RapportError('forbidden', this.readOnlyReason || `The journal at ${this.#path} is open read-only here.`)
   }
 
   #enqueue<T>(run: () => Promise<T>): Promise<T> {
@@ -311,14 +322,6 @@ export class JournalStore {
     await log.close()
     this.#log = null
   }
-}
-
-/** Temp files from a writer that died mid-write; the journal itself is always whole. */
-async function removeStaleTempFiles(path: string): Promise<void> {
-  const names = await readdir(dirname(path))
-  await Promise.all(
-    names.filter((name) => isTempFileOf(path, name)).map((name) => rm(join(dirname(path), name), { force: true }))
-  )
 }
 
 /** The change's items are checked, and the very objects kept: the search index tells changes apart by identity. */

@@ -13,6 +13,8 @@ import { decodeUtf8 } from './utf8.ts'
 /** The file exists but is not a journal this version can use. The message is shown to the user. */
 export class JournalProblem extends Error {
   override name = 'JournalProblem'
+  /** Whether restoring a backup over the file is offered (not for a link, a folder or a pipe: journal-files.ts). */
+  readonly restorable: boolean = true
 }
 
 export interface ReadJournal {

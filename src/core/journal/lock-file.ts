@@ -15,7 +15,7 @@ import { constants, readFileSync, unlinkSync } from 'node:fs'
 import { link, open, readdir, unlink } from 'node:fs/promises'
 import type { FileHandle } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
-import { PRIVATE_FILE_MODE } from './durable-write.ts'
+import { naming, PRIVATE_FILE_MODE } from './durable-write.ts'
 import { isRunning } from './process-identity.ts'
 
 /** A lock file as read: its bytes, and which file it was (the inode), so it can be told from a newer one. */
@@ -30,9 +30,14 @@ const NO_HARD_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDE
 /** Creates `path` holding `text` if no file has that name; false if one does. */
 export async function createExclusive(path: string, text: string): Promise<boolean> {
   const temp = `${path}.${process.pid}.${randomUUID()}.taking`
-  const file = await open(temp, 'wx', PRIVATE_FILE_MODE)
+  const file = await open(temp, 'wx', PRIVATE_FILE_MODE).catch((error: unknown) => {
+    throw naming(error, path)
+  })
   try {
     await file.writeFile(text)
+  } catch (error) {
+    await unlink(temp).catch(() => undefined)
+    throw naming(error, path)
   } finally {
     await file.close()
   }
