@@ -94,7 +94,7 @@ describe('undo', () => {
 
   it('refuses a person no delete removed', async () => {
     const removed = await journal.handlers.deletePerson({ id: priya })
-    const invented = structuredClone(removed) as Removed
+    const invented = structuredClone<Removed>(removed)
     invented.people![0]!.item = {
       ...invented.people![0]!.item,
       id: '5d1c7c55-2b7e-4d0e-9d6c-1f0a2b3c4d5e',
@@ -105,7 +105,7 @@ describe('undo', () => {
 
   it('refuses to overwrite a live person with an undo', async () => {
     const removed = await journal.handlers.deletePerson({ id: priya })
-    const forged = structuredClone(removed) as Removed
+    const forged = structuredClone<Removed>(removed)
     const live = (await journal.handlers.listPeople({})).find((p) => p.id === ana)!
     forged.people = [{ item: { ...live, role: 'Overwritten' }, index: 0 }]
     await refused('undoDelete', { removed: forged }, /can no longer be undone/)
