@@ -8,6 +8,7 @@ import { open, rename, rm } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 
 export const PRIVATE_FILE_MODE = 0o600
+export const PRIVATE_FOLDER_MODE = 0o700
 
 export async function writeFileDurable(path: string, bytes: string | Uint8Array): Promise<void> {
   const tmp = tempPathFor(path)
