@@ -159,6 +159,46 @@ describe('the built app, launched with a stand-in Electron', () => {
     }
   })
 
+  it('never lets Chromium fetch spellcheck dictionaries from the internet: they come from a local folder', async () => {
+    const { log } = await launch()
+    expect(log.errors).toEqual([])
+    expect(log.spellcheckDictionaries).toMatch(/^file:\/\/.+\/dictionaries\/$/)
+  })
+
+  describe('a web link the page asks to open', () => {
+    const LINK = 'https://acme-logistics.example/rfp/2026?contact=ana%20garc%C3%ADa#pricing'
+
+    it('is shown to the user in full, and opened in their browser only when they choose Open Link', async () => {
+      const { log } = await launch({ env: { RAPPORT_STAND_IN_LINK: LINK, RAPPORT_STAND_IN_CLICK: 'Open Link' } })
+      expect(log.errors).toEqual([])
+      expect(log.windowOpenAnswers).toEqual([{ action: 'deny' }])
+      expect(log.messageBoxes).toEqual([
+        {
+          message: 'Open this link in your browser?',
+          detail: LINK,
+          buttons: ['Cancel', 'Open Link'],
+          clicked: 'Open Link'
+        }
+      ])
+      expect(log.openedExternally).toEqual([LINK])
+    })
+
+    it('is not opened when the user cancels', async () => {
+      const { log } = await launch({ env: { RAPPORT_STAND_IN_LINK: LINK } })
+      expect(log.errors).toEqual([])
+      expect(log.messageBoxes.map((box) => box.clicked)).toEqual(['Cancel'])
+      expect(log.openedExternally).toEqual([])
+    })
+
+    it('is not even asked about when it is not a web link', async () => {
+      const { log } = await launch({
+        env: { RAPPORT_STAND_IN_LINK: 'file:///etc/passwd', RAPPORT_STAND_IN_CLICK: 'Open Link' }
+      })
+      expect(log.messageBoxes).toEqual([])
+      expect(log.openedExternally).toEqual([])
+    })
+  })
+
   describe('a lock naming a running program that may not be Rapport (its process number reused)', () => {
     async function lockedByAnotherProgram(): Promise<{ dataDir: string; other: ChildProcess; lock: string }> {
       const dataDir = await makeTempDir('rapport-launch-reused-')

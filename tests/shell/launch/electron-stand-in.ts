@@ -30,6 +30,11 @@ export interface LaunchLog {
   exitCode: number
   badgeCounts: number[]
   errorBoxes: string[]
+  /** Where Chromium was told to fetch spellcheck dictionaries from (null: never told, so Google's CDN). */
+  spellcheckDictionaries: string | null
+  /** What the page's window.open was answered, and the links handed to the user's browser. */
+  windowOpenAnswers: unknown[]
+  openedExternally: string[]
   /** Questions the app asked in a message box: its text and the buttons offered, and which was clicked. */
   messageBoxes: Array<{ message: string; detail: string; buttons: string[]; clicked: string }>
   errors: string[]
@@ -48,6 +53,9 @@ const log: LaunchLog = {
   exitCode: 0,
   badgeCounts: [],
   errorBoxes: [],
+  spellcheckDictionaries: null,
+  windowOpenAnswers: [],
+  openedExternally: [],
   messageBoxes: [],
   errors: []
 }
@@ -206,6 +214,12 @@ async function userSession(window: BrowserWindow): Promise<void> {
     await call('createPerson', { person: { name: 'Launch Smoke' } }, 'trusted', page)
     await call('listPeople', {}, 'trusted', page)
     await call('listPeople', {}, 'foreign', page)
+    // A link in a note the user clicks (RAPPORT_STAND_IN_LINK): the page asks to open it.
+    const link = process.env.RAPPORT_STAND_IN_LINK
+    if (link) {
+      log.windowOpenAnswers.push(window.webContents.openHandler?.({ url: link }))
+      await new Promise((settled) => setImmediate(settled))
+    }
   } catch (error) {
     log.errors.push(String(error))
   }
@@ -251,7 +265,13 @@ export const dialog = strict('dialog', {
 
 export const globalShortcut = strict('globalShortcut', { register: () => true, unregister() {} })
 export const nativeTheme = strict('nativeTheme', { themeSource: 'system' })
-export const shell = strict('shell', { openPath: () => Promise.resolve(''), openExternal: () => Promise.resolve() })
+export const shell = strict('shell', {
+  openPath: () => Promise.resolve(''),
+  openExternal(url: string) {
+    log.openedExternally.push(url)
+    return Promise.resolve()
+  }
+})
 
 const display = { id: 1, workArea: { x: 0, y: 0, width: 1920, height: 1080 } }
 export const screen = strict('screen', { getPrimaryDisplay: () => display, getAllDisplays: () => [display] })
@@ -263,6 +283,9 @@ export const session = strict('session', {
     },
     setPermissionCheckHandler() {
       log.securityHandlers.push('permission-check')
+    },
+    setSpellCheckerDictionaryDownloadURL(url: string) {
+      log.spellcheckDictionaries = url
     },
     webRequest: strict('webRequest', {
       onBeforeRequest(filter: (details: { url: string }, callback: (answer: { cancel: boolean }) => void) => void) {
