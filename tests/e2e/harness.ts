@@ -361,7 +361,7 @@ export interface JournalFile {
 
 /** The journal as it is on disk right now: the snapshot with its change log replayed, read without the lock. */
 export async function readJournalFile(app: Pick<RunningApp, 'file'>): Promise<JournalFile> {
-  return (await storedJournal(app.file)) as unknown as JournalFile
+  return await storedJournal(app.file)
 }
 
 /** Saves a PNG of the window (or the whole page) into SCREENSHOTS_DIR for review and for the README. */
