@@ -26,7 +26,7 @@ describe('a request that leaves the machine', () => {
     const ui = await openUi(browser, app)
     const popup = ui.page.waitForEvent('popup')
     const refused = ui.context.waitForEvent('requestfailed')
-    await ui.page.evaluate(() => void window.open('https://tracker.rapport-e2e.invalid/pixel.gif?who=ana', '_blank'))
+    await ui.page.evaluate("void window.open('https://tracker.rapport-e2e.invalid/pixel.gif?who=ana', '_blank')")
     await popup
     await refused
     await expect(ui.close()).rejects.toThrow(
@@ -36,15 +36,12 @@ describe('a request that leaves the machine', () => {
 
   it('that no page reports (a preconnect) is caught by the recording proxy and fails the test', async () => {
     const ui = await openUi(browser, app)
-    await ui.page.evaluate(() => {
-      const hint = document.createElement('link')
-      hint.rel = 'preconnect'
-      hint.href = 'https://fonts.rapport-e2e.invalid'
-      document.head.append(hint)
-    })
+    await ui.page.evaluate(
+      "document.head.append(Object.assign(document.createElement('link'), { rel: 'preconnect', href: 'https://fonts.rapport-e2e.invalid' }))"
+    )
     // The preconnect has no request event; a page request to the same host afterwards waits on it.
     const seen = ui.context.waitForEvent('requestfailed')
-    await ui.page.evaluate(() => void window.open('https://fonts.rapport-e2e.invalid/inter.woff2', '_blank'))
+    await ui.page.evaluate("void window.open('https://fonts.rapport-e2e.invalid/inter.woff2', '_blank')")
     await seen
     await expect(ui.close()).rejects.toThrow('request off the machine (proxy): https://fonts.rapport-e2e.invalid:443/')
   })

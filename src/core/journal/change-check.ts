@@ -13,6 +13,18 @@ import type { Collection, Journal } from '../../shared/schema/journal.ts'
 import type { ChangeOp, Item } from './change-diff.ts'
 import type { IdSets } from './id-sets.ts'
 import { JournalProblem } from './journal-text.ts'
+import { RapportError } from '../rapport-error.ts'
+
+/** checkChange for the store: a failure is refused in words, and the very objects are kept (the search index tells changes apart by identity). */
+export function checkOrRefuse(prev: Journal, next: Journal, ops: readonly ChangeOp[], ids: IdSets): Journal {
+  try {
+    checkChange(prev, next, ops, ids)
+    return next
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error)
+    throw new RapportError('invalid-input', `That change would make the journal invalid. ${detail}`)
+  }
+}
 
 const JOURNAL_KEYS = ['schemaVersion', 'me', ...COLLECTIONS].sort().join()
 

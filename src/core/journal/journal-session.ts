@@ -4,20 +4,21 @@
  * in a sibling file first. Opened read-only (the CLI's search, brief, doctor and export), it takes no lock
  * and writes nothing, not even the search index.
  */
-import { mkdir, readFile } from 'node:fs/promises'
+import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { BackupInfo, JournalStatus } from '../../shared/api.ts'
 import type { Journal } from '../../shared/schema/journal.ts'
-import { backupPath, backupsFolder, listBackups, writeBackup } from './backups.ts'
+import { backupsFolder, listBackups, writeBackup } from './backups.ts'
 import { serializeJournal } from './journal-file.ts'
-import { highestSeqIn, keepUnreadable, replaceJournal } from './journal-restore.ts'
+import { highestSeqIn, keepUnreadable, readBackup, replaceJournal } from './journal-restore.ts'
 import { inspectFolder } from './folder-health.ts'
 import type { Finding } from './folder-health.ts'
 import { JournalLock } from './journal-lock.ts'
 import type { LockOwner } from './journal-lock.ts'
 import { JournalStore } from './journal-store.ts'
 import type { StoreOptions } from './journal-store.ts'
-import { JournalProblem, journalTextOf, readJournalText } from './journal-text.ts'
+import { JournalProblem } from './journal-text.ts'
+import { makePrivate } from './journal-files.ts'
 import { SearchIndex } from '../search/search-index.ts'
 import { readSavedIndex, savedIndexJournal, saveIndex } from '../search/saved-index.ts'
 import { RapportError } from '../rapport-error.ts'
@@ -50,9 +51,10 @@ export class JournalSession {
   #indexSavedFor = ''
   /** Index saves, one at a time (on compaction and on closing). */
   #indexSaving: Promise<void> = Promise.resolve()
-  #problem = ''
-  /** Whether a backup may be restored over the unreadable file (journal-files.ts: not over a link, a folder…). */
-  #restorable = true
+  /** Why the journal could not be read (and whether a backup may be restored over it: not over a link…). */
+  #problem: JournalProblem | null = null
+  /** Why the journal's files could not be made private to the user (chmod refused), or ''. */
+  #warning = ''
   /** Set while maintenance (a restore, a move, a reopen) has the journal: why calls are refused meanwhile. */
   #busy = ''
   #changeListeners: Array<() => void> = []
@@ -105,17 +107,20 @@ export class JournalSession {
   store(): JournalStore {
     if (this.#store) return this.#store
     if (this.#busy) throw new RapportError('busy', this.#busy)
-    throw new RapportError('journal-unreadable', `The journal at ${this.#path} cannot be read: ${this.#problem}`)
+    throw new RapportError(
+      'journal-unreadable',
+      `The journal at ${this.#path} cannot be read: ${this.#problem?.message ?? ''}`
+    )
   }
 
   async status(): Promise<JournalStatus> {
     const store = this.#store
     if (store) {
-      const { readOnlyReason: readOnly, warning } = store
-      return { state: 'ready', file: this.#path, people: store.journal.people.length, readOnly, warning }
+      const { readOnlyReason: readOnly } = store
+      return { state: 'ready', file: this.#path, people: store.journal.people.length, readOnly, warning: this.#warning }
     }
-    const restorable = this.#restorable
-    return { state: 'unreadable', file: this.#path, problem: this.#problem, restorable, backups: await this.backups() }
+    const { message: problem = '', restorable = true } = this.#problem ?? {}
+    return { state: 'unreadable', file: this.#path, problem, restorable, backups: await this.backups() }
   }
 
   backups(): Promise<BackupInfo[]> {
@@ -128,7 +133,7 @@ export class JournalSession {
 
   /** What rapport doctor reports about the journal, its backups, its lock and the files around it. */
   health(): Promise<Finding[]> {
-    return inspectFolder(this.#path, this.#store, this.#problem, this.#restorable)
+    return inspectFolder(this.#path, this.#store, this.#problem?.message ?? '', this.#problem?.restorable)
   }
 
   /**
@@ -146,6 +151,9 @@ export class JournalSession {
         ...this.#options,
         validatedSnapshot: savedFor?.slice(0, savedFor.indexOf('+')) ?? ''
       })
+      // Private to the user where the system allows; where it does not (another owner, FAT), a warning.
+      const files = store.readOnly ? [] : [this.#path, `${this.#path}.log`]
+      this.#warning = (await Promise.all(files.map(makePrivate))).filter(Boolean).join(' ')
       const loaded =
         savedFor === store.position ? await readSavedIndex(this.#path, store.journal, store.position) : null
       const index = loaded ?? SearchIndex.build(store.journal)
@@ -158,11 +166,10 @@ export class JournalSession {
       store.onCompacted(() => void this.#saveIndex())
       this.#store = store
       this.#index = index
-      this.#problem = ''
+      this.#problem = null
     } catch (error) {
       if (!(error instanceof JournalProblem)) throw error
-      this.#problem = error.message
-      this.#restorable = error.restorable
+      this.#problem = error
     }
     return this.status()
   }
@@ -174,19 +181,8 @@ export class JournalSession {
   async restoreBackup(name: string): Promise<JournalStatus> {
     this.#refuseIfReadOnly()
     // Nothing is restored over a link, a folder or a pipe: the user moves it away first.
-    if (!this.#store && !this.#restorable) throw new RapportError('forbidden', this.#problem)
-    let bytes: Buffer
-    try {
-      bytes = await readFile(backupPath(this.#path, name))
-    } catch {
-      throw new RapportError('not-found', `There is no backup called “${name}”.`)
-    }
-    let journal: Journal
-    try {
-      journal = readJournalText(journalTextOf(bytes)).journal
-    } catch (error) {
-      throw new RapportError('invalid-input', `That backup cannot be read either: ${(error as Error).message}`)
-    }
+    if (!this.#store && this.#problem?.restorable === false) throw new RapportError('forbidden', this.#problem.message)
+    const journal = await readBackup(this.#path, name)
     const now = (this.#options.now ?? (() => new Date()))()
     return this.#whileBusy(RESTORING, () => this.#restore(journal, now))
   }

@@ -12,34 +12,19 @@ import { emptyJournal } from '../../shared/schema/journal.ts'
 import type { Journal } from '../../shared/schema/journal.ts'
 import { backupsFolder, rotateBackups, writeBackup } from './backups.ts'
 import { JournalFile, serializeJournal } from './journal-file.ts'
-import { makePrivate, readOnlyReason, removeLeftovers } from './journal-files.ts'
-import { checkChange } from './change-check.ts'
+import { readOnlyReason, removeLeftovers } from './journal-files.ts'
+import { describeFsError } from '../fs-errors.ts'
+import { checkOrRefuse } from './change-check.ts'
 import { diffJournal } from './change-diff.ts'
-import type { ChangeOp } from './change-diff.ts'
-import { CompactionTimer } from './compaction.ts'
+import { CompactionTimer, OneAtATime } from './compaction.ts'
 import { IdSets } from './id-sets.ts'
-import type { CompactionPolicy } from './compaction.ts'
 import { LogFile, logPathOf } from './log-file.ts'
 import { replayLog } from './log-replay.ts'
 import type { LogState } from './log-replay.ts'
 import { RapportError } from '../rapport-error.ts'
+import type { StoreOptions } from './store-options.ts'
 
-export interface StoreOptions {
-  /** The clock, so that backup rotation can be tested across days. */
-  now?: () => Date
-  /**
-   * Reads the files and never writes: no backups, no migration written back, changes refused. For commands
-   * that only read, and may do so while the app has the journal open (they take no lock).
-   */
-  readOnly?: boolean
-  /** When to write a new snapshot; see compaction.ts for the defaults. */
-  compaction?: Partial<CompactionPolicy>
-  /**
-   * The SHA-256 of a snapshot this build validated before (the saved search index names it): a snapshot with
-   * exactly these bytes is not validated again on open.
-   */
-  validatedSnapshot?: string
-}
+export type { StoreOptions } from './store-options.ts'
 
 export class JournalStore {
   #db: Low<Journal>
@@ -50,9 +35,8 @@ export class JournalStore {
   #logState: LogState = { records: 0, bytes: 0, tornBytes: 0, lastSeq: 0, replayed: 0, pendingFrom: 0 }
   /** The one write queue: every change, and so every append, waits for the one before. */
   #queue: Promise<unknown> = Promise.resolve()
-  /** The compaction running, and the one asked for while it ran (at most one waits: it covers every request). */
-  #compacting: Promise<void> | null = null
-  #compactionWaiting: Promise<void> | null = null
+  /** Compactions, one at a time (compaction.ts). */
+  #compactions = new OneAtATime(() => this.#runCompaction())
   #timer: CompactionTimer
   /** The lists' ids, for checking changes. */
   #ids = new IdSets()
@@ -66,8 +50,6 @@ export class JournalStore {
   readonly readOnly: boolean
   /** Why a store opened for writing is read-only after all (the files' modes), or ''. */
   readonly readOnlyReason: string
-  /** Why the journal's files could not be made private to the user (chmod refused), or ''. */
-  warning = ''
 
   private constructor(path: string, now: () => Date, options: StoreOptions, readOnlyReason = '') {
     this.#path = path
@@ -116,8 +98,6 @@ export class JournalStore {
       if (state.replayed < state.records)
         await store.#log.restart(await store.#log.bytesSince(state.pendingFrom), state.replayed)
     }
-    const warnings = [await makePrivate(path), await makePrivate(logPathOf(path))].filter(Boolean)
-    store.warning = warnings.join(' ')
     await store.#rotateOncePerDay()
     return store
   }
@@ -183,7 +163,7 @@ export class JournalStore {
       } catch (error) {
         throw new RapportError(
           'save-failed',
-          `Rapport could not save the journal to ${this.#path}: ${describe(error)}. Nothing was changed.`
+          `Rapport could not save the journal to ${this.#path}: ${describeFsError(error)}. Nothing was changed.`
         )
       }
       // Durable now: only from here is the change part of the journal.
@@ -210,8 +190,7 @@ export class JournalStore {
     this.#timer.clear()
     try {
       // A snapshot being written would otherwise land after the task; none starts from now on.
-      while (this.#compacting || this.#compactionWaiting)
-        await (this.#compactionWaiting ?? this.#compacting)?.catch(() => undefined)
+      await this.#compactions.settled()
       await this.#rotating
       return await this.#enqueue(() => task(this.#db.data))
     } catch (error) {
@@ -235,21 +214,13 @@ export class JournalStore {
    * is of one point in the queue, and the log keeps what was appended after it. One at a time.
    */
   compact(): Promise<void> {
-    const log = this.#log
-    if (!log || this.#retired) return Promise.resolve()
-    if (this.#compactionWaiting) return this.#compactionWaiting
-    const start = (): Promise<void> => {
-      this.#compactionWaiting = null
-      this.#compacting = this.#runCompaction(log).finally(() => (this.#compacting = null))
-      return this.#compacting
-    }
-    if (!this.#compacting) return start()
-    // Changes saved during the running one are not in its snapshot: the next one starts after it.
-    this.#compactionWaiting = this.#compacting.catch(() => undefined).then(start)
-    return this.#compactionWaiting
+    if (!this.#log || this.#retired) return Promise.resolve()
+    return this.#compactions.run()
   }
 
-  async #runCompaction(log: LogFile): Promise<void> {
+  async #runCompaction(): Promise<void> {
+    const log = this.#log
+    if (!log) return
     this.#timer.clear()
     // A consistent point: between two changes, the data holds exactly the log's records up to lastSeq.
     const point = await this.#enqueue(async () => {
@@ -300,8 +271,7 @@ export class JournalStore {
   async flush(): Promise<void> {
     await this.#queue
     await this.#rotating
-    while (this.#compacting || this.#compactionWaiting)
-      await (this.#compactionWaiting ?? this.#compacting)?.catch(() => undefined)
+    await this.#compactions.settled()
     await this.#queue
   }
 
@@ -324,23 +294,6 @@ export class JournalStore {
   }
 }
 
-/** The change's items are checked, and the very objects kept: the search index tells changes apart by identity. */
-function checkOrRefuse(previous: Journal, next: Journal, ops: readonly ChangeOp[], ids: IdSets): Journal {
-  try {
-    checkChange(previous, next, ops, ids)
-    return next
-  } catch (error) {
-    throw new RapportError('invalid-input', `That change would make the journal invalid. ${describe(error)}`)
-  }
-}
-
-function describe(error: unknown): string {
-  if (error instanceof Error) return (error as NodeJS.ErrnoException).code ?? error.message
-  return String(error)
-}
-
 function warn(error: unknown): void {
-  console.warn(
-    `Rapport could not write a new snapshot of the journal (the change log keeps every change): ${describe(error)}`
-  )
+  console.warn(`Rapport could not write a new snapshot (the change log keeps every change): ${describeFsError(error)}`)
 }
