@@ -7,11 +7,10 @@ import { stat } from 'node:fs/promises'
 import { constants } from 'node:os'
 import { join } from 'node:path'
 import type { ApiInput, ApiName, ApiResults } from '../shared/api.ts'
-import { call, createHandlers } from '../core/api/handlers.ts'
+import { call, openHandlers } from '../core/api/handlers.ts'
 import { NO_SHELL } from '../core/api/shell-port.ts'
 import type { ShellPort } from '../core/api/shell-port.ts'
 import { JOURNAL_FILE, JournalSession } from '../core/journal/journal-session.ts'
-import { SettingsFile } from '../core/journal/settings-file.ts'
 import { CliError } from './cli-error.ts'
 
 export interface CliJournal {
@@ -78,8 +77,7 @@ export async function withJournal<T>(
     }
     if (status.warning) process.stderr.write(`rapport: warning: ${status.warning}\n`)
     // The app's settings (how exported files link, the first day of the week) apply here too; only read.
-    const settings = await SettingsFile.open(dataDir)
-    const handlers = createHandlers(session, { now: () => access.now, shell: answers(access.picks ?? {}), settings })
+    const handlers = await openHandlers(session, { now: () => access.now, shell: answers(access.picks ?? {}) })
     return await work({ session, call: (name, input) => call(handlers, name, input) })
   } finally {
     stopOnSignals()

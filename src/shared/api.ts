@@ -26,7 +26,8 @@ import type { Settings } from './settings.ts'
 import { ColumnMappingSchema, ExportMarkdownSchema, ImportApplySchema, TokenSchema } from './transfer.ts'
 import type { CalendarCounts, ExportChanges, ImportOutcome, ImportPreview, Picked } from './transfer.ts'
 import type { SearchResponse } from './search.ts'
-import type { Brief, InterestView, PersonPage, Today } from './views.ts'
+import type { Brief } from './pre-call-brief.ts'
+import type { InterestView, PersonPage, Today } from './views.ts'
 
 export const BackupNameSchema = v.pipe(
   v.string(),

@@ -3,7 +3,7 @@ import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import ICAL from 'ical.js'
-import { createHandlers } from '../../src/core/api/handlers.ts'
+import { createHandlers, openHandlers } from '../../src/core/api/handlers.ts'
 import { localDay } from '../../src/core/days.ts'
 import { JournalSession } from '../../src/core/journal/journal-session.ts'
 import { storedText } from '../support/files.ts'
@@ -80,6 +80,23 @@ describe('rapport export markdown', () => {
     }
     // Back to the default: inside a vault, wikilinks, so every file changes once more.
     expect(json).toMatchObject({ links: 'wikilinks', written: 5, unchanged: 0 })
+    await removeAll(journal)
+  })
+
+  it('links the way the app’s Settings say, unless --links says otherwise', async () => {
+    const { dir: journal } = await seededJournal()
+    const session = await JournalSession.open(journal, { owner: 'test' })
+    await (await openHandlers(session)).updateSettings({ patch: { markdownLinks: 'wikilinks' } })
+    await session.close()
+    // A plain folder, not a vault: on its own (auto) the export would write Markdown links here.
+    const folder = join(out, 'Plain folder')
+
+    const saved = await rapportIn(journal, 'export', 'markdown', folder)
+    expect(saved.stdout).toBe(`Exported 6 files to ${folder} ([[wikilinks]]): 6 files written, 0 already up to date.\n`)
+    expect(await readFile(join(folder, 'index.md'), 'utf8')).toContain('[[People/Ana García|Ana García]]')
+
+    const told = await rapportIn(journal, 'export', 'markdown', folder, '--links', 'markdown')
+    expect(told.stdout).toMatch(/\(Markdown links\): 6 files written/)
     await removeAll(journal)
   })
 })

@@ -1,5 +1,5 @@
 /** rapport import: contacts added, merged and skipped as the app would, nobody doubled, and a bad file changes nothing. */
-import { readFile, writeFile } from 'node:fs/promises'
+import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { sha256, storedJournal } from '../support/files.ts'

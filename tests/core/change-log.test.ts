@@ -6,7 +6,8 @@
 import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { readLog } from '../../src/core/journal/change-log.ts'
+import { encodeRecord, readLog } from '../../src/core/journal/change-log.ts'
+import type { ChangeOp } from '../../src/core/journal/change-diff.ts'
 import { JournalSession } from '../../src/core/journal/journal-session.ts'
 import { serializeJournal } from '../../src/core/journal/journal-file.ts'
 import { storedFilesHash, storedJournal } from '../support/files.ts'
@@ -217,5 +218,39 @@ describe('doctor and restore with a change log', () => {
     expect(await readFile(join(dir, kept))).toEqual(damagedLog)
     expect(session.store().journal.people.map((p) => p.name)).toEqual(['Ana', 'Bo', 'Cy'])
     await session.close()
+  })
+})
+
+describe('a log left by an older Rapport', () => {
+  it('is replayed on its older snapshot, then migrated: a person added before the upgrade gains the new fields', async () => {
+    journal = await openTempJournal()
+    await journal.handlers.createPerson(person('Ana'))
+    await journal.session.close()
+    // As schema version 2 wrote it (no important dates), with one change still in the log: `rapport add`
+    // run just before the upgrade, which leaves compaction to the app.
+    const dir = await crashCopy(journal)
+    const file = join(dir, 'journal.json')
+    const snapshot = JSON.parse(await readFile(file, 'utf8')) as {
+      schemaVersion: number
+      logSeq: number
+      people: Array<Record<string, unknown>>
+    }
+    const older = (p: Record<string, unknown>) =>
+      Object.fromEntries(Object.entries(p).filter(([k]) => k !== 'importantDates'))
+    const bo = { ...older(snapshot.people[0]!), id: '2b0c5f0e-8a52-4d51-9a43-5e0a8f1d7c11', name: 'Bo Lind' }
+    await writeFile(file, serializeJournal({ ...snapshot, schemaVersion: 2, people: snapshot.people.map(older) }))
+    await writeFile(
+      `${file}.log`,
+      encodeRecord({ seq: snapshot.logSeq + 1, ops: [{ c: 'people', del: [], ins: [[1, bo]] }] as ChangeOp[] })
+    )
+    const session = await JournalSession.open(dir, { owner: 'test' })
+    expect((await session.status()).state).toBe('ready')
+    expect(session.store().journal.people.map((p) => [p.name, p.importantDates])).toEqual([
+      ['Ana', []],
+      ['Bo Lind', []]
+    ])
+    expect((await session.backups()).filter((b) => b.kind === 'pre-migration')).toHaveLength(1)
+    await session.close()
+    expect((await storedJournal(file)).people.map((p) => p.name)).toEqual(['Ana', 'Bo Lind'])
   })
 })

@@ -1,5 +1,6 @@
 import { open, readdir, rm, stat } from 'node:fs/promises'
 import { afterEach, describe, expect, it, vi } from 'vitest'
+import { SCHEMA_VERSION } from '../../src/shared/schema/journal.ts'
 import { readJson, storedJournal, storedText } from '../support/files.ts'
 import { openTempJournal } from '../support/temp-journal.ts'
 import type { TempJournal } from '../support/temp-journal.ts'
@@ -16,7 +17,7 @@ describe('the journal store', () => {
   it('creates an empty journal, readable and private, on first open', async () => {
     journal = await openTempJournal()
     expect(await readJson(journal.file)).toEqual({
-      schemaVersion: 2,
+      schemaVersion: SCHEMA_VERSION,
       logSeq: 0,
       me: { name: '' },
       people: [],

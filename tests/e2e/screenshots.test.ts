@@ -12,10 +12,13 @@ it.each(['light', 'dark'] as const)(
   async (colorScheme) => {
     const ui = await openUi(running.browser, running.app, { colorScheme })
     await ui.page.goto(`${running.app.url}#/today`)
-    await expect.poll(() => ui.page.getByRole('heading', { name: 'Overdue · 2 follow-ups' }).count()).toBe(1)
+    // As patient as a locator (10 s): poll's own 1 s default flaked on a loaded machine before Today had loaded.
+    await expect
+      .poll(() => ui.page.getByRole('heading', { name: 'Overdue · 2 follow-ups' }).count(), { timeout: 10_000 })
+      .toBe(1)
     await screenshot(ui.page, `today-${colorScheme}`)
     await ui.page.goto(`${running.app.url}#/person/${ids.anaId}`)
-    await expect.poll(() => ui.page.getByRole('heading', { name: 'Ana García' }).count()).toBe(1)
+    await expect.poll(() => ui.page.getByRole('heading', { name: 'Ana García' }).count(), { timeout: 10_000 }).toBe(1)
     await screenshot(ui.page, `person-${colorScheme}`)
     await screenshot(ui.page, `person-full-${colorScheme}`, { fullPage: true })
     await ui.close()

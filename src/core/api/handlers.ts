@@ -4,6 +4,7 @@
  * payload against the call's schema (call(), which the command line uses too), and turns failures into
  * ApiErrors with a human message.
  */
+import { dirname } from 'node:path'
 import * as v from 'valibot'
 import { apiInputs, isApiName } from '../../shared/api.ts'
 import type { ApiName, ApiParsedInput, ApiResults } from '../../shared/api.ts'
@@ -55,7 +56,7 @@ export function createHandlers(session: JournalSession, options: HandlerOptions 
     listBackups: () => session.backups(),
     restoreBackup: ({ name }) => session.restoreBackup(name),
 
-    getToday: async () => todayView(journal(), now(), data.settings().firstDayOfWeek),
+    getToday: async () => todayView(journal(), now(), data.settings().firstDayOfWeek, data.settings().dateFormat),
     listPeople: async () => listPeople(journal()),
     getPersonPage: async ({ id }) => personPage(journal(), id, now()),
     createPerson: ({ person }) => createPerson(store(), person, now()),
@@ -93,11 +94,19 @@ export function createHandlers(session: JournalSession, options: HandlerOptions 
     reopenFollowUp: ({ id }) => reopenFollowUp(store(), id, now()),
     deleteFollowUp: ({ id }) => ticketed(deleteFollowUp(store(), id)),
 
-    getBrief: async ({ id }) => buildBrief(journal(), id, now()),
+    getBrief: async ({ id }) => buildBrief(journal(), id, now(), { dateFormat: data.settings().dateFormat }),
     search: async ({ query }) => session.index().search(query, now()),
     getMe: async () => ({ me: journal().me, interests: interestsOf(journal(), 'me') }),
     updateMe: ({ me }) => updateMe(store(), me)
   }
+}
+
+/** The handlers with the app's settings, read from beside the session's journal: the command line's way in. */
+export async function openHandlers(
+  session: JournalSession,
+  options: Omit<HandlerOptions, 'settings'> = {}
+): Promise<Handlers> {
+  return createHandlers(session, { ...options, settings: await SettingsFile.open(dirname(session.path)) })
 }
 
 /**

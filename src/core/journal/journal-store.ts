@@ -3,7 +3,7 @@
  * beside it. Changes run one at a time: each is applied to a copy and checked, its difference appended to
  * the log and fsynced, and only then does the copy become the current data and the caller hear of it. Now
  * and then (a big log, an idle spell, closing) the data is written as a new snapshot, in slices, and the
- * log starts afresh (compaction.ts says when; docs/store.md how each step survives a crash).
+ * log starts afresh (compaction-policy.ts says when; docs/store.md how each step survives a crash).
  */
 import { Low } from 'lowdb'
 import { mkdir, readFile } from 'node:fs/promises'
@@ -16,7 +16,7 @@ import { readOnlyReason, removeLeftovers } from './journal-files.ts'
 import { describeFsError } from '../fs-errors.ts'
 import { checkOrRefuse } from './change-check.ts'
 import { diffJournal } from './change-diff.ts'
-import { CompactionTimer, OneAtATime } from './compaction.ts'
+import { CompactionTimer, OneAtATime } from './compaction-policy.ts'
 import { IdSets } from './id-sets.ts'
 import { LogFile, logPathOf } from './log-file.ts'
 import { replayLog } from './log-replay.ts'
@@ -35,7 +35,7 @@ export class JournalStore {
   #logState: LogState = { records: 0, bytes: 0, tornBytes: 0, lastSeq: 0, replayed: 0, pendingFrom: 0 }
   /** The one write queue: every change, and so every append, waits for the one before. */
   #queue: Promise<unknown> = Promise.resolve()
-  /** Compactions, one at a time (compaction.ts). */
+  /** Compactions, one at a time (compaction-policy.ts). */
   #compactions = new OneAtATime(() => this.#runCompaction())
   #timer: CompactionTimer
   /** The lists' ids, for checking changes. */
@@ -74,13 +74,13 @@ export class JournalStore {
     const store = new JournalStore(path, now, options, forced)
     if (store.readOnly) {
       await store.#db.read()
-      store.#logState = await replayLog(path, store.#file.logSeq, store.#db)
+      store.#logState = await replayLog(path, store.#file.logSeq, store.#db, store.#file.migrated)
       return store
     }
     await mkdir(dirname(path), { recursive: true, mode: 0o700 })
     await removeLeftovers(path, backupsFolder(path))
     await store.#db.read()
-    const state = await replayLog(path, store.#file.logSeq, store.#db)
+    const state = await replayLog(path, store.#file.logSeq, store.#db, store.#file.migrated)
     store.#logState = state
     const before =
       store.#file.migrated?.text ?? (store.#file.logSeq === null && store.found ? await readFile(path) : null)

@@ -7,7 +7,9 @@ import type { Low } from 'lowdb'
 import type { Journal } from '../../shared/schema/journal.ts'
 import { applyOps, ReplayMismatch } from './change-diff.ts'
 import { readLog, recordsAfter } from './change-log.ts'
-import { JournalProblem } from './journal-text.ts'
+import { JournalProblem, validateJournal } from './journal-text.ts'
+import { migrateJournal } from './migrations.ts'
+import type { JsonObject } from './migrations.ts'
 import { readLogBytes } from './log-file.ts'
 
 export interface LogState {
@@ -25,14 +27,25 @@ export interface LogState {
   pendingFrom: number
 }
 
-export async function replayLog(path: string, snapshotSeq: number | null, db: Low<Journal>): Promise<LogState> {
+/**
+ * `migrated`: set when the snapshot was written in an older schema. Its log's records were written by that
+ * older Rapport too (it had not compacted them when it was replaced), so they are replayed on the snapshot as
+ * it was, and the result is migrated and validated: an old record never lands in a journal of the new shape.
+ */
+export async function replayLog(
+  path: string,
+  snapshotSeq: number | null,
+  db: Low<Journal>,
+  migrated: { from: number; text: string } | null = null
+): Promise<LogState> {
   const bytes = await readLogBytes(path)
   const reading = readLog(bytes)
   const base = snapshotSeq ?? 0
   if (!reading.ok) throw new JournalProblem(`${reading.problem} Rapport keeps both files as they are.`)
   const pending = recordsAfter(reading.records, base)
   if (typeof pending === 'string') throw new JournalProblem(`${pending} Rapport keeps both files as they are.`)
-  let journal = db.data
+  const asWritten = migrated && pending.length > 0
+  let journal = asWritten ? snapshotAsWritten(migrated.text) : db.data
   for (const record of pending) {
     try {
       journal = applyOps(journal, record.ops)
@@ -43,7 +56,7 @@ export async function replayLog(path: string, snapshotSeq: number | null, db: Lo
       )
     }
   }
-  db.data = journal
+  db.data = asWritten ? validateJournal(migrateJournal(journal, migrated.from)) : journal
   return {
     records: reading.records.length,
     bytes: reading.goodBytes,
@@ -52,6 +65,12 @@ export async function replayLog(path: string, snapshotSeq: number | null, db: Lo
     replayed: pending.length,
     pendingFrom: pending.length === 0 ? reading.goodBytes : offsetOf(bytes, reading.records.length - pending.length)
   }
+}
+
+/** The older snapshot's own data, without its log position (it was read once already, so it parses). */
+function snapshotAsWritten(text: string): Journal {
+  const { logSeq: _, ...raw } = JSON.parse(text) as JsonObject
+  return raw as unknown as Journal
 }
 
 /** The byte offset where record number `n` (from 0) starts: after n newlines. */

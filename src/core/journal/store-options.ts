@@ -1,5 +1,5 @@
 /** How a JournalStore is opened (journal-store.ts). */
-import type { CompactionPolicy } from './compaction.ts'
+import type { CompactionPolicy } from './compaction-policy.ts'
 
 export interface StoreOptions {
   /** The clock, so that backup rotation can be tested across days. */
@@ -9,7 +9,7 @@ export interface StoreOptions {
    * that only read, and may do so while the app has the journal open (they take no lock).
    */
   readOnly?: boolean
-  /** When to write a new snapshot; see compaction.ts for the defaults. */
+  /** When to write a new snapshot; see compaction-policy.ts for the defaults. */
   compaction?: Partial<CompactionPolicy>
   /**
    * The SHA-256 of a snapshot this build validated before (the saved search index names it): a snapshot with

@@ -3,6 +3,7 @@ import * as v from 'valibot'
 import { RELATIONSHIP_STYLES } from '../choices.ts'
 export type { RelationshipStyleKind } from '../choices.ts'
 import { DaySchema, IdSchema, strict, text, TimestampSchema, wellFormed } from './common.ts'
+import { ImportantDatesSchema } from './important-date.ts'
 
 /** What they said when asked whether they want a close working relationship or a quick exchange. */
 export const RelationshipStyleSchema = strict({
@@ -54,6 +55,8 @@ export const personProfileEntries = {
   lifeOutsideWork: text('Life outside work', 5000),
   boundaries: text('Boundaries', 2000),
   relationshipStyle: RelationshipStyleSchema,
+  /** Birthdays, anniversaries, renewals: shown on Today and in the brief as they come up. */
+  importantDates: ImportantDatesSchema,
   cadenceDays: v.nullable(
     v.pipe(
       v.number('Keep-in-touch must be a number of days.'),
@@ -103,6 +106,7 @@ export function defaultProfile(): PersonProfile {
     lifeOutsideWork: '',
     boundaries: '',
     relationshipStyle: { kind: 'not-asked', askedOn: '', theirWords: '' },
+    importantDates: [],
     cadenceDays: null,
     archived: false
   }
