@@ -97,7 +97,7 @@ describe('Interests on a person page', () => {
     expect(chipLabels(list)).toEqual(['Real Madrid', 'Kids’ football', 'Sourdough'])
     expect(chipOf(list, 'Real Madrid')).toHaveTextContent('sport · in common')
     expect(chipOf(list, 'Real Madrid')).toHaveClass('common')
-    expect(chipOf(list, 'Sourdough')).toHaveTextContent(/^Sourdough\s*food\s*×?$/)
+    expect(chipOf(list, 'Sourdough')).toHaveTextContent(/^Sourdough\s*food\s*✎?\s*×?$/)
     expect(chipOf(list, 'Sourdough')).not.toHaveClass('common')
 
     await user.click(sidebar('Me'))

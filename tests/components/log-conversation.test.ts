@@ -125,22 +125,20 @@ describe('Log conversation: opening and closing', () => {
 })
 
 describe('Log conversation: saving', () => {
-  it('asks for a title and saves nothing without one', async () => {
+  it('takes the first line of the notes for a missing title, and saves nothing with neither', async () => {
     const before = await readStoredText(journal.file)
     const user = await openAnasPage()
 
     await user.keyboard('n')
-    await user.type(within(logForm()).getByLabelText('Notes (Markdown)'), 'Notes but no title')
-    await user.click(within(logForm()).getByRole('button', { name: 'Save conversation' }))
-
-    expect(within(logForm()).getByRole('alert')).toHaveTextContent('Give the conversation a short title.')
-    expect(within(logForm()).getByLabelText('Notes (Markdown)')).toHaveValue('Notes but no title')
-    expect(await readStoredText(journal.file)).toBe(before)
-
-    // A title of spaces is no title either.
+    // A title of spaces and no notes: nothing to call the conversation by.
     await user.type(within(logForm()).getByLabelText('Title'), '   {Control>}{Enter}{/Control}')
-    expect(within(logForm()).getByRole('alert')).toHaveTextContent('Give the conversation a short title.')
+    expect(within(logForm()).getByRole('alert')).toHaveTextContent('Write a title or a note.')
     expect(await readStoredText(journal.file)).toBe(before)
+
+    await user.type(within(logForm()).getByLabelText('Notes (Markdown)'), 'Renewal is safe\nCFO signs Friday')
+    await user.click(within(logForm()).getByRole('button', { name: 'Save conversation' }))
+    await findToast('Conversation logged.')
+    expect((await readStored(journal.file)).conversations.map((c) => c.title)).toEqual(['Renewal is safe'])
   })
 
   it('saves with Ctrl+Enter: the conversation and follow-ups both ways, linked, in the file and on the page', async () => {
@@ -239,37 +237,38 @@ describe('Log conversation: saving', () => {
     await user.keyboard('n')
     const form = logForm()
     await user.keyboard('Intro call: Ana meets Priya')
-    const also = within(form).getByLabelText('Also with')
-    // Not Ana herself, and not someone archived.
-    expect(
-      within(also)
-        .getAllByRole('option')
-        .map((o) => o.textContent)
-    ).toEqual(['Add someone…', 'Priya Natarajan'])
-    await user.selectOptions(also, 'Priya Natarajan')
+    const also = within(form).getByRole('combobox', { name: 'Also with' })
+    // A type-ahead over the journal's people, answered by its search.
+    await user.type(also, 'natar')
+    await within(form).findByRole('option', { name: /Priya Natarajan/ })
+    await user.keyboard('{Enter}')
 
     const chips = within(form).getByRole('list', { name: 'Also with' })
     expect(within(chips).getByText(/Priya Natarajan/)).toBeInTheDocument()
     expect(within(chips).getByRole('button', { name: 'Remove Priya Natarajan' })).toBeInTheDocument()
-    expect(also).toHaveValue('')
-    expect(
-      within(also)
-        .getAllByRole('option')
-        .map((o) => o.textContent)
-    ).toEqual(['Add someone…'])
+    await waitFor(() => expect(also).toHaveValue(''))
+    // Someone already in it is not offered again.
+    await user.type(also, 'priya')
+    await waitFor(() => expect(within(form).queryByRole('option', { name: /Priya/ })).not.toBeInTheDocument())
+    await user.clear(also)
     await user.click(within(form).getByRole('button', { name: 'Save conversation' }))
 
     await findToast('Conversation logged.')
     const stored = await readStored(journal.file)
     expect(stored.conversations.map((c) => c.personIds)).toEqual([[ana.id, priya.id]])
-    await waitFor(() => expect(within(region('Conversations')).getByText(/· with Priya Natarajan/)).toBeInTheDocument())
+    await waitFor(() =>
+      expect(within(region('Conversations')).getByRole('link', { name: 'Priya Natarajan' })).toHaveAttribute(
+        'href',
+        `#/person/${priya.id}`
+      )
+    )
 
     await user.click(within(screen.getByRole('navigation', { name: 'Main' })).getByRole('link', { name: 'People' }))
     await user.click(await screen.findByRole('link', { name: /Priya Natarajan/ }))
     await onPersonPage('Priya Natarajan')
     const timeline = await waitFor(() => region('Conversations'))
     expect(within(timeline).getByText('Intro call: Ana meets Priya')).toBeInTheDocument()
-    expect(within(timeline).getByText(/· with Ana García/)).toBeInTheDocument()
+    expect(within(timeline).getByRole('link', { name: 'Ana García' })).toHaveAttribute('href', `#/person/${ana.id}`)
     expect(screen.getByText(/\(today\)$/)).toBeInTheDocument()
   })
 
@@ -279,7 +278,9 @@ describe('Log conversation: saving', () => {
     await user.keyboard('n')
     const form = logForm()
     await user.keyboard('Pricing call')
-    await user.selectOptions(within(form).getByLabelText('Also with'), 'Priya Natarajan')
+    await user.type(within(form).getByRole('combobox', { name: 'Also with' }), 'priya')
+    await within(form).findByRole('option', { name: /Priya Natarajan/ })
+    await user.keyboard('{Enter}')
     await user.click(within(form).getByRole('button', { name: 'Remove Priya Natarajan' }))
     expect(within(form).queryByRole('list', { name: 'Also with' })).not.toBeInTheDocument()
     await user.click(within(form).getByRole('button', { name: 'Save conversation' }))

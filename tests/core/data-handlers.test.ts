@@ -93,21 +93,22 @@ describe('import', () => {
     const picked = await journal.handlers.importPick({})
     if (picked.canceled || picked.preview.kind !== 'contacts' || !picked.preview.csv)
       throw new Error('expected a CSV preview')
-    const { headers } = picked.preview.csv
+    const { headers, mapping } = picked.preview.csv
+    expect(mapping[headers.indexOf('Organization 1 - Name')]).toBe('company')
     const remapped = await journal.handlers.importRemap({
       token: picked.preview.token,
-      mapping: {
-        name: headers.indexOf('Name'),
-        firstName: headers.indexOf('Given Name'),
-        lastName: headers.indexOf('Family Name')
-      }
+      mapping: mapping.map((field) => (field === 'company' ? null : field))
     })
     if (remapped.kind !== 'contacts') throw new Error('expected contacts')
-    expect(remapped.items.every((item) => item.company === '')).toBe(true)
+    expect(remapped.items.map((item) => item.company)).toEqual(['', '', '', ''])
+    await expect(journal.handlers.importRemap({ token: picked.preview.token, mapping: ['name'] })).rejects.toThrow(
+      `This file has ${headers.length} columns; the mapping names 1.`
+    )
   })
 
-  it('refuses a broken file with the line, and the journal stays byte-identical', async () => {
-    shell.file = join(CONTACTS, 'latin1.vcf')
+  it('refuses a file with no readable record with the line, and the journal stays byte-identical', async () => {
+    shell.file = join(out, 'nothing.vcf')
+    await writeFile(shell.file, 'BEGIN:VCARD\nVERSION:3.0\nNOTE:no one\nEND:VCARD\n')
     const before = await storedFilesHash(journal.file)
     await expect(journal.handlers.importPick({})).rejects.toThrow(/^Line \d+/)
     expect(await storedFilesHash(journal.file)).toBe(before)

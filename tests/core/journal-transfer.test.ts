@@ -92,6 +92,8 @@ const person = fc.record({
   howWeMet: text(2000),
   email: fc.constantFrom('', 'ana.garcia@acme.example', 'kenji@northwind.example'),
   phone: text(50),
+  otherEmails: fc.array(text(254), { maxLength: 3 }),
+  otherPhones: fc.array(text(50), { maxLength: 3 }),
   location: text(200),
   timeZone: fc.constantFrom('', 'Europe/Madrid', 'America/New_York', 'Asia/Kolkata'),
   tags: fc.array(text(40, true), { maxLength: 5 }),

@@ -6,6 +6,8 @@ import { backupsFolder, listBackups, writeBackup } from '../journal/backups.ts'
 import { writeFileDurable } from '../journal/durable-write.ts'
 import { renderCalendar, writeCalendar } from '../transfer/export-ics.ts'
 import { exportMarkdown } from '../transfer/export-markdown.ts'
+import { peopleToExport, renderVCards, writeVCards } from '../transfer/export-vcard.ts'
+import { safeFileName } from '../transfer/safe-file-name.ts'
 import type { Handlers } from './handlers.ts'
 import { ImportSessions } from '../transfer/import-sessions.ts'
 import type { JournalSession } from '../journal/journal-session.ts'
@@ -23,6 +25,7 @@ export type DataHandlers = Pick<
   | 'exportMarkdown'
   | 'exportJson'
   | 'exportIcs'
+  | 'exportVcard'
   | 'importPick'
   | 'importRemap'
   | 'importApply'
@@ -70,6 +73,18 @@ export function createDataHandlers(
       const { text, followUps, keepInTouch } = renderCalendar(session.store().journal, now())
       await writeCalendar(file, text)
       return { canceled: false, file, followUps, keepInTouch }
+    },
+    exportVcard: async ({ personIds }) => {
+      const people = peopleToExport(session.store().journal.people, personIds)
+      const name = personIds?.length === 1 && people[0] ? safeFileName(people[0].name) : 'Rapport contacts'
+      const file = await shell.pickSaveFile(
+        people.length === 1 ? 'Export this person as a vCard' : 'Export contacts as vCards',
+        `${name}.vcf`,
+        [{ name: 'vCard', extensions: ['vcf'] }]
+      )
+      if (!file) return { canceled: true }
+      await writeVCards(file, renderVCards(people))
+      return { canceled: false, file, people: people.length }
     },
     exportJson: async () => {
       const file = await shell.pickSaveFile(

@@ -12,7 +12,14 @@ import type { ApiResult } from '../../shared/errors.ts'
 import { describeIssue, shorten } from '../../shared/schema/common.ts'
 import { todayView } from '../views/agenda.ts'
 import { buildBrief } from '../views/brief.ts'
-import { addChallenge, addValue, deleteChallenge, deleteValue, updateChallenge } from '../entries/challenges.ts'
+import {
+  addChallenge,
+  addValue,
+  deleteChallenge,
+  deleteValue,
+  updateChallenge,
+  updateValue
+} from '../entries/challenges.ts'
 import { deleteConversation, logConversation, updateConversation } from '../entries/conversations.ts'
 import { addFollowUp, completeFollowUp, deleteFollowUp, reopenFollowUp, updateFollowUp } from '../entries/follow-ups.ts'
 import { addInterest, deleteInterest, interestsOf, peopleWithInterest, updateInterest } from '../entries/interests.ts'
@@ -20,6 +27,8 @@ import type { JournalSession } from '../journal/journal-session.ts'
 import { updateMe } from '../entries/me.ts'
 import { createPerson, deletePerson, listPeople, updatePerson } from '../entries/people.ts'
 import { personPage } from '../views/person-page.ts'
+import { peopleOverview } from '../views/people-overview.ts'
+import { quickCapture } from '../entries/quick-capture.ts'
 import { createDataHandlers } from './data-handlers.ts'
 import { RapportError } from '../rapport-error.ts'
 import { describeFsFailure, isFsError } from '../fs-errors.ts'
@@ -58,6 +67,7 @@ export function createHandlers(session: JournalSession, options: HandlerOptions 
 
     getToday: async () => todayView(journal(), now(), data.settings().firstDayOfWeek, data.settings().dateFormat),
     listPeople: async () => listPeople(journal()),
+    peopleOverview: async () => peopleOverview(journal(), now()),
     getPersonPage: async ({ id }) => personPage(journal(), id, now()),
     createPerson: ({ person }) => createPerson(store(), person, now()),
     updatePerson: ({ id, patch }) => updatePerson(store(), id, patch, now()),
@@ -75,6 +85,7 @@ export function createHandlers(session: JournalSession, options: HandlerOptions 
 
     logConversation: ({ conversation, followUps }) => logConversation(store(), conversation, followUps, now()),
     updateConversation: ({ id, conversation }) => updateConversation(store(), id, conversation, now()),
+    quickCapture: (capture) => quickCapture(store(), capture, now()),
     deleteConversation: ({ id }) => ticketed(deleteConversation(store(), id)),
 
     addInterest: ({ interest }) => addInterest(store(), interest, now()),
@@ -86,6 +97,7 @@ export function createHandlers(session: JournalSession, options: HandlerOptions 
     updateChallenge: ({ id, challenge }) => updateChallenge(store(), id, challenge, now()),
     deleteChallenge: ({ id }) => ticketed(deleteChallenge(store(), id)),
     addValue: ({ value }) => addValue(store(), value, now()),
+    updateValue: ({ id, value }) => updateValue(store(), id, value),
     deleteValue: ({ id }) => ticketed(deleteValue(store(), id)),
 
     addFollowUp: ({ followUp }) => addFollowUp(store(), followUp, now()),

@@ -15,17 +15,6 @@ import type { IdSets } from './id-sets.ts'
 import { JournalProblem } from './journal-text.ts'
 import { RapportError } from '../rapport-error.ts'
 
-/** checkChange for the store: a failure is refused in words, and the very objects are kept (the search index tells changes apart by identity). */
-export function checkOrRefuse(prev: Journal, next: Journal, ops: readonly ChangeOp[], ids: IdSets): Journal {
-  try {
-    checkChange(prev, next, ops, ids)
-    return next
-  } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error)
-    throw new RapportError('invalid-input', `That change would make the journal invalid. ${detail}`)
-  }
-}
-
 const JOURNAL_KEYS = ['schemaVersion', 'me', ...COLLECTIONS].sort().join()
 
 /** Beyond this many touched items a full check is as cheap as a careful one. */
@@ -76,4 +65,17 @@ export function checkChange(prev: Journal, next: Journal, ops: readonly ChangeOp
 function expectValid(schema: v.GenericSchema, item: unknown, where: string): void {
   const result = v.safeParse(schema, item)
   if (!result.success) throw new JournalProblem(`Not a valid entry in ${where}: ${describeIssue(result.issues[0])}`)
+}
+
+/** The change's items are checked, and the very objects kept: the search index tells changes apart by identity. */
+export function checkOrRefuse(previous: Journal, next: Journal, ops: readonly ChangeOp[], ids: IdSets): Journal {
+  try {
+    checkChange(previous, next, ops, ids)
+    return next
+  } catch (error) {
+    throw new RapportError(
+      'invalid-input',
+      `That change would make the journal invalid. ${error instanceof Error ? error.message : String(error)}`
+    )
+  }
 }

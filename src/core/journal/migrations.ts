@@ -45,6 +45,15 @@ export const MIGRATIONS: Readonly<Record<number, MigrationStep>> = {
       ...person,
       importantDates: []
     }))
+  }),
+  /** v4: people keep every email and phone a contact file gave them, beyond the first of each. */
+  3: (journal) => ({
+    ...journal,
+    people: (Array.isArray(journal.people) ? journal.people : []).map((person: JsonObject) => ({
+      ...person,
+      otherEmails: [],
+      otherPhones: []
+    }))
   })
 }
 

@@ -14,7 +14,7 @@ export function decodeUtf8(bytes: Uint8Array): { text: string } | { invalidAt: n
 }
 
 /** Offset of the first byte that does not start a well-formed UTF-8 sequence (Unicode table 3-7). */
-export function firstInvalidUtf8(bytes: Uint8Array): number {
+function firstInvalidUtf8(bytes: Uint8Array): number {
   let i = 0
   while (i < bytes.length) {
     const b = bytes[i]!
