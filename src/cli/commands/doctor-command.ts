@@ -2,10 +2,9 @@
 import { stat } from 'node:fs/promises'
 import { CliError, EXIT_OK, EXIT_PROBLEM, UsageError } from '../cli-error.ts'
 import type { Command } from '../command.ts'
-import { JournalSession } from '../../core/journal/journal-session.ts'
 import { journalPath, noJournal } from '../journal-access.ts'
 import { count } from '../output.ts'
-import { describeReleased, JournalLocked, releaseLock } from '../../core/journal/journal-lock.ts'
+import { describeReleased, JournalLocked, JournalSession, releaseLock } from '../../core/journal/journal-session.ts'
 
 export const doctorCommand: Command = {
   name: 'doctor',

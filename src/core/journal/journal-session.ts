@@ -26,7 +26,7 @@ import { RapportError } from '../rapport-error.ts'
 // What the session's users (the shell and the CLI) catch or show, from the one module they open.
 export { BACKUP_POLICY } from './backups.ts'
 export type { Finding, FindingLevel } from './folder-health.ts'
-export { JournalLocked } from './journal-lock.ts'
+export { describeReleased, JournalLocked, releaseLock } from './journal-lock.ts'
 export { JournalProblem } from './journal-text.ts'
 
 export const JOURNAL_FILE = 'journal.json'
