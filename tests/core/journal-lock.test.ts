@@ -76,24 +76,20 @@ describe('the journal lock', () => {
     await session.close()
   })
 
-  it('takes over a lock whose process number now belongs to another program (its start time differs)', async () => {
+  it.each([
+    ['its process number now belongs to another program (its start time differs)', { started: '12' }, 'reused'],
+    [
+      'it was taken before the computer restarted, though its number runs again',
+      { boot: 'a-boot-long-ago' },
+      'rebooted'
+    ]
+  ] as const)('takes over a lock when %s', async (_case, differs, why) => {
     dir = await makeTempDir()
     const pid = await otherProgram()
-    const crashed = { ...JSON.parse(legacyLock(pid)), ...identityOf(pid), started: '12' }
-    await writeFile(lockFile(), JSON.stringify(crashed))
-    expect(await readLockState(lockFile())).toMatchObject({ state: 'gone', why: 'reused' })
+    await writeFile(lockFile(), JSON.stringify({ ...JSON.parse(legacyLock(pid)), ...identityOf(pid), ...differs }))
+    expect(await readLockState(lockFile())).toMatchObject({ state: 'gone', why })
     const session = await JournalSession.open(dir, { owner: 'app' })
     expect((await session.status()).state).toBe('ready')
-    await session.close()
-  })
-
-  it('takes over a lock from before the computer restarted, even if its number runs again', async () => {
-    dir = await makeTempDir()
-    const pid = await otherProgram()
-    const before = { ...JSON.parse(legacyLock(pid)), ...identityOf(pid), boot: 'a-boot-long-ago' }
-    await writeFile(lockFile(), JSON.stringify(before))
-    expect(await readLockState(lockFile())).toMatchObject({ state: 'gone', why: 'rebooted' })
-    const session = await JournalSession.open(dir, { owner: 'app' })
     await session.close()
   })
 
