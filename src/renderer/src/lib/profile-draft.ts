@@ -8,10 +8,8 @@ import type { PersonProfile } from '../../../shared/schema/person.ts'
 /** The longest name the journal keeps (the schema's limit), counted as the user types. */
 export const MAX_NAME = 200
 
-/**
- * What the profile form edits: every field but the important dates, which have their own section, and the
- * other emails and phones an import brings (the form leaves them as they are).
- */
+/** What the profile form edits: every field but the important dates, which have their own section. */
+// Other emails and phones come from contact files and are shown, not edited here: the patch leaves them as they are.
 export type ProfileFields = Omit<PersonProfile, 'importantDates' | 'otherEmails' | 'otherPhones'>
 
 export type ProfileDraft = Omit<ProfileFields, 'tags' | 'cadenceDays'> & {
