@@ -27,6 +27,8 @@ import { ColumnMappingSchema, ExportMarkdownSchema, ImportApplySchema, TokenSche
 import type { CalendarCounts, ExportChanges, ImportOutcome, ImportPreview, Picked } from './transfer.ts'
 import type { SearchResponse } from './search.ts'
 import type { Brief, InterestView, PersonPage, Today } from './views.ts'
+import { AttendeeKeySchema } from './calendar.ts'
+import type { CalendarFileStatus, MeetingsView, NextMeeting } from './calendar.ts'
 
 export const BackupNameSchema = v.pipe(
   v.string(),
@@ -125,6 +127,20 @@ export const apiInputs = {
   getSettings: none,
   updateSettings: strict({ patch: SettingsPatchSchema }),
 
+  /** Today's meetings and tomorrow morning's from the calendar files, attendees matched to people. */
+  getMeetings: none,
+  /** The next meeting with this person in the coming weeks, or null. */
+  nextMeetingWith: byId,
+  /** The calendar files read, each with its count of events or why it cannot be read. */
+  calendarFiles: none,
+  /** Asks for one or more .ics files and adds those that read as calendars (a web address is refused). */
+  addCalendarFiles: none,
+  removeCalendarFile: strict({ file: v.pipe(v.string(), v.maxLength(4096)) }),
+  /** Reads every calendar file again now. */
+  reloadCalendars: none,
+  /** "This attendee is (`is`: true) / is not (false) this person", remembered on the person. */
+  matchAttendee: strict({ attendee: AttendeeKeySchema, personId: IdSchema, is: v.boolean() }),
+
   /** The user's own profile and interests. */
   getMe: none,
   updateMe: strict({ me: MeSchema })
@@ -191,6 +207,15 @@ export interface ApiResults {
   openJournal: Picked<{ dataDir: string; status: JournalStatus }>
   getSettings: { settings: Settings; problem: string; dataDir: string }
   updateSettings: Settings
+  getMeetings: MeetingsView
+  nextMeetingWith: NextMeeting | null
+  calendarFiles: CalendarFileStatus[]
+  /** `added`: the files newly added (one already in the list is not added twice). */
+  addCalendarFiles: Picked<{ added: string[]; files: CalendarFileStatus[] }>
+  removeCalendarFile: CalendarFileStatus[]
+  reloadCalendars: CalendarFileStatus[]
+  /** The person as they are now, with the match remembered. */
+  matchAttendee: Person
   getMe: { me: Me; interests: InterestView[] }
   updateMe: Me
 }

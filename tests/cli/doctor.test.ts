@@ -109,7 +109,7 @@ describe('rapport doctor', () => {
       'note     journal.json is written in schema version 1; Rapport upgrades it, after a backup, the next time it opens it.'
     )
     expect(run.stdout).toContain('note     No backups yet')
-    expect((await rapportIn(dir, 'export', 'json', '-')).stdout).toContain('"schemaVersion": 2')
+    expect((await rapportIn(dir, 'export', 'json', '-')).stdout).toContain('"schemaVersion": 3')
     expect(await sha256(file)).toBe(hash)
     expect(await readdir(dir)).toEqual(['journal.json'])
   })

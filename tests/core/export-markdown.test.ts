@@ -4,6 +4,7 @@ import fc from 'fast-check'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { exportMarkdown, renderPersonMarkdown } from '../../src/core/transfer/export-markdown.ts'
 import { validateJournal } from '../../src/core/journal/journal-text.ts'
+import { SCHEMA_VERSION } from '../../src/shared/schema/journal.ts'
 import type { Journal } from '../../src/shared/schema/journal.ts'
 import { defaultProfile } from '../../src/shared/schema/person.ts'
 import { seedJournal } from '../support/seed-journal.ts'
@@ -285,7 +286,7 @@ describe('exporting never writes outside the chosen folder', () => {
 function journalOf(names: readonly string[]): Journal {
   const stamp = NOW.toISOString()
   return validateJournal({
-    schemaVersion: 2,
+    schemaVersion: SCHEMA_VERSION,
     me: { name: '' },
     people: names.map((name, i) => ({
       id: `person-${String(i).padStart(4, '0')}`,

@@ -2,6 +2,7 @@ import { mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { readJournalText } from '../../src/core/journal/journal-text.ts'
+import { SCHEMA_VERSION } from '../../src/shared/schema/journal.ts'
 import { readJson } from '../support/files.ts'
 import { openTempJournal } from '../support/temp-journal.ts'
 import type { TempJournal } from '../support/temp-journal.ts'
@@ -18,7 +19,7 @@ describe('the journal store', () => {
   it('creates an empty journal, readable and private, on first open', async () => {
     journal = await openTempJournal()
     expect(await readJson(journal.file)).toEqual({
-      schemaVersion: 2,
+      schemaVersion: SCHEMA_VERSION,
       me: { name: '' },
       people: [],
       conversations: [],

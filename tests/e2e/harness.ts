@@ -53,10 +53,12 @@ const CONTENT_TYPES: Record<string, string> = {
 export class TestDesktop implements ShellPort {
   folder: string | null = null
   file: string | null = null
+  files: string[] | null = null
   saveAs: string | null = null
   applied: Settings[] = []
   pickFolder = async () => this.folder
   pickFile = async () => this.file
+  pickFiles = async () => this.files
   pickSaveFile = async () => this.saveAs
   openFolder = async () => undefined
   remembered: string[] = []

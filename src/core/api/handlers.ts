@@ -21,6 +21,8 @@ import { updateMe } from '../entries/me.ts'
 import { createPerson, deletePerson, listPeople, updatePerson } from '../entries/people.ts'
 import { personPage } from '../views/person-page.ts'
 import { createDataHandlers } from './data-handlers.ts'
+import { createCalendarHandlers } from './calendar-handlers.ts'
+import { CalendarSource } from '../calendar/calendar-source.ts'
 import { RapportError } from '../rapport-error.ts'
 import { SettingsFile } from '../journal/settings-file.ts'
 import { NO_SHELL } from './shell-port.ts'
@@ -36,6 +38,8 @@ export interface HandlerOptions {
   shell?: ShellPort
   /** The app's settings file; without one, settings are the defaults and cannot be saved. */
   settings?: SettingsFile
+  /** The calendar files, read (and in the app, watched) apart from the journal; one is made when absent. */
+  calendar?: CalendarSource
 }
 
 export function createHandlers(session: JournalSession, options: HandlerOptions = {}): Handlers {
@@ -43,15 +47,18 @@ export function createHandlers(session: JournalSession, options: HandlerOptions 
   const store = () => session.store()
   const journal = () => session.store().journal
   const settings = options.settings ?? SettingsFile.inMemory()
-  const data = createDataHandlers(session, now, options.shell ?? NO_SHELL, settings)
+  const shell = options.shell ?? NO_SHELL
+  const data = createDataHandlers(session, now, shell, settings)
+  const calendar = options.calendar ?? new CalendarSource({ now })
   return {
     ...data.handlers,
+    ...createCalendarHandlers(session, now, shell, data.settings, calendar),
     journalStatus: () => session.status(),
     reopenJournal: () => session.reopen(),
     listBackups: () => session.backups(),
     restoreBackup: ({ name }) => session.restoreBackup(name),
 
-    getToday: async () => todayView(journal(), now(), data.settings().firstDayOfWeek),
+    getToday: async () => todayView(journal(), now(), data.settings.current().firstDayOfWeek),
     listPeople: async () => listPeople(journal()),
     getPersonPage: async ({ id }) => personPage(journal(), id, now()),
     createPerson: ({ person }) => createPerson(store(), person, now()),

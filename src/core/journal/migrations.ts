@@ -37,6 +37,14 @@ export const MIGRATIONS: Readonly<Record<number, MigrationStep>> = {
     challenges: [],
     values: [],
     followUps: []
+  }),
+  /** v3: people gain the calendar attendees the user matched to them (none yet). */
+  2: (journal) => ({
+    ...journal,
+    people: (Array.isArray(journal.people) ? journal.people : []).map((person: JsonObject) => ({
+      ...person,
+      calendarMatches: []
+    }))
   })
 }
 
