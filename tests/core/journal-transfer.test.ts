@@ -275,7 +275,7 @@ describe('a file that is not a journal', () => {
     [
       'from a newer Rapport',
       (exported) => exported.replace(`"schemaVersion": ${SCHEMA_VERSION}`, `"schemaVersion": ${SCHEMA_VERSION + 1}`),
-      /written by a newer Rapport \(schema version 3\).*Update Rapport/
+      new RegExp(`written by a newer Rapport \\(schema version ${SCHEMA_VERSION + 1}\\).*Update Rapport`)
     ],
     ['not JSON', () => 'name,company\nAna,Acme\n', /^This file cannot be imported\. The file is not valid JSON/],
     [

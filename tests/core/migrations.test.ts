@@ -1,6 +1,9 @@
+import { readFile, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { MIGRATIONS, migrateJournal } from '../../src/core/journal/migrations.ts'
 import { SCHEMA_VERSION } from '../../src/shared/schema/journal.ts'
+import { makeTempDir, openTempJournal } from '../support/temp-journal.ts'
 
 describe('schema migrations', () => {
   it('has one step for every version below the current one', () => {
@@ -22,5 +25,50 @@ describe('schema migrations', () => {
 
   it('refuses to skip a version it has no step for', () => {
     expect(() => migrateJournal({ schemaVersion: 1 }, 1, {}, 2)).toThrow(/no step from schema version 1 to 2/)
+  })
+
+  it('v3: opens a v2 journal with no calendar matches for anyone, and everything else as it was', async () => {
+    const dir = await makeTempDir()
+    const person = {
+      id: 'a1b2c3d4-0000-4000-8000-000000000001',
+      name: 'Marta Nowak',
+      company: 'Hudson Freight',
+      role: 'COO',
+      howWeMet: '',
+      email: 'marta.nowak@hudsonfreight.example',
+      phone: '',
+      location: '',
+      timeZone: 'America/New_York',
+      tags: ['champion'],
+      drives: '',
+      lifeOutsideWork: '',
+      boundaries: '',
+      relationshipStyle: { kind: 'not-asked', askedOn: '', theirWords: '' },
+      cadenceDays: 30,
+      archived: false,
+      createdAt: '2025-01-10T09:00:00.000Z',
+      updatedAt: '2025-01-10T09:00:00.000Z'
+    }
+    const conversation = {
+      id: 'c0ffee00-0000-4000-8000-000000000001',
+      personIds: [person.id],
+      date: '2025-02-03T15:00:00.000Z',
+      channel: 'meeting',
+      title: 'Kickoff',
+      body: 'Went well.',
+      createdAt: '2025-02-03T16:00:00.000Z',
+      updatedAt: '2025-02-03T16:00:00.000Z'
+    }
+    const v2 = { schemaVersion: 2, me: { name: 'Sam' }, people: [person], conversations: [conversation] }
+    await writeFile(join(dir, 'journal.json'), JSON.stringify({ ...v2, interests: [], challenges: [], values: [], followUps: [] }))
+    const journal = await openTempJournal(dir)
+    try {
+      expect(await journal.handlers.listPeople({})).toEqual([{ ...person, calendarMatches: [] }])
+      const onDisk = JSON.parse(await readFile(journal.file, 'utf8')) as { schemaVersion: number; conversations: unknown[] }
+      expect(onDisk.schemaVersion).toBe(3)
+      expect(onDisk.conversations).toEqual([conversation])
+    } finally {
+      await journal.dispose()
+    }
   })
 })

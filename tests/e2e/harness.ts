@@ -15,9 +15,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { apiNames } from '../../src/shared/api.ts'
 import type { ApiResults } from '../../src/shared/api.ts'
 import { dispatch } from '../../src/core/api/handlers.ts'
-import type { ShellPort } from '../../src/core/api/shell-port.ts'
-import type { Settings } from '../../src/shared/settings.ts'
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest'
+import { PickingShell } from '../support/picking-shell.ts'
 import { makeTempDir, openTempJournal } from '../support/temp-journal.ts'
 import type { TempJournal } from '../support/temp-journal.ts'
 
@@ -50,21 +49,7 @@ const CONTENT_TYPES: Record<string, string> = {
 }
 
 /** The desktop the e2e app runs on: native dialogs answer with what the test sets beforehand. */
-export class TestDesktop implements ShellPort {
-  folder: string | null = null
-  file: string | null = null
-  files: string[] | null = null
-  saveAs: string | null = null
-  applied: Settings[] = []
-  pickFolder = async () => this.folder
-  pickFile = async () => this.file
-  pickFiles = async () => this.files
-  pickSaveFile = async () => this.saveAs
-  openFolder = async () => undefined
-  remembered: string[] = []
-  rememberDataDir = async (dir: string) => void this.remembered.push(dir)
-  applySettings = (settings: Settings) => void this.applied.push(settings)
-}
+export class TestDesktop extends PickingShell {}
 
 export interface RunningApp {
   url: string
