@@ -39,6 +39,11 @@ export class MeetingReminders {
     return this.#planning
   }
 
+  /** Resolves once the plan under way (a timer's, say) is made. */
+  get planned(): Promise<void> {
+    return this.#planning
+  }
+
   async #plan(): Promise<void> {
     const { clock } = this.#hooks
     this.#clear()
