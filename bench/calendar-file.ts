@@ -60,7 +60,11 @@ export function calendarText(events: number, seed = 19): string {
   lines.push('CALSCALE:GREGORIAN', 'METHOD:PUBLISH', 'X-WR-CALNAME:sam.rivera@northwind.example', ...MADRID)
   const person = () => {
     const name = `${random.pick(GIVEN)} ${random.pick(FAMILY)}`
-    const email = `${name.normalize('NFD').replace(/[^A-Za-z ]/g, '').toLowerCase().replace(/ +/g, '.')}@client${random.int(1, 400)}.example`
+    const email = `${name
+      .normalize('NFD')
+      .replace(/[^A-Za-z ]/g, '')
+      .toLowerCase()
+      .replace(/ +/g, '.')}@client${random.int(1, 400)}.example`
     return { name, email }
   }
   for (let i = 0; i < events; i++) {
@@ -85,7 +89,9 @@ export function calendarText(events: number, seed = 19): string {
       event.push(
         `ATTENDEE;CUTYPE=INDIVIDUAL;ROLE=REQ-PARTICIPANT;PARTSTAT=${random.pick(['ACCEPTED', 'NEEDS-ACTION', 'TENTATIVE'])};CN=${guest.name};X-NUM-GUESTS=0:mailto:${guest.email}`
       )
-    event.push(`DESCRIPTION:Agenda for ${title.toLowerCase()}: volumes\\, open tickets and next steps. Notes from the last call are in the CRM.`)
+    event.push(
+      `DESCRIPTION:Agenda for ${title.toLowerCase()}: volumes\\, open tickets and next steps. Notes from the last call are in the CRM.`
+    )
     event.push(`STATUS:${kind > 0.97 ? 'CANCELLED' : 'CONFIRMED'}`, `SUMMARY:${title}`, 'TRANSP:OPAQUE', 'END:VEVENT')
     lines.push(...event)
     if (weekly) {

@@ -23,5 +23,7 @@ export function desktopClock(): Clock {
 
 function isClock(value: unknown): value is Clock {
   const clock = value as Partial<Clock> | undefined
-  return typeof clock?.now === 'function' && typeof clock.setTimer === 'function' && typeof clock.clearTimer === 'function'
+  return (
+    typeof clock?.now === 'function' && typeof clock.setTimer === 'function' && typeof clock.clearTimer === 'function'
+  )
 }

@@ -33,9 +33,11 @@ export class MeetingReminders {
 
   /** Plans the next reminder from the meetings as they are now; resolves once planned. */
   plan(): Promise<void> {
-    this.#planning = this.#planning.then(() => this.#plan()).catch((error: unknown) => {
-      console.error('rapport: meeting reminders:', (error as Error).message)
-    })
+    this.#planning = this.#planning
+      .then(() => this.#plan())
+      .catch((error: unknown) => {
+        console.error('rapport: meeting reminders:', (error as Error).message)
+      })
     return this.#planning
   }
 

@@ -35,7 +35,10 @@ beforeEach(async () => {
 })
 afterEach(() => journal.dispose())
 
-const settingsFile = () => readFile(join(journal.dir, 'settings.json'), 'utf8').then((text) => JSON.parse(text) as { calendar: { files: string[] } })
+const settingsFile = () =>
+  readFile(join(journal.dir, 'settings.json'), 'utf8').then(
+    (text) => JSON.parse(text) as { calendar: { files: string[] } }
+  )
 
 describe('adding calendar files', () => {
   it('adds several files picked at once, reads them, and keeps them in the settings', async () => {
@@ -63,7 +66,9 @@ describe('adding calendar files', () => {
       `${truncated}, line 15: BEGIN:VEVENT is never ended: the file looks cut short (END:VEVENT is missing). The calendar was not added.`
     )
     expect(await journal.handlers.calendarFiles({})).toEqual([])
-    expect((await readFile(join(journal.dir, 'settings.json'), 'utf8').catch(() => '{}')).includes('work.ics')).toBe(false)
+    expect((await readFile(join(journal.dir, 'settings.json'), 'utf8').catch(() => '{}')).includes('work.ics')).toBe(
+      false
+    )
   })
 
   it('refuses a web address with the way to do it instead, and never fetches it', async () => {
@@ -79,12 +84,20 @@ describe('adding calendar files', () => {
     shell.files = [work]
     await journal.handlers.addCalendarFiles({})
     const settings = await journal.handlers.updateSettings({
-      patch: { calendar: { files: ['/etc/passwd'], myEmails: ['Sam@Rivera.example'], notify: { enabled: true, minutes: 5 } } }
+      patch: {
+        calendar: { files: ['/etc/passwd'], myEmails: ['Sam@Rivera.example'], notify: { enabled: true, minutes: 5 } }
+      }
     })
-    expect(settings.calendar).toEqual({ files: [work], myEmails: ['sam@rivera.example'], notify: { enabled: true, minutes: 5 } })
+    expect(settings.calendar).toEqual({
+      files: [work],
+      myEmails: ['sam@rivera.example'],
+      notify: { enabled: true, minutes: 5 }
+    })
     expect(await journal.handlers.removeCalendarFile({ file: work })).toEqual([])
     expect((await settingsFile()).calendar.files).toEqual([])
-    await expect(journal.handlers.removeCalendarFile({ file: work })).rejects.toThrow(/is not one of the calendar files/)
+    await expect(journal.handlers.removeCalendarFile({ file: work })).rejects.toThrow(
+      /is not one of the calendar files/
+    )
   })
 })
 
@@ -118,7 +131,8 @@ describe('reading files again', () => {
       const titles = () => source.occurrences().map((o) => o.title)
       /** Reads come in on the source's events; a write seen half-done is read again when it ends. */
       const readAs = async (expected: string[]) => {
-        while (JSON.stringify(titles()) !== JSON.stringify(expected)) expect(await once(source, 'change')).toEqual([file])
+        while (JSON.stringify(titles()) !== JSON.stringify(expected))
+          expect(await once(source, 'change')).toEqual([file])
       }
       await writeCalendar(file, [call('Pricing call, moved', 40)])
       await readAs(['Pricing call, moved'])

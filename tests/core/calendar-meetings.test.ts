@@ -23,8 +23,7 @@ let ids: { marta: string; anna: string; jon: string; ana: string }
 beforeEach(async () => {
   shell = new PickingShell()
   journal = await openTempJournal(undefined, () => NOW, shell)
-  const add = async (name: string, email = '') =>
-    (await journal.handlers.createPerson({ person: { name, email } })).id
+  const add = async (name: string, email = '') => (await journal.handlers.createPerson({ person: { name, email } })).id
   ids = {
     marta: await add('Marta Nowak', 'marta.nowak@hudsonfreight.example'),
     anna: await add('Anna Kowalczyk', 'anna.k@baltic-freight.example'),
@@ -57,7 +56,13 @@ beforeEach(async () => {
           { name: OWNER, email: OWNER }
         ]
       },
-      { uid: 'standup', title: 'Acme standup', start: at(0, 8, 30), minutes: 15, attendees: [{ name: 'Ana García', email: 'ana.garcia@acme.example' }] },
+      {
+        uid: 'standup',
+        title: 'Acme standup',
+        start: at(0, 8, 30),
+        minutes: 15,
+        attendees: [{ name: 'Ana García', email: 'ana.garcia@acme.example' }]
+      },
       {
         uid: 'declined',
         title: 'Vendor demo',
@@ -67,11 +72,38 @@ beforeEach(async () => {
           { name: 'Sam', email: OWNER, status: 'DECLINED' }
         ]
       },
-      { uid: 'cancelled', title: 'Lunch with Ana', start: at(0, 13), status: 'CANCELLED', attendees: [{ name: 'Ana García', email: 'ana.garcia@acme.example' }] },
-      { uid: 'tomorrow-am', title: 'Breakfast with Jon', start: at(1, 8), attendees: [{ name: 'Jon Park', email: 'jon.park@hudsonfreight.example' }] },
-      { uid: 'tomorrow-pm', title: 'Quarterly business review', start: at(1, 15), attendees: [{ name: 'Marta Nowak', email: 'marta.nowak@hudsonfreight.example' }] },
-      { uid: 'yesterday', title: 'Intro call', start: at(-1, 10), attendees: [{ name: 'Marta Nowak', email: 'marta.nowak@hudsonfreight.example' }] },
-      { uid: 'weekly-marta', title: 'Weekly with Marta', start: at(2, 16), rule: 'FREQ=WEEKLY;COUNT=4', attendees: [{ name: 'Marta Nowak', email: 'marta.nowak@hudsonfreight.example' }] }
+      {
+        uid: 'cancelled',
+        title: 'Lunch with Ana',
+        start: at(0, 13),
+        status: 'CANCELLED',
+        attendees: [{ name: 'Ana García', email: 'ana.garcia@acme.example' }]
+      },
+      {
+        uid: 'tomorrow-am',
+        title: 'Breakfast with Jon',
+        start: at(1, 8),
+        attendees: [{ name: 'Jon Park', email: 'jon.park@hudsonfreight.example' }]
+      },
+      {
+        uid: 'tomorrow-pm',
+        title: 'Quarterly business review',
+        start: at(1, 15),
+        attendees: [{ name: 'Marta Nowak', email: 'marta.nowak@hudsonfreight.example' }]
+      },
+      {
+        uid: 'yesterday',
+        title: 'Intro call',
+        start: at(-1, 10),
+        attendees: [{ name: 'Marta Nowak', email: 'marta.nowak@hudsonfreight.example' }]
+      },
+      {
+        uid: 'weekly-marta',
+        title: 'Weekly with Marta',
+        start: at(2, 16),
+        rule: 'FREQ=WEEKLY;COUNT=4',
+        attendees: [{ name: 'Marta Nowak', email: 'marta.nowak@hudsonfreight.example' }]
+      }
     ])
   ]
   expect(await journal.handlers.addCalendarFiles({})).toMatchObject({ canceled: false })
@@ -130,7 +162,9 @@ describe("Today's meetings", () => {
       ['Ana Garcya', 'Ana García', 'name'],
       ['Piotr Zieliński', 'Jon Park', 'you']
     ])
-    const stored = JSON.parse(await readFile(journal.file, 'utf8')) as { people: Array<{ name: string; calendarMatches: unknown[] }> }
+    const stored = JSON.parse(await readFile(journal.file, 'utf8')) as {
+      people: Array<{ name: string; calendarMatches: unknown[] }>
+    }
     const matchesOf = (name: string) => stored.people.find((p) => p.name === name)!.calendarMatches
     expect(matchesOf('Anna Kowalczyk')).toEqual([{ attendee: 'anna.kowalczyk@baltic-freight.example', is: false }])
     expect(matchesOf('Marta Nowak')).toEqual([{ attendee: 'anna.kowalczyk@baltic-freight.example', is: true }])
@@ -142,7 +176,11 @@ describe("Today's meetings", () => {
     const person = await journal.handlers.createPerson({
       person: { name: piotr.name, email: piotr.email, calendarMatches: [{ attendee: piotr.key, is: true }] }
     })
-    expect(who(named(await meetings(), 'Baltic Freight review'))[3]).toEqual(['Piotr Zieliński', 'Piotr Zieliński', 'you'])
+    expect(who(named(await meetings(), 'Baltic Freight review'))[3]).toEqual([
+      'Piotr Zieliński',
+      'Piotr Zieliński',
+      'you'
+    ])
     expect(named(await meetings(), 'Baltic Freight review').people.map((p) => p.id)).toContain(person.id)
   })
 
@@ -167,7 +205,14 @@ describe("Today's meetings", () => {
     await meetings()
     await journal.handlers.matchAttendee({ attendee: 'jpark@personal.example', personId: ids.jon, is: true })
     const text = await readFile(journal.file, 'utf8')
-    for (const word of ['Baltic Freight review', 'Hudson Freight: pricing', 'Vendor demo', 'marta-call', 'Zieliński', 'work.ics'])
+    for (const word of [
+      'Baltic Freight review',
+      'Hudson Freight: pricing',
+      'Vendor demo',
+      'marta-call',
+      'Zieliński',
+      'work.ics'
+    ])
       expect(text).not.toContain(word)
     expect(text).toContain('jpark@personal.example')
   })

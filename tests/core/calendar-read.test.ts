@@ -60,11 +60,7 @@ describe('a Google Calendar export', () => {
     expect(moved).toMatchObject({ title: 'Acme Logistics weekly sync (moved: board day)', location: '' })
     expect(iso(moved.end)).toBe('2025-03-25T10:30:00.000Z')
     expect(moved.key).toBe('4kq0v2f3b1m9s8d7c6e5a4t3r2@google.com/2025-03-25T08:30:00.000Z')
-    expect(moved.attendees.map((a) => a.name || a.email)).toEqual([
-      'Sam Rivera',
-      'Ana García',
-      'Luis Ortega'
-    ])
+    expect(moved.attendees.map((a) => a.name || a.email)).toEqual(['Sam Rivera', 'Ana García', 'Luis Ortega'])
   })
 
   it('lists people, not rooms: the organiser once, names unfolded across lines, Google’s own address by address', () => {
@@ -195,7 +191,11 @@ describe('a file of 1,000 events', () => {
   it('counts every event once and reads only the days asked for', () => {
     const feed = IcsFeed.read(text, '2025-06-02', '2025-06-08')
     expect(feed.count).toBe(1000)
-    const week = occurrencesBetween(feed.eventsBetween('2025-06-02', '2025-06-08'), Date.parse('2025-06-02'), Date.parse('2025-06-09'))
+    const week = occurrencesBetween(
+      feed.eventsBetween('2025-06-02', '2025-06-08'),
+      Date.parse('2025-06-02'),
+      Date.parse('2025-06-09')
+    )
     expect(week.length).toBeGreaterThan(5)
     expect(week.every((o) => o.start >= Date.parse('2025-06-02') && o.start < Date.parse('2025-06-09'))).toBe(true)
     // Every key is one occurrence: a series' instances are told apart by when they were due.
@@ -220,7 +220,10 @@ describe('a file that cannot be read', () => {
 
   it('says a file that is not a calendar is not one, and names a date that does not exist', () => {
     expect(problemOf('{"people": []}\n').message).toMatch(/not an iCalendar file/)
-    const badDate = fixture('apple.ics').replace('DTSTART;TZID=America/New_York:20250314T160000', 'DTSTART;TZID=America/New_York:20250231T160000')
+    const badDate = fixture('apple.ics').replace(
+      'DTSTART;TZID=America/New_York:20250314T160000',
+      'DTSTART;TZID=America/New_York:20250231T160000'
+    )
     const { line, message } = problemOf(badDate)
     expect(message).toBe('DTSTART is not a date or a date and time (“20250231T160000”)')
     expect(fixture('apple.ics').split(/\r\n/)[line - 1]).toBe('DTSTART;TZID=America/New_York:20250314T160000')

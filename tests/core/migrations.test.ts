@@ -60,11 +60,17 @@ describe('schema migrations', () => {
       updatedAt: '2025-02-03T16:00:00.000Z'
     }
     const v2 = { schemaVersion: 2, me: { name: 'Sam' }, people: [person], conversations: [conversation] }
-    await writeFile(join(dir, 'journal.json'), JSON.stringify({ ...v2, interests: [], challenges: [], values: [], followUps: [] }))
+    await writeFile(
+      join(dir, 'journal.json'),
+      JSON.stringify({ ...v2, interests: [], challenges: [], values: [], followUps: [] })
+    )
     const journal = await openTempJournal(dir)
     try {
       expect(await journal.handlers.listPeople({})).toEqual([{ ...person, calendarMatches: [] }])
-      const onDisk = JSON.parse(await readFile(journal.file, 'utf8')) as { schemaVersion: number; conversations: unknown[] }
+      const onDisk = JSON.parse(await readFile(journal.file, 'utf8')) as {
+        schemaVersion: number
+        conversations: unknown[]
+      }
       expect(onDisk.schemaVersion).toBe(3)
       expect(onDisk.conversations).toEqual([conversation])
     } finally {

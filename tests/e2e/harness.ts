@@ -238,14 +238,14 @@ export async function openUi(
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify(input ?? {})
       }).then((response) => response.json())
-    // Commands from main (menus, shortcuts) are sent by tests through window.__rapportCommand(name).
-    const listeners = new Set<(command: string) => void>()
-    const onCommand = (listener: (command: string) => void) => {
+    // Commands from main (menus, shortcuts) are sent by tests through window.__rapportCommand(name, detail).
+    const listeners = new Set<(command: string, detail: string) => void>()
+    const onCommand = (listener: (command: string, detail: string) => void) => {
       listeners.add(listener)
       return () => void listeners.delete(listener)
     }
     Object.defineProperty(globalThis, '__rapportCommand', {
-      value: (command: string) => listeners.forEach((l) => l(command))
+      value: (command: string, detail = '') => listeners.forEach((l) => l(command, detail))
     })
     const bridge = Object.freeze({ ...Object.fromEntries(names.map((name) => [name, call(name)])), onCommand })
     Object.defineProperty(globalThis, 'rapport', { value: bridge, enumerable: true })

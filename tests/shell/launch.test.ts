@@ -170,7 +170,10 @@ describe('the built app, launched with a stand-in Electron', () => {
     const marta = await prepared.handlers.createPerson({ person: MARTA })
     await prepared.session.close()
     const notify = { enabled: true, minutes: 10 }
-    await writeFile(join(dataDir, 'settings.json'), JSON.stringify({ calendar: { files: [calendar], myEmails: [], notify } }))
+    await writeFile(
+      join(dataDir, 'settings.json'),
+      JSON.stringify({ calendar: { files: [calendar], myEmails: [], notify } })
+    )
 
     // The app's clock starts at 9:48 UTC and jumps to each timer the app sets.
     const { log, code } = await launch({ dataDir, env: { RAPPORT_STAND_IN_NOW: '2025-03-11T09:48:00Z' } })

@@ -27,7 +27,11 @@ export interface TestMeeting {
 /** The user of these calendars, as Google names the export. */
 export const OWNER = 'sam.rivera@northwind.example'
 
-const utc = (date: Date) => date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '')
+const utc = (date: Date) =>
+  date
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '')
 
 function attendeeLine(a: TestAttendee): string {
   const name = /[,;:]/.test(a.name) ? `"${a.name}"` : a.name
@@ -44,7 +48,13 @@ export function icsText(meetings: readonly TestMeeting[]): string {
   lines.push('METHOD:PUBLISH', `X-WR-CALNAME:${OWNER}`)
   for (const m of meetings) {
     const end = new Date(m.start.getTime() + (m.minutes ?? 30) * 60_000)
-    lines.push('BEGIN:VEVENT', `DTSTART:${utc(m.start)}`, `DTEND:${utc(end)}`, `UID:${m.uid}`, 'DTSTAMP:20250101T000000Z')
+    lines.push(
+      'BEGIN:VEVENT',
+      `DTSTART:${utc(m.start)}`,
+      `DTEND:${utc(end)}`,
+      `UID:${m.uid}`,
+      'DTSTAMP:20250101T000000Z'
+    )
     if (m.rule) lines.push(`RRULE:${m.rule}`)
     for (const a of m.attendees ?? []) lines.push(attendeeLine(a))
     lines.push(`STATUS:${m.status ?? 'CONFIRMED'}`, `SUMMARY:${m.title}`, 'END:VEVENT')

@@ -67,7 +67,8 @@ async function add({ dataDir, out, now }: CommandContext, files: string[]): Prom
 }
 
 async function remove({ dataDir, out, now }: CommandContext, files: string[]): Promise<number> {
-  if (files.length > 1) throw new UsageError('rapport calendar remove: one file at a time. Quote a path that has spaces.')
+  if (files.length > 1)
+    throw new UsageError('rapport calendar remove: one file at a time. Quote a path that has spaces.')
   const file = resolve(files[0]!)
   await withJournal(dataDir, { mode: 'write', changes: false, mustExist: true, now }, ({ call }) =>
     call('removeCalendarFile', { file })

@@ -144,7 +144,9 @@ export function createDataHandlers(
     }),
     // Calendar files change only by adding or removing one (a file picked in a dialog), never by a patch.
     updateSettings: ({ patch }) =>
-      save(patch.calendar ? { ...patch, calendar: { ...patch.calendar, files: settings.settings.calendar.files } } : patch)
+      save(
+        patch.calendar ? { ...patch, calendar: { ...patch.calendar, files: settings.settings.calendar.files } } : patch
+      )
   }
   return { handlers, settings: { current: () => settings.settings, save } }
 }

@@ -86,7 +86,10 @@ export class IcsFeed {
 
   #readBlocks(indices: number[]): void {
     const { events } = this.#scan
-    const withInstances = indices.flatMap((i) => [i, ...(this.#series.get(events[i]!.uid) === i ? (this.#instances.get(events[i]!.uid) ?? []) : [])])
+    const withInstances = indices.flatMap((i) => [
+      i,
+      ...(this.#series.get(events[i]!.uid) === i ? (this.#instances.get(events[i]!.uid) ?? []) : [])
+    ])
     let calendar: Component
     try {
       calendar = new ICAL.Component(ICAL.parse(this.#calendarOf(withInstances)) as unknown[])
@@ -100,7 +103,14 @@ export class IcsFeed {
       const block = events[i]!
       const instances = this.#series.get(block.uid) === i ? (this.#instances.get(block.uid) ?? []) : []
       for (const j of instances) checkTimes(this.#scan, events[j]!, byBlock.get(j)!)
-      this.#read.set(i, this.#eventOf(block, byBlock.get(i)!, instances.map((j) => byBlock.get(j)!)))
+      this.#read.set(
+        i,
+        this.#eventOf(
+          block,
+          byBlock.get(i)!,
+          instances.map((j) => byBlock.get(j)!)
+        )
+      )
     }
   }
 
@@ -147,7 +157,9 @@ export class IcsFeed {
       allDay: event.startDate.isDate,
       start: instant(event.startDate, zone),
       end: instant(event.endDate, zone),
-      recurrenceId: recurrence ? instant(recurrence.getFirstValue() as InstanceType<typeof ICAL.Time>, zoneOf(recurrence)) : null,
+      recurrenceId: recurrence
+        ? instant(recurrence.getFirstValue() as InstanceType<typeof ICAL.Time>, zoneOf(recurrence))
+        : null,
       series: repeats ? event : null,
       ruleLine: repeats ? lineOfProperty(this.#scan, block, block.repeats ? 'rrule' : 'rdate') : 0,
       zone
@@ -172,9 +184,15 @@ function checkTimes(scan: IcsScan, block: EventBlock, vevent: Component): void {
 }
 
 function ownersOf(calendar: Component): string[] {
-  const name = String(calendar.getFirstPropertyValue('x-wr-calname') ?? '').trim().toLowerCase()
+  const name = String(calendar.getFirstPropertyValue('x-wr-calname') ?? '')
+    .trim()
+    .toLowerCase()
   const owner = calendar.getFirstProperty('x-owner')
-  const ownerEmail = /^mailto:(.+)$/i.exec(String(owner?.getFirstValue() ?? ''))?.[1]?.trim().toLowerCase() ?? ''
+  const ownerEmail =
+    /^mailto:(.+)$/i
+      .exec(String(owner?.getFirstValue() ?? ''))?.[1]
+      ?.trim()
+      .toLowerCase() ?? ''
   return [/^[^\s@]+@[^\s@]+$/.test(name) ? name : '', ownerEmail].filter(Boolean)
 }
 

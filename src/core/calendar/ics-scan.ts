@@ -53,20 +53,32 @@ export function scanIcs(text: string): IcsScan {
     // Folded lines continue the one before; blank lines (often at the end) say nothing.
     if (line === '' || line[0] === ' ' || line[0] === '\t') continue
     if (!CONTENT_LINE.test(line) || !hasValue(lines, i)) {
-      throw new IcsProblem(i + 1, stack.length === 0 ? NOT_ICS : `“${excerpt(line)}” is not a calendar line (NAME:value)`)
+      throw new IcsProblem(
+        i + 1,
+        stack.length === 0 ? NOT_ICS : `“${excerpt(line)}” is not a calendar line (NAME:value)`
+      )
     }
     const colon = line.indexOf(':')
     const semicolon = line.indexOf(';')
     const name = line.slice(0, semicolon !== -1 && semicolon < colon ? semicolon : colon).toUpperCase()
     if (name === 'BEGIN') {
-      const component = line.slice(colon + 1).trim().toUpperCase()
+      const component = line
+        .slice(colon + 1)
+        .trim()
+        .toUpperCase()
       if (stack.length === 0 && component !== 'VCALENDAR')
-        throw new IcsProblem(i + 1, component === '' ? NOT_ICS : `BEGIN:${component} is outside the calendar (BEGIN:VCALENDAR)`)
+        throw new IcsProblem(
+          i + 1,
+          component === '' ? NOT_ICS : `BEGIN:${component} is outside the calendar (BEGIN:VCALENDAR)`
+        )
       if (component === 'VEVENT' && stack.length === 1)
         event = { first: i, last: i, uid: '', startDay: '', repeats: false, instance: false, hasStart: false }
       stack.push({ name: component, at: i })
     } else if (name === 'END') {
-      const component = line.slice(colon + 1).trim().toUpperCase()
+      const component = line
+        .slice(colon + 1)
+        .trim()
+        .toUpperCase()
       const open = stack.pop()
       if (!open) throw new IcsProblem(i + 1, `END:${component} ends nothing that began`)
       if (open.name !== component)
@@ -79,7 +91,10 @@ export function scanIcs(text: string): IcsScan {
         event = null
       }
     } else if (stack.length === 0) {
-      throw new IcsProblem(i + 1, scan.header.length + scan.events.length > 0 ? `“${excerpt(line)}” comes after the end of the calendar` : NOT_ICS)
+      throw new IcsProblem(
+        i + 1,
+        scan.header.length + scan.events.length > 0 ? `“${excerpt(line)}” comes after the end of the calendar` : NOT_ICS
+      )
     } else if (stack.length === 1) {
       scan.header.push(i)
     } else if (event && stack.length === 2) {
@@ -88,7 +103,10 @@ export function scanIcs(text: string): IcsScan {
   }
   const open = stack.pop()
   if (open)
-    throw new IcsProblem(open.at + 1, `BEGIN:${open.name} is never ended: the file looks cut short (END:${open.name} is missing)`)
+    throw new IcsProblem(
+      open.at + 1,
+      `BEGIN:${open.name} is never ended: the file looks cut short (END:${open.name} is missing)`
+    )
   if (lines.every((line) => line.trim() === '')) throw new IcsProblem(0, 'the file is empty')
   return scan
 }
@@ -124,7 +142,8 @@ function hasValue(lines: readonly string[], i: number): boolean {
 
 function unfolded(lines: readonly string[], i: number): string {
   let line = lines[i]!
-  for (let j = i + 1; j < lines.length && (lines[j]![0] === ' ' || lines[j]![0] === '\t'); j++) line += lines[j]!.slice(1)
+  for (let j = i + 1; j < lines.length && (lines[j]![0] === ' ' || lines[j]![0] === '\t'); j++)
+    line += lines[j]!.slice(1)
   return line
 }
 

@@ -29,7 +29,7 @@ export function meetingsSoon(occurrences: readonly FileOccurrence[], context: Me
     .filter((m) => !m.allDay || m.people.length > 0)
 }
 
-/** The next meeting with `person` from now on, within the weeks the calendar is read ahead. */
+/** The next meeting with `person` that has not started yet, within the weeks the calendar is read ahead. */
 export function nextMeetingWith(
   occurrences: readonly FileOccurrence[],
   context: MeetingContext,
@@ -37,7 +37,7 @@ export function nextMeetingWith(
 ): NextMeeting | null {
   const now = context.now.getTime()
   for (const occurrence of occurrences) {
-    if (occurrence.end <= now || occurrence.allDay || declined(occurrence, context.me)) continue
+    if (occurrence.start <= now || occurrence.allDay || declined(occurrence, context.me)) continue
     if (!occurrence.attendees.some((a) => context.matcher.mayBe(a, person))) continue
     const meeting = meetingOf(occurrence, context, new Map())
     if (!meeting.people.some((p) => p.id === person.id)) continue

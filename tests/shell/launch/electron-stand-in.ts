@@ -273,7 +273,11 @@ export class Notification {
     return this
   }
   show() {
-    log.notifications.push({ title: this.#options.title, body: this.#options.body, at: new Date(clockNow).toISOString() })
+    log.notifications.push({
+      title: this.#options.title,
+      body: this.#options.body,
+      at: new Date(clockNow).toISOString()
+    })
     notified(this)
   }
   click() {

@@ -5,6 +5,7 @@
 import type { RapportBridge } from '../../../shared/api.ts'
 import type { Command } from '../../../shared/app-commands.ts'
 import type { Changes } from '../state/changes.svelte.ts'
+import { briefRoute } from '../state/nav.svelte.ts'
 import type { Nav } from '../state/nav.svelte.ts'
 import type { SwitcherState } from '../state/switcher.svelte.ts'
 import { exportActions } from './export-actions.ts'
@@ -17,7 +18,13 @@ interface AppParts {
   showShortcuts: () => void
 }
 
-export function commandRunner({ bridge, changes, nav, switcher, showShortcuts }: AppParts): (command: Command) => void {
+export function commandRunner({
+  bridge,
+  changes,
+  nav,
+  switcher,
+  showShortcuts
+}: AppParts): (command: Command, detail: string) => void {
   const exports = exportActions(bridge)
 
   /** An export's outcome (or its refusal) as a toast; nothing when the dialog was cancelled. */
@@ -32,7 +39,7 @@ export function commandRunner({ bridge, changes, nav, switcher, showShortcuts }:
     )
   }
 
-  const actions: Record<Command, () => void> = {
+  const actions: Record<Command, (detail: string) => void> = {
     'open-switcher': () => switcher.show(),
     'go-today': () => nav.go({ view: 'today' }),
     'go-people': () => nav.go({ view: 'people' }),
@@ -57,7 +64,13 @@ export function commandRunner({ bridge, changes, nav, switcher, showShortcuts }:
     },
     'export-json': () => tell(exports.json),
     'export-ics': () => tell(exports.calendar),
-    'backup-now': () => void changes.run(() => bridge.backupNow(), { saved: 'Backed up.' })
+    'backup-now': () => void changes.run(() => bridge.backupNow(), { saved: 'Backed up.' }),
+    // A meeting reminder was clicked: the detail lists the people it is with.
+    'open-brief': (detail) => {
+      const ids = detail.split(',').filter(Boolean)
+      if (ids.length > 0) nav.go(briefRoute(ids))
+    },
+    'calendar-changed': () => changes.changed()
   }
-  return (command) => actions[command]()
+  return (command, detail) => actions[command](detail)
 }
