@@ -56,6 +56,7 @@ const bridge = {
   nextMeetingWith: (input) => ipcRenderer.invoke('nextMeetingWith', input),
   calendarFiles: () => ipcRenderer.invoke('calendarFiles', {}),
   addCalendarFiles: () => ipcRenderer.invoke('addCalendarFiles', {}),
+  checkCalendarFiles: () => ipcRenderer.invoke('checkCalendarFiles', {}),
   removeCalendarFile: (input) => ipcRenderer.invoke('removeCalendarFile', input),
   reloadCalendars: () => ipcRenderer.invoke('reloadCalendars', {}),
   matchAttendee: (input) => ipcRenderer.invoke('matchAttendee', input),

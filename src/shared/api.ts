@@ -135,6 +135,8 @@ export const apiInputs = {
   calendarFiles: none,
   /** Asks for one or more .ics files and adds those that read as calendars (a web address is refused). */
   addCalendarFiles: none,
+  /** Asks for .ics files and reads them without adding them: what adding them would find. */
+  checkCalendarFiles: none,
   removeCalendarFile: strict({ file: v.pipe(v.string(), v.maxLength(4096)) }),
   /** Reads every calendar file again now. */
   reloadCalendars: none,
@@ -212,6 +214,8 @@ export interface ApiResults {
   calendarFiles: CalendarFileStatus[]
   /** `added`: the files newly added (one already in the list is not added twice). */
   addCalendarFiles: Picked<{ added: string[]; files: CalendarFileStatus[] }>
+  /** Each file as adding it would read it; `problem` names the file by its full path. */
+  checkCalendarFiles: Picked<{ files: CalendarFileStatus[] }>
   removeCalendarFile: CalendarFileStatus[]
   reloadCalendars: CalendarFileStatus[]
   /** The person as they are now, with the match remembered. */

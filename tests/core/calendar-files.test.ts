@@ -101,6 +101,44 @@ describe('adding calendar files', () => {
   })
 })
 
+describe('on launch', () => {
+  it('reads the files the settings name when first asked, in a journal opened again', async () => {
+    const file = await writeCalendar(join(journal.dir, 'work.ics'), [call('Pricing call')])
+    shell.files = [file]
+    await journal.handlers.addCalendarFiles({})
+    await journal.session.close()
+    const again = await openTempJournal(journal.dir, () => NOW)
+    try {
+      expect((await again.handlers.getMeetings({})).meetings.map((m) => [m.title, m.people.length])).toEqual([
+        ['Pricing call', 0]
+      ])
+      expect(await again.handlers.calendarFiles({})).toEqual([
+        { file, events: 1, readAt: NOW.toISOString(), problem: '' }
+      ])
+    } finally {
+      await again.session.close()
+    }
+  })
+
+  it('says how picked files would read without adding them', async () => {
+    const broken = join(journal.dir, 'export.ics')
+    await copyFile(join(FIXTURES, 'hand-edited.ics'), broken)
+    shell.files = [broken]
+    expect(await journal.handlers.checkCalendarFiles({})).toEqual({
+      canceled: false,
+      files: [
+        {
+          file: broken,
+          events: 0,
+          readAt: null,
+          problem: `${broken}, line 10: “Remember to bring the two pricing options” is not a calendar line (NAME:value).`
+        }
+      ]
+    })
+    expect(await journal.handlers.calendarFiles({})).toEqual([])
+  })
+})
+
 describe('reading files again', () => {
   it('reads the file again on Reload, and keeps what it held when an edit breaks it', async () => {
     const file = await writeCalendar(join(journal.dir, 'work.ics'), [call('Pricing call')])

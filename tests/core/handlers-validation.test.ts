@@ -157,6 +157,7 @@ const malformed: Record<ApiName, unknown[]> = {
   nextMeetingWith: [{}, { id: 'x' }, { id: validId, days: 90 }],
   calendarFiles: [{ all: true }],
   addCalendarFiles: [{ file: '/etc/passwd' }, { files: ['https://calendar.example/feed.ics'] }],
+  checkCalendarFiles: [{ file: '/etc/passwd' }],
   removeCalendarFile: [{}, { file: 42 }, { file: huge }, { file: 'a.ics', extra: 1 }],
   reloadCalendars: [{ file: 'a.ics' }],
   matchAttendee: [

@@ -52,6 +52,14 @@ export const calendarCommand: Command = {
 
 async function add({ dataDir, out, now }: CommandContext, files: string[]): Promise<number> {
   const picked = files.map((file) => resolve(file))
+  // Read first, without the lock: a file that cannot be read is refused before anything is touched.
+  const checked = await withJournal(
+    dataDir,
+    { mode: 'read', mustExist: false, now, picks: { files: picked } },
+    ({ call }) => call('checkCalendarFiles', {})
+  )
+  const problem = checked.canceled ? '' : checked.files.find((file) => file.problem)?.problem
+  if (problem) throw new CliError(`${problem} The calendar was not added.`)
   const result = await withJournal(
     dataDir,
     { mode: 'write', changes: false, mustExist: false, now, picks: { files: picked } },

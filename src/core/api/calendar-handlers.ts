@@ -25,6 +25,7 @@ export type CalendarHandlers = Pick<
   | 'nextMeetingWith'
   | 'calendarFiles'
   | 'addCalendarFiles'
+  | 'checkCalendarFiles'
   | 'removeCalendarFile'
   | 'reloadCalendars'
   | 'matchAttendee'
@@ -42,6 +43,16 @@ export function createCalendarHandlers(
   // Matches depend on the people: one matcher per version of the journal, its answers cached.
   let matched: { journal: Journal; matcher: AttendeeMatcher } | null = null
   const files = () => settings.current().calendar.files
+  /** Files picked in the dialog, as full paths, once each; a web address is refused, never fetched. */
+  const pick = async (): Promise<string[] | null> => {
+    const picked = await shell.pickFiles('Add calendar files', [
+      { name: 'Calendar (.ics)', extensions: ['ics'] },
+      { name: 'All files', extensions: ['*'] }
+    ])
+    const web = picked?.find((file) => WEB_CALENDAR.test(file))
+    if (web) throw new RapportError('invalid-input', webCalendarRefusal(web))
+    return picked && [...new Set(picked.map((file) => resolve(file)))]
+  }
   const context = async (): Promise<MeetingContext> => {
     // Settings follow the journal when it moves: the files in use follow them.
     await calendar.use(files())
@@ -55,8 +66,13 @@ export function createCalendarHandlers(
   }
   return {
     getMeetings: async () => {
-      const meetings = meetingsSoon(calendar.occurrences(), await context())
-      return { today: localDay(now()), meetings, files: calendar.status() }
+      // The context first: it reads the files the settings name, the first time.
+      const found = await context()
+      return {
+        today: localDay(found.now),
+        meetings: meetingsSoon(calendar.occurrences(), found),
+        files: calendar.status()
+      }
     },
     nextMeetingWith: async ({ id }) => {
       const found = await context()
@@ -67,21 +83,21 @@ export function createCalendarHandlers(
       return calendar.status()
     },
     addCalendarFiles: async () => {
-      const picked = await shell.pickFiles('Add calendar files', [
-        { name: 'Calendar (.ics)', extensions: ['ics'] },
-        { name: 'All files', extensions: ['*'] }
-      ])
+      const picked = await pick()
       if (!picked) return { canceled: true }
-      const web = picked.find((file) => WEB_CALENDAR.test(file))
-      if (web) throw new RapportError('invalid-input', webCalendarRefusal(web))
       await calendar.use(files())
-      const added = [...new Set(picked.map((file) => resolve(file)))].filter((file) => !files().includes(file))
+      const added = picked.filter((file) => !files().includes(file))
       if (files().length + added.length > MAX_FILES)
         throw new RapportError('invalid-input', `Rapport reads at most ${MAX_FILES} calendar files; remove one first.`)
       // Each is read before anything is saved: a file that cannot be read is refused, naming its line.
       for (const file of added) await calendar.add(file)
       await settings.save({ calendar: { ...settings.current().calendar, files: [...files(), ...added] } })
       return { canceled: false, added, files: calendar.status() }
+    },
+    checkCalendarFiles: async () => {
+      const picked = await pick()
+      if (!picked) return { canceled: true }
+      return { canceled: false, files: await Promise.all(picked.map((file) => calendar.check(file))) }
     },
     removeCalendarFile: async ({ file }) => {
       if (!files().includes(file)) throw new RapportError('not-found', `${file} is not one of the calendar files.`)

@@ -78,6 +78,13 @@ export class CalendarSource extends EventEmitter<{ change: [file: string] }> {
     return entry.status
   }
 
+  /** How `file` reads now, without adding it; a problem names it by its full path. */
+  async check(file: string): Promise<CalendarFileStatus> {
+    const entry = newEntry(file)
+    await this.#read(file, entry, file)
+    return entry.status
+  }
+
   /** Reads every file again now. */
   async reload(): Promise<CalendarFileStatus[]> {
     await Promise.all([...this.#entries.keys()].map((file) => this.#enqueue(file)))
