@@ -73,10 +73,11 @@ export function assertRendererBuilt(): void {
   }
 }
 
-export async function startApp(dataDir: string): Promise<RunningApp> {
+/** `now`: the core's clock (the page keeps the real one); the real time when absent. */
+export async function startApp(dataDir: string, now?: () => Date): Promise<RunningApp> {
   assertRendererBuilt()
   const desktop = new TestDesktop()
-  const journal = await openTempJournal(dataDir, undefined, desktop)
+  const journal = await openTempJournal(dataDir, now, desktop)
   const calls: string[] = []
   const failedCalls: string[] = []
   const server = createServer((request, response) => {
@@ -364,7 +365,11 @@ export interface AppPerTest {
  * renderer and the core disagree.
  */
 /** A fresh app and page per test; `seed` fills the journal before the page opens, so no reload is needed. */
-export function appPerTest(folderPrefix: string, seed?: (app: RunningApp) => Promise<void>): AppPerTest {
+export function appPerTest(
+  folderPrefix: string,
+  seed?: (app: RunningApp) => Promise<void>,
+  now?: () => Date
+): AppPerTest {
   let browser: Browser
   let current: { app: RunningApp; ui: Ui } | undefined
   let refused: Array<string | RegExp> = []
@@ -377,7 +382,7 @@ export function appPerTest(folderPrefix: string, seed?: (app: RunningApp) => Pro
   })
   beforeEach(async () => {
     refused = []
-    const app = await startApp(await makeTempDir(folderPrefix))
+    const app = await startApp(await makeTempDir(folderPrefix), now)
     await seed?.(app)
     current = { app, ui: await openUi(browser, app) }
   })
