@@ -4,6 +4,7 @@
  * stays at 9:00 across a daylight-saving change. Cancelled events and instances are left out here; declined
  * ones are left out by the caller, who knows the user's addresses.
  */
+import type ICAL from 'ical.js'
 import { attendeesOf } from './ics-attendees.ts'
 import type { RawAttendee } from './ics-attendees.ts'
 import { isCancelled } from './ics-feed.ts'
@@ -24,6 +25,7 @@ export interface Occurrence {
 
 /** An overridden instance may be moved by up to this much into or out of the window it was due in. */
 const MOVED_SLACK_MS = 7 * 86_400_000
+const DAY_MS = 86_400_000
 /** A guard against rules that would never end (a minutely rule over decades). */
 const MAX_STEPS = 50_000
 
@@ -48,10 +50,14 @@ export function occurrencesBetween(events: readonly FeedEvent[], from: number, t
 }
 
 function expand(event: FeedEvent, series: SeriesEvent, from: number, to: number, found: Occurrence[]): void {
-  if (event.cancelled) return
+  if (event.cancelled || endsBefore(event, series, from - MOVED_SLACK_MS)) return
   const iterator = series.iterator()
   const idZone = zoneOf(series.component.getFirstProperty('dtstart')!)
   for (let step = 0, next = iterator.next(); next && step < MAX_STEPS; step++, next = iterator.next()) {
+    // The wall clock read as UTC is within a day of the instant: converting (costly in ical.js) can wait.
+    const wall = Date.UTC(next.year, next.month - 1, next.day, next.hour, next.minute, next.second)
+    if (wall >= to + MOVED_SLACK_MS + DAY_MS) break
+    if (wall < from - MOVED_SLACK_MS - DAY_MS) continue
     const due = instant(next, idZone)
     if (due >= to + MOVED_SLACK_MS) break
     if (due < from - MOVED_SLACK_MS) continue
@@ -77,6 +83,32 @@ function expand(event: FeedEvent, series: SeriesEvent, from: number, to: number,
       allDay: details.startDate.isDate
     })
   }
+}
+
+/** The longest a period of each frequency lasts (a day may be 25 hours, a month 31 days), in ms. */
+const PERIOD_MS: Readonly<Record<string, number>> = {
+  SECONDLY: 1_000,
+  MINUTELY: 60_000,
+  HOURLY: 3_600_000,
+  DAILY: 25 * 3_600_000,
+  WEEKLY: 7 * 25 * 3_600_000,
+  MONTHLY: 31 * 25 * 3_600_000,
+  YEARLY: 366 * 25 * 3_600_000
+}
+
+/**
+ * Whether a series is certainly over before `limit`, so ical.js need not walk it from its start: its UNTIL
+ * is earlier, or its COUNT of plain periods (no BY… rule that could skip one) runs out earlier.
+ */
+function endsBefore(event: FeedEvent, series: SeriesEvent, limit: number): boolean {
+  if (series.component.hasProperty('rdate')) return false
+  const rules = series.component.getAllProperties('rrule').map((p) => p.getFirstValue() as InstanceType<typeof ICAL.Recur>)
+  return rules.every((rule) => {
+    if (rule.until) return instant(rule.until, event.zone) < limit
+    const period = rule.freq ? PERIOD_MS[rule.freq] : undefined
+    const plain = Object.keys(rule.parts).length === 0
+    return rule.count !== null && plain && period !== undefined && event.start + rule.count * rule.interval * period < limit
+  })
 }
 
 function occurrenceOf(key: string, event: FeedEvent, start: number, end: number): Occurrence {
