@@ -73,7 +73,7 @@ const meeting = async (title: string) => within(await meetingsList()).findByRole
 const attendees = (row: HTMLElement) =>
   within(within(row).getByRole('list', { name: /^With/ }))
     .getAllByRole('listitem')
-    .map((chip) => chip.textContent!.replace('⋯', '').replace(/\s+/g, ' ').trim())
+    .map((chip) => chip.textContent.replace('⋯', '').replace(/\s+/g, ' ').trim())
 
 describe('Today: meetings', () => {
   it('shows today’s meetings above the follow-ups, with who is in them, matched or not', async () => {

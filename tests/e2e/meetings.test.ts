@@ -121,7 +121,9 @@ describe('meetings on Today', () => {
       await ui.page.goto(`${run.app.url}#/settings`)
       const files = ui.page.getByRole('list', { name: 'Calendar files' })
       await files.getByText('work.ics', { exact: true }).waitFor()
-      await ui.page.getByRole('heading', { name: 'Calendar files' }).evaluate((h) => h.scrollIntoView({ block: 'start' }))
+      await ui.page
+        .getByRole('heading', { name: 'Calendar files' })
+        .evaluate((h) => h.scrollIntoView({ block: 'start' }))
       await screenshot(ui.page, 'settings-calendar-light')
     }
     if (ui !== run.ui) await ui.close()

@@ -127,7 +127,7 @@ function noteProperty(event: EventBlock & { hasStart: boolean }, name: string, l
 }
 
 function isReal([year, month, day, hour, minute, second]: number[]): boolean {
-  const date = new Date(Date.UTC(year!, month! - 1, day!))
+  const date = new Date(Date.UTC(year!, month! - 1, day))
   return date.getUTCMonth() === month! - 1 && date.getUTCDate() === day && hour! < 24 && minute! < 60 && second! < 61
 }
 

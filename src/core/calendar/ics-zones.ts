@@ -138,7 +138,7 @@ function offsetAt(zone: string, instant: number): number {
   }
   const part: Record<string, number> = {}
   for (const { type, value } of format.formatToParts(instant)) part[type] = Number(value)
-  const asUtc = Date.UTC(part.year!, part.month! - 1, part.day!, part.hour!, part.minute!, part.second!)
+  const asUtc = Date.UTC(part.year!, part.month! - 1, part.day, part.hour, part.minute, part.second)
   return asUtc - Math.floor(instant / 1000) * 1000
 }
 

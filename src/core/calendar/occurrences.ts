@@ -102,12 +102,16 @@ const PERIOD_MS: Readonly<Record<string, number>> = {
  */
 function endsBefore(event: FeedEvent, series: SeriesEvent, limit: number): boolean {
   if (series.component.hasProperty('rdate')) return false
-  const rules = series.component.getAllProperties('rrule').map((p) => p.getFirstValue() as InstanceType<typeof ICAL.Recur>)
+  const rules = series.component
+    .getAllProperties('rrule')
+    .map((p) => p.getFirstValue() as InstanceType<typeof ICAL.Recur>)
   return rules.every((rule) => {
     if (rule.until) return instant(rule.until, event.zone) < limit
     const period = rule.freq ? PERIOD_MS[rule.freq] : undefined
     const plain = Object.keys(rule.parts).length === 0
-    return rule.count !== null && plain && period !== undefined && event.start + rule.count * rule.interval * period < limit
+    return (
+      rule.count !== null && plain && period !== undefined && event.start + rule.count * rule.interval * period < limit
+    )
   })
 }
 
