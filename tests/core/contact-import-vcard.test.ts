@@ -30,7 +30,8 @@ describe('vCard dialects', () => {
         line: 24,
         name: "Siobhán O'Brien",
         email: 'siobhan@obrien-consulting.example',
-        tags: ['Partners']
+        tags: ['Partners'],
+        dates: [{ label: 'Birthday', value: '1984-03-17', line: 32 }]
       }
     ])
   })

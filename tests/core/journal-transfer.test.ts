@@ -101,6 +101,23 @@ const person = fc.record({
     askedOn: fc.oneof(fc.constant(''), day),
     theirWords: text(1000)
   }),
+  importantDates: fc.array(
+    fc.oneof(
+      fc.record({
+        label: text(80, true),
+        date: fc.oneof(day, fc.constantFrom('--02-29', '--04-15', '--12-31')),
+        repeats: fc.constant('yearly' as const),
+        remindDaysBefore: fc.option(fc.integer({ min: 0, max: 90 }), { nil: null })
+      }),
+      fc.record({
+        label: text(80, true),
+        date: day,
+        repeats: fc.constant('once' as const),
+        remindDaysBefore: fc.option(fc.integer({ min: 0, max: 90 }), { nil: null })
+      })
+    ),
+    { maxLength: 3 }
+  ),
   cadenceDays: fc.option(fc.integer({ min: 1, max: 365 }), { nil: null }),
   archived: fc.boolean(),
   calendarMatches: fc.array(

@@ -29,6 +29,7 @@ it('upgrades a foundation (v1) journal to the current version, keeping every per
     cadenceDays: null,
     archived: false,
     relationshipStyle: { kind: 'not-asked', askedOn: '', theirWords: '' },
+    importantDates: [],
     calendarMatches: []
   })
   const onDisk = JSON.parse(await readFile(journal.file, 'utf8'))

@@ -27,7 +27,7 @@ describe('schema migrations', () => {
     expect(() => migrateJournal({ schemaVersion: 1 }, 1, {}, 2)).toThrow(/no step from schema version 1 to 2/)
   })
 
-  it('v3: opens a v2 journal with no calendar matches for anyone, and everything else as it was', async () => {
+  it('v4: opens a v2 journal with no calendar matches (nor important dates) for anyone, the rest as it was', async () => {
     const dir = await makeTempDir()
     const person = {
       id: 'a1b2c3d4-0000-4000-8000-000000000001',
@@ -66,12 +66,12 @@ describe('schema migrations', () => {
     )
     const journal = await openTempJournal(dir)
     try {
-      expect(await journal.handlers.listPeople({})).toEqual([{ ...person, calendarMatches: [] }])
+      expect(await journal.handlers.listPeople({})).toEqual([{ ...person, importantDates: [], calendarMatches: [] }])
       const onDisk = JSON.parse(await readFile(journal.file, 'utf8')) as {
         schemaVersion: number
         conversations: unknown[]
       }
-      expect(onDisk.schemaVersion).toBe(3)
+      expect(onDisk.schemaVersion).toBe(SCHEMA_VERSION)
       expect(onDisk.conversations).toEqual([conversation])
     } finally {
       await journal.dispose()

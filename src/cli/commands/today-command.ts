@@ -18,13 +18,15 @@ export const todayCommand: Command = {
     'with the people in the journal it is with; open follow-ups either way that are overdue, due today and',
     'due in the next seven days, each with the id “rapport done” takes; and the people whose keep-in-touch',
     'cadence has run out. Works while Rapport is open.',
+    'Important dates (birthdays, renewals) show from their reminder lead time, a week by default.',
     '',
     'Options:',
-    '  --json   print {today, meetings, calendarProblems, overdue, dueToday, upcoming, lapsed}; each meeting',
-    '           as {title, start, end, allDay, location, people: [{id, name}], attendees, logged}, each',
-    '           attendee as {name, email, organizer, personId, personName, matchedBy}; each follow-up as',
+    '  --json   print {today, meetings, calendarProblems, overdue, dueToday, upcoming, lapsed, dates}; each',
+    '           meeting as {title, start, end, allDay, location, people: [{id, name}], attendees, logged},',
+    '           each attendee as {name, email, organizer, personId, personName, matchedBy}; each follow-up as',
     '           {id, personId, personName, title, direction, dueDate, daysOverdue} (negative: days to go),',
-    '           each lapsed person as {personId, personName, lastContact, daysSince, cadenceDays}'
+    '           each lapsed person as {personId, personName, lastContact, daysSince, cadenceDays}, each date',
+    '           as {personId, personName, label, date, on, inDays, years}'
   ].join('\n'),
   options: { json: { type: 'boolean' } },
   readOnly: true,
@@ -63,6 +65,15 @@ function todayJson(today: Today) {
       lastContact: l.lastContact,
       daysSince: l.daysSince,
       cadenceDays: l.cadenceDays
+    })),
+    dates: today.dates.map(({ personId, personName, label, date, on, inDays, years }) => ({
+      personId,
+      personName,
+      label,
+      date,
+      on,
+      inDays,
+      years
     }))
   }
 }
@@ -86,5 +97,10 @@ function printToday(today: Today, meetings: MeetingsView, out: Output): void {
       out.line(
         `  ${l.person.name}: last contact ${l.lastContact ?? 'never'}, ${count(l.daysSince, 'day')} ago (every ${count(l.cadenceDays, 'day')})`
       )
+  }
+  if (today.dates.length > 0) {
+    out.line()
+    out.line(`Dates coming up (${today.dates.length})`)
+    for (const d of today.dates) out.line(`  ${d.personName}: ${d.text} · ${dayText(d.on)}`)
   }
 }

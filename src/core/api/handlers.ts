@@ -58,7 +58,10 @@ export function createHandlers(session: JournalSession, options: HandlerOptions 
     listBackups: () => session.backups(),
     restoreBackup: ({ name }) => session.restoreBackup(name),
 
-    getToday: async () => todayView(journal(), now(), data.settings.current().firstDayOfWeek),
+    getToday: async () => {
+      const { firstDayOfWeek, dateFormat } = data.settings.current()
+      return todayView(journal(), now(), firstDayOfWeek, dateFormat)
+    },
     listPeople: async () => listPeople(journal()),
     getPersonPage: async ({ id }) => personPage(journal(), id, now()),
     createPerson: ({ person }) => createPerson(store(), person, now()),
@@ -90,7 +93,7 @@ export function createHandlers(session: JournalSession, options: HandlerOptions 
     reopenFollowUp: ({ id }) => reopenFollowUp(store(), id, now()),
     deleteFollowUp: ({ id }) => deleteFollowUp(store(), id),
 
-    getBrief: async ({ id }) => buildBrief(journal(), id, now()),
+    getBrief: async ({ id }) => buildBrief(journal(), id, now(), { dateFormat: data.settings.current().dateFormat }),
     search: async ({ query }) => session.index().search(query, now()),
     getMe: async () => ({ me: journal().me, interests: interestsOf(journal(), 'me') }),
     updateMe: ({ me }) => updateMe(store(), me)

@@ -38,8 +38,16 @@ export const MIGRATIONS: Readonly<Record<number, MigrationStep>> = {
     values: [],
     followUps: []
   }),
-  /** v3: people gain the calendar attendees the user matched to them (none yet). */
+  /** v3: people gain important dates (birthdays, anniversaries, renewals), none to start with. */
   2: (journal) => ({
+    ...journal,
+    people: (Array.isArray(journal.people) ? journal.people : []).map((person: JsonObject) => ({
+      ...person,
+      importantDates: []
+    }))
+  }),
+  /** v4: people gain the calendar attendees the user matched to them (none yet). */
+  3: (journal) => ({
     ...journal,
     people: (Array.isArray(journal.people) ? journal.people : []).map((person: JsonObject) => ({
       ...person,

@@ -15,9 +15,19 @@ export interface ContactCandidate {
   /** Goes into "How we met" (see import-plan.ts). */
   note: string
   tags: string[]
+  /** Dates the card carries (BDAY, ANNIVERSARY) as written; import-plan.ts makes them important dates. */
+  dates?: CandidateDate[]
 }
 
-export type CandidateText = Exclude<keyof ContactCandidate, 'line' | 'tags'>
+export interface CandidateDate {
+  label: string
+  value: string
+  line: number
+  /** Apple writes a birthday without a year as 1604-…, with X-APPLE-OMIT-YEAR=1604. */
+  omitYear?: string
+}
+
+export type CandidateText = Exclude<keyof ContactCandidate, 'line' | 'tags' | 'dates'>
 
 /** Google adds these system groups to every export; they mean nothing in a journal. */
 const SYSTEM_TAGS = new Set(['mycontacts', 'starred'])

@@ -3,7 +3,8 @@
  * is already in the journal is merged by default, never silently added twice.
  *
  * A card's NOTE (or a CSV "Notes" column) becomes the person's "How we met": it is the one About field
- * for free context, and contact-app notes are usually exactly that ("Met at Web Summit 2025").
+ * for free context, and contact-app notes are usually exactly that ("Met at Web Summit 2025"). Its BDAY and
+ * ANNIVERSARY become important dates (contact-dates.ts), here where the contact becomes a person.
  */
 import { randomUUID } from 'node:crypto'
 import { foldKey } from '../../shared/fold-key.ts'
@@ -11,6 +12,7 @@ import type { Journal } from '../../shared/schema/journal.ts'
 import { defaultProfile } from '../../shared/schema/person.ts'
 import type { Person } from '../../shared/schema/person.ts'
 import type { ContactCandidate } from './contact-candidate.ts'
+import { contactDates } from './contact-dates.ts'
 import { ImportProblem } from './import-problem.ts'
 import type { JournalStore } from '../journal/journal-store.ts'
 import { RapportError } from '../rapport-error.ts'
@@ -42,6 +44,7 @@ export interface ImportResult {
 export type ImportDecisions = Record<number, ImportAction>
 
 const MAX_TAGS = 30
+const MAX_DATES = 30
 
 const emailKey = (email: string) => email.trim().toLowerCase()
 const nameKey = (name: string, company: string) => `${foldKey(name)}\u0000${foldKey(company)}`
@@ -109,7 +112,14 @@ export function planImport(journal: Journal, candidates: readonly ContactCandida
     }
     return { candidate, action: 'add', reason: 'New person.' }
   })
-  return { items }
+  return { items: items.map(sayUnreadDates) }
+}
+
+/** A date on the card that is not a date (“circa 1960”) is left out, and the preview says so. */
+function sayUnreadDates(item: ImportItem): ImportItem {
+  const { unread } = contactDates(item.candidate)
+  if (item.action === 'skip' || unread.length === 0) return item
+  return { ...item, reason: `${item.reason} Rapport cannot read ${unread.join(' or ')} as a date, so it is left out.` }
 }
 
 /**
@@ -188,6 +198,7 @@ function newPerson(candidate: ContactCandidate, stamp: string): Person {
     location,
     howWeMet: note,
     tags: [...tags],
+    importantDates: contactDates(candidate).dates,
     createdAt: stamp,
     updatedAt: stamp
   }
@@ -214,6 +225,16 @@ function merged(person: Person, candidate: ContactCandidate, stamp: string): Per
     )
   }
   filled.tags = [...person.tags, ...extra]
+  // A date is added when the person has none with that label yet ("Birthday" is never there twice).
+  const labels = new Set(person.importantDates.map((d) => d.label.toLowerCase()))
+  const dates = contactDates(candidate).dates.filter((d) => !labels.has(d.label.toLowerCase()))
+  if (person.importantDates.length + dates.length > MAX_DATES) {
+    throw new ImportProblem(
+      candidate.line,
+      `${person.name} would have ${person.importantDates.length + dates.length} important dates after this import; a person has at most ${MAX_DATES}.`
+    )
+  }
+  filled.importantDates = [...person.importantDates, ...dates]
   const changed = JSON.stringify(filled) !== JSON.stringify(person)
   return changed ? { ...filled, updatedAt: stamp } : person
 }

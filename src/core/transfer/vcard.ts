@@ -222,6 +222,23 @@ function preferred(properties: Property[], name: string): Property | undefined {
   return best
 }
 
+/** The dates a card may carry, with the label they get in the journal. */
+const DATE_LABELS: Partial<Record<string, string>> = {
+  BDAY: 'Birthday',
+  ANNIVERSARY: 'Anniversary',
+  'X-ANNIVERSARY': 'Anniversary'
+}
+
+/** BDAY and ANNIVERSARY as written, read into important dates where the contact becomes a person. */
+function datesOf(properties: Property[]): Pick<ContactCandidate, 'dates'> {
+  const dates = properties.flatMap((p) => {
+    const label = DATE_LABELS[p.name]
+    const omitYear = p.params.get('X-APPLE-OMIT-YEAR')?.[0]
+    return label ? [{ label, value: singleLine(p.value), line: p.line, ...(omitYear ? { omitYear } : {}) }] : []
+  })
+  return dates.length > 0 ? { dates } : {}
+}
+
 function toCandidate(line: number, properties: Property[]): ContactCandidate {
   const lines: Partial<Record<CandidateText | 'tags', number>> = {}
   const take = (field: CandidateText, property: Property | undefined, read: (value: string) => string): string => {
@@ -251,7 +268,8 @@ function toCandidate(line: number, properties: Property[]): ContactCandidate {
       phone: take('phone', preferred(properties, 'TEL'), (value) => singleLine(value).replace(/^tel:/i, '')),
       location: take('location', preferred(properties, 'ADR'), locationFromAdr),
       note: notes.map((p) => unescapeValue(p.value).trim()).join('\n\n'),
-      tags: cleanTags(categories.flatMap((p) => splitEscaped(p.value, ',').map(unescapeValue)))
+      tags: cleanTags(categories.flatMap((p) => splitEscaped(p.value, ',').map(unescapeValue))),
+      ...datesOf(properties)
     },
     lines
   )

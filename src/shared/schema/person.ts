@@ -3,6 +3,7 @@ import * as v from 'valibot'
 import { RELATIONSHIP_STYLES } from '../choices.ts'
 export type { RelationshipStyleKind } from '../choices.ts'
 import { DaySchema, IdSchema, strict, text, TimestampSchema } from './common.ts'
+import { ImportantDatesSchema } from './important-date.ts'
 
 /** What they said when asked whether they want a close working relationship or a quick exchange. */
 export const RelationshipStyleSchema = strict({
@@ -68,6 +69,8 @@ export const personProfileEntries = {
   lifeOutsideWork: text('Life outside work', 5000),
   boundaries: text('Boundaries', 2000),
   relationshipStyle: RelationshipStyleSchema,
+  /** Birthdays, anniversaries, renewals: shown on Today and in the brief as they come up. */
+  importantDates: ImportantDatesSchema,
   cadenceDays: v.nullable(
     v.pipe(
       v.number('Keep-in-touch must be a number of days.'),
@@ -122,6 +125,7 @@ export function defaultProfile(): PersonProfile {
     lifeOutsideWork: '',
     boundaries: '',
     relationshipStyle: { kind: 'not-asked', askedOn: '', theirWords: '' },
+    importantDates: [],
     cadenceDays: null,
     archived: false,
     calendarMatches: []

@@ -1,29 +1,18 @@
 /** Dates and labels as the user reads them. */
 export { CHANNEL_LABELS, RELATIONSHIP_LABELS } from '../../../shared/labels.ts'
+import { formatDayAs, formatMonthDayAs } from '../../../shared/day-format.ts'
 import { display } from './display.svelte.ts'
 
-const dayFormat = new Intl.DateTimeFormat(undefined, {
-  weekday: 'short',
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric'
-})
 const monthFormat = new Intl.DateTimeFormat(undefined, { month: 'long', year: 'numeric' })
 
-/** A YYYY-MM-DD day, read as a local calendar day. */
+/** A YYYY-MM-DD day, read as a local calendar day, in the user's chosen format. */
 export function formatDay(day: string): string {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number]
-  const pad = (n: number) => String(n).padStart(2, '0')
-  switch (display.dateFormat) {
-    case 'iso':
-      return day
-    case 'day-month-year':
-      return `${pad(d)}/${pad(m)}/${y}`
-    case 'month-day-year':
-      return `${pad(m)}/${pad(d)}/${y}`
-    default:
-      return dayFormat.format(new Date(y, m - 1, d))
-  }
+  return formatDayAs(day, display.dateFormat)
+}
+
+/** An important date as stored: a day, or a month and day (--MM-DD) when the year is not known. */
+export function formatDateOrMonthDay(date: string): string {
+  return date.startsWith('--') ? formatMonthDayAs(date.slice(2), display.dateFormat) : formatDay(date)
 }
 
 export function formatMonth(iso: string): string {
