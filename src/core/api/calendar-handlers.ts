@@ -4,7 +4,7 @@
  * every time; only the corrections (on the people) and the conversations logged reach the journal.
  */
 import { resolve } from 'node:path'
-import { WEB_CALENDAR, webCalendarRefusal } from '../../shared/calendar.ts'
+import { NEXT_MEETING_DAYS, WEB_CALENDAR, webCalendarRefusal } from '../../shared/calendar.ts'
 import type { Journal } from '../../shared/schema/journal.ts'
 import { AttendeeMatcher } from '../calendar/attendee-match.ts'
 import type { CalendarSource } from '../calendar/calendar-source.ts'
@@ -76,7 +76,8 @@ export function createCalendarHandlers(
     },
     nextMeetingWith: async ({ id }) => {
       const found = await context()
-      return nextMeetingWith(calendar.occurrences(), found, getById(found.journal.people, id, 'person'))
+      const person = getById(found.journal.people, id, 'person')
+      return nextMeetingWith(calendar.occurrences(NEXT_MEETING_DAYS), found, person)
     },
     calendarFiles: async () => {
       await calendar.use(files())

@@ -9,7 +9,7 @@ import { watch } from 'node:fs'
 import type { FSWatcher } from 'node:fs'
 import { readFile, stat } from 'node:fs/promises'
 import { basename, dirname } from 'node:path'
-import { NEXT_MEETING_DAYS, WEB_CALENDAR, webCalendarRefusal } from '../../shared/calendar.ts'
+import { WEB_CALENDAR, webCalendarRefusal } from '../../shared/calendar.ts'
 import type { CalendarFileStatus } from '../../shared/calendar.ts'
 import { localDay } from '../days.ts'
 import { describeFsError } from '../fs-errors.ts'
@@ -24,12 +24,14 @@ export type FileOccurrence = Occurrence & { file: string }
 interface Entry {
   status: CalendarFileStatus
   feed: IcsFeed | null
-  /** The days the occurrences cover ("from/to"), and the occurrences. */
-  window: string
-  occurrences: FileOccurrence[]
+  /** Occurrences by the days they cover ("from/to"): Today's days, and the weeks ahead once asked for. */
+  windows: Map<string, FileOccurrence[]>
   /** Reads of one file run one after another. */
   queue: Promise<void>
 }
+
+/** Today's window: yesterday (a meeting that ran past midnight) to the end of tomorrow. */
+export const TODAY_DAYS = 1
 
 export interface CalendarSourceOptions {
   now?: () => Date
@@ -95,13 +97,15 @@ export class CalendarSource extends EventEmitter<{ change: [file: string] }> {
     return [...this.#entries.values()].map((entry) => entry.status)
   }
 
-  /** Every occurrence from yesterday to the weeks ahead, each once (the same event in two files counts once). */
-  occurrences(): FileOccurrence[] {
+  /**
+   * Every occurrence from yesterday to the end of `days` days ahead (Today's by default), each once (the same
+   * event in two files counts once). A read finds Today's; further windows are found when first asked for.
+   */
+  occurrences(days = TODAY_DAYS): FileOccurrence[] {
     const seen = new Set<string>()
     const all: FileOccurrence[] = []
     for (const entry of this.#entries.values()) {
-      this.#cover(entry)
-      for (const occurrence of entry.occurrences) {
+      for (const occurrence of this.#cover(entry, days)) {
         if (seen.has(occurrence.key)) continue
         seen.add(occurrence.key)
         all.push(occurrence)
@@ -139,10 +143,11 @@ export class CalendarSource extends EventEmitter<{ change: [file: string] }> {
       if (WEB_CALENDAR.test(file)) throw new IcsProblem(0, webCalendarRefusal(file))
       if ((await stat(file)).size > MAX_BYTES) throw new IcsProblem(0, 'the file is larger than any calendar (100 MB)')
       const text = await readFile(file, 'utf8')
-      const { key, fromDay, toDay, from, to } = windowOf(now)
+      const { key, fromDay, toDay, from, to } = windowOf(now, TODAY_DAYS)
       const feed = IcsFeed.read(text, fromDay, toDay)
       const occurrences = occurrencesBetween(feed.eventsBetween(fromDay, toDay), from, to)
-      Object.assign(entry, { feed, window: key, occurrences: occurrences.map((o) => ({ ...o, file })) })
+      entry.feed = feed
+      entry.windows = new Map([[key, occurrences.map((o) => ({ ...o, file }))]])
       entry.status = { file, events: feed.count, readAt: now.toISOString(), problem: '' }
       return ''
     } catch (error) {
@@ -151,17 +156,22 @@ export class CalendarSource extends EventEmitter<{ change: [file: string] }> {
     }
   }
 
-  /** A new day moves the window: the occurrences are found again from what was read. */
-  #cover(entry: Entry): void {
-    const { key, fromDay, toDay, from, to } = windowOf(this.#now())
-    if (!entry.feed || entry.window === key) return
+  /** A window's occurrences, found from what was read the first time it is asked for (a new day, say). */
+  #cover(entry: Entry, days: number): FileOccurrence[] {
+    const { key, fromDay, toDay, from, to } = windowOf(this.#now(), days)
+    const known = entry.windows.get(key)
+    if (known || !entry.feed) return known ?? []
+    let found: FileOccurrence[] = []
     try {
       const occurrences = occurrencesBetween(entry.feed.eventsBetween(fromDay, toDay), from, to)
-      Object.assign(entry, { window: key, occurrences: occurrences.map((o) => ({ ...o, file: entry.status.file })) })
+      found = occurrences.map((o) => ({ ...o, file: entry.status.file }))
     } catch (error) {
       entry.status = { ...entry.status, problem: problemOf(basename(entry.status.file), error) }
-      entry.window = key
     }
+    // Yesterday's windows are of no more use; today's two are kept.
+    if (entry.windows.size >= 2) entry.windows.clear()
+    entry.windows.set(key, found)
+    return found
   }
 
   /** One watcher per folder: editors and sync tools replace a file rather than write it in place. */
@@ -207,17 +217,16 @@ function newEntry(file: string): Entry {
   return {
     status: { file, events: 0, readAt: null, problem: '' },
     feed: null,
-    window: '',
-    occurrences: [],
+    windows: new Map(),
     queue: Promise.resolve()
   }
 }
 
-/** From yesterday (a meeting that ran past midnight) to the end of the next-meeting horizon, local days. */
-function windowOf(now: Date) {
+/** From yesterday (a meeting that ran past midnight) to the end of `days` days ahead, in local days. */
+function windowOf(now: Date, days: number) {
   const today = new Date(now.getFullYear(), now.getMonth(), now.getDate())
   const from = new Date(today.getTime() - DAY)
-  const to = new Date(today.getFullYear(), today.getMonth(), today.getDate() + NEXT_MEETING_DAYS + 1)
+  const to = new Date(today.getFullYear(), today.getMonth(), today.getDate() + days + 1)
   const fromDay = localDay(from)
   const toDay = localDay(new Date(to.getTime() - DAY))
   return { key: `${fromDay}/${toDay}`, fromDay, toDay, from: from.getTime(), to: to.getTime() }
