@@ -158,6 +158,48 @@ describe('an Apple Calendar export', () => {
   })
 })
 
+describe('meetings repeating for years', () => {
+  const calendar = (...events: string[][]) =>
+    ['BEGIN:VCALENDAR', 'VERSION:2.0', ...events.flatMap((e) => ['BEGIN:VEVENT', ...e, 'END:VEVENT']), 'END:VCALENDAR'].join('\r\n')
+
+  it('finds this week’s instances of a twice-weekly meeting begun in 2019, with its skipped and moved days', () => {
+    const text = calendar(
+      [
+        'UID:since-2019',
+        'DTSTART;TZID=Europe/Warsaw:20190402T091500',
+        'DTEND;TZID=Europe/Warsaw:20190402T094500',
+        'RRULE:FREQ=WEEKLY;BYDAY=TU,TH',
+        'EXDATE;TZID=Europe/Warsaw:20250325T091500',
+        'SUMMARY:Ops sync'
+      ],
+      [
+        'UID:since-2019',
+        'RECURRENCE-ID;TZID=Europe/Warsaw:20250327T091500',
+        'DTSTART;TZID=Europe/Warsaw:20250327T140000',
+        'DTEND;TZID=Europe/Warsaw:20250327T143000',
+        'SUMMARY:Ops sync (afternoon)'
+      ],
+      // Every other day since 2020: the step must stay on its own days.
+      ['UID:every-other-day', 'DTSTART:20200101T070000Z', 'RRULE:FREQ=DAILY;INTERVAL=2', 'SUMMARY:Check-in']
+    )
+    const list = read(text, '2025-03-24', '2025-04-01')
+    expect(titled(list, 'Ops sync').map((o) => [o.key, iso(o.start)])).toEqual([
+      // Tuesday 25 March was skipped; Thursday's was moved to the afternoon; summer time begins on the 30th.
+      ['since-2019/2025-03-27T08:15:00.000Z', '2025-03-27T13:00:00.000Z'],
+      ['since-2019/2025-04-01T07:15:00.000Z', '2025-04-01T07:15:00.000Z']
+    ])
+    // 2020-01-01 plus an even number of days: 2025-03-23 is day 1908 (even), so the 25th, 27th…
+    expect(titled(list, 'Check-in').map((o) => iso(o.start).slice(0, 10))).toEqual([
+      '2025-03-23',
+      '2025-03-25',
+      '2025-03-27',
+      '2025-03-29',
+      '2025-03-31',
+      '2025-04-02'
+    ])
+  })
+})
+
 describe('zones a file names without defining them', () => {
   const event = (tzid: string, start: string) =>
     [

@@ -4,13 +4,13 @@
  * stays at 9:00 across a daylight-saving change. Cancelled events and instances are left out here; declined
  * ones are left out by the caller, who knows the user's addresses.
  */
-import type ICAL from 'ical.js'
 import { attendeesOf } from './ics-attendees.ts'
 import type { RawAttendee } from './ics-attendees.ts'
 import { isCancelled } from './ics-feed.ts'
 import type { FeedEvent, SeriesEvent } from './ics-feed.ts'
 import { excerpt, IcsProblem } from './ics-scan.ts'
 import { instant, zoneOf } from './ics-zones.ts'
+import { endsBefore, walkFrom } from './series-walk.ts'
 
 export interface Occurrence {
   /** The event's UID, and for an instance of a repeating event, when that instance was due. */
@@ -51,7 +51,7 @@ export function occurrencesBetween(events: readonly FeedEvent[], from: number, t
 
 function expand(event: FeedEvent, series: SeriesEvent, from: number, to: number, found: Occurrence[]): void {
   if (event.cancelled || endsBefore(event, series, from - MOVED_SLACK_MS)) return
-  const iterator = series.iterator()
+  const iterator = series.iterator(walkFrom(series, from - MOVED_SLACK_MS - DAY_MS))
   const idZone = zoneOf(series.component.getFirstProperty('dtstart')!)
   for (let step = 0, next = iterator.next(); next && step < MAX_STEPS; step++, next = iterator.next()) {
     // The wall clock read as UTC is within a day of the instant: converting (costly in ical.js) can wait.
@@ -83,36 +83,6 @@ function expand(event: FeedEvent, series: SeriesEvent, from: number, to: number,
       allDay: details.startDate.isDate
     })
   }
-}
-
-/** The longest a period of each frequency lasts (a day may be 25 hours, a month 31 days), in ms. */
-const PERIOD_MS: Readonly<Record<string, number>> = {
-  SECONDLY: 1_000,
-  MINUTELY: 60_000,
-  HOURLY: 3_600_000,
-  DAILY: 25 * 3_600_000,
-  WEEKLY: 7 * 25 * 3_600_000,
-  MONTHLY: 31 * 25 * 3_600_000,
-  YEARLY: 366 * 25 * 3_600_000
-}
-
-/**
- * Whether a series is certainly over before `limit`, so ical.js need not walk it from its start: its UNTIL
- * is earlier, or its COUNT of plain periods (no BY… rule that could skip one) runs out earlier.
- */
-function endsBefore(event: FeedEvent, series: SeriesEvent, limit: number): boolean {
-  if (series.component.hasProperty('rdate')) return false
-  const rules = series.component
-    .getAllProperties('rrule')
-    .map((p) => p.getFirstValue() as InstanceType<typeof ICAL.Recur>)
-  return rules.every((rule) => {
-    if (rule.until) return instant(rule.until, event.zone) < limit
-    const period = rule.freq ? PERIOD_MS[rule.freq] : undefined
-    const plain = Object.keys(rule.parts).length === 0
-    return (
-      rule.count !== null && plain && period !== undefined && event.start + rule.count * rule.interval * period < limit
-    )
-  })
 }
 
 function occurrenceOf(key: string, event: FeedEvent, start: number, end: number): Occurrence {
