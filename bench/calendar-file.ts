@@ -1,7 +1,7 @@
 /**
  * A large calendar file, the same every run for the same seed, shaped like a year or two of a seller's
- * Google export: mostly single meetings in Europe/Madrid (some in UTC), weekly series with skipped and
- * moved instances, all-day events, a few cancelled; 1–6 attendees from many cultures, folded long lines.
+ * Google export: mostly single meetings in Europe/Madrid (some in UTC), weekly series (half of them standing,
+ * without an end) with skipped and moved instances, all-day events, a few cancelled; 1–6 attendees from many cultures, folded long lines.
  * `node bench/calendar-file.ts <events> <file>` writes one (tests/fixtures/calendar/thousand.ics is 1,000).
  */
 import { writeFileSync } from 'node:fs'
@@ -81,7 +81,11 @@ export function calendarText(events: number, seed = 19): string {
     else event.push(`DTSTART;TZID=Europe/Madrid:${local(start)}`, `DTEND;TZID=Europe/Madrid:${local(end)}`)
     const weekly = kind >= 0.15 && kind < 0.25
     if (weekly) {
-      event.push(`RRULE:FREQ=WEEKLY;COUNT=${random.int(4, 30)}`)
+      // Half end after some weeks; half go on, on their weekday, as standing meetings do.
+      const day = ['SU', 'MO', 'TU', 'WE', 'TH', 'FR', 'SA'][new Date(start).getUTCDay()]
+      event.push(
+        random.next() < 0.5 ? `RRULE:FREQ=WEEKLY;COUNT=${random.int(4, 30)}` : `RRULE:FREQ=WEEKLY;BYDAY=${day}`
+      )
       event.push(`EXDATE;TZID=Europe/Madrid:${local(start + 14 * DAY)}`)
     }
     event.push('DTSTAMP:20250101T090000Z', 'ORGANIZER;CN=Sam Rivera:mailto:sam.rivera@northwind.example', `UID:${uid}`)

@@ -41,6 +41,8 @@ export interface IcsScan {
 const LINE_BREAK = /\r\n|\n|\r/
 const CONTENT_LINE = /^[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)?[;:]/
 const START_VALUE = /^(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2})Z?)?$/
+/** The first letters (lower case) of the names the scan notes. */
+const NOTED_LEADS = new Set([...'bedru'].map((letter) => letter.charCodeAt(0)))
 const NOT_ICS = 'this is not an iCalendar file (it should begin with BEGIN:VCALENDAR)'
 
 export function scanIcs(text: string): IcsScan {
@@ -59,8 +61,8 @@ export function scanIcs(text: string): IcsScan {
       )
     }
     const colon = line.indexOf(':')
-    const semicolon = line.indexOf(';')
-    const name = line.slice(0, semicolon !== -1 && semicolon < colon ? semicolon : colon).toUpperCase()
+    // Only BEGIN, END, DTSTART, RRULE, RDATE, RECURRENCE-ID and UID matter here: other lines keep their names.
+    const name = NOTED_LEADS.has(line.charCodeAt(0) | 0x20) ? nameOf(line, colon) : ''
     if (name === 'BEGIN') {
       const component = line
         .slice(colon + 1)
@@ -109,6 +111,11 @@ export function scanIcs(text: string): IcsScan {
     )
   if (lines.every((line) => line.trim() === '')) throw new IcsProblem(0, 'the file is empty')
   return scan
+}
+
+function nameOf(line: string, colon: number): string {
+  const semicolon = line.indexOf(';')
+  return line.slice(0, semicolon !== -1 && semicolon < colon ? semicolon : colon).toUpperCase()
 }
 
 function noteProperty(event: EventBlock & { hasStart: boolean }, name: string, lines: string[], i: number): void {
