@@ -217,4 +217,25 @@ describe('Settings: calendar files', () => {
     await waitFor(() => expect(within(section).queryByText('work.ics')).toBeNull())
     expect((await journal.handlers.getSettings({})).settings.calendar.files).toEqual([broken])
   })
+
+  it('saves the user’s own addresses and turns the reminder on, off by default', async () => {
+    const user = userEvent.setup()
+    renderApp(journal.bridge, '#/settings')
+    const form = await screen.findByRole('form', { name: 'Meetings' })
+    const remind = within(form).getByRole('checkbox', { name: 'Remind me before meetings with people in Rapport' })
+    expect(remind).not.toBeChecked()
+    await user.type(
+      within(form).getByLabelText('Your addresses in these calendars'),
+      'Sam@Rivera.example, sam@northwind.example'
+    )
+    await user.click(remind)
+    await user.clear(within(form).getByLabelText('Minutes before'))
+    await user.type(within(form).getByLabelText('Minutes before'), '15')
+    await user.click(within(form).getByRole('button', { name: 'Save' }))
+    expect(await within(form).findByText('Meeting settings saved.')).toBeInTheDocument()
+    expect((await journal.handlers.getSettings({})).settings.calendar).toMatchObject({
+      myEmails: ['sam@rivera.example', 'sam@northwind.example'],
+      notify: { enabled: true, minutes: 15 }
+    })
+  })
 })

@@ -80,6 +80,15 @@ beforeEach(async () => {
         attendees: [{ name: 'Ana García', email: 'ana.garcia@acme.example' }]
       },
       {
+        uid: 'forum',
+        title: 'Freight forum panel',
+        start: at(0, 16),
+        attendees: [
+          { name: 'Marta Nowak', email: 'marta.nowak@hudsonfreight.example' },
+          { name: 'Sam Rivera', email: 'sam@rivera.example', status: 'DECLINED' }
+        ]
+      },
+      {
         uid: 'tomorrow-am',
         title: 'Breakfast with Jon',
         start: at(1, 8),
@@ -117,12 +126,17 @@ const who = (meeting: Meeting) => meeting.attendees.map((a) => [a.name || a.emai
 describe("Today's meetings", () => {
   it('lists today’s and tomorrow morning’s meetings in order, without declined, cancelled or other days’ ones', async () => {
     const list = await meetings()
+    // Declined at the address the file names as its owner's; the forum was declined at another of Sam's.
     expect(list.map((m) => m.title)).toEqual([
       'Acme standup',
       'Hudson Freight: pricing',
       'Baltic Freight review',
+      'Freight forum panel',
       'Breakfast with Jon'
     ])
+    const calendar = (await journal.handlers.getSettings({})).settings.calendar
+    await journal.handlers.updateSettings({ patch: { calendar: { ...calendar, myEmails: ['Sam@Rivera.example'] } } })
+    expect((await meetings()).map((m) => m.title)).not.toContain('Freight forum panel')
     expect(named(list, 'Acme standup')).toMatchObject({ started: true, loggedAs: null })
     expect(named(list, 'Hudson Freight: pricing')).toMatchObject({ started: false })
     expect(named(list, 'Hudson Freight: pricing').start).toBe(minutesFrom(NOW, 10).toISOString())
