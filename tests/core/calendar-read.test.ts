@@ -88,6 +88,13 @@ describe('a Google Calendar export', () => {
     expect(review.key).toBe('9pl8ok7ij6uh5yg4tf3rd@google.com/2025-03-14T11:00:00.000Z')
   })
 
+  it('does not even read a series that ended before the days asked for', () => {
+    const feed = IcsFeed.read(fixture('google.ics'), '2025-06-02', '2025-06-08')
+    // The weekly sync ran UNTIL 29 April: nothing of it is read for June, nor are March's single events.
+    expect(feed.eventsBetween('2025-06-02', '2025-06-08')).toEqual([])
+    expect(feed.eventsBetween('2025-04-27', '2025-05-03').map((e) => e.title)).toEqual(['Acme Logistics weekly sync'])
+  })
+
   it('names its owner: Google calls the export after the account', () => {
     expect(IcsFeed.read(fixture('google.ics'), '2025-03-01', '2025-03-02').ownerEmails).toEqual([
       'sam.rivera@northwind.example'

@@ -36,6 +36,8 @@ export interface FeedEvent {
 
 /** Days around a window whose single events are read too: a zone moves a time by at most a day. */
 const SLACK_DAYS = 2
+/** How far an overridden instance may have been moved from when it was due, as occurrences.ts allows. */
+const MOVED_DAYS = 7
 const DAY = 86_400_000
 const TIME_VALUE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}Z?)?$/
 
@@ -74,10 +76,13 @@ export class IcsFeed {
     const from = shift(fromDay, -SLACK_DAYS)
     const to = shift(toDay, SLACK_DAYS)
     const wanted: number[] = []
+    // A series over before the window (its instances may have been moved up to a week later) is not read.
+    const over = shift(from, -MOVED_DAYS)
     this.#scan.events.forEach((block, i) => {
       const near = block.startDay >= from && block.startDay <= to
       if (block.instance && this.#series.has(block.uid)) return
-      if (this.#series.get(block.uid) === i || near) wanted.push(i)
+      const series = this.#series.get(block.uid) === i && !(block.endsBy && block.endsBy < over)
+      if (series || near) wanted.push(i)
     })
     const unread = wanted.filter((i) => !this.#read.has(i))
     if (unread.length > 0) this.#readBlocks(unread)

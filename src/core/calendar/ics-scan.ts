@@ -25,6 +25,8 @@ export interface EventBlock {
   /** The day DTSTART names, YYYY-MM-DD, as written (its zone is applied when ical.js reads it). */
   startDay: string
   repeats: boolean
+  /** For a repeating event whose one rule says so (UNTIL, or a COUNT of plain periods): its last day or later. */
+  endsBy: string
   /** An overridden instance of a repeating event (it has a RECURRENCE-ID). */
   instance: boolean
 }
@@ -49,7 +51,7 @@ export function scanIcs(text: string): IcsScan {
   const lines = text.split(LINE_BREAK)
   const scan: IcsScan = { lines, header: [], zones: [], events: [] }
   const stack: Array<{ name: string; at: number }> = []
-  let event: (EventBlock & { hasStart: boolean }) | null = null
+  let event: ScannedEvent | null = null
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!
     // Folded lines continue the one before; blank lines (often at the end) say nothing.
@@ -73,8 +75,7 @@ export function scanIcs(text: string): IcsScan {
           i + 1,
           component === '' ? NOT_ICS : `BEGIN:${component} is outside the calendar (BEGIN:VCALENDAR)`
         )
-      if (component === 'VEVENT' && stack.length === 1)
-        event = { first: i, last: i, uid: '', startDay: '', repeats: false, instance: false, hasStart: false }
+      if (component === 'VEVENT' && stack.length === 1) event = newEvent(i)
       stack.push({ name: component, at: i })
     } else if (name === 'END') {
       const component = line
@@ -88,8 +89,9 @@ export function scanIcs(text: string): IcsScan {
       if (stack.length === 1 && component === 'VTIMEZONE') scan.zones.push([open.at, i])
       if (event && stack.length === 1 && component === 'VEVENT') {
         if (!event.hasStart) throw new IcsProblem(event.first + 1, 'this event has no start (DTSTART)')
-        const { first, startDay, repeats, instance } = event
-        scan.events.push({ first, last: i, uid: event.uid || `line-${first + 1}`, startDay, repeats, instance })
+        const { first, startDay, repeats, instance, rules } = event
+        const endsBy = repeats && rules.length === 1 ? lastDayOf(rules[0]!, startDay) : ''
+        scan.events.push({ first, last: i, uid: event.uid || `line-${first + 1}`, startDay, repeats, endsBy, instance })
         event = null
       }
     } else if (stack.length === 0) {
@@ -118,9 +120,44 @@ function nameOf(line: string, colon: number): string {
   return line.slice(0, semicolon !== -1 && semicolon < colon ? semicolon : colon).toUpperCase()
 }
 
-function noteProperty(event: EventBlock & { hasStart: boolean }, name: string, lines: string[], i: number): void {
-  if (name === 'RRULE' || name === 'RDATE') event.repeats = true
-  else if (name === 'RECURRENCE-ID') event.instance = true
+type ScannedEvent = Omit<EventBlock, 'endsBy'> & { hasStart: boolean; rules: string[] }
+const newEvent = (at: number): ScannedEvent => ({
+  first: at,
+  last: at,
+  uid: '',
+  startDay: '',
+  repeats: false,
+  instance: false,
+  hasStart: false,
+  rules: []
+})
+/** Days a period can span, at most. */
+const PERIOD_DAYS: Readonly<Record<string, number>> = { DAILY: 1, WEEKLY: 7, MONTHLY: 31, YEARLY: 366 }
+
+/** The last day a rule can reach (UNTIL's, or COUNT plain periods on), or '' when it does not say. */
+function lastDayOf(rule: string, startDay: string): string {
+  const parts = new Map(rule.split(';').map((part) => part.split('=') as [string, string]))
+  const until = parts.get('UNTIL')
+  if (until && /^\d{8}/.test(until)) return `${until.slice(0, 4)}-${until.slice(4, 6)}-${until.slice(6, 8)}`
+  const count = Number(parts.get('COUNT'))
+  const period = PERIOD_DAYS[parts.get('FREQ') ?? '']
+  const plain = [...parts.keys()].every((key) => ['FREQ', 'COUNT', 'INTERVAL', 'WKST'].includes(key))
+  if (!Number.isInteger(count) || !period || !plain) return ''
+  const days = count * Number(parts.get('INTERVAL') ?? 1) * period
+  return Number.isFinite(days)
+    ? new Date(Date.parse(`${startDay}T00:00:00Z`) + (days + 1) * 86_400_000).toISOString().slice(0, 10)
+    : ''
+}
+
+function noteProperty(event: ScannedEvent, name: string, lines: string[], i: number): void {
+  if (name === 'RRULE') {
+    event.repeats = true
+    event.rules.push(valueOf(unfolded(lines, i)).trim().toUpperCase())
+  } else if (name === 'RDATE') {
+    // Dates added to the rule: when it ends is no longer the rule's to say.
+    event.repeats = true
+    event.rules.push('')
+  } else if (name === 'RECURRENCE-ID') event.instance = true
   else if (name === 'UID') event.uid = valueOf(unfolded(lines, i)).trim()
   else if (name === 'DTSTART') {
     const value = valueOf(unfolded(lines, i)).trim()
