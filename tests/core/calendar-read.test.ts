@@ -88,6 +88,19 @@ describe('a Google Calendar export', () => {
     expect(review.key).toBe('9pl8ok7ij6uh5yg4tf3rd@google.com/2025-03-14T11:00:00.000Z')
   })
 
+  it('reads a moved or cancelled instance when a later window reaches it', () => {
+    const feed = IcsFeed.read(fixture('google.ics'), '2025-03-03', '2025-03-05')
+    const window = (from: string, to: string) =>
+      occurrencesBetween(feed.eventsBetween(from, to), Date.parse(`${from}T00:00:00Z`), Date.parse(`${to}T23:59:59Z`))
+        .filter((o) => o.title.startsWith('Acme'))
+        .map((o) => [o.title, iso(o.start)])
+    expect(window('2025-03-03', '2025-03-05')).toEqual([['Acme Logistics weekly sync', '2025-03-04T08:30:00.000Z']])
+    expect(window('2025-03-24', '2025-03-26')).toEqual([
+      ['Acme Logistics weekly sync (moved: board day)', '2025-03-25T10:00:00.000Z']
+    ])
+    expect(window('2025-04-07', '2025-04-09')).toEqual([])
+  })
+
   it('does not even read a series that ended before the days asked for', () => {
     const feed = IcsFeed.read(fixture('google.ics'), '2025-06-02', '2025-06-08')
     // The weekly sync ran UNTIL 29 April: nothing of it is read for June, nor are March's single events.
@@ -167,7 +180,21 @@ describe('an Apple Calendar export', () => {
 
 describe('meetings repeating for years', () => {
   const calendar = (...events: string[][]) =>
-    ['BEGIN:VCALENDAR', 'VERSION:2.0', ...events.flatMap((e) => ['BEGIN:VEVENT', ...e, 'END:VEVENT']), 'END:VCALENDAR'].join('\r\n')
+    [
+      'BEGIN:VCALENDAR',
+      'VERSION:2.0',
+      ...events.flatMap((e) => ['BEGIN:VEVENT', ...e, 'END:VEVENT']),
+      'END:VCALENDAR'
+    ].join('\r\n')
+
+  it('ends a weekly meeting begun in 2019 after its COUNT, walked from near the days asked for', () => {
+    const text = calendar(['UID:counted', 'DTSTART:20190402T080000Z', 'RRULE:FREQ=WEEKLY;COUNT=310', 'SUMMARY:Counted'])
+    // The 310th is 309 weeks on: Tuesday 4 March 2025; the next Tuesday is past the count.
+    expect(read(text, '2025-02-24', '2025-03-14').map((o) => iso(o.start))).toEqual([
+      '2025-02-25T08:00:00.000Z',
+      '2025-03-04T08:00:00.000Z'
+    ])
+  })
 
   it('finds this week’s instances of a twice-weekly meeting begun in 2019, with its skipped and moved days', () => {
     const text = calendar(

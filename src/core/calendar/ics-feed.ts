@@ -47,6 +47,8 @@ export class IcsFeed {
   readonly #read = new Map<number, FeedEvent | null>()
   readonly #series = new Map<string, number>()
   readonly #instances = new Map<string, number[]>()
+  /** Per series read: the instances of it ical.js has read too (those near the days asked for so far). */
+  readonly #related = new Map<number, Set<number>>()
   /** Events (a repeating one counts once). */
   readonly count: number
   /** Addresses the file says are its owner's (Google names an export after the account; Outlook has X-OWNER). */
@@ -84,29 +86,59 @@ export class IcsFeed {
       const series = this.#series.get(block.uid) === i && !(block.endsBy && block.endsBy < over)
       if (series || near) wanted.push(i)
     })
+    // A series' overridden instances are read when they were due (or moved to) near the days asked for.
+    const moved = [shift(from, -MOVED_DAYS), shift(to, MOVED_DAYS)] as const
+    const near = (j: number) => {
+      const { dueDay, startDay, thisAndFuture } = this.#scan.events[j]!
+      return thisAndFuture || (dueDay >= moved[0] && dueDay <= moved[1]) || (startDay >= from && startDay <= to)
+    }
     const unread = wanted.filter((i) => !this.#read.has(i))
-    if (unread.length > 0) this.#readBlocks(unread)
+    if (unread.length > 0) this.#readBlocks(unread, near)
+    for (const i of wanted) this.#relate(i, near)
     return wanted.flatMap((i) => this.#read.get(i) ?? [])
   }
 
-  #readBlocks(indices: number[]): void {
-    const { events } = this.#scan
-    const withInstances = indices.flatMap((i) => [
-      i,
-      ...(this.#series.get(events[i]!.uid) === i ? (this.#instances.get(events[i]!.uid) ?? []) : [])
-    ])
+  /** The instances of series `i` (its overrides) that `near` wants and ical.js has not read yet. */
+  #missing(i: number, near: (j: number) => boolean): number[] {
+    const block = this.#scan.events[i]!
+    if (this.#series.get(block.uid) !== i) return []
+    const related = this.#related.get(i)
+    return (this.#instances.get(block.uid) ?? []).filter((j) => near(j) && !related?.has(j))
+  }
+
+  /** Reads the instances a series read earlier now needs, and ties them to it. */
+  #relate(i: number, near: (j: number) => boolean): void {
+    const series = this.#read.get(i)?.series
+    const missing = series ? this.#missing(i, near) : []
+    if (!series || missing.length === 0) return
+    const vevents = this.#parse(missing)
+    missing.forEach((j, at) => {
+      checkTimes(this.#scan, this.#scan.events[j]!, vevents[at]!)
+      series.relateException(vevents[at]!)
+      this.#related.get(i)!.add(j)
+    })
+  }
+
+  #parse(blocks: number[]): Component[] {
     let calendar: Component
     try {
-      calendar = new ICAL.Component(ICAL.parse(this.#calendarOf(withInstances)) as unknown[])
+      calendar = new ICAL.Component(ICAL.parse(this.#calendarOf(blocks)) as unknown[])
     } catch (error) {
-      throw this.#locate((error as Error).message, withInstances)
+      throw this.#locate((error as Error).message, blocks)
     }
     if (this.ownerEmails.length === 0) this.ownerEmails = ownersOf(calendar)
-    const vevents = calendar.getAllSubcomponents('vevent')
+    return calendar.getAllSubcomponents('vevent')
+  }
+
+  #readBlocks(indices: number[], near: (j: number) => boolean): void {
+    const { events } = this.#scan
+    const withInstances = indices.flatMap((i) => [i, ...this.#missing(i, near)])
+    const vevents = this.#parse(withInstances)
     const byBlock = new Map(withInstances.map((block, at) => [block, vevents[at]!]))
     for (const i of indices) {
       const block = events[i]!
-      const instances = this.#series.get(block.uid) === i ? (this.#instances.get(block.uid) ?? []) : []
+      const instances = this.#missing(i, near)
+      if (this.#series.get(block.uid) === i) this.#related.set(i, new Set(instances))
       for (const j of instances) checkTimes(this.#scan, events[j]!, byBlock.get(j)!)
       this.#read.set(
         i,

@@ -27,8 +27,11 @@ export interface EventBlock {
   repeats: boolean
   /** For a repeating event whose one rule says so (UNTIL, or a COUNT of plain periods): its last day or later. */
   endsBy: string
-  /** An overridden instance of a repeating event (it has a RECURRENCE-ID). */
+  /** An overridden instance of a repeating event (it has a RECURRENCE-ID): the day it was due, as written. */
   instance: boolean
+  dueDay: string
+  /** An instance that changes every later one too (RANGE=THISANDFUTURE): always read with its series. */
+  thisAndFuture: boolean
 }
 
 export interface IcsScan {
@@ -89,9 +92,10 @@ export function scanIcs(text: string): IcsScan {
       if (stack.length === 1 && component === 'VTIMEZONE') scan.zones.push([open.at, i])
       if (event && stack.length === 1 && component === 'VEVENT') {
         if (!event.hasStart) throw new IcsProblem(event.first + 1, 'this event has no start (DTSTART)')
-        const { first, startDay, repeats, instance, rules } = event
+        const { first, startDay, repeats, rules, instance, dueDay, thisAndFuture } = event
         const endsBy = repeats && rules.length === 1 ? lastDayOf(rules[0]!, startDay) : ''
-        scan.events.push({ first, last: i, uid: event.uid || `line-${first + 1}`, startDay, repeats, endsBy, instance })
+        const uid = event.uid || `line-${first + 1}`
+        scan.events.push({ first, last: i, uid, startDay, repeats, endsBy, instance, dueDay, thisAndFuture })
         event = null
       }
     } else if (stack.length === 0) {
@@ -128,6 +132,8 @@ const newEvent = (at: number): ScannedEvent => ({
   startDay: '',
   repeats: false,
   instance: false,
+  dueDay: '',
+  thisAndFuture: false,
   hasStart: false,
   rules: []
 })
@@ -157,8 +163,14 @@ function noteProperty(event: ScannedEvent, name: string, lines: string[], i: num
     // Dates added to the rule: when it ends is no longer the rule's to say.
     event.repeats = true
     event.rules.push('')
-  } else if (name === 'RECURRENCE-ID') event.instance = true
-  else if (name === 'UID') event.uid = valueOf(unfolded(lines, i)).trim()
+  } else if (name === 'RECURRENCE-ID') {
+    const line = unfolded(lines, i)
+    event.instance = true
+    event.dueDay = valueOf(line)
+      .trim()
+      .replace(/^(\d{4})(\d{2})(\d{2}).*$/, '$1-$2-$3')
+    event.thisAndFuture = /;RANGE=THISANDFUTURE[;:]/i.test(line)
+  } else if (name === 'UID') event.uid = valueOf(unfolded(lines, i)).trim()
   else if (name === 'DTSTART') {
     const value = valueOf(unfolded(lines, i)).trim()
     const parts = START_VALUE.exec(value)

@@ -10,7 +10,7 @@ import { isCancelled } from './ics-feed.ts'
 import type { FeedEvent, SeriesEvent } from './ics-feed.ts'
 import { excerpt, IcsProblem } from './ics-scan.ts'
 import { instant, zoneOf } from './ics-zones.ts'
-import { endsBefore, walkFrom } from './series-walk.ts'
+import { endsBefore, pastCount, walkFrom } from './series-walk.ts'
 
 export interface Occurrence {
   /** The event's UID, and for an instance of a repeating event, when that instance was due. */
@@ -51,12 +51,13 @@ export function occurrencesBetween(events: readonly FeedEvent[], from: number, t
 
 function expand(event: FeedEvent, series: SeriesEvent, from: number, to: number, found: Occurrence[]): void {
   if (event.cancelled || endsBefore(event, series, from - MOVED_SLACK_MS)) return
-  const iterator = series.iterator(walkFrom(series, from - MOVED_SLACK_MS - DAY_MS))
+  const walk = walkFrom(series, from - MOVED_SLACK_MS - DAY_MS)
+  const iterator = series.iterator(walk?.start)
   const idZone = zoneOf(series.component.getFirstProperty('dtstart')!)
   for (let step = 0, next = iterator.next(); next && step < MAX_STEPS; step++, next = iterator.next()) {
     // The wall clock read as UTC is within a day of the instant: converting (costly in ical.js) can wait.
     const wall = Date.UTC(next.year, next.month - 1, next.day, next.hour, next.minute, next.second)
-    if (wall >= to + MOVED_SLACK_MS + DAY_MS) break
+    if (wall >= to + MOVED_SLACK_MS + DAY_MS || pastCount(walk, next)) break
     if (wall < from - MOVED_SLACK_MS - DAY_MS) continue
     const due = instant(next, idZone)
     if (due >= to + MOVED_SLACK_MS) break

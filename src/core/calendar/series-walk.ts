@@ -42,26 +42,49 @@ export function endsBefore(event: FeedEvent, series: SeriesEvent, limit: number)
   })
 }
 
+export interface Walk {
+  /** Where to start: an occurrence of the series, not its first when it began long before the window. */
+  start: Time
+  /**
+   * For a COUNT rule whose occurrences are exactly every `stepMs` of wall clock from `firstWall`: which
+   * occurrence a wall-clock time is, so the walk can stop after the last one the count allows.
+   */
+  count: { of: number; firstWall: number; stepMs: number } | null
+}
+
+const wallOf = (time: Time) => Date.UTC(time.year, time.month - 1, time.day, time.hour, time.minute, time.second)
+
 /**
- * Where to start walking a series to reach `limit`: its first occurrence, or — for one daily or weekly rule
- * without a COUNT, whose first occurrence is one of its own days — that time moved on by whole weeks times
- * its interval (the same weekday and wall-clock time, on the rule's own step, so an occurrence too).
+ * Where to start walking a series to reach `limit`: for one daily or weekly rule whose first occurrence is
+ * one of its own days, that occurrence moved on by whole weeks times its interval (the same weekday and
+ * wall-clock time, on the rule's own step, so an occurrence too); otherwise its first occurrence. A COUNT
+ * is kept by numbering occurrences, which only a rule of one occurrence a step (no BYDAY but its own day)
+ * allows; other COUNT rules are walked from the start.
  */
-export function walkFrom(series: SeriesEvent, limit: number): Time | undefined {
+export function walkFrom(series: SeriesEvent, limit: number): Walk | undefined {
   const rules = rulesOf(series)
   const rule = rules[0]
   const first = series.startDate
-  if (rules.length !== 1 || !rule || series.component.hasProperty('rdate') || rule.count !== null) return undefined
+  if (rules.length !== 1 || !rule || series.component.hasProperty('rdate')) return undefined
   if (rule.freq !== 'DAILY' && rule.freq !== 'WEEKLY') return undefined
-  const parts = Object.keys(rule.parts)
   const days = rule.parts.BYDAY as string[] | undefined
-  if (parts.some((part) => part !== 'BYDAY') || days?.some((day) => !WEEKDAYS.includes(day))) return undefined
-  if (days && !days.includes(WEEKDAYS[first.dayOfWeek() - 1]!)) return undefined
-  const step = 7 * rule.interval
-  const wall = Date.UTC(first.year, first.month - 1, first.day, first.hour, first.minute, first.second)
-  const steps = Math.floor((limit - wall) / (step * DAY_MS)) - 1
+  const own = WEEKDAYS[first.dayOfWeek() - 1]!
+  if (Object.keys(rule.parts).some((part) => part !== 'BYDAY') || days?.some((day) => !WEEKDAYS.includes(day)))
+    return undefined
+  if (days && !days.includes(own)) return undefined
+  const everyStep = !days || (rule.freq === 'WEEKLY' && days.length === 1)
+  if (rule.count !== null && !everyStep) return undefined
+  const weeks = 7 * rule.interval
+  const steps = Math.floor((limit - wallOf(first)) / (weeks * DAY_MS)) - 1
   if (steps <= 0) return undefined
   const start = first.clone()
-  start.adjust(steps * step, 0, 0, 0)
-  return start
+  start.adjust(steps * weeks, 0, 0, 0)
+  const stepMs = (rule.freq === 'WEEKLY' ? 7 : 1) * rule.interval * DAY_MS
+  return { start, count: rule.count === null ? null : { of: rule.count, firstWall: wallOf(first), stepMs } }
+}
+
+/** Whether the walk has passed the last occurrence its COUNT allows. */
+export function pastCount(walk: Walk | undefined, time: Time): boolean {
+  const count = walk?.count
+  return !!count && Math.round((wallOf(time) - count.firstWall) / count.stepMs) >= count.of
 }
