@@ -49,7 +49,12 @@ export async function withJournal<T>(
     ))
   )
     throw noJournal(path)
-  const session = await JournalSession.open(dataDir, { owner: 'cli', readOnly: access.mode === 'read' })
+  const session = await JournalSession.open(dataDir, {
+    owner: 'cli',
+    readOnly: access.mode === 'read',
+    // A command appends its change and is gone: the app (or the log's limits) writes the next snapshot.
+    compaction: { onClose: false }
+  })
   try {
     const status = await session.status()
     if (status.state === 'unreadable') {

@@ -68,6 +68,22 @@ export interface Today {
   dates: UpcomingDate[]
 }
 
+/** One row of the People list: what it sorts and filters by. */
+export interface PersonRow {
+  person: Person
+  /** The day of the newest conversation, or null. */
+  lastContact: string | null
+  /** The soonest due day of an open follow-up, either way, or null. */
+  nextDue: string | null
+  /** Open follow-ups past their day, either way. */
+  overdue: number
+  /** Open follow-ups I owe them, and they owe me. */
+  iOwe: number
+  theyOwe: number
+  /** The keep-in-touch cadence has run out. */
+  lapsed: boolean
+}
+
 export interface InterestView extends Interest {
   /** The user has an interest with the same label. */
   inCommon: boolean

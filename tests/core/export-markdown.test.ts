@@ -51,6 +51,16 @@ describe('a person’s Markdown', () => {
     )
   })
 
+  it('lists the other emails and phones a contact file gave, as written', async () => {
+    await temp.handlers.updatePerson({
+      id: ids.kenjiId,
+      patch: { otherEmails: ['kenji@home.example', 'kenji at work'], otherPhones: ['+81 90 5555 0101'] }
+    })
+    const text = await renderPersonMarkdown(journal(), ids.kenjiId, NOW)
+    expect(text).toContain('- **Other emails:** kenji@home.example, kenji at work\n')
+    expect(text).toContain('- **Other phones:** +81 90 5555 0101\n')
+  })
+
   it('quotes every front matter string, so any name is valid YAML', async () => {
     await temp.handlers.updatePerson({
       id: ids.kenjiId,

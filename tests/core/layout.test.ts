@@ -58,4 +58,12 @@ describe('the layout', () => {
     const shared = [...byName].filter(([, files]) => files.length > 1)
     expect(shared).toEqual([['index.ts', ['cli/index.ts', 'main/index.ts', 'preload/index.ts']]])
   })
+
+  it('keeps modules at 300 lines or fewer and components at 150 or fewer', () => {
+    const lines = (file: string) => readFileSync(file, 'utf8').split('\n').length - 1
+    const over = [...modulesUnder(src), ...['scripts', 'build', 'bench'].flatMap((d) => modulesUnder(join(root, d)))]
+      .map((file) => ({ file: relative(root, file), lines: lines(file), limit: file.endsWith('.svelte') ? 150 : 300 }))
+      .filter(({ lines, limit }) => lines > limit)
+    expect(over).toEqual([])
+  })
 })

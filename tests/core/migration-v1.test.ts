@@ -28,6 +28,8 @@ it('upgrades a foundation (v1) journal to the current version, keeping every per
     tags: [],
     cadenceDays: null,
     archived: false,
+    otherEmails: [],
+    otherPhones: [],
     relationshipStyle: { kind: 'not-asked', askedOn: '', theirWords: '' },
     importantDates: [],
     calendarMatches: []

@@ -1,8 +1,9 @@
-import { readFile, writeFile } from 'node:fs/promises'
+import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { MIGRATIONS, migrateJournal } from '../../src/core/journal/migrations.ts'
 import { SCHEMA_VERSION } from '../../src/shared/schema/journal.ts'
+import { storedJournal } from '../support/files.ts'
 import { makeTempDir, openTempJournal } from '../support/temp-journal.ts'
 
 describe('schema migrations', () => {
@@ -27,7 +28,23 @@ describe('schema migrations', () => {
     expect(() => migrateJournal({ schemaVersion: 1 }, 1, {}, 2)).toThrow(/no step from schema version 1 to 2/)
   })
 
-  it('v4: opens a v2 journal with no calendar matches (nor important dates) for anyone, the rest as it was', async () => {
+  it('v4 gives every person empty lists of other emails and phones, and touches nothing else', () => {
+    const v3 = {
+      schemaVersion: 3,
+      me: { name: '' },
+      people: [{ id: 'p1', name: 'Ana', email: 'ana@acme.example', importantDates: [] }],
+      conversations: []
+    }
+    expect(migrateJournal(v3, 3, MIGRATIONS, 4)).toEqual({
+      ...v3,
+      schemaVersion: 4,
+      people: [
+        { id: 'p1', name: 'Ana', email: 'ana@acme.example', importantDates: [], otherEmails: [], otherPhones: [] }
+      ]
+    })
+  })
+
+  it('v5: opens a v2 journal with no calendar matches for anyone (nor what v3 and v4 added), the rest as it was', async () => {
     const dir = await makeTempDir()
     const person = {
       id: 'a1b2c3d4-0000-4000-8000-000000000001',
@@ -66,13 +83,13 @@ describe('schema migrations', () => {
     )
     const journal = await openTempJournal(dir)
     try {
-      expect(await journal.handlers.listPeople({})).toEqual([{ ...person, importantDates: [], calendarMatches: [] }])
-      const onDisk = JSON.parse(await readFile(journal.file, 'utf8')) as {
-        schemaVersion: number
-        conversations: unknown[]
-      }
-      expect(onDisk.schemaVersion).toBe(SCHEMA_VERSION)
-      expect(onDisk.conversations).toEqual([conversation])
+      expect(await journal.handlers.listPeople({})).toEqual([
+        { ...person, importantDates: [], otherEmails: [], otherPhones: [], calendarMatches: [] }
+      ])
+      await journal.session.close()
+      const stored = await storedJournal(journal.file)
+      expect(stored.schemaVersion).toBe(SCHEMA_VERSION)
+      expect(stored.conversations).toEqual([conversation])
     } finally {
       await journal.dispose()
     }

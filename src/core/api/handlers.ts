@@ -12,7 +12,14 @@ import type { ApiResult } from '../../shared/errors.ts'
 import { describeIssue } from '../../shared/schema/common.ts'
 import { todayView } from '../views/agenda.ts'
 import { buildBrief } from '../views/brief.ts'
-import { addChallenge, addValue, deleteChallenge, deleteValue, updateChallenge } from '../entries/challenges.ts'
+import {
+  addChallenge,
+  addValue,
+  deleteChallenge,
+  deleteValue,
+  updateChallenge,
+  updateValue
+} from '../entries/challenges.ts'
 import { deleteConversation, logConversation, updateConversation } from '../entries/conversations.ts'
 import { addFollowUp, completeFollowUp, deleteFollowUp, reopenFollowUp, updateFollowUp } from '../entries/follow-ups.ts'
 import { addInterest, deleteInterest, interestsOf, peopleWithInterest, updateInterest } from '../entries/interests.ts'
@@ -20,6 +27,8 @@ import type { JournalSession } from '../journal/journal-session.ts'
 import { updateMe } from '../entries/me.ts'
 import { createPerson, deletePerson, listPeople, updatePerson } from '../entries/people.ts'
 import { personPage } from '../views/person-page.ts'
+import { peopleOverview } from '../views/people-overview.ts'
+import { quickCapture } from '../entries/quick-capture.ts'
 import { createDataHandlers } from './data-handlers.ts'
 import { createCalendarHandlers } from './calendar-handlers.ts'
 import { CalendarSource } from '../calendar/calendar-source.ts'
@@ -63,6 +72,7 @@ export function createHandlers(session: JournalSession, options: HandlerOptions 
       return todayView(journal(), now(), firstDayOfWeek, dateFormat)
     },
     listPeople: async () => listPeople(journal()),
+    peopleOverview: async () => peopleOverview(journal(), now()),
     getPersonPage: async ({ id }) => personPage(journal(), id, now()),
     createPerson: ({ person }) => createPerson(store(), person, now()),
     updatePerson: ({ id, patch }) => updatePerson(store(), id, patch, now()),
@@ -74,6 +84,7 @@ export function createHandlers(session: JournalSession, options: HandlerOptions 
 
     logConversation: ({ conversation, followUps }) => logConversation(store(), conversation, followUps, now()),
     updateConversation: ({ id, conversation }) => updateConversation(store(), id, conversation, now()),
+    quickCapture: (capture) => quickCapture(store(), capture, now()),
     deleteConversation: ({ id }) => deleteConversation(store(), id),
 
     addInterest: ({ interest }) => addInterest(store(), interest, now()),
@@ -85,6 +96,7 @@ export function createHandlers(session: JournalSession, options: HandlerOptions 
     updateChallenge: ({ id, challenge }) => updateChallenge(store(), id, challenge, now()),
     deleteChallenge: ({ id }) => deleteChallenge(store(), id),
     addValue: ({ value }) => addValue(store(), value, now()),
+    updateValue: ({ id, value }) => updateValue(store(), id, value),
     deleteValue: ({ id }) => deleteValue(store(), id),
 
     addFollowUp: ({ followUp }) => addFollowUp(store(), followUp, now()),

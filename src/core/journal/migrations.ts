@@ -46,8 +46,17 @@ export const MIGRATIONS: Readonly<Record<number, MigrationStep>> = {
       importantDates: []
     }))
   }),
-  /** v4: people gain the calendar attendees the user matched to them (none yet). */
+  /** v4: people keep every email and phone a contact file gave them, beyond the first of each. */
   3: (journal) => ({
+    ...journal,
+    people: (Array.isArray(journal.people) ? journal.people : []).map((person: JsonObject) => ({
+      ...person,
+      otherEmails: [],
+      otherPhones: []
+    }))
+  }),
+  /** v5: people gain the calendar attendees the user matched to them (none yet). */
+  4: (journal) => ({
     ...journal,
     people: (Array.isArray(journal.people) ? journal.people : []).map((person: JsonObject) => ({
       ...person,

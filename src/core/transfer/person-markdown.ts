@@ -76,6 +76,9 @@ export function renderPerson(index: ExportIndex, id: string): string {
     // The schema only accepts real addresses, so an autolink is safe and clickable.
     ...(person.email ? [`- **Email:** <${person.email}>`] : []),
     ...(person.phone ? [`- **Phone:** ${inline(person.phone)}`] : []),
+    // Other addresses are kept as a contact file wrote them, so they are text, not links.
+    ...(person.otherEmails.length > 0 ? [`- **Other emails:** ${person.otherEmails.map(inline).join(', ')}`] : []),
+    ...(person.otherPhones.length > 0 ? [`- **Other phones:** ${person.otherPhones.map(inline).join(', ')}`] : []),
     ...(person.location ? [`- **Location:** ${inline(person.location)}`] : []),
     ...(person.timeZone ? [`- **Time zone:** ${inline(person.timeZone)}`] : []),
     ...(person.tags.length > 0 ? [`- **Tags:** ${person.tags.map(inline).join(', ')}`] : []),

@@ -24,7 +24,8 @@ export const conversationEntries = {
   meeting: v.optional(text('The meeting', 600))
 }
 
-export const ConversationInputSchema = strict(conversationEntries)
+/** Typed in: the title may be left out, and the first line of the notes stands in for it (core/entries). */
+export const ConversationInputSchema = strict({ ...conversationEntries, title: text('Title', 200) })
 export type ConversationInput = v.InferInput<typeof ConversationInputSchema>
 
 export const ConversationSchema = strict({

@@ -32,6 +32,19 @@ export function isTimeZone(zone: string): boolean {
   }
 }
 
+/**
+ * More addresses and numbers than the one of each a person shows first (contact files often hold several).
+ * An address kept here is kept as written: an import never drops one that does not look like an email.
+ */
+const OtherEmailsSchema = v.pipe(
+  v.array(text('Other email', 254), 'Other emails must be a list.'),
+  v.maxLength(50, 'At most 50 other emails.')
+)
+const OtherPhonesSchema = v.pipe(
+  v.array(text('Other phone', 50), 'Other phones must be a list.'),
+  v.maxLength(50, 'At most 50 other phones.')
+)
+
 const TagSchema = v.pipe(
   v.string(),
   v.trim(),
@@ -62,6 +75,8 @@ export const personProfileEntries = {
   howWeMet: text('How we met', 2000),
   email: EmailSchema,
   phone: text('Phone', 50),
+  otherEmails: OtherEmailsSchema,
+  otherPhones: OtherPhonesSchema,
   location: text('Location', 200),
   timeZone: TimeZoneSchema,
   tags: v.pipe(v.array(TagSchema, 'Tags must be a list.'), v.maxLength(30, 'At most 30 tags.')),
@@ -118,6 +133,8 @@ export function defaultProfile(): PersonProfile {
     howWeMet: '',
     email: '',
     phone: '',
+    otherEmails: [],
+    otherPhones: [],
     location: '',
     timeZone: '',
     tags: [],

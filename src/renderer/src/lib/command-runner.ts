@@ -16,15 +16,11 @@ interface AppParts {
   nav: Nav
   switcher: SwitcherState
   showShortcuts: () => void
+  showCapture: () => void
 }
 
-export function commandRunner({
-  bridge,
-  changes,
-  nav,
-  switcher,
-  showShortcuts
-}: AppParts): (command: Command, detail: string) => void {
+export function commandRunner(parts: AppParts): (command: Command, detail: string) => void {
+  const { bridge, changes, nav, switcher, showShortcuts, showCapture } = parts
   const exports = exportActions(bridge)
 
   /** An export's outcome (or its refusal) as a toast; nothing when the dialog was cancelled. */
@@ -41,6 +37,7 @@ export function commandRunner({
 
   const actions: Record<Command, (detail: string) => void> = {
     'open-switcher': () => switcher.show(),
+    'quick-capture': showCapture,
     'go-today': () => nav.go({ view: 'today' }),
     'go-people': () => nav.go({ view: 'people' }),
     'go-me': () => nav.go({ view: 'me' }),
@@ -64,6 +61,13 @@ export function commandRunner({
     },
     'export-json': () => tell(exports.json),
     'export-ics': () => tell(exports.calendar),
+    'export-vcard': () => tell(() => exports.vcard()),
+    'export-person-vcard': () => {
+      if (nav.route.view === 'person') {
+        const { id } = nav.route
+        tell(() => exports.vcard([id]))
+      } else changes.notify('Open a person’s page first, then export them from there.', 'error')
+    },
     'backup-now': () => void changes.run(() => bridge.backupNow(), { saved: 'Backed up.' }),
     // A meeting reminder was clicked: the detail lists the people it is with.
     'open-brief': (detail) => {

@@ -25,6 +25,13 @@ export function localDayOf(iso: string): string {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`
 }
 
+/** The day `days` after a YYYY-MM-DD day (before, when negative). */
+export function dayPlus(day: string, days: number): string {
+  const date = new Date(`${day}T00:00:00Z`)
+  date.setUTCDate(date.getUTCDate() + days)
+  return date.toISOString().slice(0, 10)
+}
+
 export function todayLocal(): string {
   return localDayOf(new Date().toISOString())
 }
@@ -51,4 +58,12 @@ export function toLocalInput(iso: string): string {
 export function fromLocalInput(value: string): string | null {
   const date = new Date(value)
   return Number.isNaN(date.getTime()) ? null : date.toISOString()
+}
+
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' })
+
+/** An avatar's letter: the whole first grapheme, so "🦊 Bruno" shows the fox, never half of it. */
+export function initialOf(name: string): string {
+  const first = graphemes.segment(name.trim())[Symbol.iterator]().next()
+  return first.done ? '?' : first.value.segment.toLocaleUpperCase()
 }

@@ -7,7 +7,7 @@ export interface LogPrefill {
   date: string
   channel: Channel
   title: string
-  others: string[]
+  others: Array<{ id: string; name: string }>
   meeting: string
 }
 
@@ -17,7 +17,7 @@ export function prefillOf(meeting: Meeting): LogPrefill {
     date: meeting.start,
     channel: 'meeting',
     title: meeting.title.slice(0, 200),
-    others: meeting.people.slice(1).map((p) => p.id),
+    others: meeting.people.slice(1).map((p) => ({ id: p.id, name: p.name })),
     meeting: meeting.key
   }
 }
