@@ -1,7 +1,7 @@
 /** Builds a realistic, valid journal of a given size, the same every run for the same seed. */
 import { CHANNELS } from '../src/shared/choices.ts'
 import type { Journal } from '../src/shared/schema/journal.ts'
-import { SCHEMA_VERSION } from '../src/shared/schema/journal.ts'
+import { emptyJournal } from '../src/shared/schema/journal.ts'
 import { defaultProfile } from '../src/shared/schema/person.ts'
 import { COMPANY_SUFFIX, FAMILY, GIVEN, INTERESTS, ROLES } from './names.ts'
 import { Random } from './random.ts'
@@ -33,16 +33,7 @@ export function generateJournal(size: Size, now: Date, seed = 42): { journal: Jo
     return `${word.charAt(0).toUpperCase()}${word.slice(1)} ${random.pick(COMPANY_SUFFIX)}`
   })
 
-  const journal: Journal = {
-    schemaVersion: SCHEMA_VERSION,
-    me: { name: 'Sam Rivera' },
-    people: [],
-    conversations: [],
-    interests: [],
-    challenges: [],
-    values: [],
-    followUps: []
-  }
+  const journal: Journal = { ...emptyJournal(), me: { name: 'Sam Rivera' } }
   for (let i = 0; i < size.people; i++) {
     const created = stamp(random.int(30, 1500))
     journal.people.push({

@@ -4,10 +4,13 @@ export function percentile(samples: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0
 }
 
-export function time<T>(run: () => T): { ms: number; value: T } {
+export function time<T>(run: () => T): { ms: number; value: T; cpuMs: number } {
   const start = performance.now()
+  const cpu = process.cpuUsage()
   const value = run()
-  return { ms: performance.now() - start, value }
+  const used = process.cpuUsage(cpu)
+  // CPU time (this thread's work, GC included) beside wall time, which a busy shared machine inflates.
+  return { ms: performance.now() - start, value, cpuMs: (used.user + used.system) / 1000 }
 }
 
 export async function timeAsync<T>(run: () => Promise<T>): Promise<{ ms: number; value: T }> {

@@ -1,37 +1,45 @@
-/** The pre-call brief as plain text, in the order of the app's brief: who, then what to say, then the rest. */
-import { CHANNEL_LABELS, RELATIONSHIP_LABELS } from '../shared/labels.ts'
-import type { Brief } from '../shared/views.ts'
+/** The pre-call brief as plain text: the app's blocks, in the app's order, from the same fields. */
+import type { Brief } from '../shared/pre-call-brief.ts'
+import { formatDayAs } from '../shared/day-format.ts'
+import { CHANNEL_LABELS } from '../shared/labels.ts'
 import { localDay } from '../core/days.ts'
 import { indented, oneLine } from './output.ts'
 
 export function briefText(brief: Brief): string {
-  const { person, contact } = brief
-  const style = person.relationshipStyle
+  const { person, beforeYouDial: dial } = brief
+  const day = (iso: string) => formatDayAs(iso, brief.dateFormat)
   const lines: string[] = [`Pre-call brief: ${person.name}`]
   const about = [person.role, person.company].filter(Boolean).join(' · ')
   if (about) lines.push(about)
-  lines.push('')
-  lines.push(
-    `Relationship style: ${RELATIONSHIP_LABELS[style.kind]}${style.theirWords ? ` — “${oneLine(style.theirWords)}”` : ''}`
-  )
-  lines.push(
-    `Last contact: ${contact.lastContact ? `${daysAgo(contact.daysSince ?? 0)} (${contact.lastContact})` : 'none yet, so this will be the first conversation'}`
-  )
-  if (person.timeZone) lines.push(`Time zone: ${person.timeZone}`)
 
+  section(lines, 'Before you dial', [
+    dial.boundaries ? `Boundaries: ${dial.boundaries}` : 'Boundaries: none noted',
+    `Relationship style: ${dial.style.text}`,
+    ...(dial.localTime ? [`Their time: ${dial.localTime.text}`] : []),
+    ...dial.dates.map((d) => `Coming up: ${d.text} (${d.onText})`),
+    `Last contact: ${brief.lastContactText}`
+  ])
   section(
     lines,
     'Talking points',
-    brief.talkingPoints.map((point, i) => `${i + 1}. ${point.text}`),
+    [
+      ...brief.talkingPoints.map((point, i) => `${i + 1}. ${point.text}`),
+      ...brief.heldBack.map((held) => `Not suggested as an opener: ${held.label} — ${held.reason}`)
+    ],
     'Nothing stands out. Listen for what they care about and note it afterwards.'
   )
+  const { now, later, olderText } = brief.commitments
   section(
     lines,
     'Open commitments',
-    brief.openCommitments.map(
-      (f) => `- ${f.direction === 'i-owe' ? 'I owe' : 'They owe'}: ${oneLine(f.title)} · due ${f.dueDate}`
-    ),
+    [...[...now, ...later].map((f) => `- ${f.text}`), ...(olderText ? [`- ${olderText}`] : [])],
     'None either way.'
+  )
+  section(
+    lines,
+    'What changed since last time',
+    brief.whatChanged.map((c) => `- ${c.text}`),
+    'Nothing new with a number, a date, a name or a decision in the last notes.'
   )
   const interests = brief.interests.map((i) => (i.inCommon ? `${i.label} (in common)` : i.label))
   const life = [
@@ -43,14 +51,14 @@ export function briefText(brief: Brief): string {
   section(
     lines,
     'Open challenges',
-    brief.openChallenges.map((c) => `- ${oneLine(c.title)} · since ${c.openedOn}`),
+    brief.openChallenges.map((c) => `- ${oneLine(c.title)} · since ${day(c.openedOn)}`),
     'None noted.'
   )
   section(
     lines,
     'Last conversations',
     brief.recent.flatMap((c) => [
-      `- ${localDay(new Date(c.date))} · ${CHANNEL_LABELS[c.channel]} · ${oneLine(c.title)}`,
+      `- ${day(localDay(new Date(c.date)))} · ${CHANNEL_LABELS[c.channel]} · ${oneLine(c.title)}`,
       ...(c.firstLine ? [`  ${c.firstLine}`] : [])
     ]),
     'No conversations yet.'
@@ -58,13 +66,7 @@ export function briefText(brief: Brief): string {
   return lines.join('\n')
 }
 
-function section(lines: string[], heading: string, body: string[], empty: string): void {
+function section(lines: string[], heading: string, body: string[], empty = ''): void {
   lines.push('', heading)
   for (const text of body.length > 0 ? body : [empty]) lines.push(indented(text))
-}
-
-function daysAgo(days: number): string {
-  if (days <= 0) return 'today'
-  if (days === 1) return 'yesterday'
-  return `${days} days ago`
 }

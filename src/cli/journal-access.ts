@@ -6,11 +6,10 @@
 import { stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { ApiInput, ApiName, ApiResults } from '../shared/api.ts'
-import { call, createHandlers } from '../core/api/handlers.ts'
+import { call, openHandlers } from '../core/api/handlers.ts'
 import { NO_SHELL } from '../core/api/shell-port.ts'
 import type { ShellPort } from '../core/api/shell-port.ts'
 import { JOURNAL_FILE, JournalSession } from '../core/journal/journal-session.ts'
-import { SettingsFile } from '../core/journal/settings-file.ts'
 import { CliError } from './cli-error.ts'
 
 export interface CliJournal {
@@ -50,7 +49,12 @@ export async function withJournal<T>(
     ))
   )
     throw noJournal(path)
-  const session = await JournalSession.open(dataDir, { owner: 'cli', readOnly: access.mode === 'read' })
+  const session = await JournalSession.open(dataDir, {
+    owner: 'cli',
+    readOnly: access.mode === 'read',
+    // A command appends its change and is gone: the app (or the log's limits) writes the next snapshot.
+    compaction: { onClose: false }
+  })
   try {
     const status = await session.status()
     if (status.state === 'unreadable') {
@@ -60,8 +64,7 @@ export async function withJournal<T>(
       )
     }
     // The app's settings (how exported files link, the first day of the week) apply here too; only read.
-    const settings = await SettingsFile.open(dataDir)
-    const handlers = createHandlers(session, { now: () => access.now, shell: answers(access.picks ?? {}), settings })
+    const handlers = await openHandlers(session, { now: () => access.now, shell: answers(access.picks ?? {}) })
     return await work({ session, call: (name, input) => call(handlers, name, input) })
   } finally {
     await session.close()

@@ -65,7 +65,8 @@ async function start(): Promise<void> {
   const desktop = createDesktop({
     appDir,
     window: () => mainWindow,
-    onShortcut: () => sendCommand(mainWindow, 'open-switcher'),
+    // From another app, what is wanted most is to jot a note down: quick capture (Ctrl/Cmd+K there searches).
+    onShortcut: () => sendCommand(mainWindow, 'quick-capture'),
     onReminderSettings: (next) => reminders.schedule(next)
   })
   setupIpc(createHandlers(session, { shell: desktop, settings }), appUrl())

@@ -40,11 +40,14 @@ export function setupMenu(isDev: boolean, send: (command: Command) => void): voi
       submenu: [
         item('New Person', 'new-person', 'CmdOrCtrl+Shift+N'),
         item('Log Conversation', 'log-conversation', 'CmdOrCtrl+L'),
+        item('Quick Capture…', 'quick-capture', 'CmdOrCtrl+Shift+L'),
         { type: 'separator' },
         item('Import Contacts or Backup…', 'import', 'CmdOrCtrl+I'),
         item('Export to Markdown…', 'export-markdown', 'CmdOrCtrl+E'),
         item('Export This Person to Markdown…', 'export-person', 'CmdOrCtrl+Alt+E'),
         item('Export Calendar of Follow-ups (.ics)…', 'export-ics', 'CmdOrCtrl+Alt+C'),
+        item('Export Contacts (vCard)…', 'export-vcard', 'CmdOrCtrl+Alt+V'),
+        item('Export This Person as vCard…', 'export-person-vcard', 'CmdOrCtrl+Alt+Shift+V'),
         item('Export Full Backup (JSON)…', 'export-json', 'CmdOrCtrl+Shift+E'),
         item('Back Up Now', 'backup-now', 'CmdOrCtrl+B'),
         ...(isMac

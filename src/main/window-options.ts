@@ -42,11 +42,14 @@ export function isAppUrl(url: string, appUrl: string): boolean {
   }
 }
 
-/** Links the user clicks open in their browser, but only http(s) ones, checked after parsing the URL. */
+/**
+ * Links the user clicks open outside the app: web pages in their browser, an email address or a phone number
+ * (the profile's) in their mail or phone app; nothing else, checked after parsing the URL.
+ */
 export function isSafeExternalUrl(url: string): boolean {
   try {
     const { protocol } = new URL(url)
-    return protocol === 'https:' || protocol === 'http:'
+    return ['https:', 'http:', 'mailto:', 'tel:'].includes(protocol)
   } catch {
     return false
   }

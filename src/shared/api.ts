@@ -23,10 +23,17 @@ import type { Removed } from './schema/removed.ts'
 import { SearchQuerySchema } from './search.ts'
 import { SettingsPatchSchema } from './settings.ts'
 import type { Settings } from './settings.ts'
-import { ColumnMappingSchema, ExportMarkdownSchema, ImportApplySchema, TokenSchema } from './transfer.ts'
+import {
+  ColumnMappingSchema,
+  ExportMarkdownSchema,
+  ExportVcardSchema,
+  ImportApplySchema,
+  TokenSchema
+} from './transfer.ts'
 import type { CalendarCounts, ExportChanges, ImportOutcome, ImportPreview, Picked } from './transfer.ts'
 import type { SearchResponse } from './search.ts'
-import type { Brief, InterestView, PersonPage, Today } from './views.ts'
+import type { Brief } from './pre-call-brief.ts'
+import type { InterestView, PersonPage, PersonRow, Today } from './views.ts'
 
 export const BackupNameSchema = v.pipe(
   v.string(),
@@ -58,6 +65,8 @@ export const apiInputs = {
   /** Overdue and due follow-ups, lapsed keep-in-touch, this week's conversations. */
   getToday: none,
   listPeople: none,
+  /** Everyone with what the People list sorts and filters by: last contact, next due, open commitments. */
+  peopleOverview: none,
   /** One person's page: profile, commitments both ways, interests, challenges, timeline. */
   getPersonPage: byId,
   createPerson: strict({ person: NewPersonSchema }),
@@ -74,6 +83,20 @@ export const apiInputs = {
     followUps: v.pipe(v.array(FollowUpDraftSchema), v.maxLength(20, 'At most 20 follow-ups at once.'))
   }),
   updateConversation: strict({ id: IdSchema, conversation: ConversationInputSchema }),
+  /**
+   * A one-line note on a person, saved as a conversation now (its first line the title), with a follow-up
+   * typed as a phrase whose day is read from it ("send deck fri" is due Friday).
+   */
+  quickCapture: strict({
+    personId: IdSchema,
+    note: v.pipe(
+      ConversationInputSchema.entries.body,
+      v.check((s) => s.trim() !== '', 'Write the note.')
+    ),
+    channel: ConversationInputSchema.entries.channel,
+    followUp: text('Follow-up', 200),
+    direction: FollowUpInputSchema.entries.direction
+  }),
   deleteConversation: byId,
 
   addInterest: strict({ interest: InterestInputSchema }),
@@ -86,6 +109,7 @@ export const apiInputs = {
   updateChallenge: strict({ id: IdSchema, challenge: ChallengeInputSchema }),
   deleteChallenge: byId,
   addValue: strict({ value: ValueInputSchema }),
+  updateValue: strict({ id: IdSchema, value: ValueInputSchema }),
   deleteValue: byId,
 
   addFollowUp: strict({ followUp: FollowUpInputSchema }),
@@ -107,6 +131,8 @@ export const apiInputs = {
   exportJson: none,
   /** Saves a calendar (.ics) of open follow-ups and keep-in-touch dates where the user picks. */
   exportIcs: none,
+  /** Saves everyone (or the people given) as a vCard 4.0 file where the user picks. */
+  exportVcard: ExportVcardSchema,
   /** Asks for a contacts file (.vcf, .csv) or a Rapport backup (.json) and previews what importing it would do. */
   importPick: none,
   /** CSV only: plans the import again with other columns. */
@@ -151,6 +177,7 @@ export interface ApiResults {
   restoreBackup: JournalStatus
   getToday: Today
   listPeople: Person[]
+  peopleOverview: PersonRow[]
   getPersonPage: PersonPage
   createPerson: Person
   updatePerson: Person
@@ -158,6 +185,7 @@ export interface ApiResults {
   undoDelete: true
   logConversation: { conversation: Conversation; followUps: FollowUp[] }
   updateConversation: Conversation
+  quickCapture: { conversation: Conversation; followUps: FollowUp[] }
   deleteConversation: Removed
   addInterest: Interest
   updateInterest: Interest
@@ -167,6 +195,7 @@ export interface ApiResults {
   updateChallenge: Challenge
   deleteChallenge: Removed
   addValue: Value
+  updateValue: Value
   deleteValue: Removed
   addFollowUp: FollowUp
   updateFollowUp: FollowUp
@@ -179,6 +208,8 @@ export interface ApiResults {
   exportMarkdown: Picked<{ folder: string; files: number; links: 'wikilinks' | 'markdown' } & ExportChanges>
   /** An .ics of open follow-ups and keep-in-touch dates, as all-day events. */
   exportIcs: Picked<{ file: string } & CalendarCounts>
+  /** `people`: how many cards the file holds. */
+  exportVcard: Picked<{ file: string; people: number }>
   /** `contents`: what the file holds, as in “4 people, 4 conversations, …”. */
   exportJson: Picked<{ file: string; bytes: number; contents: string }>
   importPick: Picked<{ preview: ImportPreview }>

@@ -4,6 +4,7 @@
  */
 export const COMMANDS = [
   'open-switcher',
+  'quick-capture',
   'go-today',
   'go-people',
   'go-me',
@@ -14,6 +15,8 @@ export const COMMANDS = [
   'export-person',
   'export-json',
   'export-ics',
+  'export-vcard',
+  'export-person-vcard',
   'import',
   'backup-now',
   'show-shortcuts'

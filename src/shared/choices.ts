@@ -20,11 +20,17 @@ export type ValueKind = (typeof VALUE_KINDS)[number]
 export const RELATIONSHIP_STYLES = ['not-asked', 'relationship', 'transactional'] as const
 export type RelationshipStyleKind = (typeof RELATIONSHIP_STYLES)[number]
 
-/** The person fields a CSV column can be mapped to. */
+/**
+ * What a CSV column can become. Name parts are joined into the name (prefix, first, middle, last, suffix);
+ * several columns may be emails or phones (all are kept) or tags and notes (joined).
+ */
 export const MAPPED_FIELDS = [
   'name',
+  'prefix',
   'firstName',
+  'middleName',
   'lastName',
+  'suffix',
   'company',
   'role',
   'email',

@@ -18,14 +18,12 @@ export function importKindOf(fileName: string): ImportKind | null {
   return Object.hasOwn(IMPORT_KINDS, extension) ? IMPORT_KINDS[extension as keyof typeof IMPORT_KINDS] : null
 }
 
-export type ColumnMapping = Partial<Record<MappedField, number>>
+/** What each CSV column became, by position: a field, or null for a column not imported. */
+export type ColumnMapping = Array<MappedField | null>
 
-const Column = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1000))
-export const ColumnMappingSchema = strict(
-  Object.fromEntries(MAPPED_FIELDS.map((field) => [field, v.optional(Column)])) as Record<
-    MappedField,
-    v.OptionalSchema<typeof Column, undefined>
-  >
+export const ColumnMappingSchema = v.pipe(
+  v.array(v.nullable(v.picklist(MAPPED_FIELDS, 'That is not something a column can become.'))),
+  v.maxLength(1000, 'A file has at most 1,000 columns to map.')
 )
 
 export const TokenSchema = v.pipe(v.string(), v.regex(/^[a-f0-9-]{36}$/, 'That import is no longer open.'))
@@ -51,6 +49,11 @@ export const ExportMarkdownSchema = strict({
   links: v.optional(v.picklist(LINK_STYLES, 'Links are auto, wikilinks or markdown.'))
 })
 
+export const ExportVcardSchema = strict({
+  /** Only these people; everyone when left out. */
+  personIds: v.optional(v.pipe(v.array(IdSchema), v.maxLength(100_000)))
+})
+
 /** What a Markdown export did to a folder that may hold an earlier one. Paths are from the folder's root. */
 export interface ExportChanges {
   /** Files written (new or changed). */
@@ -74,16 +77,33 @@ export interface CalendarCounts {
   keepInTouch: number
 }
 
+/** Where a contact's name came from: its own, or what stood in for a missing one (shown with the name). */
+export type NameSource = 'name' | 'company' | 'email' | 'phone'
+
+/** A record of a contact file that was not imported: where it starts, why, and its text as in the file. */
+export interface SkippedRecord {
+  line: number
+  reason: string
+  raw: string
+}
+
 export interface ContactPreviewItem {
   index: number
   line: number
   name: string
+  nameFrom: NameSource
   company: string
-  email: string
+  /** Every address, the one shown first first. */
+  emails: string[]
+  phones: string[]
   action: ImportAction
   reason: string
-  /** The person in the journal it would merge into. */
+  /** Who it would merge into: a person in the journal, or a contact earlier in the file ("line 4: Ana"). */
   matchName: string | null
+  /** Shares an email with `matchName` under another name: the user decides whether it is the same person. */
+  possibleDuplicate: boolean
+  /** What was read differently from the file (an address kept as written, a guessed character set). */
+  warnings: string[]
 }
 
 export interface MergeCounts {
@@ -100,8 +120,12 @@ export type ImportPreview =
       fileName: string
       format: 'vcard' | 'csv'
       items: ContactPreviewItem[]
-      /** CSV only: the columns, the mapping used, and the first rows, for the mapping step. */
-      csv: { headers: string[]; mapping: ColumnMapping; sample: string[][] } | null
+      /** Every record that is not imported, with its line, the reason and its text. */
+      skipped: SkippedRecord[]
+      /** About the whole file (a character set guessed, say). */
+      notices: string[]
+      /** CSV only: the columns, what each became, and an example value of each, for the mapping step. */
+      csv: { headers: string[]; mapping: ColumnMapping; examples: string[] } | null
     }
   | {
       token: string
@@ -117,7 +141,14 @@ export type ImportPreview =
     }
 
 export type ImportOutcome =
-  | { kind: 'contacts'; added: string[]; merged: string[]; skipped: string[] }
+  | {
+      kind: 'contacts'
+      added: string[]
+      merged: string[]
+      skipped: string[]
+      /** The records of the file that could not be read (as in the preview), left out of the import. */
+      notRead: SkippedRecord[]
+    }
   | { kind: 'journal'; description: string; backup: string | null }
 
 /** What a native file dialog returned: nothing when the user cancelled. */

@@ -1,6 +1,6 @@
 /** The shapes main derives from the journal for the renderer's views (results of the API's read calls). */
 import type { Challenge, Value } from './schema/challenge.ts'
-import type { Channel, Conversation } from './schema/conversation.ts'
+import type { Conversation } from './schema/conversation.ts'
 import type { FollowUp } from './schema/follow-up.ts'
 import type { Interest } from './schema/interest.ts'
 import type { Person } from './schema/person.ts'
@@ -35,6 +35,27 @@ export interface WeekConversation extends Conversation {
   personNames: string[]
 }
 
+/** One of a person's important dates, on the day it next falls (or just fell). */
+export interface DateComingUp {
+  label: string
+  /** As stored: YYYY-MM-DD, or --MM-DD for a yearly date whose year is not known. */
+  date: string
+  /** The day it falls on this time, YYYY-MM-DD, and as the user's date format writes it. */
+  on: string
+  onText: string
+  /** Days from today to `on`; negative when it has just passed. */
+  inDays: number
+  /** How many years it marks (a 40th birthday), when the year is known. */
+  years: number | null
+  /** "Birthday in 3 days", "Contract renewal today". */
+  text: string
+}
+
+export interface UpcomingDate extends DateComingUp {
+  personId: string
+  personName: string
+}
+
 export interface Today {
   today: string
   overdue: DueFollowUp[]
@@ -43,6 +64,24 @@ export interface Today {
   upcoming: DueFollowUp[]
   lapsed: LapsedPerson[]
   thisWeek: WeekConversation[]
+  /** Important dates from their reminder's lead time (a week by default) to the day, soonest first. */
+  dates: UpcomingDate[]
+}
+
+/** One row of the People list: what it sorts and filters by. */
+export interface PersonRow {
+  person: Person
+  /** The day of the newest conversation, or null. */
+  lastContact: string | null
+  /** The soonest due day of an open follow-up, either way, or null. */
+  nextDue: string | null
+  /** Open follow-ups past their day, either way. */
+  overdue: number
+  /** Open follow-ups I owe them, and they owe me. */
+  iOwe: number
+  theyOwe: number
+  /** The keep-in-touch cadence has run out. */
+  lapsed: boolean
 }
 
 export interface InterestView extends Interest {
@@ -69,31 +108,4 @@ export interface PersonPage {
   otherValues: Value[]
   /** Newest first; `withNames` are the other people in each conversation. */
   conversations: Array<Conversation & { withNames: string[] }>
-}
-
-/** One suggestion for the call, with why it was suggested. */
-export interface TalkingPoint {
-  kind:
-    | 'commitment-mine'
-    | 'commitment-theirs'
-    | 'interest-recent'
-    | 'interest-common'
-    | 'challenge-open'
-    | 'style-unasked'
-    | 'cadence-lapsed'
-    | 'boundary'
-  text: string
-}
-
-/** The pre-call brief: everything that matters on one screen, and a few talking points. */
-export interface Brief {
-  person: Person
-  contact: Contact
-  interests: InterestView[]
-  openChallenges: ChallengeView[]
-  /** Open follow-ups both ways, soonest first. */
-  openCommitments: FollowUp[]
-  /** The three newest conversations, each with its first line. */
-  recent: Array<{ id: string; title: string; date: string; channel: Channel; firstLine: string }>
-  talkingPoints: TalkingPoint[]
 }

@@ -1,5 +1,9 @@
 /** rapport brief: the app's pre-call brief as text, for a name typed loosely; never a guess between equals. */
+import { writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Brief } from '../../src/shared/pre-call-brief.ts'
+import { BRIEF_SECTIONS } from '../support/brief-fixtures.ts'
 import { rapportIn, removeAll, seededJournal } from './cli-harness.ts'
 
 let dir = ''
@@ -9,17 +13,10 @@ beforeAll(async () => {
     await api.createPerson({ person: { name: 'Kai Berg' } })
     await api.createPerson({ person: { name: 'Kai Berg', company: 'Second Kai AB' } })
   }))
+  // Dates as the user chose them in the app's Settings: ISO here, so the expectations do not depend on a locale.
+  await writeFile(join(dir, 'settings.json'), JSON.stringify({ dateFormat: 'iso' }))
 })
 afterAll(() => removeAll(dir))
-
-const SECTIONS = [
-  'Talking points',
-  'Open commitments',
-  'Life outside work',
-  'What drives them',
-  'Open challenges',
-  'Last conversations'
-]
 
 describe('rapport brief', () => {
   it('prints the brief in the app’s order, with every section', async () => {
@@ -27,22 +24,23 @@ describe('rapport brief', () => {
     expect(run.code).toBe(0)
     expect(run.stderr).toBe('')
     const text = run.stdout
-    expect(text.startsWith('Pre-call brief: Ana García\nCFO · Acme Logistics\n')).toBe(true)
-    expect(text).toContain(
-      'Relationship style: Wants a relationship — “I like partners who tell me when something will not work.”'
+    expect(text.startsWith('Pre-call brief: Ana García\nCFO · Acme Logistics\n\nBefore you dial\n')).toBe(true)
+    expect(text).toContain('  Boundaries: No calls before 9:30 — school run.')
+    expect(text).toMatch(
+      /^ {2}Relationship style: Wants a relationship: “I like partners who tell me when something will not work\.” \(asked \d{4}-\d{2}-\d{2}\)$/m
     )
-    expect(text).toMatch(/^Last contact: yesterday \(\d{4}-\d{2}-\d{2}\)$/m)
-    expect(text).toContain('Time zone: Europe/Madrid')
-    const positions = SECTIONS.map((heading) => text.indexOf(`\n${heading}\n`))
+    expect(text).toMatch(/^ {2}Their time: \d{2}:\d{2} \w{3} in Europe\/Madrid · /m)
+    expect(text).toMatch(/^ {2}Last contact: yesterday \(\d{4}-\d{2}-\d{2}\)$/m)
+    const positions = BRIEF_SECTIONS.map((heading) => text.indexOf(`\n${heading}\n`))
     expect(positions.every((at) => at > 0)).toBe(true)
     expect(positions).toEqual([...positions].sort((a, b) => a - b))
-    expect(text).toMatch(/^ {2}1\. You promised “Send two pricing options” \(due today\): deliver it or say when\.$/m)
-    expect(text).toContain('  - I owe: Send two pricing options · due ')
-    expect(text).toContain('  - They owe: Share carrier volumes for 2026 · due ')
+    expect(text).toMatch(/^ {2}1\. You owe them: “Send two pricing options” · due today$/m)
+    expect(text).toContain('  - You owe them: “Send two pricing options” · due today')
+    expect(text).toMatch(/^ {2}- They owe you: “Share carrier volumes for 2026” · due \d{4}-\d{2}-\d{2}$/m)
     expect(text).toContain('  Interests: Real Madrid (in common), ')
     expect(text).toContain('  Wants the finance team to close the month in three days instead of ten.')
-    expect(text).toContain('  - Month-end close takes ten days · since ')
-    // The last three conversations, newest first, each with its first line.
+    expect(text).toMatch(/^ {2}- Month-end close takes ten days · since \d{4}-\d{2}-\d{2}$/m)
+    // The last three conversations, newest first, each with its first line that says something.
     const recent = text.slice(text.indexOf('\nLast conversations\n'))
     expect(recent.match(/^ {2}- \d{4}-\d{2}-\d{2} · /gm)).toHaveLength(3)
     expect(recent).toMatch(/· Call · Pricing for the Q1 renewal\n {4}She needs two options: annual and multi-year\./)
@@ -50,7 +48,8 @@ describe('rapport brief', () => {
 
   it('says what is missing instead of leaving sections out', async () => {
     const text = (await rapportIn(dir, 'brief', 'Tomás')).stdout
-    expect(text).toContain('Last contact: none yet, so this will be the first conversation')
+    expect(text).toContain('Last contact: None yet, so this will be the first conversation')
+    expect(text).toContain('Boundaries: none noted')
     expect(text).toContain('Open commitments\n  None either way.')
     expect(text).toContain('What drives them\n  Not noted yet.')
     expect(text).toContain('Last conversations\n  No conversations yet.')
@@ -83,15 +82,34 @@ describe('rapport brief', () => {
     expect(run.stderr).toBe('rapport: No one in the journal matches “Zebulon”.\n')
   })
 
-  it('--json prints the brief the app gets', async () => {
+  it('--json prints the brief the app gets, its blocks as fields', async () => {
     const run = await rapportIn(dir, 'brief', 'Ana García', '--json')
-    const brief = JSON.parse(run.stdout) as {
-      person: { name: string }
-      recent: unknown[]
-      talkingPoints: Array<{ kind: string }>
-    }
+    const brief = JSON.parse(run.stdout) as Brief
     expect(brief.person.name).toBe('Ana García')
     expect(brief.recent).toHaveLength(3)
-    expect(brief.talkingPoints[0]?.kind).toBe('commitment-mine')
+    expect(brief.beforeYouDial).toMatchObject({
+      boundaries: 'No calls before 9:30 — school run.',
+      style: { kind: 'relationship', theirWords: 'I like partners who tell me when something will not work.' },
+      localTime: { zone: 'Europe/Madrid' },
+      dates: []
+    })
+    expect(brief.talkingPoints[0]).toMatchObject({
+      kind: 'commitment-mine',
+      label: 'You owe them',
+      quote: 'Send two pricing options',
+      detail: 'due today',
+      text: 'You owe them: “Send two pricing options” · due today'
+    })
+    expect(brief.commitments.now.map((f) => f.title)).toEqual([
+      'Send two pricing options',
+      'Share carrier volumes for 2026'
+    ])
+    expect(brief.commitments).toMatchObject({ later: [], older: [], olderText: '' })
+    expect(brief.whatChanged.map((c) => c.conversationTitle)).toContain('Intro call: Ana meets Priya')
+    expect(brief.heldBack).toEqual([])
+    // Everything the text prints comes from these fields.
+    const text = (await rapportIn(dir, 'brief', 'Ana García')).stdout
+    for (const point of brief.talkingPoints) expect(text).toContain(point.text)
+    for (const change of brief.whatChanged) expect(text).toContain(change.text)
   })
 })

@@ -4,6 +4,7 @@ import { chmod, copyFile, readdir, readFile, writeFile } from 'node:fs/promises'
 import { hostname } from 'node:os'
 import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { SCHEMA_VERSION } from '../../src/shared/schema/journal.ts'
 import { sha256 } from '../support/files.ts'
 import { makeTempDir } from '../support/temp-journal.ts'
 import { folderSnapshot, foldersPerTest, rapportIn } from './cli-harness.ts'
@@ -24,7 +25,7 @@ describe('rapport doctor', () => {
     const lines = run.stdout.trimEnd().split('\n')
     expect(lines[0]).toBe(`Checking ${dir}`)
     expect(lines[1]).toBe(
-      'ok       journal.json is a valid journal (schema version 2): 4 people, 4 conversations, 6 interests, 2 challenges, 1 value you brought, 5 follow-ups.'
+      `ok       journal.json is a valid journal (schema version ${SCHEMA_VERSION}): 4 people, 4 conversations, 6 interests, 2 challenges, 1 value you brought, 5 follow-ups.`
     )
     expect(lines.filter((line) => /^ok {7}backups\/(daily|weekly)-.+ is a good backup\.$/.test(line))).toHaveLength(2)
     expect(lines.at(-1)).toBe('No problems found.')
@@ -109,7 +110,7 @@ describe('rapport doctor', () => {
       'note     journal.json is written in schema version 1; Rapport upgrades it, after a backup, the next time it opens it.'
     )
     expect(run.stdout).toContain('note     No backups yet')
-    expect((await rapportIn(dir, 'export', 'json', '-')).stdout).toContain('"schemaVersion": 2')
+    expect((await rapportIn(dir, 'export', 'json', '-')).stdout).toContain(`"schemaVersion": ${SCHEMA_VERSION}`)
     expect(await sha256(file)).toBe(hash)
     expect(await readdir(dir)).toEqual(['journal.json'])
   })

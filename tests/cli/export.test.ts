@@ -3,9 +3,10 @@ import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import ICAL from 'ical.js'
-import { createHandlers } from '../../src/core/api/handlers.ts'
+import { createHandlers, openHandlers } from '../../src/core/api/handlers.ts'
 import { localDay } from '../../src/core/days.ts'
 import { JournalSession } from '../../src/core/journal/journal-session.ts'
+import { storedText } from '../support/files.ts'
 import { makeTempDir } from '../support/temp-journal.ts'
 import { folderSnapshot, rapportIn, removeAll, seededJournal } from './cli-harness.ts'
 
@@ -81,6 +82,23 @@ describe('rapport export markdown', () => {
     expect(json).toMatchObject({ links: 'wikilinks', written: 5, unchanged: 0 })
     await removeAll(journal)
   })
+
+  it('links the way the app’s Settings say, unless --links says otherwise', async () => {
+    const { dir: journal } = await seededJournal()
+    const session = await JournalSession.open(journal, { owner: 'test' })
+    await (await openHandlers(session)).updateSettings({ patch: { markdownLinks: 'wikilinks' } })
+    await session.close()
+    // A plain folder, not a vault: on its own (auto) the export would write Markdown links here.
+    const folder = join(out, 'Plain folder')
+
+    const saved = await rapportIn(journal, 'export', 'markdown', folder)
+    expect(saved.stdout).toBe(`Exported 6 files to ${folder} ([[wikilinks]]): 6 files written, 0 already up to date.\n`)
+    expect(await readFile(join(folder, 'index.md'), 'utf8')).toContain('[[People/Ana García|Ana García]]')
+
+    const told = await rapportIn(journal, 'export', 'markdown', folder, '--links', 'markdown')
+    expect(told.stdout).toMatch(/\(Markdown links\): 6 files written/)
+    await removeAll(journal)
+  })
 })
 
 describe('rapport export ics', () => {
@@ -136,7 +154,7 @@ describe('rapport export json', () => {
     expect(run.stdout).toBe(
       `Exported 4 people, 4 conversations, 6 interests, 2 challenges, 1 value you brought, 5 follow-ups to ${file}.\n`
     )
-    expect(await readFile(file, 'utf8')).toBe(await readFile(join(dir, 'journal.json'), 'utf8'))
+    expect(await readFile(file, 'utf8')).toBe(await storedText(join(dir, 'journal.json')))
     if (process.platform !== 'win32') expect((await stat(file)).mode & 0o777).toBe(0o600)
 
     const empty = join(out, 'fresh-journal')
@@ -157,12 +175,81 @@ describe('rapport export json', () => {
   it('prints the export for “-”', async () => {
     const run = await rapportIn(dir, 'export', 'json', '-')
     expect(run.code).toBe(0)
-    expect(run.stdout).toBe(await readFile(join(dir, 'journal.json'), 'utf8'))
+    expect(run.stdout).toBe(await storedText(join(dir, 'journal.json')))
   })
 
   it('fails with one line when it cannot write', async () => {
     const run = await rapportIn(dir, 'export', 'json', out)
     expect(run.code).toBe(1)
     expect(run.stderr).toMatch(/^rapport: Cannot write to .+: it is a folder, not a file\.\n$/)
+  })
+})
+
+describe('rapport export vcard', () => {
+  it('writes everyone as vCard 4.0 that rapport import reads back into the same people', async () => {
+    const file = join(out, 'contacts', 'everyone.vcf')
+    const run = await rapportIn(dir, 'export', 'vcard', file)
+    expect(run.stderr).toBe('')
+    expect(run.stdout).toBe(`Wrote 4 contacts to ${file} (vCard 4.0).\n`)
+    const text = await readFile(file, 'utf8')
+    expect(text.startsWith('BEGIN:VCARD\r\nVERSION:4.0\r\n')).toBe(true)
+    expect(text.split('\r\n').every((line) => Buffer.byteLength(line) <= 75)).toBe(true)
+
+    const empty = await makeTempDir('rapport-cli-vcard-')
+    try {
+      const imported = await rapportIn(empty, 'import', file)
+      expect(imported.stdout).toBe('Added 4: Ana García, Kenji Watanabe, Priya Natarajan, Tomás Oliveira\nMerged 0\n')
+      const fields = async (folder: string) => {
+        const session = await JournalSession.open(folder, { owner: 'test', readOnly: true })
+        try {
+          return session
+            .store()
+            .journal.people.map(
+              ({ name, company, role, email, phone, otherEmails, otherPhones, location, howWeMet, tags }) => ({
+                name,
+                company,
+                role,
+                email,
+                phone,
+                otherEmails,
+                otherPhones,
+                location,
+                howWeMet,
+                tags
+              })
+            )
+            .sort((a, b) => a.name.localeCompare(b.name))
+        } finally {
+          await session.close()
+        }
+      }
+      expect(await fields(empty)).toEqual(await fields(dir))
+    } finally {
+      await removeAll(empty)
+    }
+  })
+
+  it('writes one person with --person, prints the file for “-”, and says so with --json', async () => {
+    const file = join(out, 'ana.vcf')
+    const run = await rapportIn(dir, 'export', 'vcard', file, '--person', 'ana garcia', '--json')
+    expect(JSON.parse(run.stdout)).toEqual({ file, people: 1 })
+    expect((await readFile(file, 'utf8')).match(/^FN:[^\r]*/gm)).toEqual(['FN:Ana García'])
+    const printed = await rapportIn(dir, 'export', 'vcard', '-', '--person', 'Kenji')
+    expect(printed.stdout).toMatch(/^BEGIN:VCARD\r\n[\s\S]*FN:Kenji Watanabe\r\n[\s\S]*END:VCARD\r\n$/)
+    const nobody = await rapportIn(dir, 'export', 'vcard', file, '--person', 'Zebedee Nobody')
+    expect([nobody.code, nobody.stderr]).toEqual([1, 'rapport: No one in the journal matches “Zebedee Nobody”.\n'])
+    const misplaced = await rapportIn(dir, 'export', 'ics', file, '--person', 'Ana')
+    expect(misplaced.stderr).toMatch(/--person is for vcard only\./)
+  })
+
+  it('never replaces a file that is not a contacts file Rapport wrote', async () => {
+    const file = join(out, 'mine.vcf')
+    await writeFile(file, 'BEGIN:VCARD\r\nFN:My own card\r\nEND:VCARD\r\n')
+    const run = await rapportIn(dir, 'export', 'vcard', file)
+    expect(run.code).toBe(1)
+    expect(run.stderr).toBe(
+      `rapport: ${file} already exists and is not a contacts file Rapport wrote; Rapport will not replace it. Choose another name.\n`
+    )
+    expect(await readFile(file, 'utf8')).toBe('BEGIN:VCARD\r\nFN:My own card\r\nEND:VCARD\r\n')
   })
 })

@@ -65,7 +65,7 @@ describe('a wrong command line', () => {
       ['search', 'x', '--limit', 'lots'],
       /^rapport search: --limit must be a whole number from 1 to 100, not “lots”\.\n$/
     ],
-    [['export', 'pdf', 'out'], /^rapport export: “pdf” is not a format; use markdown, json or ics\.\n$/],
+    [['export', 'pdf', 'out'], /^rapport export: “pdf” is not a format; use markdown, json, ics or vcard\.\n$/],
     [
       ['export', 'markdown', 'out', '--links', 'html'],
       /^rapport export markdown: --links is auto, wikilinks or markdown; not “html”\.\n$/

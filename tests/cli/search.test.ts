@@ -4,8 +4,7 @@ import { existsSync } from 'node:fs'
 import { readFile, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { sha256 } from '../../src/core/journal/file-hash.ts'
-import { validateJournal } from '../../src/core/journal/journal-text.ts'
+import { JournalStore } from '../../src/core/journal/journal-store.ts'
 import { saveIndex } from '../../src/core/search/saved-index.ts'
 import { SearchIndex } from '../../src/core/search/search-index.ts'
 import { SEARCH_KINDS } from '../../src/shared/search.ts'
@@ -149,16 +148,17 @@ describe('the index rapport search and rapport brief use', () => {
   it('is the one Rapport saved while it was made from the journal file as it is, and built otherwise', async () => {
     const { dir: own, file } = await seededJournal()
     try {
-      // A saved index carrying a word no note holds, labelled with the journal file's own hash: the only
+      // A saved index carrying a word no note holds, labelled with the journal's own position (snapshot hash + last change): the only
       // way a search can find that word is by reading this index rather than building one.
       const bytes = await readFile(file)
-      const journal = validateJournal(JSON.parse(bytes.toString('utf8')))
+      const stored = await JournalStore.open(file, { readOnly: true })
+      const journal = stored.journal
       const first = journal.conversations[0]!
       const marked = {
         ...journal,
         conversations: journal.conversations.with(0, { ...first, body: `${first.body} quokka` })
       }
-      await saveIndex(file, SearchIndex.build(marked).snapshot(), sha256(bytes))
+      await saveIndex(file, SearchIndex.build(marked).snapshot(), stored.position)
       const titles = async () => {
         const response = await withJournal(own, { mode: 'read', mustExist: true, now: new Date() }, ({ call }) =>
           call('search', { query: { text: 'quokka' } })

@@ -2,7 +2,9 @@
  * The commands that write — add, log, follow-up, done — and today, against the seeded seller's journal:
  * through the app's handlers, names found as brief finds them, and a refused command changes nothing.
  */
+import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { localDay } from '../../src/core/days.ts'
 import { folderSnapshot, foldersPerTest, rapportIn, rapportWithInput } from './cli-harness.ts'
@@ -81,6 +83,26 @@ describe('rapport add', () => {
       stderr: 'rapport: That email address does not look right.\n'
     })
     expect(await readFile(file, 'utf8')).toBe(before)
+  })
+})
+
+describe('the commands that write, and the change log', () => {
+  it('append each change to the app’s change log under its lock, and leave the snapshot as it is', async () => {
+    const { dir } = await folders.journal()
+    const snapshot = join(dir, 'journal.json')
+    const log = join(dir, 'journal.json.log')
+    expect((await rapportIn(dir, 'add', 'Lena Vogt')).code).toBe(0)
+    const before = { snapshot: await readFile(snapshot), log: await readFile(log, 'utf8') }
+    expect((await rapportIn(dir, 'log', 'Lena Vogt', 'Asked for the SLA draft.')).code).toBe(0)
+    expect((await rapportIn(dir, 'follow-up', 'Lena Vogt', 'Send the SLA draft', '--due', 'friday')).code).toBe(0)
+    expect((await readFile(snapshot)).equals(before.snapshot)).toBe(true)
+    const after = await readFile(log, 'utf8')
+    expect(after.startsWith(before.log)).toBe(true)
+    // One record a change, each numbered one past the one before.
+    const added = after.slice(before.log.length).split('\n').filter(Boolean)
+    const last = Number(before.log.trimEnd().split('\n').at(-1)!.split(' ')[0])
+    expect(added.map((line) => Number(line.split(' ')[0]))).toEqual([last + 1, last + 2])
+    expect(existsSync(`${snapshot}.lock`)).toBe(false)
   })
 })
 

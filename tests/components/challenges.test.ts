@@ -7,7 +7,7 @@ import {
   findToast,
   openSeededJournal,
   readStored,
-  readText,
+  readStoredText,
   region,
   shownDay,
   showPersonPage
@@ -60,12 +60,12 @@ describe('Challenges', () => {
   })
 
   it('adds a challenge, open since today, asking first what they are trying to solve', async () => {
-    const before = await readText(journal.file)
+    const before = await readStoredText(journal.file)
     await user.click(within(region('Challenges')).getByRole('button', { name: 'Add challenge' }))
     const form = screen.getByRole('form', { name: 'New challenge' })
     await user.click(within(form).getByRole('button', { name: 'Add' }))
     expect(within(region('Challenges')).getByRole('alert')).toHaveTextContent('Say what they are trying to solve.')
-    expect(await readText(journal.file)).toBe(before)
+    expect(await readStoredText(journal.file)).toBe(before)
 
     await user.type(within(form).getByLabelText('Challenge'), 'Forecasting takes a week every month')
     await user.type(within(form).getByLabelText('Detail'), 'Four regional spreadsheets.')
@@ -134,7 +134,7 @@ describe('Challenges', () => {
   })
 
   it('cancels adding a value with Escape', async () => {
-    const before = await readText(journal.file)
+    const before = await readStoredText(journal.file)
     await user.click(screen.getByRole('button', { name: `Add value brought for “${BOARD}”` }))
     await user.type(
       within(screen.getByRole('form', { name: 'Value I brought' })).getByLabelText('What I brought'),
@@ -142,7 +142,7 @@ describe('Challenges', () => {
     )
 
     expect(screen.queryByRole('form', { name: 'Value I brought' })).not.toBeInTheDocument()
-    expect(await readText(journal.file)).toBe(before)
+    expect(await readStoredText(journal.file)).toBe(before)
   })
 
   // Regression: the "Value I brought" form (ChallengesSection.svelte) once had a formKeys onsave that did
@@ -158,7 +158,7 @@ describe('Challenges', () => {
   })
 
   it('deletes a challenge in one click; Undo brings it back with its value linked again, byte for byte', async () => {
-    const before = await readText(journal.file)
+    const before = await readStoredText(journal.file)
     const challengeId = (await readStored(journal.file)).challenges.find((c) => c.title === CLOSE)!.id
 
     await user.click(screen.getByRole('button', { name: `Delete “${CLOSE}”` }))
@@ -177,6 +177,6 @@ describe('Challenges', () => {
     await findToast(`“${CLOSE}” is back.`)
     await waitFor(() => expect(titles()).toEqual([CLOSE, BOARD]))
     expect(within(challenge(CLOSE)).getByRole('list', { name: `Value brought for ${CLOSE}` })).toHaveTextContent(VALUE)
-    expect(await readText(journal.file)).toBe(before)
+    expect(await readStoredText(journal.file)).toBe(before)
   })
 })

@@ -27,7 +27,7 @@ describe('Changes', () => {
       await changes.run(() => journal.bridge.createPerson({ person: person('Bea') }), { saved: 'Bea added.' })
     ).toBe('')
     expect(changes.revision).toBe(2)
-    expect(changes.toast).toEqual({ message: 'Bea added.', tone: 'info', removed: null })
+    expect(changes.toast).toEqual({ message: 'Bea added.', tone: 'info', undo: null })
   })
 
   it('returns the reason a change was refused, toasting it unless quiet, without counting it', async () => {
@@ -39,7 +39,7 @@ describe('Changes', () => {
 
     const loud = await changes.run(() => journal.bridge.createPerson({ person: person('x'.repeat(201)) }))
     expect(loud).toMatch(/^Name is too long \(at most 200 characters\)/)
-    expect(changes.toast).toEqual({ message: loud, tone: 'error', removed: null })
+    expect(changes.toast).toEqual({ message: loud, tone: 'error', undo: null })
     expect(changes.revision).toBe(0)
     expect((await readJournalFile(journal.file)).people).toEqual([])
   })
@@ -56,31 +56,45 @@ describe('Changes', () => {
     await changes.remove(() => journal.bridge.deletePerson({ id: anna.id }))
 
     expect(changes.revision).toBe(1)
-    expect(changes.toast).toMatchObject({
-      message: 'Anna was deleted.',
-      tone: 'info',
-      removed: { label: 'Anna', people: [{ item: anna, index: 1 }] }
-    })
+    expect(changes.toast).toMatchObject({ message: 'Anna was deleted.', tone: 'info', undo: { done: 'Anna is back.' } })
     expect((await readJournalFile(journal.file)).people.map((p) => p.name)).toEqual(['Carl', 'Bea'])
 
     await changes.undo()
 
     expect(changes.revision).toBe(2)
-    expect(changes.toast).toEqual({ message: 'Anna is back.', tone: 'info', removed: null })
+    expect(changes.toast).toEqual({ message: 'Anna is back.', tone: 'info', undo: null })
     expect(await readJournalFile(journal.file)).toEqual(before)
   })
 
-  it('does nothing on Undo once the delete toast is dismissed', async () => {
+  it('keeps the last Undo reachable once its toast is dismissed, and undoes it only once', async () => {
     const [anna] = await addPeople(journal.bridge, [person('Anna')])
     const changes = new Changes(journal.bridge)
     await changes.remove(() => journal.bridge.deletePerson({ id: anna!.id }))
 
     changes.dismiss()
+    expect(changes.canUndo).toBe(true)
     await changes.undo()
 
-    expect(changes.toast).toBeNull()
-    expect(changes.revision).toBe(1)
-    expect((await readJournalFile(journal.file)).people).toEqual([])
+    expect(changes.toast).toEqual({ message: 'Anna is back.', tone: 'info', undo: null })
+    expect((await readJournalFile(journal.file)).people.map((p) => p.name)).toEqual(['Anna'])
+    expect(changes.canUndo).toBe(false)
+    await changes.undo()
+    expect(changes.revision).toBe(2)
+  })
+
+  it('offers Undo for an edit, putting the previous version back through the same call', async () => {
+    const [anna] = await addPeople(journal.bridge, [person('Anna')])
+    const changes = new Changes(journal.bridge)
+    const error = await changes.edit(
+      () => journal.bridge.updatePerson({ id: anna!.id, patch: { company: 'Globex' } }),
+      () => journal.bridge.updatePerson({ id: anna!.id, patch: { company: anna!.company } }),
+      'Profile'
+    )
+    expect(error).toBeNull()
+    expect(changes.toast).toMatchObject({ message: 'Profile saved.', undo: { done: 'Profile is back as it was.' } })
+    expect((await readJournalFile(journal.file)).people[0]!.company).toBe('Globex')
+    await changes.undo()
+    expect((await readJournalFile(journal.file)).people[0]!.company).toBe(anna!.company)
   })
 
   it('reports a failed delete as an error with no Undo', async () => {
@@ -90,7 +104,7 @@ describe('Changes', () => {
 
     await changes.remove(() => journal.bridge.deletePerson({ id: anna!.id }))
 
-    expect(changes.toast).toEqual({ message: 'That person is no longer in the journal.', tone: 'error', removed: null })
+    expect(changes.toast).toEqual({ message: 'That person is no longer in the journal.', tone: 'error', undo: null })
     expect(changes.revision).toBe(0)
   })
 
@@ -105,7 +119,7 @@ describe('Changes', () => {
 
     await changes.undo()
 
-    expect(changes.toast).toEqual({ message: 'Undo failed: The disk is full.', tone: 'error', removed: null })
+    expect(changes.toast).toEqual({ message: 'Undo failed: The disk is full.', tone: 'error', undo: null })
     expect(changes.revision).toBe(1)
   })
 

@@ -8,7 +8,7 @@ import {
   openSeededJournal,
   promiseLine,
   readStored,
-  readText,
+  readStoredText,
   region,
   rowOf,
   rowTitles,
@@ -163,7 +163,7 @@ describe('Commitments: editing, rescheduling, adding', () => {
 
   it('abandons an edit with Escape', async () => {
     const { seeded, user } = await openPage('Ana García')
-    const before = await readText(seeded.journal.file)
+    const before = await readStoredText(seeded.journal.file)
 
     await user.click(screen.getByRole('button', { name: 'Edit or reschedule “Send two pricing options”' }))
     const title = within(screen.getByRole('form', { name: 'Edit follow-up' })).getByLabelText('Follow-up')
@@ -172,19 +172,19 @@ describe('Commitments: editing, rescheduling, adding', () => {
 
     expect(screen.queryByRole('form', { name: 'Edit follow-up' })).not.toBeInTheDocument()
     expect(rowTitles(openList())).toEqual(['Send two pricing options', 'Share carrier volumes for 2026'])
-    expect(await readText(seeded.journal.file)).toBe(before)
+    expect(await readStoredText(seeded.journal.file)).toBe(before)
   })
 
   it('adds a follow-up they owe, asking first for what is owed', async () => {
     const { seeded, user } = await openPage('Ana García')
-    const before = await readText(seeded.journal.file)
+    const before = await readStoredText(seeded.journal.file)
 
     await user.click(within(region('Commitments')).getByRole('button', { name: 'Add follow-up' }))
     const form = screen.getByRole('form', { name: 'New follow-up' })
     expect(within(form).getByLabelText('Due')).toHaveValue(dayFromToday(0))
     await user.click(within(form).getByRole('button', { name: 'Add' }))
     expect(within(form).getByRole('alert')).toHaveTextContent('Say what is owed.')
-    expect(await readText(seeded.journal.file)).toBe(before)
+    expect(await readStoredText(seeded.journal.file)).toBe(before)
 
     await user.type(within(form).getByLabelText('Follow-up'), 'Send the signed order form')
     void fireEvent.input(within(form).getByLabelText('Due'), { target: { value: dayFromToday(1) } })
@@ -216,7 +216,7 @@ describe('Commitments: editing, rescheduling, adding', () => {
 describe('Commitments: deleting', () => {
   it('deletes in one click and Undo restores the file byte for byte', async () => {
     const { seeded, user } = await openPage('Ana García')
-    const before = await readText(seeded.journal.file)
+    const before = await readStoredText(seeded.journal.file)
 
     await user.click(screen.getByRole('button', { name: 'Delete “Send two pricing options”' }))
 
@@ -235,6 +235,6 @@ describe('Commitments: deleting', () => {
     )
     expect(promiseLine('My promises')).toBe('0 on time · 1 late · 0 overdue · 1 open')
     expect(screen.queryByRole('button', { name: 'Undo' })).not.toBeInTheDocument()
-    expect(await readText(seeded.journal.file)).toBe(before)
+    expect(await readStoredText(seeded.journal.file)).toBe(before)
   })
 })

@@ -1,10 +1,11 @@
-/** The export menu items (calendar, this person) and the link-style setting, in the whole app over a real journal. */
+/** The export menu items (calendar, vCard, this person) and the link-style setting, in the whole app over a real journal. */
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { cleanup, screen, waitFor } from '@testing-library/svelte'
 import userEvent from '@testing-library/user-event'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { NO_SHELL } from '../../src/core/api/shell-port.ts'
+import { parseVCards } from '../../src/core/transfer/vcard.ts'
 import { makeTempDir, openTempJournal } from '../support/temp-journal.ts'
 import type { TempJournal } from '../support/temp-journal.ts'
 import { seedVaultJournal } from '../support/vault-journal.ts'
@@ -59,6 +60,49 @@ describe('Export Calendar of Follow-ups (.ics) in the menu', () => {
       'is not a calendar Rapport wrote; Rapport will not replace it.'
     )
     expect(await readFile(dialogs.saveAs, 'utf8')).toBe('my calendar')
+  })
+})
+
+describe('Export Contacts (vCard) and Export This Person as vCard in the menu', () => {
+  it('saves everyone as vCard 4.0 where the user picks and says how many', async () => {
+    dialogs.saveAs = join(out, 'contacts.vcf')
+    const menu = menuEvents()
+    renderApp(journal.bridge, '#/today', menu)
+    await screen.findByRole('heading', { level: 1, name: 'Today' })
+    menu.send('export-vcard')
+    expect(
+      await screen.findByText(
+        `Saved 5 contacts to ${dialogs.saveAs}. Google Contacts, Apple Contacts and Outlook import it.`
+      )
+    ).toBeInTheDocument()
+    const text = await readFile(dialogs.saveAs, 'utf8')
+    expect(text).toMatch(/^BEGIN:VCARD\r\nVERSION:4\.0\r\n/)
+    const exported = parseVCards(new TextEncoder().encode(text)).candidates.map((c) => c.name)
+    const everyone = (await journal.handlers.listPeople({})).map((p) => p.name)
+    expect(exported.sort()).toEqual(everyone.sort())
+  })
+
+  it('saves only the person whose page is open, and asks for a page elsewhere', async () => {
+    dialogs.saveAs = join(out, 'ana.vcf')
+    const menu = menuEvents()
+    renderApp(journal.bridge, `#/person/${ids.ana}`, menu)
+    await screen.findByRole('heading', { level: 1, name: 'Ana García' })
+    menu.send('export-person-vcard')
+    expect(
+      await screen.findByText(
+        `Saved 1 contact to ${dialogs.saveAs}. Google Contacts, Apple Contacts and Outlook import it.`
+      )
+    ).toBeInTheDocument()
+    expect(parseVCards(await readFile(dialogs.saveAs)).candidates).toMatchObject([
+      { name: 'Ana García', company: 'Acme Logistics', role: 'CFO', tags: ['champion', 'Q1 renewal', 'EMEA / Iberia'] }
+    ])
+    cleanup()
+    renderApp(journal.bridge, '#/today', menu)
+    await screen.findByRole('heading', { level: 1, name: 'Today' })
+    menu.send('export-person-vcard')
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Open a person’s page first, then export them from there.'
+    )
   })
 })
 

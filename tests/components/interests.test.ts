@@ -8,7 +8,7 @@ import {
   onPersonPage,
   openSeededJournal,
   readStored,
-  readText,
+  readStoredText,
   region,
   showPersonPage
 } from './seller-fixtures.ts'
@@ -39,14 +39,14 @@ describe('Interests on a person page', () => {
     const user = await showPersonPage(journal.bridge, seeded.tomasId, 'Tomás Oliveira')
     const section = region('Interests')
     expect(within(section).getByText('No interests yet: teams, food, family, places, hobbies…')).toBeInTheDocument()
-    const before = await readText(journal.file)
+    const before = await readStoredText(journal.file)
 
     await user.click(within(section).getByRole('button', { name: 'Add interest' }))
     const form = within(section).getByRole('form', { name: 'New interest' })
     expect(within(section).getByRole('button', { name: 'Add interest' })).toBeDisabled()
     await user.click(within(form).getByRole('button', { name: 'Add' }))
     expect(within(form).getByRole('alert')).toHaveTextContent('Name the interest.')
-    expect(await readText(journal.file)).toBe(before)
+    expect(await readStoredText(journal.file)).toBe(before)
 
     await user.type(within(form).getByLabelText('Interest'), 'Sailing')
     await user.selectOptions(within(form).getByLabelText('Category'), 'hobby')
@@ -71,12 +71,12 @@ describe('Interests on a person page', () => {
     journal = seeded.journal
     const user = await showPersonPage(journal.bridge, seeded.tomasId, 'Tomás Oliveira')
     const section = region('Interests')
-    const before = await readText(journal.file)
+    const before = await readStoredText(journal.file)
 
     await user.click(within(section).getByRole('button', { name: 'Add interest' }))
     await user.type(within(section).getByLabelText('Interest'), 'Chess{Escape}')
     expect(within(section).queryByRole('form', { name: 'New interest' })).not.toBeInTheDocument()
-    expect(await readText(journal.file)).toBe(before)
+    expect(await readStoredText(journal.file)).toBe(before)
 
     await user.click(within(section).getByRole('button', { name: 'Add interest' }))
     await user.clear(within(section).getByLabelText('Interest'))
@@ -97,7 +97,7 @@ describe('Interests on a person page', () => {
     expect(chipLabels(list)).toEqual(['Real Madrid', 'Kids’ football', 'Sourdough'])
     expect(chipOf(list, 'Real Madrid')).toHaveTextContent('sport · in common')
     expect(chipOf(list, 'Real Madrid')).toHaveClass('common')
-    expect(chipOf(list, 'Sourdough')).toHaveTextContent(/^Sourdough\s*food\s*×?$/)
+    expect(chipOf(list, 'Sourdough')).toHaveTextContent(/^Sourdough\s*food\s*✎?\s*×?$/)
     expect(chipOf(list, 'Sourdough')).not.toHaveClass('common')
 
     await user.click(sidebar('Me'))
@@ -174,7 +174,7 @@ describe('Interests on a person page', () => {
     const seeded = await openSeededJournal()
     journal = seeded.journal
     const user = await showPersonPage(journal.bridge, seeded.anaId, 'Ana García')
-    const before = await readText(journal.file)
+    const before = await readStoredText(journal.file)
 
     await user.click(within(region('Interests')).getByRole('button', { name: 'Remove Sourdough' }))
 
@@ -201,6 +201,6 @@ describe('Interests on a person page', () => {
       'title',
       'Sunday baking'
     )
-    expect(await readText(journal.file)).toBe(before)
+    expect(await readStoredText(journal.file)).toBe(before)
   })
 })

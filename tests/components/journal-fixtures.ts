@@ -1,5 +1,6 @@
 /** Real journals for component tests: opened through the same core the app uses, in temp folders. */
-import { readdir, readFile, utimes, writeFile } from 'node:fs/promises'
+import { readdir, utimes, writeFile } from 'node:fs/promises'
+import { storedJournal } from '../support/files.ts'
 import { join } from 'node:path'
 import { render, screen, within } from '@testing-library/svelte'
 import App from '../../src/renderer/src/App.svelte'
@@ -30,8 +31,9 @@ export function menuEvents(): RapportEvents & { send: (command: AppCommand) => v
   }
 }
 
-export async function readJournalFile(file: string): Promise<Journal> {
-  return JSON.parse(await readFile(file, 'utf8')) as Journal
+/** The journal as stored: the snapshot with its change log replayed. */
+export function readJournalFile(file: string): Promise<Journal> {
+  return storedJournal(file)
 }
 
 /** Adds people through the real core and returns them as saved. */

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { openTempJournal } from '../support/temp-journal.ts'
 import type { TempJournal } from '../support/temp-journal.ts'
 import { renderApp } from './journal-fixtures.ts'
-import { findToast, openSeededJournal, readStored, readText } from './seller-fixtures.ts'
+import { findToast, openSeededJournal, readStored, readStoredText } from './seller-fixtures.ts'
 
 let journal: TempJournal | undefined
 
@@ -94,7 +94,7 @@ describe('Me', () => {
       ['Jazz', 'media', 'Blue Note records']
     ])
 
-    const before = await readText(journal.file)
+    const before = await readStoredText(journal.file)
     await user.click(within(myInterests()).getByRole('button', { name: 'Remove Trail running' }))
     const toast = await findToast('“Trail running” was deleted.')
     await waitFor(() =>
@@ -108,7 +108,7 @@ describe('Me', () => {
         'Trail running'
       ])
     )
-    expect(await readText(journal.file)).toBe(before)
+    expect(await readStoredText(journal.file)).toBe(before)
   })
 
   // Regression: MeView.svelte's reload $effect once copied the saved name back into the field after every

@@ -9,7 +9,7 @@ import {
   onPersonPage,
   openSeededJournal,
   readStored,
-  readText,
+  readStoredText,
   region,
   shownDay
 } from './seller-fixtures.ts'
@@ -202,7 +202,7 @@ describe('About and Edit profile', () => {
   })
 
   it('shows the core’s message for an invalid email inline and saves nothing', async () => {
-    const before = await readText(journal.file)
+    const before = await readStoredText(journal.file)
     const form = await editProfileOf('Ana García', seeded.anaId)
 
     await retype(within(form).getByLabelText('Email'), 'ana.garcia(at)acme')
@@ -214,7 +214,7 @@ describe('About and Edit profile', () => {
     expect(within(form).getByLabelText('Company')).toHaveValue('Acme Group')
     expect(within(form).getByRole('button', { name: 'Save profile' })).toBeEnabled()
     expect(screen.getByText('CFO · Acme Logistics')).toBeInTheDocument()
-    expect(await readText(journal.file)).toBe(before)
+    expect(await readStoredText(journal.file)).toBe(before)
   })
 
   it('marks the field the core’s message is about and shows the message beside it', async () => {
@@ -232,7 +232,7 @@ describe('About and Edit profile', () => {
   })
 
   it('shows the core’s message for an unknown time zone inline and saves nothing', async () => {
-    const before = await readText(journal.file)
+    const before = await readStoredText(journal.file)
     const form = await editProfileOf('Ana García', seeded.anaId)
 
     await retype(within(form).getByLabelText('Time zone'), 'Mars/Olympus_Mons')
@@ -241,7 +241,7 @@ describe('About and Edit profile', () => {
     expect(await within(form).findByRole('alert')).toHaveTextContent(
       'Use a time zone like Europe/Madrid or America/New_York.'
     )
-    expect(await readText(journal.file)).toBe(before)
+    expect(await readStoredText(journal.file)).toBe(before)
 
     // Fixing it saves.
     await retype(within(form).getByLabelText('Time zone'), 'America/New_York')
@@ -253,14 +253,14 @@ describe('About and Edit profile', () => {
   })
 
   it('shows the core’s message for a cadence of 0 days and saves nothing', async () => {
-    const before = await readText(journal.file)
+    const before = await readStoredText(journal.file)
     const form = await editProfileOf('Ana García', seeded.anaId)
 
     await retype(within(form).getByLabelText('Keep in touch every (days)'), '0')
     await user.click(within(form).getByRole('button', { name: 'Save profile' }))
 
     expect(await within(form).findByRole('alert')).toHaveTextContent('Keep in touch at least every day.')
-    expect(await readText(journal.file)).toBe(before)
+    expect(await readStoredText(journal.file)).toBe(before)
   })
 
   it('saves with Ctrl+Enter from any field', async () => {
@@ -276,7 +276,7 @@ describe('About and Edit profile', () => {
   })
 
   it('cancels with Escape (and with Cancel), leaving the person as they were', async () => {
-    const before = await readText(journal.file)
+    const before = await readStoredText(journal.file)
     let form = await editProfileOf('Ana García', seeded.anaId)
 
     await user.type(within(form).getByLabelText('Life outside work'), ' Moving to Valencia.')
@@ -295,6 +295,6 @@ describe('About and Edit profile', () => {
     await retype(within(form).getByLabelText('Name'), 'Someone Else')
     await user.click(within(form).getByRole('button', { name: 'Cancel' }))
     expect(screen.getByRole('heading', { level: 1, name: 'Ana García' })).toBeInTheDocument()
-    expect(await readText(journal.file)).toBe(before)
+    expect(await readStoredText(journal.file)).toBe(before)
   })
 })

@@ -3,12 +3,12 @@
  * clock for "today", so the journal's dates must be relative to it), the page's regions and facts, and the
  * realistic seeded journal from tests/support/seed-journal.ts on a real temp journal.
  */
-import { readFile } from 'node:fs/promises'
 import { screen, within } from '@testing-library/svelte'
 import userEvent from '@testing-library/user-event'
 import { expect } from 'vitest'
 import type { RapportBridge } from '../../src/shared/api.ts'
 import type { Journal } from '../../src/shared/schema/journal.ts'
+import { storedJournal, storedText } from '../support/files.ts'
 import { seedJournal } from '../support/seed-journal.ts'
 import { openTempJournal } from '../support/temp-journal.ts'
 import type { TempJournal } from '../support/temp-journal.ts'
@@ -90,8 +90,10 @@ export async function openSeededJournal(): Promise<SeededJournal> {
   return { journal, ...ids, tomasId: tomas.id }
 }
 
-export const readText = (file: string): Promise<string> => readFile(file, 'utf8')
-export const readStored = async (file: string): Promise<Journal> => JSON.parse(await readText(file)) as Journal
+/** The stored journal as one journal file's text: two moments compare byte for byte. */
+export const readStoredText = (file: string): Promise<string> => storedText(file)
+/** The journal as stored: the snapshot with its change log replayed. */
+export const readStored = (file: string): Promise<Journal> => storedJournal(file)
 
 /** A section of the page by its heading (sections are labelled by their h2, or by aria-label). */
 export const region = (name: string | RegExp): HTMLElement => screen.getByRole('region', { name })

@@ -11,7 +11,7 @@ import {
   onPersonPage,
   openSeededJournal,
   readStored,
-  readText,
+  readStoredText,
   region,
   shownDay,
   shownMonth,
@@ -208,7 +208,7 @@ describe('Timeline', () => {
     const seeded = await openSeededJournal()
     journal = seeded.journal
     const user = await showPersonPage(journal.bridge, seeded.anaId, 'Ana García')
-    const before = await readText(journal.file)
+    const before = await readStoredText(journal.file)
     const pricing = (await readStored(journal.file)).conversations.find(
       (c) => c.title === 'Pricing for the Q1 renewal'
     )!
@@ -239,6 +239,6 @@ describe('Timeline', () => {
       expect(within(region('Conversations')).getByText('Pricing for the Q1 renewal')).toBeInTheDocument()
     )
     expect(fact('Last contact')).toHaveTextContent(`${shownDay(dayFromToday(-1))} (yesterday)`)
-    expect(await readText(journal.file)).toBe(before)
+    expect(await readStoredText(journal.file)).toBe(before)
   })
 })

@@ -80,8 +80,12 @@ describe('Today: follow-ups', () => {
       'href',
       `#/person/${seeded.anaId}`
     )
-    // Not yet due: Ana owes carrier volumes in three days.
-    expect(screen.queryByText('Share carrier volumes for 2026')).not.toBeInTheDocument()
+    // Not yet due: Ana owes carrier volumes in three days, so it waits in the week ahead, not among today's.
+    expect(within(overdue).queryByText('Share carrier volumes for 2026')).not.toBeInTheDocument()
+    expect(within(dueToday).queryByText('Share carrier volumes for 2026')).not.toBeInTheDocument()
+    expect(
+      within(screen.getByRole('region', { name: 'The next 7 days' })).getByText('Share carrier volumes for 2026')
+    ).toBeInTheDocument()
     expect(screen.queryByRole('heading', { name: 'Nothing needs you today' })).not.toBeInTheDocument()
   })
 

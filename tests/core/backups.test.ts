@@ -21,6 +21,8 @@ describe('automatic backups', () => {
     for (let day = 0; day < 40; day++) {
       clock = new Date(new Date('2026-10-01T09:00:00').getTime() + day * DAY)
       await journal.handlers.createPerson({ person: { name: `Day ${day}`, company: '', role: '' } })
+      // The day's backups are taken just after its first change is saved.
+      await journal.session.flush()
     }
     const names = (await readdir(join(journal.dir, 'backups'))).sort()
     expect(names.filter((n) => n.startsWith('daily-'))).toEqual([

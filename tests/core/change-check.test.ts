@@ -1,6 +1,6 @@
-import { readFile } from 'node:fs/promises'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Journal } from '../../src/shared/schema/journal.ts'
+import { storedFilesHash } from '../support/files.ts'
 import { openTempJournal } from '../support/temp-journal.ts'
 import type { TempJournal } from '../support/temp-journal.ts'
 
@@ -17,7 +17,7 @@ afterEach(() => journal.dispose())
 
 /** Applies a raw change to the store, bypassing the API, as a buggy rule would. */
 async function attempt(produce: (j: Journal) => Journal): Promise<unknown> {
-  const before = await readFile(journal.file, 'utf8')
+  const before = await storedFilesHash(journal.file)
   const error = await journal.session
     .store()
     .change((j) => ({ next: produce(j), result: null }))
@@ -25,7 +25,7 @@ async function attempt(produce: (j: Journal) => Journal): Promise<unknown> {
       () => null,
       (e: unknown) => e
     )
-  expect(await readFile(journal.file, 'utf8')).toBe(before)
+  expect(await storedFilesHash(journal.file)).toBe(before)
   return error
 }
 

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { ShellPort } from '../../src/core/api/shell-port.ts'
 import { SettingsFile } from '../../src/core/journal/settings-file.ts'
 import type { Settings } from '../../src/shared/settings.ts'
-import { sha256 } from '../support/files.ts'
+import { storedFilesHash, storedText } from '../support/files.ts'
 import { seedJournal } from '../support/seed-journal.ts'
 import { CONTACTS } from '../support/contacts.ts'
 import { openTempJournal } from '../support/temp-journal.ts'
@@ -64,7 +64,7 @@ describe('export', () => {
     shell.saveAs = join(out, 'backup.json')
     const result = await journal.handlers.exportJson({})
     expect(result).toMatchObject({ canceled: false, file: shell.saveAs })
-    expect(await readFile(shell.saveAs, 'utf8')).toBe(await readFile(journal.file, 'utf8'))
+    expect(await readFile(shell.saveAs, 'utf8')).toBe(await storedText(journal.file))
   })
 })
 
@@ -74,12 +74,12 @@ describe('import', () => {
       person: { name: 'Ana García', company: 'Acme', email: 'ana.garcia@example.com' }
     })
     shell.file = join(CONTACTS, 'google.vcf')
-    const before = await sha256(journal.file)
+    const before = await storedFilesHash(journal.file)
     const picked = await journal.handlers.importPick({})
     if (picked.canceled || picked.preview.kind !== 'contacts') throw new Error('expected a contacts preview')
     expect(picked.preview.format).toBe('vcard')
     expect(picked.preview.items.length).toBeGreaterThan(0)
-    expect(await sha256(journal.file)).toBe(before)
+    expect(await storedFilesHash(journal.file)).toBe(before)
     const outcome = await journal.handlers.importApply({ token: picked.preview.token })
     expect(outcome.kind).toBe('contacts')
     const people = await journal.handlers.listPeople({})
@@ -93,31 +93,32 @@ describe('import', () => {
     const picked = await journal.handlers.importPick({})
     if (picked.canceled || picked.preview.kind !== 'contacts' || !picked.preview.csv)
       throw new Error('expected a CSV preview')
-    const { headers } = picked.preview.csv
+    const { headers, mapping } = picked.preview.csv
+    expect(mapping[headers.indexOf('Organization 1 - Name')]).toBe('company')
     const remapped = await journal.handlers.importRemap({
       token: picked.preview.token,
-      mapping: {
-        name: headers.indexOf('Name'),
-        firstName: headers.indexOf('Given Name'),
-        lastName: headers.indexOf('Family Name')
-      }
+      mapping: mapping.map((field) => (field === 'company' ? null : field))
     })
     if (remapped.kind !== 'contacts') throw new Error('expected contacts')
-    expect(remapped.items.every((item) => item.company === '')).toBe(true)
+    expect(remapped.items.map((item) => item.company)).toEqual(['', '', '', ''])
+    await expect(journal.handlers.importRemap({ token: picked.preview.token, mapping: ['name'] })).rejects.toThrow(
+      `This file has ${headers.length} columns; the mapping names 1.`
+    )
   })
 
-  it('refuses a broken file with the line, and the journal stays byte-identical', async () => {
-    shell.file = join(CONTACTS, 'latin1.vcf')
-    const before = await sha256(journal.file)
+  it('refuses a file with no readable record with the line, and the journal stays byte-identical', async () => {
+    shell.file = join(out, 'nothing.vcf')
+    await writeFile(shell.file, 'BEGIN:VCARD\nVERSION:3.0\nNOTE:no one\nEND:VCARD\n')
+    const before = await storedFilesHash(journal.file)
     await expect(journal.handlers.importPick({})).rejects.toThrow(/^Line \d+/)
-    expect(await sha256(journal.file)).toBe(before)
+    expect(await storedFilesHash(journal.file)).toBe(before)
   })
 
   it('previews a Rapport backup as a merge and applies it after saving a backup', async () => {
     const other = await openTempJournal()
     await seedJournal(other.handlers, new Date())
     const exported = join(out, 'export.json')
-    await writeFile(exported, await readFile(other.file))
+    await writeFile(exported, await storedText(other.file))
     await other.dispose()
     shell.file = exported
     const picked = await journal.handlers.importPick({})
@@ -163,17 +164,17 @@ describe('where the journal lives', () => {
   it('moves the journal, its backups and settings to an empty folder, continues there, and leaves the old copy', async () => {
     await seedJournal(journal.handlers, new Date())
     await journal.handlers.updateSettings({ patch: { theme: 'dark' } })
-    const oldBytes = await readFile(journal.file, 'utf8')
+    const oldBytes = await storedText(journal.file)
     shell.folder = join(out, 'moved')
     expect(await journal.handlers.moveJournal({})).toEqual({ canceled: false, dataDir: shell.folder })
-    expect(await readFile(join(shell.folder, 'journal.json'), 'utf8')).toBe(oldBytes)
+    expect(await storedText(join(shell.folder, 'journal.json'))).toBe(oldBytes)
     expect((await readdir(join(shell.folder, 'backups'))).length).toBeGreaterThan(0)
     expect(shell.remembered).toEqual([shell.folder])
     expect((await journal.handlers.getSettings({})).settings.theme).toBe('dark')
     // Changes now go to the new place; the old file is untouched.
     await journal.handlers.createPerson({ person: { name: 'After the move' } })
-    expect(await readFile(join(shell.folder, 'journal.json'), 'utf8')).toContain('After the move')
-    expect(await readFile(journal.file, 'utf8')).toBe(oldBytes)
+    expect(await storedText(join(shell.folder, 'journal.json'))).toContain('After the move')
+    expect(await storedText(journal.file)).toBe(oldBytes)
     expect(await readdir(journal.dir)).not.toContain('journal.json.lock')
   })
 

@@ -4,6 +4,7 @@ import fc from 'fast-check'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { exportMarkdown, renderPersonMarkdown } from '../../src/core/transfer/export-markdown.ts'
 import { validateJournal } from '../../src/core/journal/journal-text.ts'
+import { SCHEMA_VERSION } from '../../src/shared/schema/journal.ts'
 import type { Journal } from '../../src/shared/schema/journal.ts'
 import { defaultProfile } from '../../src/shared/schema/person.ts'
 import { seedJournal } from '../support/seed-journal.ts'
@@ -48,6 +49,16 @@ describe('a person’s Markdown', () => {
     expect(await read('People/Ana García.md')).toBe(
       await renderPersonMarkdown(journal(), ids.anaId, NOW, { folder: out })
     )
+  })
+
+  it('lists the other emails and phones a contact file gave, as written', async () => {
+    await temp.handlers.updatePerson({
+      id: ids.kenjiId,
+      patch: { otherEmails: ['kenji@home.example', 'kenji at work'], otherPhones: ['+81 90 5555 0101'] }
+    })
+    const text = await renderPersonMarkdown(journal(), ids.kenjiId, NOW)
+    expect(text).toContain('- **Other emails:** kenji@home.example, kenji at work\n')
+    expect(text).toContain('- **Other phones:** +81 90 5555 0101\n')
   })
 
   it('quotes every front matter string, so any name is valid YAML', async () => {
@@ -285,7 +296,7 @@ describe('exporting never writes outside the chosen folder', () => {
 function journalOf(names: readonly string[]): Journal {
   const stamp = NOW.toISOString()
   return validateJournal({
-    schemaVersion: 2,
+    schemaVersion: SCHEMA_VERSION,
     me: { name: '' },
     people: names.map((name, i) => ({
       id: `person-${String(i).padStart(4, '0')}`,

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parse as parseYaml } from 'yaml'
 import { exportMarkdown, renderPersonMarkdown } from '../../src/core/transfer/export-markdown.ts'
 import { validateJournal } from '../../src/core/journal/journal-text.ts'
+import { SCHEMA_VERSION } from '../../src/shared/schema/journal.ts'
 import type { Journal } from '../../src/shared/schema/journal.ts'
 import { defaultProfile } from '../../src/shared/schema/person.ts'
 import { folderSnapshot } from '../cli/cli-harness.ts'
@@ -225,7 +226,7 @@ describe('the export, for any names and notes (property)', () => {
 function journalOf(people: ReadonlyArray<{ name: string; tags: string[]; notes: string[] }>): Journal {
   const stamp = NOW.toISOString()
   return validateJournal({
-    schemaVersion: 2,
+    schemaVersion: SCHEMA_VERSION,
     me: { name: '' },
     people: people.map((p, i) => ({
       id: `person-${String(i).padStart(4, '0')}`,

@@ -31,6 +31,7 @@ const malformed: Record<ApiName, unknown[]> = {
     { name: 'daily.json', extra: 1 }
   ],
   listPeople: [{ extra: 1 }, JSON.parse('{"constructor": {"prototype": {}}}')],
+  peopleOverview: [{ extra: 1 }, 'all'],
   createPerson: [
     {},
     { person: null },
@@ -71,7 +72,7 @@ const malformed: Record<ApiName, unknown[]> = {
     { conversation: { ...conversation, personIds: [] }, followUps: [] },
     { conversation: { ...conversation, channel: 'carrier pigeon' }, followUps: [] },
     { conversation: { ...conversation, date: 'last tuesday' }, followUps: [] },
-    { conversation: { ...conversation, title: '' }, followUps: [] },
+    { conversation: { ...conversation, title: huge }, followUps: [] },
     { conversation: { ...conversation, body: huge }, followUps: [] },
     { conversation, followUps: [{ personId: validId, title: 'Send deck', dueDate: '2026-02-30', direction: 'i-owe' }] },
     { conversation, followUps: [{ personId: validId, title: 'Send deck', dueDate: '30/01/2026', direction: 'i-owe' }] },
@@ -81,6 +82,14 @@ const malformed: Record<ApiName, unknown[]> = {
     }
   ],
   updateConversation: [{ id: validId }, { id: validId, conversation: { ...conversation, extra: 1 } }],
+  quickCapture: [
+    {},
+    { personId: validId, note: '   ', channel: 'call', followUp: '', direction: 'i-owe' },
+    { personId: validId, note: 'Met at the fair', channel: 'call', followUp: huge, direction: 'i-owe' },
+    { personId: validId, note: 'Met at the fair', channel: 'fax', followUp: '', direction: 'i-owe' },
+    { personId: 'short', note: 'Met at the fair', channel: 'call', followUp: '', direction: 'i-owe' },
+    { personId: validId, note: 'Met at the fair', channel: 'call', followUp: '', direction: 'we-owe' }
+  ],
   deleteConversation: [{ id: '' }],
   addInterest: [
     { interest: { ownerId: 'me', label: '', category: 'food', note: '' } },
@@ -101,6 +110,21 @@ const malformed: Record<ApiName, unknown[]> = {
   deleteChallenge: [{ id: null }],
   addValue: [
     { value: { personId: validId, challengeId: null, kind: 'gift', title: 'x', note: '', date: '2026-01-01' } }
+  ],
+  updateValue: [
+    {},
+    {
+      id: validId,
+      value: { personId: validId, challengeId: null, kind: 'gift', title: 'x', note: '', date: '2026-01-05' }
+    },
+    {
+      id: validId,
+      value: { personId: validId, challengeId: null, kind: 'idea', title: '', note: '', date: '2026-01-05' }
+    },
+    {
+      id: validId,
+      value: { personId: validId, challengeId: null, kind: 'idea', title: 'x', note: '', date: '2026-02-31' }
+    }
   ],
   deleteValue: [{}],
   addFollowUp: [
@@ -127,11 +151,12 @@ const malformed: Record<ApiName, unknown[]> = {
   exportMarkdown: [{ personIds: 'all' }, { personIds: ['../x'] }, { folder: '/tmp' }, { links: 'html' }],
   exportJson: [{ file: '/etc/passwd' }],
   exportIcs: [{ file: '/etc/passwd' }],
+  exportVcard: [{ personIds: 'all' }, { personIds: ['../x'] }, { file: '/tmp/x.vcf' }],
   importPick: [{ path: '/etc/passwd' }],
   importRemap: [
-    { token: 'x', mapping: {} },
-    { token: '0b7c9a52-4f7e-4a34-9b8a-3f2f8c1d2e10', mapping: { name: -1 } },
-    { token: '0b7c9a52-4f7e-4a34-9b8a-3f2f8c1d2e10', mapping: { password: 1 } }
+    { token: 'x', mapping: [] },
+    { token: '0b7c9a52-4f7e-4a34-9b8a-3f2f8c1d2e10', mapping: { name: 1 } },
+    { token: '0b7c9a52-4f7e-4a34-9b8a-3f2f8c1d2e10', mapping: ['password'] }
   ],
   importApply: [
     {},

@@ -1,6 +1,6 @@
-import { readFile } from 'node:fs/promises'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Handlers } from '../../src/core/api/handlers.ts'
+import { storedFilesHash, storedJournal, storedText } from '../support/files.ts'
 import { openTempJournal } from '../support/temp-journal.ts'
 import type { TempJournal } from '../support/temp-journal.ts'
 
@@ -35,17 +35,17 @@ describe('logging a conversation', () => {
       ['Send revised quote', 'i-owe', logged.conversation.id],
       ['Share usage numbers', 'they-owe', logged.conversation.id]
     ])
-    const onDisk = JSON.parse(await readFile(journal.file, 'utf8'))
+    const onDisk = await storedJournal(journal.file)
     expect(onDisk.conversations).toHaveLength(1)
     expect(onDisk.followUps).toHaveLength(2)
   })
 
   it('refuses a conversation with someone who is not in the journal, saving nothing', async () => {
-    const before = await readFile(journal.file, 'utf8')
+    const before = await storedFilesHash(journal.file)
     await expect(
       api.logConversation({ conversation: meeting(['0b7c9a52-4f7e-4a34-9b8a-3f2f8c1d2e10'], 'Ghost'), followUps: [] })
     ).rejects.toThrow(/person is no longer/)
-    expect(await readFile(journal.file, 'utf8')).toBe(before)
+    expect(await storedFilesHash(journal.file)).toBe(before)
   })
 
   it('refuses a 5 MB body with a clear message', async () => {
@@ -70,13 +70,13 @@ describe('logging a conversation', () => {
       conversation: meeting([ana.id], 'Kickoff'),
       followUps: [{ personId: ana.id, title: 'Intro to CTO', dueDate: '2026-11-30', direction: 'i-owe' }]
     })
-    const before = await readFile(journal.file, 'utf8')
+    const before = await storedText(journal.file)
     const removed = await api.deleteConversation({ id: logged.conversation.id })
     const page = await api.getPersonPage({ id: ana.id })
     expect(page.conversations).toEqual([])
     expect(page.followUps.map((f) => [f.title, f.conversationId])).toEqual([['Intro to CTO', null]])
     await api.undoDelete({ removed })
-    expect(await readFile(journal.file, 'utf8')).toBe(before)
+    expect(await storedText(journal.file)).toBe(before)
   })
 })
 
@@ -105,10 +105,10 @@ describe('deleting a person', () => {
         date: '2026-11-05'
       }
     })
-    const before = await readFile(journal.file, 'utf8')
+    const before = await storedText(journal.file)
 
     const removed = await api.deletePerson({ id: bo.id })
-    const after = JSON.parse(await readFile(journal.file, 'utf8'))
+    const after = await storedJournal(journal.file)
     expect(after.people.map((p: { name: string }) => p.name)).toEqual(['Ana', 'Cy'])
     expect(after.conversations.map((c: { title: string; personIds: string[] }) => [c.title, c.personIds])).toEqual([
       ['Three-way', [ana.id, cy.id]]
@@ -120,10 +120,10 @@ describe('deleting a person', () => {
     expect(
       after.followUps.map((f: { title: string; conversationId: string | null }) => [f.title, f.conversationId])
     ).toEqual([['Ask Ana about Bo', null]])
-    expect(solo.conversation.id).not.toBe(after.followUps[0].conversationId)
+    expect(solo.conversation.id).not.toBe(after.followUps[0]!.conversationId)
 
     await api.undoDelete({ removed })
-    expect(await readFile(journal.file, 'utf8')).toBe(before)
+    expect(await storedText(journal.file)).toBe(before)
   })
 })
 

@@ -1,8 +1,7 @@
-import { mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises'
-import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
-import { readJournalText } from '../../src/core/journal/journal-text.ts'
-import { readJson } from '../support/files.ts'
+import { open, readdir, rm, stat } from 'node:fs/promises'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { SCHEMA_VERSION } from '../../src/shared/schema/journal.ts'
+import { readJson, storedJournal, storedText } from '../support/files.ts'
 import { openTempJournal } from '../support/temp-journal.ts'
 import type { TempJournal } from '../support/temp-journal.ts'
 
@@ -18,7 +17,8 @@ describe('the journal store', () => {
   it('creates an empty journal, readable and private, on first open', async () => {
     journal = await openTempJournal()
     expect(await readJson(journal.file)).toEqual({
-      schemaVersion: 2,
+      schemaVersion: SCHEMA_VERSION,
+      logSeq: 0,
       me: { name: '' },
       people: [],
       conversations: [],
@@ -30,10 +30,10 @@ describe('the journal store', () => {
     expect((await stat(journal.file)).mode & 0o777).toBe(0o600)
   })
 
-  it('resolves each change only once it is in the file', async () => {
+  it('resolves each change only once it is in the journal’s files', async () => {
     journal = await openTempJournal()
     const created = await journal.handlers.createPerson(person('Ana García'))
-    const onDisk = readJournalText(await readFile(journal.file, 'utf8')).journal
+    const onDisk = await storedJournal(journal.file)
     expect(onDisk.people).toEqual([created])
   })
 
@@ -41,10 +41,11 @@ describe('the journal store', () => {
     journal = await openTempJournal()
     const names = Array.from({ length: 1000 }, (_, i) => `Person ${i}`)
     const created = await Promise.all(names.map((name) => journal!.handlers.createPerson(person(name))))
-    const onDisk = readJournalText(await readFile(journal.file, 'utf8')).journal
+    const onDisk = await storedJournal(journal.file)
     expect(onDisk.people.map((p) => p.name)).toEqual(names)
     expect(onDisk.people).toEqual(created)
-    // No temp file is left behind by any of them.
+    // No temp file is left behind by any of them (nor by the snapshot the 1,000th record set off).
+    await journal.session.flush()
     expect((await readdir(journal.dir)).filter((name) => name.endsWith('.tmp'))).toEqual([])
   }, 90_000)
 
@@ -52,7 +53,7 @@ describe('the journal store', () => {
     journal = await openTempJournal(undefined, () => new Date('2026-11-23T10:00:00Z'))
     const { seedJournal } = await import('../support/seed-journal.ts')
     await seedJournal(journal.handlers, new Date('2026-11-23T10:00:00Z'))
-    const written = await readFile(journal.file, 'utf8')
+    const written = await storedText(journal.file)
     await journal.session.close()
     const { JournalSession } = await import('../../src/core/journal/journal-session.ts')
     const again = await JournalSession.open(journal.dir, { owner: 'test' })
@@ -73,38 +74,36 @@ describe('the journal store', () => {
   it('reports save-failed, keeps the file and memory as they were, when the disk refuses a write', async () => {
     journal = await openTempJournal()
     await journal.handlers.createPerson(person('Kept'))
-    const before = await readFile(journal.file, 'utf8')
-    // Turn the journal's path into a non-empty folder for one write: renaming over it fails, even for root.
-    const parked = `${journal.file}.parked`
-    await rename(journal.file, parked)
-    await mkdir(join(journal.file, 'blocker'), { recursive: true })
+    const before = await storedText(journal.file)
+    // A disk that takes the bytes but fails to make them durable, once (a full or failing disk).
+    const probe = await open(journal.file, 'r')
+    const handles = Object.getPrototypeOf(probe) as { datasync: () => Promise<void> }
+    await probe.close()
+    const full = Object.assign(new Error('no space left on device'), { code: 'ENOSPC' })
+    const spy = vi.spyOn(handles, 'datasync').mockRejectedValueOnce(full)
     const result = await journal.bridge.createPerson(person('Lost'))
     expect(result).toMatchObject({ ok: false, error: { code: 'save-failed' } })
     if (!result.ok)
       expect(result.error.message).toMatch(/could not save the journal to .*journal\.json.*Nothing was changed/)
     expect(journal.session.store().journal.people.map((p) => p.name)).toEqual(['Kept'])
-    await rm(journal.file, { recursive: true })
-    await rename(parked, journal.file)
-    expect(await readFile(journal.file, 'utf8')).toBe(before)
+    spy.mockRestore()
+    expect(await storedText(journal.file)).toBe(before)
     expect((await readdir(journal.dir)).filter((name) => name.endsWith('.tmp'))).toEqual([])
     // The next change works again and includes nothing of the failed one.
     await journal.handlers.createPerson(person('Next'))
-    expect(readJournalText(await readFile(journal.file, 'utf8')).journal.people.map((p) => p.name)).toEqual([
-      'Kept',
-      'Next'
-    ])
+    expect((await storedJournal(journal.file)).people.map((p) => p.name)).toEqual(['Kept', 'Next'])
   })
 
   it('restores a deleted person exactly, at the same place', async () => {
     journal = await openTempJournal()
     const names = ['Ana', 'Bo', 'Cy']
     for (const name of names) await journal.handlers.createPerson(person(name))
-    const before = await readFile(journal.file, 'utf8')
+    const before = await storedText(journal.file)
     const removed = await journal.handlers.deletePerson({ id: journal.session.store().journal.people[1]!.id })
     expect(removed.label).toBe('Bo')
     expect(await journal.handlers.listPeople({})).toHaveLength(2)
     await journal.handlers.undoDelete({ removed })
-    expect(await readFile(journal.file, 'utf8')).toBe(before)
+    expect(await storedText(journal.file)).toBe(before)
   })
 
   it('lists people sorted by name, ignoring case and accents', async () => {

@@ -10,7 +10,8 @@ import fc from 'fast-check'
 import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { JournalFile, serializeJournal } from '../../src/core/journal/journal-file.ts'
+import { serializeJournal } from '../../src/core/journal/journal-file.ts'
+import { LogFile } from '../../src/core/journal/log-file.ts'
 import {
   applyMerge,
   applyReplace,
@@ -26,7 +27,7 @@ import type { JournalStore } from '../../src/core/journal/journal-store.ts'
 import { validateJournal } from '../../src/core/journal/journal-text.ts'
 import { COLLECTIONS, emptyJournal, SCHEMA_VERSION } from '../../src/shared/schema/journal.ts'
 import type { Journal } from '../../src/shared/schema/journal.ts'
-import { sha256 } from '../support/files.ts'
+import { storedFilesHash, storedText } from '../support/files.ts'
 import { seedJournal } from '../support/seed-journal.ts'
 import { openTempJournal } from '../support/temp-journal.ts'
 import type { TempJournal } from '../support/temp-journal.ts'
@@ -90,6 +91,8 @@ const person = fc.record({
   howWeMet: text(2000),
   email: fc.constantFrom('', 'ana.garcia@acme.example', 'kenji@northwind.example'),
   phone: text(50),
+  otherEmails: fc.array(text(254), { maxLength: 3 }),
+  otherPhones: fc.array(text(50), { maxLength: 3 }),
   location: text(200),
   timeZone: fc.constantFrom('', 'Europe/Madrid', 'America/New_York', 'Asia/Kolkata'),
   tags: fc.array(text(40, true), { maxLength: 5 }),
@@ -101,6 +104,23 @@ const person = fc.record({
     askedOn: fc.oneof(fc.constant(''), day),
     theirWords: text(1000)
   }),
+  importantDates: fc.array(
+    fc.oneof(
+      fc.record({
+        label: text(80, true),
+        date: fc.oneof(day, fc.constantFrom('--02-29', '--04-15', '--12-31')),
+        repeats: fc.constant('yearly' as const),
+        remindDaysBefore: fc.option(fc.integer({ min: 0, max: 90 }), { nil: null })
+      }),
+      fc.record({
+        label: text(80, true),
+        date: day,
+        repeats: fc.constant('once' as const),
+        remindDaysBefore: fc.option(fc.integer({ min: 0, max: 90 }), { nil: null })
+      })
+    ),
+    { maxLength: 3 }
+  ),
   cadenceDays: fc.option(fc.integer({ min: 1, max: 365 }), { nil: null }),
   archived: fc.boolean(),
   createdAt: timestamp,
@@ -199,8 +219,8 @@ describe('export and import', () => {
   it('gives back an identical journal: export → import into an empty journal', async () => {
     const { journal: source, store: sourceStore } = await seeded()
     const exported = exportJournalJson(sourceStore.journal)
-    // An export is the journal file itself, byte for byte.
-    expect(exported).toBe(await readFile(source.file, 'utf8'))
+    // An export is the journal as stored, as one journal file, byte for byte.
+    expect(exported).toBe(await storedText(source.file))
 
     const { journal: target, store } = await open()
     const result = await applyReplace(store, readJournalExport(exported), { now: LATER })
@@ -215,7 +235,7 @@ describe('export and import', () => {
     })
     expect(serializeJournal(store.journal)).toBe(exported)
     expect(store.journal).toEqual(sourceStore.journal)
-    expect(await readFile(target.file, 'utf8')).toBe(exported)
+    expect(await storedText(target.file)).toBe(exported)
     await target.session.reopen()
     expect(target.session.store().journal).toEqual(sourceStore.journal)
   })
@@ -271,7 +291,7 @@ describe('a file that is not a journal', () => {
     [
       'from a newer Rapport',
       (exported) => exported.replace(`"schemaVersion": ${SCHEMA_VERSION}`, `"schemaVersion": ${SCHEMA_VERSION + 1}`),
-      /written by a newer Rapport \(schema version 3\).*Update Rapport/
+      new RegExp(`written by a newer Rapport \\(schema version ${SCHEMA_VERSION + 1}\\).*Update Rapport`)
     ],
     ['not JSON', () => 'name,company\nAna,Acme\n', /^This file cannot be imported\. The file is not valid JSON/],
     [
@@ -289,7 +309,7 @@ describe('a file that is not a journal', () => {
 
   it.each(cases)('is refused when %s, changing nothing and writing no backup', async (_, make, message) => {
     const { journal, store } = await seeded()
-    const before = await sha256(journal.file)
+    const before = await storedFilesHash(journal.file)
     const backups = await readdir(join(journal.dir, 'backups'))
     const change = vi.spyOn(store, 'change')
     const file = make(exportJournalJson(store.journal))
@@ -297,7 +317,7 @@ describe('a file that is not a journal', () => {
     await expect(mergeFile(store, file)).rejects.toThrow(message)
     await expect(mergeFile(store, file)).rejects.toMatchObject({ code: 'invalid-input' })
     expect(change).not.toHaveBeenCalled()
-    expect(await sha256(journal.file)).toBe(before)
+    expect(await storedFilesHash(journal.file)).toBe(before)
     expect(await readdir(join(journal.dir, 'backups'))).toEqual(backups)
   })
 })
@@ -359,16 +379,16 @@ describe('merging a file into the journal', () => {
     )
   })
 
-  it('applies the merge in one durable write, keeping untouched items as they were and deleting nothing', async () => {
+  it('applies the merge in one durable append, keeping untouched items as they were and deleting nothing', async () => {
     const { journal, store } = await seeded()
     const before = store.journal
-    const bytesBefore = await readFile(journal.file)
+    const bytesBefore = Buffer.from(await storedText(journal.file))
     const plan = planMerge(before, divergedCopy(before))
     const change = vi.spyOn(store, 'change')
-    const write = vi.spyOn(JournalFile.prototype, 'write')
+    const append = vi.spyOn(LogFile.prototype, 'append')
     const result = await applyMerge(store, plan, LATER)
     expect(change).toHaveBeenCalledTimes(1)
-    expect(write).toHaveBeenCalledTimes(1)
+    expect(append).toHaveBeenCalledTimes(1)
     expect(result.summary).toEqual(plan.summary)
 
     const after = store.journal
@@ -393,7 +413,7 @@ describe('merging a file into the journal', () => {
     // The journal as it was, byte for byte, in a pre-restore backup; the file on disk is the merged journal.
     expect(await preRestoreBackups(journal.dir)).toEqual([result.backup])
     expect(await readFile(join(journal.dir, 'backups', result.backup!))).toEqual(bytesBefore)
-    expect(await readFile(journal.file, 'utf8')).toBe(serializeJournal(after))
+    expect(await storedText(journal.file)).toBe(serializeJournal(after))
   })
 
   it('fills in your name from the file only when yours is empty', () => {
@@ -415,13 +435,13 @@ describe('merging a file into the journal', () => {
 
   it('writes nothing, not even a backup, when the file holds nothing new', async () => {
     const { journal, store } = await seeded()
-    const before = await sha256(journal.file)
+    const before = await storedFilesHash(journal.file)
     const change = vi.spyOn(store, 'change')
     const result = await mergeFile(store, exportJournalJson(store.journal))
     expect(result).toMatchObject({ backup: null, summary: { nothingToDo: true, people: { added: [], updated: [] } } })
     expect(describeMerge(result.summary)).toBe('Nothing to merge: your journal already has everything in this file.')
     expect(change).not.toHaveBeenCalled()
-    expect(await sha256(journal.file)).toBe(before)
+    expect(await storedFilesHash(journal.file)).toBe(before)
     expect(await preRestoreBackups(journal.dir)).toEqual([])
   })
 
@@ -444,7 +464,7 @@ describe('merging a file into the journal', () => {
 
   it('refuses, before writing anything, a merge whose references would not resolve', async () => {
     const { journal, store } = await seeded()
-    const before = await sha256(journal.file)
+    const before = await storedFilesHash(journal.file)
     // Only a hand-built journal can do this: a file read through readJournalExport has been checked whole.
     const incoming = clone(store.journal)
     incoming.followUps.push({
@@ -456,7 +476,7 @@ describe('merging a file into the journal', () => {
     await expect(applyMerge(store, planMerge(store.journal, incoming), LATER)).rejects.toThrow(
       'This file cannot be merged into your journal: The follow-up “Dangling” is linked to a conversation that is not in the journal. Nothing was changed.'
     )
-    expect(await sha256(journal.file)).toBe(before)
+    expect(await storedFilesHash(journal.file)).toBe(before)
     expect(await preRestoreBackups(journal.dir)).toEqual([])
   })
 
@@ -504,26 +524,26 @@ describe('merging a file into the journal', () => {
 describe('replacing the journal with a file', () => {
   it('refuses to replace a journal that holds anything unless forced', async () => {
     const { journal, store } = await seeded()
-    const before = await sha256(journal.file)
+    const before = await storedFilesHash(journal.file)
     const incoming = readJournalExport(exportJournalJson(emptyJournal()))
     const refusal =
       'Your journal is not empty: it holds 4 people, 4 conversations, 6 interests, 2 challenges, 1 value you brought, 5 follow-ups and your name (Sam Rivera). Replacing it would remove all of that (a backup is saved first). Merge the file instead, or confirm that you want to replace the journal.'
     expect(() => planReplace(store.journal, incoming)).toThrow(refusal)
     await expect(applyReplace(store, incoming, { now: LATER })).rejects.toThrow(refusal)
-    expect(await sha256(journal.file)).toBe(before)
+    expect(await storedFilesHash(journal.file)).toBe(before)
     expect(await preRestoreBackups(journal.dir)).toEqual([])
     expect(() => planReplace({ ...emptyJournal(), me: { name: 'Sam' } }, incoming)).toThrow('it holds your name (Sam).')
   })
 
-  it('replaces everything when forced, in one write, after a backup of the exact previous bytes', async () => {
+  it('replaces everything when forced, in one durable append, after a backup of the exact previous bytes', async () => {
     const { journal, store } = await seeded()
-    const bytesBefore = await readFile(journal.file)
+    const bytesBefore = Buffer.from(await storedText(journal.file))
     const incoming = readJournalExport(exportJournalJson({ ...emptyJournal(), me: { name: 'Fresh start' } }))
     const change = vi.spyOn(store, 'change')
-    const write = vi.spyOn(JournalFile.prototype, 'write')
+    const append = vi.spyOn(LogFile.prototype, 'append')
     const result = await applyReplace(store, incoming, { force: true, now: LATER })
     expect(change).toHaveBeenCalledTimes(1)
-    expect(write).toHaveBeenCalledTimes(1)
+    expect(append).toHaveBeenCalledTimes(1)
     expect(result.replaced).toEqual({
       people: 4,
       conversations: 4,

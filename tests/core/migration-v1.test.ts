@@ -1,6 +1,7 @@
 import { copyFile, readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, expect, it } from 'vitest'
+import { SCHEMA_VERSION } from '../../src/shared/schema/journal.ts'
 import { sha256 } from '../support/files.ts'
 import { makeTempDir, openTempJournal } from '../support/temp-journal.ts'
 import type { TempJournal } from '../support/temp-journal.ts'
@@ -12,7 +13,7 @@ afterEach(async () => {
   journal = null
 })
 
-it('upgrades a foundation (v1) journal to v2, keeping every person and backing up the original bytes first', async () => {
+it('upgrades a foundation (v1) journal to the current version, keeping every person and backing up the original bytes first', async () => {
   const fixtureHash = await sha256(fixture)
   const dir = await makeTempDir()
   await copyFile(fixture, join(dir, 'journal.json'))
@@ -27,10 +28,13 @@ it('upgrades a foundation (v1) journal to v2, keeping every person and backing u
     tags: [],
     cadenceDays: null,
     archived: false,
-    relationshipStyle: { kind: 'not-asked', askedOn: '', theirWords: '' }
+    otherEmails: [],
+    otherPhones: [],
+    relationshipStyle: { kind: 'not-asked', askedOn: '', theirWords: '' },
+    importantDates: []
   })
   const onDisk = JSON.parse(await readFile(journal.file, 'utf8'))
-  expect(onDisk.schemaVersion).toBe(2)
+  expect(onDisk.schemaVersion).toBe(SCHEMA_VERSION)
   expect(onDisk.conversations).toEqual([])
 
   const backups = await readdir(join(dir, 'backups'))

@@ -23,4 +23,20 @@ describe('schema migrations', () => {
   it('refuses to skip a version it has no step for', () => {
     expect(() => migrateJournal({ schemaVersion: 1 }, 1, {}, 2)).toThrow(/no step from schema version 1 to 2/)
   })
+
+  it('v4 gives every person empty lists of other emails and phones, and touches nothing else', () => {
+    const v3 = {
+      schemaVersion: 3,
+      me: { name: '' },
+      people: [{ id: 'p1', name: 'Ana', email: 'ana@acme.example', importantDates: [] }],
+      conversations: []
+    }
+    expect(migrateJournal(v3, 3, MIGRATIONS, 4)).toEqual({
+      ...v3,
+      schemaVersion: 4,
+      people: [
+        { id: 'p1', name: 'Ana', email: 'ana@acme.example', importantDates: [], otherEmails: [], otherPhones: [] }
+      ]
+    })
+  })
 })

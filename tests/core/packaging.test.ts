@@ -12,7 +12,8 @@ import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { dirname, join, relative, sep } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { decodePng, ICNS_TYPES, ICO_SIZES, pngSize, resize } from '../../build/icons.ts'
+import { ICNS_TYPES, ICO_SIZES, resize } from '../../build/icons.ts'
+import { decodePng, pngSize } from '../../build/png.ts'
 
 const root = join(import.meta.dirname, '../..')
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {

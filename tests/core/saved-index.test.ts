@@ -125,11 +125,12 @@ describe('the saved index format', () => {
     expect(decodeIndex(bytes, sha256('another journal'))).toBeNull()
   })
 
-  it('names the journal file it was made from in its first bytes, for a launch to peek at', async () => {
+  it('names the journal position it was made from (snapshot hash, last change) in its first bytes, for a launch to peek at', async () => {
     expect(await savedIndexJournal(journal.file)).toBeNull()
     expect(indexWasSaved(journal.session)).toBe(false)
+    const lastChange = journal.session.store().lastSeq
     await journal.session.close()
-    expect(await savedIndexJournal(journal.file)).toBe(sha256(await readFile(journal.file)))
+    expect(await savedIndexJournal(journal.file)).toBe(`${sha256(await readFile(journal.file))}+${lastChange}`)
     journal = await openTempJournal(dir, () => now)
     expect(indexWasSaved(journal.session)).toBe(true)
     await writeFile(savedIndexPath(journal.file), '{"journal": "not an index"}')
@@ -143,5 +144,33 @@ describe('the saved index format', () => {
     const fewer = { ...store.journal, conversations: store.journal.conversations.slice(1) }
     expect(SearchIndex.fromSnapshot(store.journal, snapshot)).not.toBeNull()
     expect(SearchIndex.fromSnapshot(fewer, snapshot)).toBeNull()
+  })
+})
+
+describe('a launch that trusts the snapshot its saved index names', () => {
+  it('skips no check on a snapshot changed by hand after the index was saved', async () => {
+    await journal.session.close()
+    // Still JSON and still the same length, but a name no journal may hold (empty): only validation sees it.
+    const text = await readFile(journal.file, 'utf8')
+    const name = (JSON.parse(text) as { people: Array<{ name: string }> }).people[0]!.name
+    await writeFile(journal.file, text.replace(`"name": "${name}"`, `"name": ""`))
+    journal = await openTempJournal(dir, () => now)
+    expect(await journal.session.status()).toMatchObject({
+      state: 'unreadable',
+      problem: expect.stringMatching(/^The journal is not in the expected shape: /)
+    })
+  })
+
+  it('takes no snapshot on trust from an index saved under other rules (another build of Rapport)', async () => {
+    await journal.session.close()
+    const path = savedIndexPath(journal.file)
+    const saved = await readFile(path)
+    expect(await savedIndexJournal(journal.file)).not.toBeNull()
+    // The rules fingerprint follows the journal position in the header; any other value is another build's.
+    const at = saved.indexOf('"rules":"') + '"rules":"'.length
+    saved.write(saved[at] === 0x30 ? '1' : '0', at, 'latin1')
+    await writeFile(path, saved)
+    expect(await savedIndexJournal(journal.file)).toBeNull()
+    expect(await relaunch()).toEqual({ rebuilt: true })
   })
 })

@@ -18,6 +18,7 @@ import { dispatch } from '../../src/core/api/handlers.ts'
 import type { ShellPort } from '../../src/core/api/shell-port.ts'
 import type { Settings } from '../../src/shared/settings.ts'
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest'
+import { storedJournal } from '../support/files.ts'
 import { makeTempDir, openTempJournal } from '../support/temp-journal.ts'
 import type { TempJournal } from '../support/temp-journal.ts'
 
@@ -305,9 +306,9 @@ export interface JournalFile {
   [key: string]: unknown
 }
 
-/** The journal as it is on disk right now, parsed (not validated: tests compare it as it is). */
+/** The journal as it is on disk right now: the snapshot with its change log replayed, read without the lock. */
 export async function readJournalFile(app: Pick<RunningApp, 'file'>): Promise<JournalFile> {
-  return JSON.parse(await readFile(app.file, 'utf8')) as JournalFile
+  return await storedJournal(app.file)
 }
 
 /** Saves a PNG of the window (or the whole page) into SCREENSHOTS_DIR for review and for the README. */

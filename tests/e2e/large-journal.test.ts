@@ -46,6 +46,25 @@ it('keeps only the visible rows of 10,000 people in the page, and reaches the la
   await ui.close()
 })
 
+it('filters and sorts 10,000 people at once, keeping only the visible rows in the page', async () => {
+  const ui = await openUi(running.browser, running.app)
+  const { page } = ui
+  await page.goto(`${running.app.url}#/people`)
+  const list = page.getByRole('list', { name: 'People' })
+  await list.getByText(name(0), { exact: true }).waitFor()
+  const box = page.getByRole('searchbox', { name: 'Filter people by name, company or tag' })
+  await box.fill('0999')
+  // Person 00999, and 09990 to 09999: eleven rows, and only they.
+  await expect.poll(() => list.locator('.virtual-row').count()).toBe(11)
+  await list.getByText(name(9999), { exact: true }).waitFor()
+  await box.fill('')
+  await page.getByLabel('Sort by').selectOption('last-contact')
+  // The one person with conversations comes first; the rest stay virtualised.
+  await expect.poll(() => list.locator('.virtual-row .name').first().innerText()).toBe(name(0))
+  expect(await list.locator('.virtual-row').count()).toBeLessThan(100)
+  await ui.close()
+})
+
 it('shows a long timeline fifty entries at a time', async () => {
   const ui = await openUi(running.browser, running.app)
   const { page } = ui

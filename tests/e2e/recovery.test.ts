@@ -7,6 +7,9 @@ import { join } from 'node:path'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { sha256 } from '../../src/core/journal/file-hash.ts'
+import { serializeJournal } from '../../src/core/journal/journal-file.ts'
+import { readJournalText } from '../../src/core/journal/journal-text.ts'
+import { storedText } from '../support/files.ts'
 import { openTempJournal } from '../support/temp-journal.ts'
 import { assertRendererBuilt, launchBrowser, makeTempDir, openUi, removeDir, screenshot, startApp } from './harness.ts'
 
@@ -69,7 +72,8 @@ it('shows the recovery screen for a truncated journal and restores the newest go
     await screen.waitFor({ state: 'detached' })
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'People', exact: true }).click()
     await page.getByRole('list', { name: 'People' }).getByRole('listitem').filter({ hasText: 'Ada Lovelace' }).waitFor()
-    expect(sha256(await readFile(file))).toBe(sha256(good))
+    // The same journal as the backup (the snapshot's change number moves past the old log's, so compare journals).
+    expect(await storedText(file)).toBe(serializeJournal(readJournalText(good.toString('utf8')).journal))
 
     const kept = (await readdir(dir)).filter((name) => /^journal\.unreadable-.+\.json$/.test(name))
     expect(kept).toHaveLength(1)

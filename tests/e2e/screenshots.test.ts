@@ -8,16 +8,34 @@ const running = appPerFile('rapport-shots-', async (app) => {
 })
 
 it.each(['light', 'dark'] as const)(
-  'shows Today and a person page as a seller would see them (%s)',
+  'shows Today with its week, a person page, People sorted and quick capture as a seller would see them (%s)',
   async (colorScheme) => {
     const ui = await openUi(running.browser, running.app, { colorScheme })
     await ui.page.goto(`${running.app.url}#/today`)
-    await expect.poll(() => ui.page.getByRole('heading', { name: 'Overdue · 2 follow-ups' }).count()).toBe(1)
+    // As patient as a locator (10 s): poll's own 1 s default flaked on a loaded machine before Today had loaded.
+    await expect
+      .poll(() => ui.page.getByRole('heading', { name: 'Overdue · 2 follow-ups' }).count(), { timeout: 10_000 })
+      .toBe(1)
     await screenshot(ui.page, `today-${colorScheme}`)
     await ui.page.goto(`${running.app.url}#/person/${ids.anaId}`)
-    await expect.poll(() => ui.page.getByRole('heading', { name: 'Ana García' }).count()).toBe(1)
+    await expect.poll(() => ui.page.getByRole('heading', { name: 'Ana García' }).count(), { timeout: 10_000 }).toBe(1)
     await screenshot(ui.page, `person-${colorScheme}`)
     await screenshot(ui.page, `person-full-${colorScheme}`, { fullPage: true })
+
+    // People sorted by last contact, and quick capture with a follow-up phrase typed.
+    await ui.page.goto(`${running.app.url}#/people`)
+    await ui.page.getByLabel('Sort by').selectOption('last-contact')
+    await expect
+      .poll(() => ui.page.locator('.person-row .name').first().innerText(), { timeout: 10_000 })
+      .toBe('Ana García')
+    await screenshot(ui.page, `people-sorted-${colorScheme}`)
+    await ui.page.keyboard.press('Control+Shift+L')
+    const capture = ui.page.getByRole('dialog', { name: 'Quick capture' })
+    await capture.getByRole('combobox', { name: 'Who', exact: true }).fill('kenji')
+    await capture.getByRole('option', { name: /Kenji Watanabe/ }).click()
+    await capture.getByLabel('Note').fill('Procurement wants the carrier numbers before the QBR')
+    await capture.getByLabel('Follow-up (optional)').fill('send volume sheet fri')
+    await screenshot(ui.page, `quick-capture-${colorScheme}`)
     await ui.close()
   }
 )

@@ -96,6 +96,8 @@ describe('the built app, launched with a stand-in Electron', () => {
     expect([...log.channels].sort()).toEqual([...apiNames].sort())
     expect(log.menus).toHaveLength(1)
     expect(JSON.stringify(log.menus[0])).toContain('"Log Conversation"')
+    expect(JSON.stringify(log.menus[0])).toContain('{"label":"Quick Capture…","accelerator":"CmdOrCtrl+Shift+L"}')
+    expect(JSON.stringify(log.menus[0])).toContain('"Export Contacts (vCard)…"')
     expect(log.securityHandlers.sort()).toEqual(['before-request', 'permission-check', 'permission-request'])
     expect(log.internetRequest).toEqual({ cancel: true })
 

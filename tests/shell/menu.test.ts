@@ -31,8 +31,11 @@ describe('the application menu', () => {
         'Export to Markdown…',
         'Export This Person to Markdown…',
         'Export Calendar of Follow-ups (.ics)…',
+        'Export Contacts (vCard)…',
+        'Export This Person as vCard…',
         'Back Up Now',
         'Quick Switcher',
+        'Quick Capture…',
         'Today',
         'People',
         'Keyboard Shortcuts'
@@ -46,10 +49,13 @@ describe('the application menu', () => {
       expect.arrayContaining([
         'new-person',
         'open-switcher',
+        'quick-capture',
         'go-today',
         'export-markdown',
         'export-person',
         'export-ics',
+        'export-vcard',
+        'export-person-vcard',
         'import',
         'backup-now',
         'show-shortcuts',
@@ -60,5 +66,21 @@ describe('the application menu', () => {
 
   it('hides developer tools outside development', () => {
     expect(all.some((item) => item.role === 'toggleDevTools')).toBe(false)
+  })
+
+  it('puts the vCard exports in File, beside the other exports, each sending its own command', () => {
+    const file = template.find((menu) => menu.label === '&File')!.submenu as MenuItemConstructorOptions[]
+    const labels = file.map((item) => item.label ?? item.type ?? item.role)
+    const at = labels.indexOf('Export Contacts (vCard)…')
+    expect(labels.slice(at - 1, at + 2)).toEqual([
+      'Export Calendar of Follow-ups (.ics)…',
+      'Export Contacts (vCard)…',
+      'Export This Person as vCard…'
+    ])
+    sent.length = 0
+    ;(file[at]!.click as () => void)()
+    ;(file[at + 1]!.click as () => void)()
+    expect(sent).toEqual(['export-vcard', 'export-person-vcard'])
+    expect([file[at]!.accelerator, file[at + 1]!.accelerator]).toEqual(['CmdOrCtrl+Alt+V', 'CmdOrCtrl+Alt+Shift+V'])
   })
 })

@@ -21,10 +21,11 @@ describe('the main window', () => {
     expect(isAppUrl('not a url', built)).toBe(false)
   })
 
-  it('opens only web and mail links outside the app', () => {
+  it('opens only web, mail and phone links outside the app', () => {
     expect(isSafeExternalUrl('https://www.linkedin.com/in/ana')).toBe(true)
+    expect(isSafeExternalUrl('mailto:ana@example.com')).toBe(true)
+    expect(isSafeExternalUrl('tel:+34600123456')).toBe(true)
     for (const url of [
-      'mailto:ana@example.com',
       'file:///etc/passwd',
       'javascript:alert(1)',
       'smb://host/share',

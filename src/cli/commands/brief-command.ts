@@ -10,13 +10,17 @@ export const briefCommand: Command = {
   summary: 'print the pre-call brief for a person',
   usage: 'rapport brief <name> [--json]',
   help: [
-    'Prints the brief the app shows before a call: relationship style, last contact, talking points, open',
-    'commitments, life outside work and interests, what drives them, open challenges and the last three',
-    'conversations. The name may be partial or slightly misspelt; if several people fit equally, they are',
-    'listed and nothing is printed. Works while Rapport is open.',
+    'Prints the brief the app shows before a call, block by block: before you dial (boundaries, relationship',
+    'style in their words, their local time, important dates coming up, last contact), talking points (and',
+    'the interests held back, with why), commitments both ways ranked by what matters now, what changed in',
+    'the last one or two conversations, life outside work, what drives them, open challenges and the last',
+    'three conversations. Dates use the date format chosen in Settings. The name may be partial or slightly',
+    'misspelt; if several people fit equally, they are listed and nothing is printed. Works while Rapport is',
+    'open.',
     '',
     'Options:',
-    '  --json   print the brief as JSON'
+    '  --json   print the brief as JSON: the same blocks as fields (beforeYouDial, talkingPoints, heldBack,',
+    '           commitments {now, later, older, olderText}, whatChanged, recent, …)'
   ].join('\n'),
   options: { json: { type: 'boolean' } },
   readOnly: true,

@@ -1,4 +1,7 @@
-/** rapport export: Markdown files (for a notes vault), one JSON file (a full backup) or a calendar (.ics). */
+/**
+ * rapport export: Markdown files (for a notes vault), one JSON file (a full backup), a calendar (.ics), or
+ * contacts as vCard 4.0 (everyone, or one person).
+ */
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
@@ -10,16 +13,22 @@ import type { Command, CommandContext } from '../command.ts'
 import { withJournal } from '../journal-access.ts'
 import type { CliJournal } from '../journal-access.ts'
 import { count } from '../output.ts'
+import { findPerson } from '../person-match.ts'
 
-const FORMATS = ['markdown', 'json', 'ics'] as const
+const FORMATS = ['markdown', 'json', 'ics', 'vcard'] as const
 type Format = (typeof FORMATS)[number]
-const EXAMPLE: Record<Format, string> = { markdown: '~/Notes/Rapport', json: 'rapport.json', ics: 'follow-ups.ics' }
+const EXAMPLE: Record<Format, string> = {
+  markdown: '~/Notes/Rapport',
+  json: 'rapport.json',
+  ics: 'follow-ups.ics',
+  vcard: 'contacts.vcf'
+}
 
 export const exportCommand: Command = {
   name: 'export',
-  summary: 'export the journal as Markdown files, one JSON file, or a calendar of follow-ups',
+  summary: 'export the journal as Markdown files, one JSON file, a calendar of follow-ups, or contacts (vCard)',
   usage:
-    'rapport export markdown <folder> [--links auto|wikilinks|markdown] [--json]\n       rapport export json <file>\n       rapport export ics <file> [--json]',
+    'rapport export markdown <folder> [--links auto|wikilinks|markdown] [--json]\n       rapport export json <file>\n       rapport export ics <file> [--json]\n       rapport export vcard <file> [--person <name>] [--json]',
   help: [
     'markdown <folder>   writes People/<Name>.md for everyone, index.md and Follow-ups.md into the folder',
     '                    (created if needed). Run again into the same folder, it brings it up to date: a',
@@ -31,23 +40,28 @@ export const exportCommand: Command = {
     '                    read back; “-” prints it instead.',
     'ics <file>          writes a calendar of open follow-ups and keep-in-touch dates, as all-day events',
     '                    any calendar app imports; “-” prints it. Replaces only a calendar Rapport wrote.',
+    'vcard <file>        writes everyone (or one person, with --person) as vCard 4.0, the contacts file',
+    '                    Google Contacts, Apple Contacts and Outlook import: name, company, job title,',
+    '                    every email and phone, location, tags and “How we met” as the note. “-” prints',
+    '                    it. Replaces only a contacts file Rapport wrote.',
     '',
     'Options:',
     '  --links <style>   markdown only: auto (the default, and the app’s setting: [[wikilinks]] when the',
     '                    folder is inside an Obsidian vault, else Markdown links), wikilinks or markdown',
+    '  --person <name>   vcard only: just this person (found as “rapport brief” finds them)',
     '  --json            print what was done as JSON',
     '',
     'All of them only read the journal, so they work while Rapport is open.'
   ].join('\n'),
-  options: { links: { type: 'string' }, json: { type: 'boolean' } },
+  options: { links: { type: 'string' }, person: { type: 'string' }, json: { type: 'boolean' } },
   readOnly: true,
   async run(context) {
     const [format, target, ...extra] = context.args
     if (!FORMATS.includes(format as Format)) {
       throw new UsageError(
         format === undefined
-          ? 'rapport export: say markdown, json or ics, as in “rapport export markdown ~/Notes/Rapport”.'
-          : `rapport export: “${format}” is not a format; use markdown, json or ics.`
+          ? 'rapport export: say markdown, json, ics or vcard, as in “rapport export markdown ~/Notes/Rapport”.'
+          : `rapport export: “${format}” is not a format; use markdown, json, ics or vcard.`
       )
     }
     const kind = format as Format
@@ -59,8 +73,11 @@ export const exportCommand: Command = {
       )
     if (context.options.links !== undefined && kind !== 'markdown')
       throw new UsageError(`rapport export ${kind}: --links is for markdown only.`)
+    if (context.options.person !== undefined && kind !== 'vcard')
+      throw new UsageError(`rapport export ${kind}: --person is for vcard only.`)
     if (kind === 'markdown') return exportMarkdown(context, target)
     if (kind === 'ics') return exportIcs(context, target)
+    if (kind === 'vcard') return exportVcard(context, target)
     return exportJson(context, target)
   }
 }
@@ -104,6 +121,19 @@ async function exportIcs({ dataDir, options, out, now }: CommandContext, target:
     out.line(
       `Wrote ${count(saved.result.followUps, 'open follow-up')} and ${count(saved.result.keepInTouch, 'keep-in-touch date')} to ${saved.file}.`
     )
+  return EXIT_OK
+}
+
+async function exportVcard({ dataDir, options, out, now }: CommandContext, target: string): Promise<number> {
+  const name = options.person
+  if (name !== undefined && (typeof name !== 'string' || name.trim() === ''))
+    throw new UsageError('rapport export vcard: --person needs a name, as in --person "Ana García".')
+  const saved = await saveFile(dataDir, now, target, 'contacts.vcf', async (call) =>
+    call('exportVcard', name ? { personIds: [(await findPerson({ call }, name)).id] } : {})
+  )
+  if (saved === null) return EXIT_OK
+  if (options.json) out.json(saved.result)
+  else out.line(`Wrote ${count(saved.result.people, 'contact')} to ${saved.file} (vCard 4.0).`)
   return EXIT_OK
 }
 

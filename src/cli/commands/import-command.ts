@@ -2,7 +2,6 @@
  * rapport import: contacts from a vCard or CSV file, or a Rapport JSON export merged in by id. Files are
  * read and checked before the journal is opened, so a bad file changes nothing; --dry-run only reads.
  */
-import { MAPPED_FIELDS } from '../../shared/choices.ts'
 import { access, stat } from 'node:fs/promises'
 import { basename, resolve } from 'node:path'
 import { describeFsError } from '../../core/fs-errors.ts'
@@ -13,6 +12,7 @@ import type { Command } from '../command.ts'
 import { journalPath, withJournal } from '../journal-access.ts'
 import type { CliJournal } from '../journal-access.ts'
 import type { Output } from '../output.ts'
+import { describeMapping, printItem, printNotes, printNotices, printSkipped } from '../import-report.ts'
 
 const NAMES_SHOWN = 20
 
@@ -21,15 +21,20 @@ export const importCommand: Command = {
   summary: 'import contacts (.vcf, .csv) or merge a Rapport export (.json)',
   usage: 'rapport import <file.vcf|file.csv|file.json> [--dry-run] [--json]',
   help: [
-    '.vcf, .csv   adds each contact as a person. Someone already in the journal (same email, or same name',
-    '             and company) is merged: empty fields filled in, missing tags added, nothing overwritten.',
-    '             A contact twice in the file is imported once. CSV columns are matched by their headers',
-    '             (Google, Outlook, LinkedIn and most spreadsheets); the columns used are printed.',
+    '.vcf, .csv   adds each contact as a person, with every email and phone it has. Someone already in',
+    '             the journal (same email and a name that fits, or same name and company) is merged: empty',
+    '             fields filled in, missing emails, phones and tags added, nothing overwritten. A contact',
+    '             twice in the file is imported once. The same email under another name is added and',
+    '             listed as a possible duplicate. A contact with no name is named after its company,',
+    '             email or phone, and listed. CSV columns are matched by their headers (Google, Outlook,',
+    '             LinkedIn and most spreadsheets); the columns used are printed.',
     '.json        merges a Rapport export (“rapport export json”, or a backup) by id: new entries are',
     '             added, an entry in both keeps the newer version, nothing is deleted. The journal as it',
     '             was is saved to backups/ first.',
     '',
-    'A file with a problem imports nothing and says which line is wrong.',
+    'Each record that cannot be read (no name, company, email or phone; a value too long) is left out',
+    'and listed with its line, the reason and its text; the rest is imported. A file in which no record',
+    'can be read imports nothing and says which line is wrong.',
     'Takes the journal’s lock, so Rapport must be closed (except with --dry-run).',
     '',
     'Options:',
@@ -63,8 +68,10 @@ export const importCommand: Command = {
       out.json(plan)
       return EXIT_OK
     }
-    if (preview.kind === 'contacts' && preview.csv && !options.json)
-      out.line(`Columns: ${describeMapping(preview.csv)}`)
+    if (preview.kind === 'contacts' && !options.json) {
+      if (preview.csv) out.line(`Columns: ${describeMapping(preview.csv)}`)
+      printNotices(preview, out)
+    }
     if (dryRun) {
       printPlan(preview, out)
       return EXIT_OK
@@ -75,12 +82,15 @@ export const importCommand: Command = {
         out.json(outcome)
         return
       }
-      if (outcome.kind === 'contacts') {
+      if (outcome.kind === 'contacts' && preview.kind === 'contacts') {
         out.line(summaryLine('Added', outcome.added))
         out.line(summaryLine('Merged', outcome.merged))
-        out.line(summaryLine('Skipped', outcome.skipped))
+        if (outcome.skipped.length > 0) out.line(summaryLine('Skipped', outcome.skipped))
+        printSkipped(preview.skipped, out)
+        printNotes(preview, out)
         return
       }
+      if (outcome.kind === 'contacts') return
       out.line(outcome.description)
       if (outcome.backup)
         out.line(`Merged into ${journalPath(dataDir)}. The journal as it was is saved as backups/${outcome.backup}.`)
@@ -107,21 +117,13 @@ function printPlan(preview: ImportPreview, out: Output): void {
     out.line('Nothing was changed (--dry-run).')
     return
   }
-  for (const item of preview.items)
-    out.line(`${item.action.padEnd(6)} ${item.name} (line ${item.line}): ${item.reason}`)
+  for (const item of preview.items) printItem(item, out)
+  printSkipped(preview.skipped, out)
   const counted = (action: string) => preview.items.filter((item) => item.action === action).length
+  const notRead = preview.skipped.length > 0 ? `, leave out ${preview.skipped.length} not read` : ''
   out.line(
-    `Would add ${counted('add')}, merge ${counted('merge')}, skip ${counted('skip')}. Nothing was changed (--dry-run).`
+    `Would add ${counted('add')}, merge ${counted('merge')}, skip ${counted('skip')}${notRead}. Nothing was changed (--dry-run).`
   )
-}
-
-function describeMapping({
-  headers,
-  mapping
-}: NonNullable<Extract<ImportPreview, { kind: 'contacts' }>['csv']>): string {
-  return MAPPED_FIELDS.filter((field) => mapping[field] !== undefined)
-    .map((field) => `${field} ← “${headers[mapping[field]!]}”`)
-    .join(', ')
 }
 
 /** "Added 3: Ana García, Liam O'Brien, 王伟", shortened after 20 names. */

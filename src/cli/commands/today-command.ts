@@ -15,11 +15,13 @@ export const todayCommand: Command = {
     'Lists open follow-ups either way that are overdue, due today and due in the next seven days, each with',
     'the id “rapport done” takes, and the people whose keep-in-touch cadence has run out. Works while',
     'Rapport is open.',
+    'Important dates (birthdays, renewals) show from their reminder lead time, a week by default.',
     '',
     'Options:',
-    '  --json   print {today, overdue, dueToday, upcoming, lapsed}; each follow-up as',
+    '  --json   print {today, overdue, dueToday, upcoming, lapsed, dates}; each follow-up as',
     '           {id, personId, personName, title, direction, dueDate, daysOverdue} (negative: days to go),',
-    '           each lapsed person as {personId, personName, lastContact, daysSince, cadenceDays}'
+    '           each lapsed person as {personId, personName, lastContact, daysSince, cadenceDays}, each date',
+    '           as {personId, personName, label, date, on, inDays, years}'
   ].join('\n'),
   options: { json: { type: 'boolean' } },
   readOnly: true,
@@ -56,6 +58,15 @@ function todayJson(today: Today) {
       lastContact: l.lastContact,
       daysSince: l.daysSince,
       cadenceDays: l.cadenceDays
+    })),
+    dates: today.dates.map(({ personId, personName, label, date, on, inDays, years }) => ({
+      personId,
+      personName,
+      label,
+      date,
+      on,
+      inDays,
+      years
     }))
   }
 }
@@ -78,5 +89,10 @@ function printToday(today: Today, out: Output): void {
       out.line(
         `  ${l.person.name}: last contact ${l.lastContact ?? 'never'}, ${count(l.daysSince, 'day')} ago (every ${count(l.cadenceDays, 'day')})`
       )
+  }
+  if (today.dates.length > 0) {
+    out.line()
+    out.line(`Dates coming up (${today.dates.length})`)
+    for (const d of today.dates) out.line(`  ${d.personName}: ${d.text} · ${dayText(d.on)}`)
   }
 }

@@ -1,11 +1,13 @@
 /** Handlers for getting data in and out: exports, imports, backups, and the app's settings. */
-import { readFile, stat } from 'node:fs/promises'
+import { stat } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import type { BackupInfo } from '../../shared/api.ts'
 import { backupsFolder, listBackups, writeBackup } from '../journal/backups.ts'
 import { writeFileDurable } from '../journal/durable-write.ts'
 import { renderCalendar, writeCalendar } from '../transfer/export-ics.ts'
 import { exportMarkdown } from '../transfer/export-markdown.ts'
+import { peopleToExport, renderVCards, writeVCards } from '../transfer/export-vcard.ts'
+import { safeFileName } from '../transfer/safe-file-name.ts'
 import type { Handlers } from './handlers.ts'
 import { ImportSessions } from '../transfer/import-sessions.ts'
 import type { JournalSession } from '../journal/journal-session.ts'
@@ -23,6 +25,7 @@ export type DataHandlers = Pick<
   | 'exportMarkdown'
   | 'exportJson'
   | 'exportIcs'
+  | 'exportVcard'
   | 'importPick'
   | 'importRemap'
   | 'importApply'
@@ -71,6 +74,18 @@ export function createDataHandlers(
       await writeCalendar(file, text)
       return { canceled: false, file, followUps, keepInTouch }
     },
+    exportVcard: async ({ personIds }) => {
+      const people = peopleToExport(session.store().journal.people, personIds)
+      const name = personIds?.length === 1 && people[0] ? safeFileName(people[0].name) : 'Rapport contacts'
+      const file = await shell.pickSaveFile(
+        people.length === 1 ? 'Export this person as a vCard' : 'Export contacts as vCards',
+        `${name}.vcf`,
+        [{ name: 'vCard', extensions: ['vcf'] }]
+      )
+      if (!file) return { canceled: true }
+      await writeVCards(file, renderVCards(people))
+      return { canceled: false, file, people: people.length }
+    },
     exportJson: async () => {
       const file = await shell.pickSaveFile(
         'Save a full backup of the journal',
@@ -103,7 +118,7 @@ export function createDataHandlers(
     backupNow: async () => {
       const store = session.store()
       await store.flush()
-      const name = await writeBackup(store.path, 'manual', await readFile(store.path), now())
+      const name = await writeBackup(store.path, 'manual', await store.consistentCopy(), now())
       return backupInfo(store.path, name)
     },
     openBackupsFolder: async () => {

@@ -4,6 +4,7 @@
  * payload against the call's schema (call(), which the command line uses too), and turns failures into
  * ApiErrors with a human message.
  */
+import { dirname } from 'node:path'
 import * as v from 'valibot'
 import { apiInputs, isApiName } from '../../shared/api.ts'
 import type { ApiName, ApiParsedInput, ApiResults } from '../../shared/api.ts'
@@ -11,7 +12,14 @@ import type { ApiResult } from '../../shared/errors.ts'
 import { describeIssue } from '../../shared/schema/common.ts'
 import { todayView } from '../views/agenda.ts'
 import { buildBrief } from '../views/brief.ts'
-import { addChallenge, addValue, deleteChallenge, deleteValue, updateChallenge } from '../entries/challenges.ts'
+import {
+  addChallenge,
+  addValue,
+  deleteChallenge,
+  deleteValue,
+  updateChallenge,
+  updateValue
+} from '../entries/challenges.ts'
 import { deleteConversation, logConversation, updateConversation } from '../entries/conversations.ts'
 import { addFollowUp, completeFollowUp, deleteFollowUp, reopenFollowUp, updateFollowUp } from '../entries/follow-ups.ts'
 import { addInterest, deleteInterest, interestsOf, peopleWithInterest, updateInterest } from '../entries/interests.ts'
@@ -19,6 +27,8 @@ import type { JournalSession } from '../journal/journal-session.ts'
 import { updateMe } from '../entries/me.ts'
 import { createPerson, deletePerson, listPeople, updatePerson } from '../entries/people.ts'
 import { personPage } from '../views/person-page.ts'
+import { peopleOverview } from '../views/people-overview.ts'
+import { quickCapture } from '../entries/quick-capture.ts'
 import { createDataHandlers } from './data-handlers.ts'
 import { RapportError } from '../rapport-error.ts'
 import { SettingsFile } from '../journal/settings-file.ts'
@@ -50,8 +60,9 @@ export function createHandlers(session: JournalSession, options: HandlerOptions 
     listBackups: () => session.backups(),
     restoreBackup: ({ name }) => session.restoreBackup(name),
 
-    getToday: async () => todayView(journal(), now(), data.settings().firstDayOfWeek),
+    getToday: async () => todayView(journal(), now(), data.settings().firstDayOfWeek, data.settings().dateFormat),
     listPeople: async () => listPeople(journal()),
+    peopleOverview: async () => peopleOverview(journal(), now()),
     getPersonPage: async ({ id }) => personPage(journal(), id, now()),
     createPerson: ({ person }) => createPerson(store(), person, now()),
     updatePerson: ({ id, patch }) => updatePerson(store(), id, patch, now()),
@@ -63,6 +74,7 @@ export function createHandlers(session: JournalSession, options: HandlerOptions 
 
     logConversation: ({ conversation, followUps }) => logConversation(store(), conversation, followUps, now()),
     updateConversation: ({ id, conversation }) => updateConversation(store(), id, conversation, now()),
+    quickCapture: (capture) => quickCapture(store(), capture, now()),
     deleteConversation: ({ id }) => deleteConversation(store(), id),
 
     addInterest: ({ interest }) => addInterest(store(), interest, now()),
@@ -74,6 +86,7 @@ export function createHandlers(session: JournalSession, options: HandlerOptions 
     updateChallenge: ({ id, challenge }) => updateChallenge(store(), id, challenge, now()),
     deleteChallenge: ({ id }) => deleteChallenge(store(), id),
     addValue: ({ value }) => addValue(store(), value, now()),
+    updateValue: ({ id, value }) => updateValue(store(), id, value),
     deleteValue: ({ id }) => deleteValue(store(), id),
 
     addFollowUp: ({ followUp }) => addFollowUp(store(), followUp, now()),
@@ -82,11 +95,19 @@ export function createHandlers(session: JournalSession, options: HandlerOptions 
     reopenFollowUp: ({ id }) => reopenFollowUp(store(), id, now()),
     deleteFollowUp: ({ id }) => deleteFollowUp(store(), id),
 
-    getBrief: async ({ id }) => buildBrief(journal(), id, now()),
+    getBrief: async ({ id }) => buildBrief(journal(), id, now(), { dateFormat: data.settings().dateFormat }),
     search: async ({ query }) => session.index().search(query, now()),
     getMe: async () => ({ me: journal().me, interests: interestsOf(journal(), 'me') }),
     updateMe: ({ me }) => updateMe(store(), me)
   }
+}
+
+/** The handlers with the app's settings, read from beside the session's journal: the command line's way in. */
+export async function openHandlers(
+  session: JournalSession,
+  options: Omit<HandlerOptions, 'settings'> = {}
+): Promise<Handlers> {
+  return createHandlers(session, { ...options, settings: await SettingsFile.open(dirname(session.path)) })
 }
 
 /**

@@ -54,13 +54,22 @@ export function deleteChallenge(store: JournalStore, id: string): Promise<Remove
 export function addValue(store: JournalStore, input: ValueInput, now: Date): Promise<Value> {
   return store.change((journal) => {
     indexById(journal.people, input.personId, 'person')
-    if (input.challengeId) {
-      const challenge = getById(journal.challenges, input.challengeId, 'challenge')
-      if (challenge.personId !== input.personId)
-        throw new RapportError('invalid-input', 'That challenge belongs to someone else.')
-    }
+    if (input.challengeId) requireOwnChallenge(journal, input.challengeId, input.personId)
     const value: Value = { id: randomUUID(), ...input, createdAt: now.toISOString() }
     return { next: { ...journal, values: [...journal.values, value] }, result: value }
+  })
+}
+
+/** Edits a value entry; it may move to another of the same person's challenges, or to none. */
+export function updateValue(store: JournalStore, id: string, input: ValueInput): Promise<Value> {
+  return store.change((journal) => {
+    if (input.challengeId) requireOwnChallenge(journal, input.challengeId, input.personId)
+    const { items, item } = replaceById(journal.values, id, 'value entry', (v) => {
+      if (v.personId !== input.personId)
+        throw new RapportError('invalid-input', 'A value entry cannot move to another person.')
+      return { ...v, ...input }
+    })
+    return { next: { ...journal, values: items }, result: item }
   })
 }
 
@@ -70,6 +79,11 @@ export function deleteValue(store: JournalStore, id: string): Promise<Removed> {
     const removed = takeOut(journal, 'values', (v) => v.id !== id)
     return { next: { ...journal, values: removed.kept }, result: { label: `“${value.title}”`, values: removed.slots } }
   })
+}
+
+function requireOwnChallenge(journal: Journal, challengeId: string, personId: string): void {
+  if (getById(journal.challenges, challengeId, 'challenge').personId !== personId)
+    throw new RapportError('invalid-input', 'That challenge belongs to someone else.')
 }
 
 const STATUS_ORDER = { open: 0, helped: 1, solved: 2 } as const

@@ -5,6 +5,7 @@ import type { FollowUp } from '../../shared/schema/follow-up.ts'
 import type { Journal } from '../../shared/schema/journal.ts'
 import type { Removed } from '../../shared/schema/removed.ts'
 import { getById, indexById, replaceById } from './collections.ts'
+import { titleOrFirstLine } from './entry-title.ts'
 import { newFollowUp } from './follow-ups.ts'
 import type { FollowUpDraft } from './follow-ups.ts'
 import type { JournalStore } from '../journal/journal-store.ts'
@@ -28,6 +29,7 @@ export function logConversation(
     const conversation: Conversation = {
       id: randomUUID(),
       ...input,
+      title: titleOrFirstLine(input.title, input.body),
       personIds: unique(input.personIds),
       createdAt: stamp,
       updatedAt: stamp
@@ -55,6 +57,7 @@ export function updateConversation(
     const { items, item } = replaceById(journal.conversations, id, 'conversation', (c) => ({
       ...c,
       ...input,
+      title: titleOrFirstLine(input.title, input.body),
       personIds: unique(input.personIds),
       updatedAt: now.toISOString()
     }))

@@ -35,13 +35,17 @@ export async function writeBackup(
 
 /**
  * Takes today's and this week's automatic backups if they are not there yet. The bytes are asked for only
- * then: serialising a large journal costs a second, which most opens need not pay.
+ * then: a snapshot of a large journal costs a second, which most opens need not pay.
  */
-export async function rotateBackups(journalPath: string, bytes: () => string, now: Date): Promise<void> {
+export async function rotateBackups(
+  journalPath: string,
+  bytes: () => Promise<string | Uint8Array>,
+  now: Date
+): Promise<void> {
   const folder = backupsFolder(journalPath)
   const existing = new Set(await listNames(folder))
   for (const kind of ['daily', 'weekly'] as const) {
-    if (!existing.has(`${kind}-${stampFor(kind, now)}.json`)) await writeBackup(journalPath, kind, bytes(), now)
+    if (!existing.has(`${kind}-${stampFor(kind, now)}.json`)) await writeBackup(journalPath, kind, await bytes(), now)
   }
 }
 

@@ -4,14 +4,13 @@
  * the new one, never a mix.
  */
 import { randomUUID } from 'node:crypto'
-import { open, rename, rm } from 'node:fs/promises'
+import { open, readdir, rename, rm } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 
 export const PRIVATE_FILE_MODE = 0o600
 
 export async function writeFileDurable(path: string, bytes: string | Uint8Array): Promise<void> {
-  // A unique temp name, so two writers (or a crashed one's leftovers) never collide.
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomUUID()}.tmp`)
+  const tmp = tempPathFor(path)
   const file = await open(tmp, 'wx', PRIVATE_FILE_MODE)
   try {
     await file.writeFile(bytes)
@@ -22,6 +21,16 @@ export async function writeFileDurable(path: string, bytes: string | Uint8Array)
     throw error
   }
   await file.close()
+  await commitTemp(tmp, path)
+}
+
+/** A unique temp name beside `path`, so two writers (or a crashed one's leftovers) never collide. */
+export function tempPathFor(path: string): string {
+  return join(dirname(path), `.${basename(path)}.${process.pid}.${randomUUID()}.tmp`)
+}
+
+/** Puts a written and fsynced temp file in `path`'s place, and makes the rename itself durable. */
+export async function commitTemp(tmp: string, path: string): Promise<void> {
   try {
     await rename(tmp, path)
   } catch (error) {
@@ -47,4 +56,12 @@ export const TEMP_FILE_NAME = /^\.(.+)\.(\d+)\.[0-9a-f-]{36}\.tmp$/
 
 export function isTempFileOf(path: string, name: string): boolean {
   return name.startsWith(`.${basename(path)}.`) && name.endsWith('.tmp')
+}
+
+/** Temp files from a writer that died mid-write; the journal itself is always whole. */
+export async function removeStaleTempFiles(path: string): Promise<void> {
+  const names = await readdir(dirname(path))
+  await Promise.all(
+    names.filter((name) => isTempFileOf(path, name)).map((name) => rm(join(dirname(path), name), { force: true }))
+  )
 }

@@ -21,7 +21,7 @@ export interface Finding {
   text: string
 }
 
-const KEPT_UNREADABLE = /^journal\.unreadable-.+\.json$/
+const KEPT_UNREADABLE = /^journal\.unreadable-.+\.(json|log)$/
 const PRIVATE_FILE = 0o600
 const PRIVATE_FOLDER = 0o700
 
@@ -50,10 +50,35 @@ function checkJournal(path: string, store: JournalStore | null, problem: string)
   const findings: Finding[] = [
     { level: 'ok', text: `${name} is a valid journal (schema version ${SCHEMA_VERSION}): ${counts}.` }
   ]
+  findings.push(...checkLog(path, store))
   if (store.migratedFrom !== null) {
     findings.push({
       level: 'note',
       text: `${name} is written in schema version ${store.migratedFrom}; Rapport upgrades it, after a backup, the next time it opens it.`
+    })
+  }
+  return findings
+}
+
+/** The change log beside the snapshot: what it holds, and a torn last record (a save cut off by a crash). */
+function checkLog(path: string, store: JournalStore): Finding[] {
+  const name = `${basename(path)}.log`
+  const { records, bytes, tornBytes, replayed } = store.log
+  const held =
+    replayed === 0
+      ? 'no changes since the last snapshot'
+      : `${replayed} change${replayed === 1 ? '' : 's'} since the last snapshot (${size(bytes)})`
+  const findings: Finding[] = [{ level: 'ok', text: `${name} is intact: ${held}.` }]
+  if (records > replayed) {
+    findings.push({
+      level: 'note',
+      text: `${name} still holds ${records - replayed} change${records - replayed === 1 ? '' : 's'} the snapshot already has (a new snapshot was interrupted); Rapport finishes it the next time it opens the journal.`
+    })
+  }
+  if (tornBytes > 0) {
+    findings.push({
+      level: 'note',
+      text: `${name} ends with a change that was being saved when Rapport stopped (${size(tornBytes)} cut short): it was never confirmed, so it is dropped; Rapport removes it the next time it opens the journal.`
     })
   }
   return findings
@@ -145,6 +170,7 @@ async function checkModes(path: string): Promise<Finding[]> {
   const backups = backupsFolder(path)
   const expected: Array<[string, number]> = [
     [path, PRIVATE_FILE],
+    [`${path}.log`, PRIVATE_FILE],
     ...(await namesIn(folder))
       .filter((n) => KEPT_UNREADABLE.test(n))
       .map((n): [string, number] => [join(folder, n), PRIVATE_FILE]),

@@ -1,14 +1,15 @@
 /**
- * The journal file as a lowdb adapter: read() parses, migrates and validates it, write() replaces it durably
- * (see durable-write.ts; lowdb's JSONFile neither fsyncs nor uses unique temp names). Writes are not queued
- * here: the store runs one change at a time, so there is never a second write in flight.
+ * The journal's snapshot file as a lowdb adapter: read() parses, migrates and validates it, write() replaces
+ * it durably, in slices that leave the main thread free (snapshot-writer.ts; lowdb's JSONFile neither fsyncs
+ * nor uses unique temp names). The snapshot holds every change-log record up to `logSeq`; the store sets it
+ * before each write. Writes are not queued here: the store never starts a second one while one is in flight.
  */
 import type { Adapter } from 'lowdb'
 import { readFile } from 'node:fs/promises'
 import type { Journal } from '../../shared/schema/journal.ts'
-import { writeFileDurable } from './durable-write.ts'
 import { sha256 } from './file-hash.ts'
 import { readJournalText } from './journal-text.ts'
+import { writeSnapshotSliced } from './snapshot-writer.ts'
 
 export class JournalFile implements Adapter<Journal> {
   readonly path: string
@@ -16,9 +17,18 @@ export class JournalFile implements Adapter<Journal> {
   hash = ''
   /** Set by read() when the file was written in an older schema: its version and its exact text. */
   migrated: { from: number; text: string } | null = null
+  /**
+   * The last change-log record the snapshot holds: as read (null for a file from before the change log),
+   * and what the next write records.
+   */
+  logSeq: number | null = null
 
-  constructor(path: string) {
+  /** The SHA-256 of a snapshot this build has validated before; a file with these bytes is not validated again. */
+  readonly #validatedHash: string
+
+  constructor(path: string, validatedHash = '') {
     this.path = path
+    this.#validatedHash = validatedHash
   }
 
   /** null only when the file does not exist; a file that exists but cannot be read throws JournalProblem. */
@@ -31,16 +41,18 @@ export class JournalFile implements Adapter<Journal> {
       throw error
     }
     const text = bytes.toString('utf8')
-    const { journal, migratedFrom } = readJournalText(text)
-    this.hash = sha256(bytes)
+    const hash = sha256(bytes)
+    const { journal, migratedFrom, logSeq } = readJournalText(text, {
+      validated: this.#validatedHash !== '' && hash === this.#validatedHash
+    })
+    this.logSeq = logSeq
+    this.hash = hash
     this.migrated = migratedFrom === null ? null : { from: migratedFrom, text }
     return journal
   }
 
   async write(data: Journal): Promise<void> {
-    const text = serializeJournal(data)
-    await writeFileDurable(this.path, text)
-    this.hash = sha256(text)
+    this.hash = await writeSnapshotSliced(this.path, data, this.logSeq ?? 0)
   }
 }
 

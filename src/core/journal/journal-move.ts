@@ -5,7 +5,7 @@
 import { copyFile, mkdir, readdir, readFile, stat } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { backupsFolder } from './backups.ts'
-import { serializeJournal } from './journal-file.ts'
+import { serializeSnapshot } from './snapshot-writer.ts'
 import { syncFolder, writeFileDurable } from './durable-write.ts'
 import { JOURNAL_FILE } from './journal-session.ts'
 import type { JournalSession } from './journal-session.ts'
@@ -25,7 +25,8 @@ export async function moveJournal(session: JournalSession, target: string): Prom
   const store = session.store()
   await store.flush()
   await mkdir(join(target, 'backups'), { recursive: true, mode: 0o700 })
-  const text = serializeJournal(store.journal)
+  // The journal as it stands, snapshot and log together, as a snapshot with an empty log.
+  const text = serializeSnapshot(store.journal, 0)
   await writeFileDurable(join(target, JOURNAL_FILE), text)
   for (const name of await readdir(backupsFolder(session.path)).catch(() => [] as string[])) {
     await copyFile(join(backupsFolder(session.path), name), join(target, 'backups', name))

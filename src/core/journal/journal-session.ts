@@ -5,10 +5,12 @@
  * and writes nothing, not even the search index.
  */
 import { mkdir, readFile } from 'node:fs/promises'
-import { basename, dirname, join } from 'node:path'
+import { join } from 'node:path'
 import type { BackupInfo, JournalStatus } from '../../shared/api.ts'
+import type { Journal } from '../../shared/schema/journal.ts'
 import { backupPath, backupsFolder, listBackups, writeBackup } from './backups.ts'
-import { writeFileDurable } from './durable-write.ts'
+import { serializeJournal } from './journal-file.ts'
+import { highestSeqIn, keepUnreadable, replaceJournal } from './journal-restore.ts'
 import { inspectFolder } from './folder-health.ts'
 import type { Finding } from './folder-health.ts'
 import { JournalLock } from './journal-lock.ts'
@@ -39,8 +41,10 @@ export class JournalSession {
   #options: SessionOptions
   #store: JournalStore | null = null
   #index: SearchIndex | null = null
-  /** The index's change count when it matched the saved copy beside the journal; -1 if none matches. */
-  #indexSavedAt = -1
+  /** The journal position (JournalStore.position) the saved copy of the index beside the journal is of. */
+  #indexSavedFor = ''
+  /** Index saves, one at a time (on compaction and on closing). */
+  #indexSaving: Promise<void> = Promise.resolve()
   #problem = ''
   #changeListeners: Array<() => void> = []
 
@@ -123,15 +127,20 @@ export class JournalSession {
     // A peek at the saved index's first bytes: a stale one is not read whole.
     const savedFor = await savedIndexJournal(this.#path)
     try {
-      const store = await JournalStore.open(this.#path, this.#options)
+      const store = await JournalStore.open(this.#path, {
+        ...this.#options,
+        validatedSnapshot: savedFor?.slice(0, savedFor.indexOf('+')) ?? ''
+      })
       const loaded =
-        savedFor === store.fileHash ? await readSavedIndex(this.#path, store.journal, store.fileHash) : null
+        savedFor === store.position ? await readSavedIndex(this.#path, store.journal, store.position) : null
       const index = loaded ?? SearchIndex.build(store.journal)
-      this.#indexSavedAt = loaded ? index.changes : -1
+      this.#indexSavedFor = loaded ? store.position : ''
       store.onChange((journal) => {
         index.update(journal)
         for (const listener of this.#changeListeners) listener()
       })
+      // A new snapshot is a new position: the saved index follows, so a crash later costs no rebuild.
+      store.onCompacted(() => void this.#saveIndex())
       this.#store = store
       this.#index = index
       this.#problem = ''
@@ -144,7 +153,7 @@ export class JournalSession {
 
   /**
    * Puts a backup in the journal's place. A readable journal is backed up first; an unreadable one is kept
-   * byte for byte as `journal.unreadable-<time>.json` beside it.
+   * byte for byte as `journal.unreadable-<time>.json` (and `.log`) beside it.
    */
   async restoreBackup(name: string): Promise<JournalStatus> {
     this.#refuseIfReadOnly()
@@ -154,24 +163,27 @@ export class JournalSession {
     } catch {
       throw new RapportError('not-found', `There is no backup called “${name}”.`)
     }
+    let journal: Journal
     try {
-      readJournalText(text)
+      journal = readJournalText(text).journal
     } catch (error) {
       throw new RapportError('invalid-input', `That backup cannot be read either: ${(error as Error).message}`)
     }
     const now = (this.#options.now ?? (() => new Date()))()
-    const current = await readFile(this.#path).catch(() => null)
-    if (current && this.#store) {
-      await this.#store.flush()
-      await writeBackup(this.#path, 'pre-restore', current, now)
-    } else if (current) {
-      const keep = join(
-        dirname(this.#path),
-        `${basename(this.#path, '.json')}.unreadable-${now.toISOString().replace(/[:.]/g, '-')}.json`
-      )
-      await writeFileDurable(keep, current)
+    let lastSeq: number
+    if (this.#store) {
+      // The journal as it stands (snapshot and log together) is the pre-restore backup.
+      const store = this.#store
+      await store.flush()
+      await writeBackup(this.#path, 'pre-restore', serializeJournal(store.journal), now)
+      await store.close({ compact: false })
+      this.#store = null
+      lastSeq = store.lastSeq
+    } else {
+      await keepUnreadable(this.#path, now)
+      lastSeq = await highestSeqIn(this.#path)
     }
-    await writeFileDurable(this.#path, text)
+    await replaceJournal(this.#path, journal, lastSeq)
     return this.reopen()
   }
 
@@ -193,6 +205,12 @@ export class JournalSession {
     return this.reopen()
   }
 
+  /** Resolves once every change asked for is saved, and any snapshot and index save it set off are done. */
+  async flush(): Promise<void> {
+    await this.#store?.flush()
+    await this.#indexSaving
+  }
+
   async close(): Promise<void> {
     await this.#store?.close()
     await this.#saveIndex()
@@ -209,14 +227,22 @@ export class JournalSession {
    * Keeps the index beside the journal for the next launch, unless the copy there is already this one.
    * It is only a cache: failing to write it costs the next launch a rebuild, nothing more.
    */
-  async #saveIndex(): Promise<void> {
-    const index = this.#index
-    if (!this.#store || this.#store.readOnly || !index || index.changes === this.#indexSavedAt) return
-    try {
-      await saveIndex(this.#path, index.snapshot(), this.#store.fileHash)
-      this.#indexSavedAt = index.changes
-    } catch (error) {
-      console.warn(`Rapport could not save the search index beside ${this.#path}: ${(error as Error).message}`)
-    }
+  #saveIndex(): Promise<void> {
+    // After whatever asked for it; the encoding itself runs in slices of a few ms (saved-index-encode.ts).
+    this.#indexSaving = this.#indexSaving
+      .then(() => new Promise<void>((resolve) => setImmediate(resolve)))
+      .then(async () => {
+        const index = this.#index
+        const store = this.#store
+        if (!store || store.readOnly || !index || store.position === this.#indexSavedFor) return
+        const position = store.position
+        try {
+          await saveIndex(this.#path, index.snapshot(), position)
+          this.#indexSavedFor = position
+        } catch (error) {
+          console.warn(`Rapport could not save the search index beside ${this.#path}: ${(error as Error).message}`)
+        }
+      })
+    return this.#indexSaving
   }
 }

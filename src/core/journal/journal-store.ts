@@ -1,27 +1,43 @@
 /**
- * The open journal: its current data in memory (lowdb) and the file it is saved to. Changes run one at a
- * time: each is applied to a copy and checked, becomes the current data, and is written durably; if the
- * write fails the previous data is put back, and the change's caller hears of it only once it is on disk.
+ * The open journal: its current data in memory (lowdb), the snapshot file lowdb writes, and the change log
+ * beside it. Changes run one at a time: each is applied to a copy and checked, its difference appended to
+ * the log and fsynced, and only then does the copy become the current data and the caller hear of it. Now
+ * and then (a big log, an idle spell, closing) the data is written as a new snapshot, in slices, and the
+ * log starts afresh (compaction-policy.ts says when; docs/store.md how each step survives a crash).
  */
 import { Low } from 'lowdb'
-import { chmod, mkdir, readdir, rm } from 'node:fs/promises'
-import { dirname, join } from 'node:path'
+import { chmod, mkdir, readFile } from 'node:fs/promises'
+import { dirname } from 'node:path'
 import { emptyJournal } from '../../shared/schema/journal.ts'
 import type { Journal } from '../../shared/schema/journal.ts'
 import { rotateBackups, writeBackup } from './backups.ts'
 import { JournalFile, serializeJournal } from './journal-file.ts'
-import { isTempFileOf, PRIVATE_FILE_MODE } from './durable-write.ts'
-import { checkChange } from './change-check.ts'
+import { PRIVATE_FILE_MODE, removeStaleTempFiles } from './durable-write.ts'
+import { checkOrRefuse } from './change-check.ts'
+import { diffJournal } from './change-diff.ts'
+import { CompactionTimer } from './compaction-policy.ts'
+import { IdSets } from './id-sets.ts'
+import type { CompactionPolicy } from './compaction-policy.ts'
+import { LogFile } from './log-file.ts'
 import { RapportError } from '../rapport-error.ts'
+import { replayLog } from './log-replay.ts'
+import type { LogState } from './log-replay.ts'
 
 export interface StoreOptions {
   /** The clock, so that backup rotation can be tested across days. */
   now?: () => Date
   /**
-   * Reads the file and never writes: no backups, no migration written back, changes refused. For commands
+   * Reads the files and never writes: no backups, no migration written back, changes refused. For commands
    * that only read, and may do so while the app has the journal open (they take no lock).
    */
   readOnly?: boolean
+  /** When to write a new snapshot; see compaction-policy.ts for the defaults. */
+  compaction?: Partial<CompactionPolicy>
+  /**
+   * The SHA-256 of a snapshot this build validated before (the saved search index names it): a snapshot with
+   * exactly these bytes is not validated again on open.
+   */
+  validatedSnapshot?: string
 }
 
 export class JournalStore {
@@ -29,44 +45,67 @@ export class JournalStore {
   #file: JournalFile
   #path: string
   #now: () => Date
-  /** The one write queue: every change, and so every write, waits for the one before. */
+  #log: LogFile | null = null
+  #logState: LogState = { records: 0, bytes: 0, tornBytes: 0, lastSeq: 0, replayed: 0, pendingFrom: 0 }
+  /** The one write queue: every change, and so every append, waits for the one before. */
   #queue: Promise<unknown> = Promise.resolve()
+  /** The compaction running, and the one asked for while it ran (at most one waits: it covers every request). */
+  #compacting: Promise<void> | null = null
+  #compactionWaiting: Promise<void> | null = null
+  #timer: CompactionTimer
+  /** The lists' ids, for checking changes. */
+  #ids = new IdSets()
   #rotatedOn = ''
+  /** The day's backups being taken after a change (flush waits for them). */
+  #rotating: Promise<void> = Promise.resolve()
   #listeners: Array<(journal: Journal) => void> = []
+  #compactedListeners: Array<() => void> = []
   readonly readOnly: boolean
 
-  private constructor(path: string, now: () => Date, readOnly: boolean) {
+  private constructor(path: string, now: () => Date, options: StoreOptions) {
     this.#path = path
     this.#now = now
-    this.readOnly = readOnly
-    this.#file = new JournalFile(path)
+    this.readOnly = options.readOnly ?? false
+    this.#file = new JournalFile(path, options.validatedSnapshot)
     this.#db = new Low(this.#file, emptyJournal())
+    this.#timer = new CompactionTimer(options.compaction ?? {}, () => void this.compact().catch(warn))
   }
 
   /**
-   * Opens (or creates) the journal at `path`. Throws JournalProblem, without writing anything, when the
-   * file exists but cannot be read. The caller must hold the journal's lock, unless it opens read-only
-   * (then a missing file reads as an empty journal, and nothing is created).
+   * Opens (or creates) the journal at `path`: reads the snapshot and replays the change log on it. Throws
+   * JournalProblem, without writing anything, when either cannot be read. The caller must hold the
+   * journal's lock, unless it opens read-only (then a missing file reads as an empty journal, and nothing
+   * is created).
    */
   static async open(path: string, options: StoreOptions = {}): Promise<JournalStore> {
     const now = options.now ?? (() => new Date())
-    const store = new JournalStore(path, now, options.readOnly ?? false)
+    const store = new JournalStore(path, now, options)
     if (store.readOnly) {
       await store.#db.read()
+      store.#logState = await replayLog(path, store.#file.logSeq, store.#db, store.#file.migrated)
       return store
     }
     await mkdir(dirname(path), { recursive: true, mode: 0o700 })
     await removeStaleTempFiles(path)
     await store.#db.read()
-    const migrated = store.#file.migrated
-    if (!store.found) {
-      // There was no file: the empty journal is written now, so the next open finds one.
+    const state = await replayLog(path, store.#file.logSeq, store.#db, store.#file.migrated)
+    store.#logState = state
+    const before =
+      store.#file.migrated?.text ?? (store.#file.logSeq === null && store.found ? await readFile(path) : null)
+    if (!store.found || before !== null) {
+      // No file yet, or one from an older schema or from before the change log: kept as a backup, then
+      // written as a snapshot of everything so far, and the log starts empty.
+      if (before !== null) await writeBackup(path, 'pre-migration', before, now())
+      store.#file.logSeq = state.lastSeq
       await store.#db.write()
-    } else if (migrated) {
-      await writeBackup(path, 'pre-migration', migrated.text, now())
-      await store.#db.write()
+      store.#log = await LogFile.open(path, state.bytes, state.records, state.lastSeq)
+      await store.#log.restart(Buffer.alloc(0), 0)
     } else {
       await chmod(path, PRIVATE_FILE_MODE)
+      store.#log = await LogFile.open(path, state.bytes, state.records, state.lastSeq)
+      // Records the snapshot already holds mean a compaction stopped before its last step: finish it.
+      if (state.replayed < state.records)
+        await store.#log.restart(await store.#log.bytesSince(state.pendingFrom), state.replayed)
     }
     await store.#rotateOncePerDay()
     return store
@@ -76,9 +115,25 @@ export class JournalStore {
     return this.#path
   }
 
-  /** SHA-256 of the journal file as this store last read or wrote it (the saved search index is keyed by it). */
+  /** SHA-256 of the snapshot file as this store last read or wrote it. */
   get fileHash(): string {
     return this.#file.hash
+  }
+
+  /** The journal's position: the snapshot's hash and the last change after it (the saved search index is keyed by it). */
+  get position(): string {
+    return `${this.#file.hash}+${this.lastSeq}`
+  }
+
+  /** The number of the last change saved. */
+  get lastSeq(): number {
+    return this.#log?.lastSeq ?? this.#logState.lastSeq
+  }
+
+  /** What the change log held when the store opened (and, for a writable store, holds now). */
+  get log(): LogState {
+    if (!this.#log) return this.#logState
+    return { ...this.#logState, records: this.#log.records, bytes: this.#log.size, lastSeq: this.#log.lastSeq }
   }
 
   /** Whether the file was there when the store opened (a read-only store of a missing file is empty). */
@@ -98,33 +153,78 @@ export class JournalStore {
 
   /**
    * Applies one change. `produce` returns the next journal (sharing what it did not change) and a result;
-   * the promise resolves once the change is durable on disk, and rejects, leaving nothing changed, if the
-   * change is invalid or cannot be saved.
+   * the promise resolves once the change is durable in the log, and rejects, leaving nothing changed, if
+   * the change is invalid or cannot be saved.
    */
   change<T>(produce: (current: Journal) => { next: Journal; result: T }): Promise<T> {
-    if (this.readOnly)
+    const log = this.#log
+    if (!log)
       return Promise.reject(new RapportError('forbidden', `The journal at ${this.#path} is open read-only here.`))
-    const run = async (): Promise<T> => {
+    return this.#enqueue(async () => {
       const previous = this.#db.data
       const { next, result } = produce(previous)
-      const valid = checkOrRefuse(previous, next)
-      this.#db.data = valid
+      const ops = diffJournal(previous, next)
+      const valid = checkOrRefuse(previous, next, ops, this.#ids)
+      if (ops.length === 0) return result
       try {
-        await this.#db.write()
+        await log.append(ops)
       } catch (error) {
-        this.#db.data = previous
         throw new RapportError(
           'save-failed',
           `Rapport could not save the journal to ${this.#path}: ${describe(error)}. Nothing was changed.`
         )
       }
+      // Durable now: only from here is the change part of the journal.
+      this.#db.data = valid
+      this.#ids.advance(previous, valid, ops)
       for (const listener of this.#listeners) listener(valid)
-      await this.#rotateOncePerDay()
+      this.#timer.changed(log)
+      // After the change, not inside it: the backup takes a snapshot, which waits for this queue.
+      this.#rotating = this.#rotating.then(() => this.#rotateOncePerDay())
       return result
-    }
+    })
+  }
+
+  #enqueue<T>(run: () => Promise<T>): Promise<T> {
     const done = this.#queue.then(run)
     this.#queue = done.catch(() => undefined)
     return done
+  }
+
+  /**
+   * Writes the current data as a new snapshot and starts a fresh log. Changes go on meanwhile: the snapshot
+   * is of one point in the queue, and the log keeps what was appended after it. One at a time.
+   */
+  compact(): Promise<void> {
+    const log = this.#log
+    if (!log) return Promise.resolve()
+    if (this.#compactionWaiting) return this.#compactionWaiting
+    const start = (): Promise<void> => {
+      this.#compactionWaiting = null
+      this.#compacting = this.#runCompaction(log).finally(() => (this.#compacting = null))
+      return this.#compacting
+    }
+    if (!this.#compacting) return start()
+    // Changes saved during the running one are not in its snapshot: the next one starts after it.
+    this.#compactionWaiting = this.#compacting.catch(() => undefined).then(start)
+    return this.#compactionWaiting
+  }
+
+  async #runCompaction(log: LogFile): Promise<void> {
+    this.#timer.clear()
+    // A consistent point: between two changes, the data holds exactly the log's records up to lastSeq.
+    const point = await this.#enqueue(async () => {
+      if (log.records === 0 && this.#file.logSeq === log.lastSeq) return null
+      this.#file.logSeq = log.lastSeq
+      return { offset: log.size, records: log.records, writing: this.#db.write() }
+    })
+    if (!point) return
+    // 1. The snapshot replaces the old one atomically; until then the old snapshot and log are whole.
+    await point.writing
+    // 2. The log restarts with only what came after the point. A crash before this replays nothing twice:
+    //    records up to the snapshot's logSeq are skipped on open.
+    await this.#enqueue(async () => log.restart(await log.bytesSince(point.offset), log.records - point.records))
+    for (const listener of this.#compactedListeners) listener()
   }
 
   /** Long-running sessions still get their daily and weekly backups; checked once per calendar day. */
@@ -133,7 +233,17 @@ export class JournalStore {
     if (now.toDateString() === this.#rotatedOn) return
     this.#rotatedOn = now.toDateString()
     // A failed backup must not fail the user's change, which is already saved.
-    await rotateBackups(this.#path, () => serializeJournal(this.#db.data), now).catch(() => undefined)
+    await rotateBackups(this.#path, () => this.consistentCopy(), now).catch(() => undefined)
+  }
+
+  /**
+   * The journal's bytes at one consistent point, as one journal file: the snapshot file itself, once it
+   * holds every change (written now, in slices, if the log has any). For backups.
+   */
+  async consistentCopy(): Promise<Buffer | string> {
+    if (!this.#log) return serializeJournal(this.#db.data)
+    if (this.#log.records > 0) await this.compact()
+    return readFile(this.#path)
   }
 
   /** Calls `listener` with the new journal after each saved change (the search index keeps up this way). */
@@ -141,41 +251,46 @@ export class JournalStore {
     this.#listeners.push(listener)
   }
 
-  /** Resolves when every change asked for so far has been saved or has failed. */
+  /** Calls `listener` after each new snapshot (the session saves the search index for the new position). */
+  onCompacted(listener: () => void): void {
+    this.#compactedListeners.push(listener)
+  }
+
+  /** Resolves when every change asked for so far has been saved or has failed, and the backups and compaction they set off are done. */
   async flush(): Promise<void> {
+    await this.#queue
+    await this.#rotating
+    while (this.#compacting || this.#compactionWaiting)
+      await (this.#compactionWaiting ?? this.#compacting)?.catch(() => undefined)
     await this.#queue
   }
 
   /**
-   * Saves what is pending and refreshes today's backup with the final state, so that a file damaged
-   * while Rapport was closed can be restored without losing the last session's work.
+   * Saves what is pending, writes a last snapshot (unless the policy says not to), refreshes today's backup
+   * with the final state, so that a journal damaged while Rapport was closed can be restored without losing
+   * the last session's work, and lets go of the log.
    */
-  async close(): Promise<void> {
+  async close(options: { compact?: boolean } = {}): Promise<void> {
     await this.flush()
-    if (this.readOnly) return
-    await writeBackup(this.#path, 'daily', serializeJournal(this.#db.data), this.#now()).catch(() => undefined)
-  }
-}
-
-/** Temp files from a writer that died mid-write; the journal itself is always whole. */
-async function removeStaleTempFiles(path: string): Promise<void> {
-  const names = await readdir(dirname(path))
-  await Promise.all(
-    names.filter((name) => isTempFileOf(path, name)).map((name) => rm(join(dirname(path), name), { force: true }))
-  )
-}
-
-/** The change's items are checked, and the very objects kept: the search index tells changes apart by identity. */
-function checkOrRefuse(previous: Journal, next: Journal): Journal {
-  try {
-    checkChange(previous, next)
-    return next
-  } catch (error) {
-    throw new RapportError('invalid-input', `That change would make the journal invalid. ${describe(error)}`)
+    this.#timer.clear()
+    const log = this.#log
+    if (!log) return
+    const compact = (options.compact ?? this.#timer.compactOnClose) && log.records > 0
+    const bytes = compact ? await this.consistentCopy().catch(() => null) : null
+    await writeBackup(this.#path, 'daily', bytes ?? serializeJournal(this.#db.data), this.#now()).catch(() => undefined)
+    this.#logState = this.log
+    await log.close()
+    this.#log = null
   }
 }
 
 function describe(error: unknown): string {
   if (error instanceof Error) return (error as NodeJS.ErrnoException).code ?? error.message
   return String(error)
+}
+
+function warn(error: unknown): void {
+  console.warn(
+    `Rapport could not write a new snapshot of the journal (the change log keeps every change): ${describe(error)}`
+  )
 }

@@ -37,6 +37,23 @@ export const MIGRATIONS: Readonly<Record<number, MigrationStep>> = {
     challenges: [],
     values: [],
     followUps: []
+  }),
+  /** v3: people gain important dates (birthdays, anniversaries, renewals), none to start with. */
+  2: (journal) => ({
+    ...journal,
+    people: (Array.isArray(journal.people) ? journal.people : []).map((person: JsonObject) => ({
+      ...person,
+      importantDates: []
+    }))
+  }),
+  /** v4: people keep every email and phone a contact file gave them, beyond the first of each. */
+  3: (journal) => ({
+    ...journal,
+    people: (Array.isArray(journal.people) ? journal.people : []).map((person: JsonObject) => ({
+      ...person,
+      otherEmails: [],
+      otherPhones: []
+    }))
   })
 }
 

@@ -32,7 +32,16 @@ export function personDoc(p: Item<'people'>): SearchDoc {
     channel: null,
     open: false,
     head: `${p.name}\n${p.company}\n${p.role}\n${p.tags.join('\n')}`,
-    body: [p.howWeMet, p.drives, p.lifeOutsideWork, p.boundaries, p.location, p.email, p.relationshipStyle.theirWords]
+    body: [
+      p.howWeMet,
+      p.drives,
+      p.lifeOutsideWork,
+      p.boundaries,
+      p.location,
+      p.email,
+      ...p.otherEmails,
+      p.relationshipStyle.theirWords
+    ]
       .filter(Boolean)
       .join('\n'),
     source: p

@@ -4,104 +4,24 @@
  * the data: it is used only when it was made from exactly the journal file on disk (same SHA-256), by the
  * same tokeniser and document rules, and its own checksum holds; otherwise the index is built afresh.
  *
- * Layout: "RPIDX001", SHA-256 of the rest (32 bytes), then the rest: header length (u32 LE), the header
- * (JSON: journal hash, rules fingerprint, words, documents), padding to 4 bytes, per-word postings metadata
- * (u32 × 6: head size, count, last; body size, count, last), and every list's 16-bit gaps (see postings.ts).
- * The header's first field is the journal's hash, so a launch can peek at it (savedIndexJournal).
+ * The format is saved-index-format.ts; its writer saved-index-encode.ts. The header's first field is the
+ * journal's position, so a launch can peek at it (savedIndexJournal).
  */
-import { createHash } from 'node:crypto'
 import { open, readFile } from 'node:fs/promises'
 import type { Journal } from '../../shared/schema/journal.ts'
 import type { SearchKind } from '../../shared/search.ts'
 import { writeFileDurable } from '../journal/durable-write.ts'
-import { sha256 } from '../journal/file-hash.ts'
-import { INDEXED } from './documents.ts'
 import { Postings } from './postings.ts'
+import { encodeIndexSliced } from './saved-index-encode.ts'
+import { checksum, HASH_BYTES, KINDS_BY_CODE, MAGIC, META, RULES, align4 } from './saved-index-format.ts'
+import type { Header, IndexSnapshot } from './saved-index-format.ts'
 import { SearchIndex } from './search-index.ts'
-import { STOP_WORDS } from './stop-words.ts'
-import { tokenizeDocs } from './tokenize-docs.ts'
 
-const MAGIC = 'RPIDX001'
-const HASH_BYTES = 32
-const META = 6
-
-/** What an index holds, apart from what it can take from the journal itself. */
-export interface IndexSnapshot {
-  terms: readonly string[]
-  /** Each document number's item, or null for a document deleted since the build. */
-  docs: ReadonlyArray<{ kind: SearchKind; id: string } | null>
-  head: readonly Postings[]
-  body: readonly Postings[]
-}
-
-interface Header {
-  journal: string
-  rules: string
-  terms: string[]
-  kinds: string
-  ids: string[]
-}
-
-const KIND_CODES: Record<SearchKind, string> = {
-  person: 'p',
-  conversation: 'c',
-  interest: 'i',
-  challenge: 'h',
-  followUp: 'f'
-}
-const KINDS_BY_CODE = new Map(Object.entries(KIND_CODES).map(([kind, code]) => [code, kind as SearchKind]))
-
-/**
- * Changes whenever the way documents are made or words are read changes, so an index saved by another
- * version of Rapport is not trusted.
- */
-const RULES = sha256(
-  [tokenizeDocs.toString(), ...Object.values(INDEXED).map((make) => make.toString()), [...STOP_WORDS].join(' ')].join(
-    '\n'
-  )
-)
+export { encodeIndex } from './saved-index-encode.ts'
+export type { IndexSnapshot } from './saved-index-format.ts'
 
 export function savedIndexPath(journalPath: string): string {
   return `${journalPath}.search-index`
-}
-
-export function encodeIndex(snapshot: IndexSnapshot, journalHash: string): Uint8Array {
-  const header: Header = {
-    journal: journalHash,
-    rules: RULES,
-    terms: [...snapshot.terms],
-    kinds: snapshot.docs.map((doc) => (doc ? KIND_CODES[doc.kind] : '-')).join(''),
-    ids: snapshot.docs.map((doc) => doc?.id ?? '')
-  }
-  const headerBytes = new TextEncoder().encode(JSON.stringify(header))
-  const words = snapshot.terms.length
-  const meta = new Uint32Array(words * META)
-  let dataLength = 0
-  for (let word = 0; word < words; word++) {
-    const head = snapshot.head[word]!
-    const body = snapshot.body[word]!
-    meta.set([head.size, head.length, head.last, body.size, body.length, body.last], word * META)
-    dataLength += head.size + body.size
-  }
-  const metaAt = align4(4 + headerBytes.length)
-  const dataAt = metaAt + meta.byteLength
-  const rest = new Uint8Array(dataAt + dataLength * 2)
-  new DataView(rest.buffer).setUint32(0, headerBytes.length, true)
-  rest.set(headerBytes, 4)
-  rest.set(new Uint8Array(meta.buffer), metaAt)
-  const data = new Uint16Array(rest.buffer, dataAt, dataLength)
-  let at = 0
-  for (let word = 0; word < words; word++) {
-    for (const list of [snapshot.head[word]!, snapshot.body[word]!]) {
-      data.set(list.data.subarray(0, list.size), at)
-      at += list.size
-    }
-  }
-  const file = new Uint8Array(MAGIC.length + HASH_BYTES + rest.length)
-  file.set(new TextEncoder().encode(MAGIC), 0)
-  file.set(checksum(rest), MAGIC.length)
-  file.set(rest, MAGIC.length + HASH_BYTES)
-  return file
 }
 
 /** The snapshot in `file`, or null if it is damaged, from other rules, or not of this journal. */
@@ -173,21 +93,23 @@ export async function readSavedIndex(
 }
 
 /**
- * The SHA-256 of the journal file the saved index was made from, read from the first bytes of the saved
- * index alone (its checksum is not checked here); null if there is none. A launch peeks at it so that it
- * reads the whole saved index only when it was made from the journal file just read.
+ * The journal position (`<snapshot SHA-256>+<last change>`) the saved index was made from, read from the first
+ * bytes of the saved index alone (its checksum is not checked here); null if there is none or another build's
+ * rules made it. A launch peeks at it so that it reads the whole saved index only when it fits the journal just
+ * read — and skips validating a snapshot whose bytes hash to the one named: this build's rules (schema version
+ * included) saved that index from a journal it held in memory, which it had validated when it read or wrote it.
  */
 export async function savedIndexJournal(journalPath: string): Promise<string | null> {
   try {
     const file = await open(savedIndexPath(journalPath), 'r')
     try {
-      const { buffer, bytesRead } = await file.read({ buffer: Buffer.alloc(160), position: 0 })
+      const { buffer, bytesRead } = await file.read({ buffer: Buffer.alloc(256), position: 0 })
       const start = buffer.subarray(0, bytesRead)
       if (start.subarray(0, MAGIC.length).toString('latin1') !== MAGIC) return null
-      return (
-        /^\{"journal":"([0-9a-f]{64})"/.exec(start.subarray(MAGIC.length + HASH_BYTES + 4).toString('latin1'))?.[1] ??
-        null
+      const head = /^\{"journal":"([0-9a-f]{64}\+\d+)","rules":"([0-9a-f]{64})"/.exec(
+        start.subarray(MAGIC.length + HASH_BYTES + 4).toString('latin1')
       )
+      return head && head[2] === RULES ? head[1]! : null
     } finally {
       await file.close()
     }
@@ -196,16 +118,7 @@ export async function savedIndexJournal(journalPath: string): Promise<string | n
   }
 }
 
-/** Saves the index of the journal whose file has the SHA-256 `journalHash`. */
+/** Saves the index of the journal at position `journalHash`, encoded in slices that leave the main thread free. */
 export async function saveIndex(journalPath: string, snapshot: IndexSnapshot, journalHash: string): Promise<void> {
-  await writeFileDurable(savedIndexPath(journalPath), encodeIndex(snapshot, journalHash))
-}
-
-/** The file's own checksum: SHA-256 of everything after it, as 32 raw bytes. */
-function checksum(rest: Uint8Array): Buffer {
-  return createHash('sha256').update(rest).digest()
-}
-
-function align4(n: number): number {
-  return (n + 3) & ~3
+  await writeFileDurable(savedIndexPath(journalPath), await encodeIndexSliced(snapshot, journalHash))
 }

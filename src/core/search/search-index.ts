@@ -5,6 +5,8 @@
  * each change by comparing the journal's items by identity (changes share every item they did not touch).
  */
 import type { Journal } from '../../shared/schema/journal.ts'
+import { diffList } from '../journal/change-diff.ts'
+import type { Item } from '../journal/change-diff.ts'
 import type { Person } from '../../shared/schema/person.ts'
 import type { SearchQuery, SearchResponse } from '../../shared/search.ts'
 import { documentsOf, INDEXED } from './documents.ts'
@@ -22,7 +24,7 @@ import type { QueryTerm } from './query-terms.ts'
 import { TopK } from './top-k.ts'
 import { STOP_WORDS } from './stop-words.ts'
 import { Vocabulary } from './vocabulary.ts'
-import type { IndexSnapshot } from './saved-index.ts'
+import type { IndexSnapshot } from './saved-index-format.ts'
 
 const HEAD_WEIGHT = 4
 const KIND_WEIGHT = { person: 1.6, interest: 1.3, conversation: 1, challenge: 1.1, followUp: 1.1 } as const
@@ -149,10 +151,10 @@ export class SearchIndex {
         for (let i = 0; i < after.length; i++) if (before[i] !== after[i]) this.#add(after[i]!, collection)
         continue
       }
-      const kept = new Set(after)
-      for (const item of before) if (!kept.has(item)) this.#remove(item, collection)
-      const known = new Set(before)
-      for (const item of after) if (!known.has(item)) this.#add(item, collection)
+      // Added or removed items: found the way the change log finds them, in time proportional to the change.
+      const { del, ins } = diffList(before as readonly Item[], after as readonly Item[])
+      for (const [at] of del) this.#remove(before[at]!, collection)
+      for (const [, item] of ins) this.#add(item, collection)
     }
     if (this.#dead > 1000 && this.#dead > this.#docs.length / 4) this.#compact()
   }

@@ -1,23 +1,61 @@
 /** One contact read from a vCard or CSV file, before it becomes (or merges into) a person. */
 import * as v from 'valibot'
 import { personProfileEntries } from '../../shared/schema/person.ts'
-import { ImportProblem } from './import-problem.ts'
+import type { NameSource, SkippedRecord } from '../../shared/transfer.ts'
+import { isEmail, readAddress, uniqueEmails, uniquePhones } from './contact-address.ts'
 
 export interface ContactCandidate {
   /** The 1-based line where the card or row starts, so every message can point at it. */
   line: number
   name: string
+  /** Where the name came from: the record's own name, or (marked in the preview) what stood in for it. */
+  nameFrom: NameSource
   company: string
   role: string
+  /** The first valid address; the others (and any that are not valid, as written) are in otherEmails. */
   email: string
   phone: string
+  otherEmails: string[]
+  otherPhones: string[]
   location: string
   /** Goes into "How we met" (see import-plan.ts). */
   note: string
   tags: string[]
+  /** What was read differently from the file, in words, each naming its line. */
+  warnings: string[]
+  /** Dates the card carries (BDAY, ANNIVERSARY) as written; import-plan.ts makes them important dates. */
+  dates?: CandidateDate[]
 }
 
-export type CandidateText = Exclude<keyof ContactCandidate, 'line' | 'tags'>
+export interface CandidateDate {
+  label: string
+  value: string
+  line: number
+  /** Apple writes a birthday without a year as 1604-…, with X-APPLE-OMIT-YEAR=1604. */
+  omitYear?: string
+}
+
+/** What a reader found in one record, before it is checked: every email and phone, the name if any. */
+export interface ContactFields {
+  line: number
+  name: string
+  company: string
+  role: string
+  emails: string[]
+  phones: string[]
+  location: string
+  note: string
+  tags: string[]
+  warnings: string[]
+  dates?: CandidateDate[]
+}
+
+/** What reading a file gave: the contacts, every record that was skipped and why, and notes about the file. */
+export interface ContactRead {
+  candidates: ContactCandidate[]
+  skipped: SkippedRecord[]
+  notices: string[]
+}
 
 /** Google adds these system groups to every export; they mean nothing in a journal. */
 const SYSTEM_TAGS = new Set(['mycontacts', 'starred'])
@@ -45,68 +83,87 @@ export function joinName(
   family: string,
   extra: { prefix?: string; middle?: string; suffix?: string } = {}
 ): string {
-  if (given && family && EAST_ASIAN.test(given) && EAST_ASIAN.test(family)) return `${family}${given}`
+  if (given && family && EAST_ASIAN.test(given) && EAST_ASIAN.test(family))
+    return [extra.prefix, `${family}${given}`, extra.suffix].filter(Boolean).join(' ')
   return [extra.prefix, given, extra.middle, family, extra.suffix]
     .map((part) => part?.trim() ?? '')
     .filter(Boolean)
     .join(' ')
 }
 
-const FIELD_SCHEMAS = {
-  name: personProfileEntries.name,
-  company: personProfileEntries.company,
-  role: personProfileEntries.role,
-  email: personProfileEntries.email,
-  phone: personProfileEntries.phone,
-  location: personProfileEntries.location,
-  note: personProfileEntries.howWeMet
-} satisfies Record<CandidateText, unknown>
-
-const LABELS: Record<CandidateText, string> = {
-  name: 'the name',
-  company: 'the company',
-  role: 'the job title',
-  email: 'the email address',
-  phone: 'the phone number',
-  location: 'the location',
-  note: 'the note'
-}
+const LIMITS = {
+  name: [personProfileEntries.name, 'the name'],
+  company: [personProfileEntries.company, 'the company'],
+  role: [personProfileEntries.role, 'the job title'],
+  location: [personProfileEntries.location, 'the location'],
+  note: [personProfileEntries.howWeMet, 'the note'],
+  phone: [personProfileEntries.phone, 'a phone number'],
+  otherEmails: [personProfileEntries.otherEmails, 'the other emails'],
+  otherPhones: [personProfileEntries.otherPhones, 'the other phones'],
+  tags: [personProfileEntries.tags, 'the tags']
+} as const
 
 /**
- * Refuses a candidate the journal would refuse, with the line of the offending value (`lines` maps a
- * field to where it was read; the candidate's own line otherwise). Checked with the person schema itself,
- * so import and the journal never disagree about a limit.
+ * A candidate from what was read, or why the record cannot be one. A record without a name is named after
+ * its company, email or phone (in that order, and marked); one with none of these has nothing to go by.
  */
-export function checkCandidate(
-  candidate: ContactCandidate,
-  lines: Partial<Record<CandidateText | 'tags', number>> = {}
-): ContactCandidate {
-  for (const field of Object.keys(FIELD_SCHEMAS) as CandidateText[]) {
-    const value = candidate[field]
-    const result = v.safeParse(FIELD_SCHEMAS[field], value)
-    if (result.success || (field === 'name' && value.trim() === '')) continue
-    const line = lines[field] ?? candidate.line
-    if (field === 'email') throw new ImportProblem(line, `the email address “${value}” does not look right.`)
-    const max = result.issues.find((issue) => issue.type === 'max_length')?.requirement
-    if (typeof max !== 'number')
-      throw new ImportProblem(line, `${LABELS[field]} cannot be imported: ${result.issues[0].message}`)
-    throw new ImportProblem(
-      line,
-      `${LABELS[field]} is too long (${value.trim().length.toLocaleString('en')} characters; at most ${max.toLocaleString('en')}).`
-    )
+export function toCandidate(fields: ContactFields, kind: 'card' | 'row'): ContactCandidate | { problem: string } {
+  const warnings = [...fields.warnings]
+  const addresses = uniqueEmails(fields.emails.map((value) => readAddress(value).address))
+  const email = addresses.find(isEmail) ?? ''
+  for (const address of addresses) {
+    if (!isEmail(address))
+      warnings.push(`“${address}” does not look like an email address: it is kept as written, with the other emails.`)
   }
-  const tags = v.safeParse(personProfileEntries.tags, candidate.tags)
-  if (!tags.success) {
-    const issue = tags.issues[0]
-    const line = lines.tags ?? candidate.line
-    // An issue with a path is about one tag; without one, about the list.
-    const tag = issue.path?.[0]?.value
-    if (typeof tag === 'string')
-      throw new ImportProblem(line, `the tag “${tag}” is too long (at most ${String(issue.requirement)} characters).`)
-    throw new ImportProblem(
-      line,
-      `there are ${candidate.tags.length} tags; a person has at most ${String(issue.requirement)}.`
-    )
+  const phones = uniquePhones(fields.phones)
+  let nameFrom: NameSource = 'name'
+  let name = fields.name
+  if (!name && fields.company) [name, nameFrom] = [fields.company, 'company']
+  if (!name && fields.emails[0]) {
+    const first = readAddress(fields.emails[0])
+    ;[name, nameFrom] = [first.displayName || first.address, 'email']
   }
-  return candidate
+  if (!name && phones[0]) [name, nameFrom] = [phones[0], 'phone']
+  if (!name) return { problem: `this ${kind} has no name, company, email or phone to go by.` }
+  const candidate: ContactCandidate = {
+    line: fields.line,
+    name,
+    nameFrom,
+    company: fields.company,
+    role: fields.role,
+    email,
+    phone: phones[0] ?? '',
+    otherEmails: addresses.filter((address) => address !== email),
+    otherPhones: phones.slice(1),
+    location: fields.location,
+    note: fields.note,
+    tags: fields.tags,
+    warnings,
+    ...(fields.dates?.length ? { dates: fields.dates } : {})
+  }
+  const problem = limitProblem(candidate)
+  return problem ? { problem } : candidate
 }
+
+/** Why the journal would refuse the candidate, checked with the person schema itself; null when it would not. */
+function limitProblem(candidate: ContactCandidate): string | null {
+  const values = { ...candidate, phone: [candidate.phone, ...candidate.otherPhones] }
+  for (const [field, [schema, label]] of Object.entries(LIMITS)) {
+    const value = values[field as keyof typeof LIMITS]
+    for (const one of field === 'phone' ? (value as string[]) : [value]) {
+      const result = v.safeParse(schema, one)
+      if (result.success) continue
+      const issue = result.issues[0]
+      const max = Number(issue.requirement).toLocaleString('en')
+      const item = issue.path?.[0]?.value
+      if (issue.type !== 'max_length') return `${label} cannot be imported: ${issue.message}`
+      if (typeof item === 'string') return `${label}: “${clip(item)}” is longer than ${max} characters.`
+      if (Array.isArray(one)) return `there are ${one.length} of ${label}; a person has at most ${max}.`
+      const length = one.trim().length.toLocaleString('en')
+      return `${label} is too long (${length} characters; at most ${max}).`
+    }
+  }
+  return null
+}
+
+const clip = (text: string) => (text.length > 30 ? `${text.slice(0, 30)}…` : text)

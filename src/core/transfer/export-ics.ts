@@ -3,13 +3,11 @@
  * all-day events any calendar app imports (Apple Calendar, Google Calendar, Outlook, Thunderbird). Each event's
  * UID is stable, so importing a newer file updates the events instead of doubling them.
  */
-import { lstat, readFile } from 'node:fs/promises'
 import type { Journal } from '../../shared/schema/journal.ts'
 import type { CalendarCounts } from '../../shared/transfer.ts'
 import { addDays, localDay } from '../days.ts'
-import { writeFileDurable } from '../journal/durable-write.ts'
-import { RapportError } from '../rapport-error.ts'
 import { lastContacts } from '../views/agenda.ts'
+import { writeOwnFile } from './own-file.ts'
 import { icsDate, icsLines, icsStamp, icsText } from './ics-text.ts'
 
 export const CALENDAR_PRODID = '-//Rapport//Rapport follow-ups//EN'
@@ -99,17 +97,5 @@ export function renderCalendar(journal: Journal, now: Date): Calendar {
 
 /** Saves the calendar at `file`, replacing only a calendar Rapport wrote there before, never another file. */
 export async function writeCalendar(file: string, text: string): Promise<void> {
-  const existing = await lstat(file).catch((error: unknown) => {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null
-    throw error
-  })
-  if (existing !== null) {
-    const ours = existing.isFile() && (await readFile(file, 'utf8')).includes(`\r\nPRODID:${CALENDAR_PRODID}\r\n`)
-    if (!ours)
-      throw new RapportError(
-        'forbidden',
-        `${file} already exists and is not a calendar Rapport wrote; Rapport will not replace it. Choose another name.`
-      )
-  }
-  await writeFileDurable(file, text)
+  await writeOwnFile(file, text, `\r\nPRODID:${CALENDAR_PRODID}\r\n`, 'a calendar')
 }

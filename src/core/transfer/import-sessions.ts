@@ -14,7 +14,8 @@ import type {
   ImportOutcome,
   ImportPreview
 } from '../../shared/transfer.ts'
-import { csvCandidates, guessMapping, parseCsv } from './csv.ts'
+import type { ContactRead } from './contact-candidate.ts'
+import { columnExamples, csvCandidates, guessMapping, parseCsv } from './csv.ts'
 import type { ParsedCsv } from './csv.ts'
 import { applyImport, planImport } from './import-plan.ts'
 import type { ImportPlan } from './import-plan.ts'
@@ -32,6 +33,7 @@ type Pending =
       kind: 'contacts'
       fileName: string
       format: 'vcard' | 'csv'
+      read: ContactRead
       plan: ImportPlan
       csv: ParsedCsv | null
       mapping: ColumnMapping
@@ -55,22 +57,26 @@ export class ImportSessions {
     const fileName = basename(path)
     let pending: Pending
     if (kind === 'vcard') {
+      const read = parseVCards(bytes)
       pending = {
         kind: 'contacts',
         fileName,
         format: 'vcard',
-        plan: planImport(store.journal, parseVCards(bytes)),
+        read,
+        plan: planImport(store.journal, read.candidates),
         csv: null,
-        mapping: {}
+        mapping: []
       }
     } else if (kind === 'csv') {
       const csv = parseCsv(bytes)
       const mapping = guessMapping(csv.headers, csv.rows)
+      const read = csvCandidates(csv, mapping)
       pending = {
         kind: 'contacts',
         fileName,
         format: 'csv',
-        plan: planImport(store.journal, csvCandidates(csv, mapping)),
+        read,
+        plan: planImport(store.journal, read.candidates),
         csv,
         mapping
       }
@@ -92,7 +98,13 @@ export class ImportSessions {
     const pending = this.#get(token)
     if (pending.kind !== 'contacts' || !pending.csv)
       throw new RapportError('invalid-input', 'Only a CSV file has columns to map.')
-    const next: Pending = { ...pending, mapping, plan: planImport(store.journal, csvCandidates(pending.csv, mapping)) }
+    if (mapping.length !== pending.csv.headers.length)
+      throw new RapportError(
+        'invalid-input',
+        `This file has ${pending.csv.headers.length} columns; the mapping names ${mapping.length}.`
+      )
+    const read = csvCandidates(pending.csv, mapping)
+    const next: Pending = { ...pending, mapping, read, plan: planImport(store.journal, read.candidates) }
     this.#pending.set(token, next)
     return this.#describe(token, next, store)
   }
@@ -117,7 +129,8 @@ export class ImportSessions {
         kind: 'contacts',
         added: result.names.added,
         merged: result.names.merged,
-        skipped: result.names.skipped
+        skipped: result.names.skipped,
+        notRead: pending.read.skipped
       }
     } else if (mode === 'replace') {
       const result = await applyReplace(store, pending.plan.incoming, { force: true, now })
@@ -159,19 +172,33 @@ export class ImportSessions {
       }
     }
     const names = new Map(store.journal.people.map((p) => [p.id, p.name]))
-    const items: ContactPreviewItem[] = pending.plan.items.map((item, index) => ({
+    const { items: planned } = pending.plan
+    const items: ContactPreviewItem[] = planned.map(({ candidate, target, ...item }, index) => ({
       index,
-      line: item.candidate.line,
-      name: item.candidate.name,
-      company: item.candidate.company,
-      email: item.candidate.email,
+      line: candidate.line,
+      name: candidate.name,
+      nameFrom: candidate.nameFrom,
+      company: candidate.company,
+      emails: [candidate.email, ...candidate.otherEmails].filter(Boolean),
+      phones: [candidate.phone, ...candidate.otherPhones].filter(Boolean),
       action: item.action,
       reason: item.reason,
-      matchName: item.matchId ? (names.get(item.matchId) ?? null) : null
+      matchName: !target
+        ? null
+        : 'personId' in target
+          ? (names.get(target.personId) ?? null)
+          : `line ${planned[target.item]!.candidate.line}: ${planned[target.item]!.candidate.name}`,
+      possibleDuplicate: item.possibleDuplicate,
+      warnings: candidate.warnings
     }))
     const csv = pending.csv
-      ? { headers: pending.csv.headers, mapping: pending.mapping, sample: pending.csv.rows.slice(0, 5) }
+      ? {
+          headers: pending.csv.headers,
+          mapping: pending.mapping,
+          examples: columnExamples(pending.csv.headers, pending.csv.rows)
+        }
       : null
-    return { token, kind: 'contacts', fileName: pending.fileName, format: pending.format, items, csv }
+    const { skipped, notices } = pending.read
+    return { token, kind: 'contacts', fileName: pending.fileName, format: pending.format, items, skipped, notices, csv }
   }
 }

@@ -3,7 +3,6 @@
  * (replace, meant for an empty one) or merged into it by id, the newest change winning. A merge never
  * deletes. Both save the journal as it was as a 'pre-restore' backup before writing, then write once.
  */
-import { readFile } from 'node:fs/promises'
 import { integrityProblem } from '../../shared/schema/integrity.ts'
 import { COLLECTIONS } from '../../shared/schema/journal.ts'
 import type { Collection, Journal } from '../../shared/schema/journal.ts'
@@ -287,7 +286,8 @@ export async function applyReplace(
 // A change slipped in between the backup and the write: the backup would not hold it.
 const CHANGED_MEANWHILE = 'The journal changed while the import was being saved, so nothing was imported. Try again.'
 
-/** The file's exact bytes: after flush() they are the journal the store holds. */
+/** The journal the store holds (its snapshot and change log together), as one journal file. */
 async function backupCurrent(store: JournalStore, now: Date): Promise<string> {
-  return writeBackup(store.path, 'pre-restore', await readFile(store.path), now)
+  await store.flush()
+  return writeBackup(store.path, 'pre-restore', serializeJournal(store.journal), now)
 }

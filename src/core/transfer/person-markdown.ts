@@ -1,6 +1,7 @@
 /** One person's Markdown file: properties, the page as the app shows it, commitments as tasks, the conversations. */
 import type { Challenge, Value } from '../../shared/schema/challenge.ts'
 import type { FollowUp } from '../../shared/schema/follow-up.ts'
+import type { ImportantDate } from '../../shared/schema/important-date.ts'
 import type { PromiseRecord } from '../../shared/views.ts'
 import { daysBetween, localDay } from '../days.ts'
 import { personPage } from '../views/person-page.ts'
@@ -75,9 +76,13 @@ export function renderPerson(index: ExportIndex, id: string): string {
     // The schema only accepts real addresses, so an autolink is safe and clickable.
     ...(person.email ? [`- **Email:** <${person.email}>`] : []),
     ...(person.phone ? [`- **Phone:** ${inline(person.phone)}`] : []),
+    // Other addresses are kept as a contact file wrote them, so they are text, not links.
+    ...(person.otherEmails.length > 0 ? [`- **Other emails:** ${person.otherEmails.map(inline).join(', ')}`] : []),
+    ...(person.otherPhones.length > 0 ? [`- **Other phones:** ${person.otherPhones.map(inline).join(', ')}`] : []),
     ...(person.location ? [`- **Location:** ${inline(person.location)}`] : []),
     ...(person.timeZone ? [`- **Time zone:** ${inline(person.timeZone)}`] : []),
-    ...(person.tags.length > 0 ? [`- **Tags:** ${person.tags.map(inline).join(', ')}`] : [])
+    ...(person.tags.length > 0 ? [`- **Tags:** ${person.tags.map(inline).join(', ')}`] : []),
+    ...(person.importantDates.length > 0 ? ['- **Important dates:**', ...person.importantDates.map(dateLine)] : [])
   ])
 
   out.push('## Interests', '')
@@ -147,6 +152,13 @@ function openTask(f: FollowUp): string {
 function doneTask(f: FollowUp): string {
   const late = f.completedOn! > f.dueDate ? ` (late by ${plural(daysBetween(f.dueDate, f.completedOn!), 'day')})` : ''
   return `- [x] ${f.direction === 'i-owe' ? 'I owed' : 'They owed'}: ${taskText(f)}${late} 📅 ${f.dueDate} ✅ ${f.completedOn}`
+}
+
+/** `  - Birthday: 03-17 (year not known) · every year · remind 3 days before`. */
+function dateLine(d: ImportantDate): string {
+  const date = d.date.startsWith('--') ? `${d.date.slice(2)} (year not known)` : d.date
+  const remind = d.remindDaysBefore === null ? '' : ` · remind ${plural(d.remindDaysBefore, 'day')} before`
+  return `  - ${inline(d.label)}: ${date} · ${d.repeats === 'yearly' ? 'every year' : 'once'}${remind}`
 }
 
 function challengeStatus(c: Challenge): string {

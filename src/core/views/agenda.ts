@@ -2,6 +2,8 @@
  * The agenda rules: last contact, keep-in-touch lapses, the promise record, and the Today view.
  * "Last contact" is always derived from the newest conversation, never typed by hand.
  */
+import { formatDayAs } from '../../shared/day-format.ts'
+import type { DateFormat } from '../../shared/day-format.ts'
 import type { FollowUp } from '../../shared/schema/follow-up.ts'
 import type { Journal } from '../../shared/schema/journal.ts'
 import type { Person } from '../../shared/schema/person.ts'
@@ -9,6 +11,7 @@ import type { Contact, LapsedPerson, PromiseRecord, Today } from '../../shared/v
 import { newestFirst } from '../entries/conversations.ts'
 import { addDays, daysBetween, localDay, startOfWeek } from '../days.ts'
 import { byName } from '../entries/people.ts'
+import { upcomingDates } from './important-dates.ts'
 
 /** How far ahead Today's "coming up" looks. */
 export const UPCOMING_DAYS = 7
@@ -54,7 +57,8 @@ export function lapseOf(person: Person, lastContact: string | null, today: strin
 export function todayView(
   journal: Journal,
   now: Date,
-  firstDayOfWeek: Parameters<typeof startOfWeek>[1] = 'monday'
+  firstDayOfWeek: Parameters<typeof startOfWeek>[1] = 'monday',
+  dateFormat: DateFormat = 'system'
 ): Today {
   const today = localDay(now)
   const names = new Map(journal.people.map((p) => [p.id, p.name]))
@@ -82,6 +86,7 @@ export function todayView(
     dueToday: due.filter((f) => f.daysOverdue === 0),
     upcoming: due.filter((f) => f.daysOverdue < 0),
     lapsed,
-    thisWeek
+    thisWeek,
+    dates: upcomingDates(journal, today, (day) => formatDayAs(day, dateFormat))
   }
 }

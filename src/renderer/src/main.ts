@@ -2,5 +2,6 @@ import { mount } from 'svelte'
 import App from './App.svelte'
 import { bridgeContext } from './lib/context.ts'
 import './app.css'
+import './daily-loop.css'
 
 mount(App, { target: document.getElementById('app')!, context: bridgeContext(window.rapport, window.rapport) })

@@ -19,7 +19,8 @@ export const conversationEntries = {
   body: longText('The note', MAX_BODY)
 }
 
-export const ConversationInputSchema = strict(conversationEntries)
+/** Typed in: the title may be left out, and the first line of the notes stands in for it (core/entries). */
+export const ConversationInputSchema = strict({ ...conversationEntries, title: text('Title', 200) })
 export type ConversationInput = v.InferInput<typeof ConversationInputSchema>
 
 export const ConversationSchema = strict({

@@ -40,7 +40,7 @@ const REFERENCE_RULES: { [C in Collection]: (item: Item<C>, exists: Exists) => s
 /** The lists, in the order they are checked (and stored). */
 const LISTS = Object.keys(REFERENCE_RULES) as Collection[]
 
-function referenceProblem<C extends Collection>(collection: C, item: Item<C>, exists: Exists): string {
+export function referenceProblem<C extends Collection>(collection: C, item: Item<C>, exists: Exists): string {
   return REFERENCE_RULES[collection](item, exists)
 }
 
@@ -60,16 +60,6 @@ export function integrityProblem(journal: Journal): string {
     }
   }
   return ''
-}
-
-/**
- * The same rules for one item a change added or replaced, in `journal` as it will be: a scan of the lists it
- * names instead of every id set, so a small change costs little in a large journal.
- */
-export function itemProblem<C extends Collection>(journal: Journal, collection: C, item: Item<C>): string {
-  let count = 0
-  for (const other of journal[collection]) if (other.id === item.id && ++count > 1) return duplicateIn(collection)
-  return referenceProblem(collection, item, (list, id) => journal[list].some((other) => other.id === id))
 }
 
 function duplicateIn(collection: Collection): string {

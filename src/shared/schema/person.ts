@@ -3,6 +3,7 @@ import * as v from 'valibot'
 import { RELATIONSHIP_STYLES } from '../choices.ts'
 export type { RelationshipStyleKind } from '../choices.ts'
 import { DaySchema, IdSchema, strict, text, TimestampSchema } from './common.ts'
+import { ImportantDatesSchema } from './important-date.ts'
 
 /** What they said when asked whether they want a close working relationship or a quick exchange. */
 export const RelationshipStyleSchema = strict({
@@ -31,6 +32,19 @@ export function isTimeZone(zone: string): boolean {
   }
 }
 
+/**
+ * More addresses and numbers than the one of each a person shows first (contact files often hold several).
+ * An address kept here is kept as written: an import never drops one that does not look like an email.
+ */
+const OtherEmailsSchema = v.pipe(
+  v.array(text('Other email', 254), 'Other emails must be a list.'),
+  v.maxLength(50, 'At most 50 other emails.')
+)
+const OtherPhonesSchema = v.pipe(
+  v.array(text('Other phone', 50), 'Other phones must be a list.'),
+  v.maxLength(50, 'At most 50 other phones.')
+)
+
 const TagSchema = v.pipe(
   v.string(),
   v.trim(),
@@ -46,6 +60,8 @@ export const personProfileEntries = {
   howWeMet: text('How we met', 2000),
   email: EmailSchema,
   phone: text('Phone', 50),
+  otherEmails: OtherEmailsSchema,
+  otherPhones: OtherPhonesSchema,
   location: text('Location', 200),
   timeZone: TimeZoneSchema,
   tags: v.pipe(v.array(TagSchema, 'Tags must be a list.'), v.maxLength(30, 'At most 30 tags.')),
@@ -53,6 +69,8 @@ export const personProfileEntries = {
   lifeOutsideWork: text('Life outside work', 5000),
   boundaries: text('Boundaries', 2000),
   relationshipStyle: RelationshipStyleSchema,
+  /** Birthdays, anniversaries, renewals: shown on Today and in the brief as they come up. */
+  importantDates: ImportantDatesSchema,
   cadenceDays: v.nullable(
     v.pipe(
       v.number('Keep-in-touch must be a number of days.'),
@@ -95,6 +113,8 @@ export function defaultProfile(): PersonProfile {
     howWeMet: '',
     email: '',
     phone: '',
+    otherEmails: [],
+    otherPhones: [],
     location: '',
     timeZone: '',
     tags: [],
@@ -102,6 +122,7 @@ export function defaultProfile(): PersonProfile {
     lifeOutsideWork: '',
     boundaries: '',
     relationshipStyle: { kind: 'not-asked', askedOn: '', theirWords: '' },
+    importantDates: [],
     cadenceDays: null,
     archived: false
   }

@@ -11,6 +11,8 @@ export interface ExportActions {
   person: (id: string) => Promise<string>
   json: () => Promise<string>
   calendar: () => Promise<string>
+  /** Everyone, or the people given, as a vCard file. */
+  vcard: (personIds?: string[]) => Promise<string>
 }
 
 export function exportActions(bridge: RapportBridge): ExportActions {
@@ -33,6 +35,12 @@ export function exportActions(bridge: RapportBridge): ExportActions {
       if (result.value.canceled) return ''
       const { followUps, keepInTouch, file } = result.value
       return `Saved ${plural(followUps, 'open follow-up')} and ${plural(keepInTouch, 'keep-in-touch date')} to ${file}. Import it into your calendar app.`
+    },
+    vcard: async (personIds) => {
+      const result = await bridge.exportVcard(personIds ? { personIds } : {})
+      if (!result.ok) throw new Error(result.error.message)
+      if (result.value.canceled) return ''
+      return `Saved ${result.value.people === 1 ? '1 contact' : `${result.value.people} contacts`} to ${result.value.file}. Google Contacts, Apple Contacts and Outlook import it.`
     }
   }
 }

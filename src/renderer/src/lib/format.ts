@@ -1,29 +1,18 @@
 /** Dates and labels as the user reads them. */
 export { CHANNEL_LABELS, RELATIONSHIP_LABELS } from '../../../shared/labels.ts'
+import { formatDayAs, formatMonthDayAs } from '../../../shared/day-format.ts'
 import { display } from './display.svelte.ts'
 
-const dayFormat = new Intl.DateTimeFormat(undefined, {
-  weekday: 'short',
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric'
-})
 const monthFormat = new Intl.DateTimeFormat(undefined, { month: 'long', year: 'numeric' })
 
-/** A YYYY-MM-DD day, read as a local calendar day. */
+/** A YYYY-MM-DD day, read as a local calendar day, in the user's chosen format. */
 export function formatDay(day: string): string {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number]
-  const pad = (n: number) => String(n).padStart(2, '0')
-  switch (display.dateFormat) {
-    case 'iso':
-      return day
-    case 'day-month-year':
-      return `${pad(d)}/${pad(m)}/${y}`
-    case 'month-day-year':
-      return `${pad(m)}/${pad(d)}/${y}`
-    default:
-      return dayFormat.format(new Date(y, m - 1, d))
-  }
+  return formatDayAs(day, display.dateFormat)
+}
+
+/** An important date as stored: a day, or a month and day (--MM-DD) when the year is not known. */
+export function formatDateOrMonthDay(date: string): string {
+  return date.startsWith('--') ? formatMonthDayAs(date.slice(2), display.dateFormat) : formatDay(date)
 }
 
 export function formatMonth(iso: string): string {
@@ -34,6 +23,13 @@ export function localDayOf(iso: string): string {
   const date = new Date(iso)
   const pad = (n: number) => String(n).padStart(2, '0')
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`
+}
+
+/** The day `days` after a YYYY-MM-DD day (before, when negative). */
+export function dayPlus(day: string, days: number): string {
+  const date = new Date(`${day}T00:00:00Z`)
+  date.setUTCDate(date.getUTCDate() + days)
+  return date.toISOString().slice(0, 10)
 }
 
 export function todayLocal(): string {
@@ -62,4 +58,12 @@ export function toLocalInput(iso: string): string {
 export function fromLocalInput(value: string): string | null {
   const date = new Date(value)
   return Number.isNaN(date.getTime()) ? null : date.toISOString()
+}
+
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' })
+
+/** An avatar's letter: the whole first grapheme, so "🦊 Bruno" shows the fox, never half of it. */
+export function initialOf(name: string): string {
+  const first = graphemes.segment(name.trim())[Symbol.iterator]().next()
+  return first.done ? '?' : first.value.segment.toLocaleUpperCase()
 }

@@ -1,16 +1,22 @@
 /**
  * Every change to the journal from the renderer goes through here: it runs the bridge call, bumps the
- * revision that views reload on, shows an Undo toast for deletes and an error toast for failures that no
- * form is there to show.
+ * revision that views reload on, shows an Undo toast for deletes and edits and an error toast for failures
+ * that no form is there to show. The last Undo stays reachable (Ctrl/Cmd+Z) after its toast has gone.
  */
 import type { RapportBridge } from '../../../shared/api.ts'
 import type { ApiError, ApiResult } from '../../../shared/errors.ts'
 import type { Removed } from '../../../shared/schema/removed.ts'
 
+/** What Undo does, and what the toast says once it has. */
+export interface UndoStep {
+  run: () => Promise<ApiResult<unknown>>
+  done: string
+}
+
 export interface Toast {
   message: string
   tone: 'info' | 'error'
-  removed: Removed | null
+  undo: UndoStep | null
 }
 
 interface RunOptions {
@@ -24,6 +30,7 @@ export class Changes {
   #bridge: RapportBridge
   #revision = $state(0)
   #toast = $state<Toast | null>(null)
+  #lastUndo = $state<UndoStep | null>(null)
 
   constructor(bridge: RapportBridge) {
     this.#bridge = bridge
@@ -39,6 +46,10 @@ export class Changes {
   get toast(): Toast | null {
     return this.#toast
   }
+  /** The newest change that can still be undone, toast or not. */
+  get canUndo(): boolean {
+    return this.#lastUndo !== null
+  }
 
   /** Runs a change. Resolves to '' when saved, or the error message (also toasted unless `quiet`). */
   async run<T>(call: () => Promise<ApiResult<T>>, options: RunOptions = {}): Promise<string> {
@@ -53,36 +64,66 @@ export class Changes {
   // Synchronous, so that a form's own next step (closing, say) follows in the same tick as the toast.
   #settle<T>(result: ApiResult<T>, options: RunOptions): ApiError | null {
     if (!result.ok) {
-      if (!options.quiet) this.#toast = { message: result.error.message, tone: 'error', removed: null }
+      if (!options.quiet) this.#show({ message: result.error.message, tone: 'error', undo: null })
       return result.error
     }
     this.#revision++
-    if (options.saved) this.#toast = { message: options.saved, tone: 'info', removed: null }
+    if (options.saved) this.#show({ message: options.saved, tone: 'info', undo: null })
     return null
+  }
+
+  /**
+   * Runs an edit, and offers Undo: `previous` is the same call with the version before it, so the entry is put
+   * back as it was through the API, validated like any edit. Resolves like submit().
+   */
+  async edit<T>(
+    call: () => Promise<ApiResult<T>>,
+    previous: () => Promise<ApiResult<unknown>>,
+    label: string,
+    saved = `${label} saved.`
+  ): Promise<ApiError | null> {
+    const error = await this.submit(call, { quiet: true })
+    if (!error) this.#offerUndo(saved, { run: previous, done: `${label} is back as it was.` })
+    return error
   }
 
   /** Runs a delete and offers Undo for what it removed. Resolves to whether it was deleted. */
   async remove(call: () => Promise<ApiResult<Removed>>): Promise<boolean> {
     const result = await call()
     if (!result.ok) {
-      this.#toast = { message: result.error.message, tone: 'error', removed: null }
+      this.#show({ message: result.error.message, tone: 'error', undo: null })
       return false
     }
     this.#revision++
-    this.#toast = { message: `${result.value.label} was deleted.`, tone: 'info', removed: result.value }
+    const removed: Removed = result.value
+    this.#offerUndo(`${removed.label} was deleted.`, {
+      run: () => this.#bridge.undoDelete({ removed }),
+      done: `${removed.label} is back.`
+    })
     return true
   }
 
+  /** Undoes the newest change that offered it, whether or not its toast is still up. */
   async undo(): Promise<void> {
-    const removed = this.#toast?.removed
-    if (!removed) return
-    const result = await this.#bridge.undoDelete({ removed: $state.snapshot<Removed>(removed) })
+    const step = this.#lastUndo
+    if (!step) return
+    this.#lastUndo = null
+    const result = await step.run()
     if (!result.ok) {
-      this.#toast = { message: `Undo failed: ${result.error.message}`, tone: 'error', removed: null }
+      this.#show({ message: `Undo failed: ${result.error.message}`, tone: 'error', undo: null })
       return
     }
     this.#revision++
-    this.#toast = { message: `${removed.label} is back.`, tone: 'info', removed: null }
+    this.#show({ message: step.done, tone: 'info', undo: null })
+  }
+
+  #offerUndo(message: string, undo: UndoStep): void {
+    this.#lastUndo = undo
+    this.#show({ message, tone: 'info', undo })
+  }
+
+  #show(toast: Toast): void {
+    this.#toast = toast
   }
 
   /** Views reload after a change made by a call that did not go through run() (it needed the result). */
@@ -92,7 +133,7 @@ export class Changes {
 
   /** Shows a message that is not the result of a change (an export finished, say). */
   notify(message: string, tone: Toast['tone'] = 'info'): void {
-    this.#toast = { message, tone, removed: null }
+    this.#show({ message, tone, undo: null })
   }
 
   dismiss(): void {

@@ -1,0 +1,39 @@
+/**
+ * Putting a whole journal (a backup) in place of the snapshot and its change log, so that a crash at any
+ * step leaves either the old journal or the new one: the new snapshot says it already holds every change
+ * the old log has (its logSeq is past them), so until the empty log replaces the old one, replay skips it.
+ */
+import { readFile } from 'node:fs/promises'
+import { basename, dirname, join } from 'node:path'
+import type { Journal } from '../../shared/schema/journal.ts'
+import { writeFileDurable } from './durable-write.ts'
+import { logPathOf, readLogBytes } from './log-file.ts'
+import { serializeSnapshot } from './snapshot-writer.ts'
+
+export async function replaceJournal(path: string, journal: Journal, afterSeq: number): Promise<void> {
+  await writeFileDurable(path, serializeSnapshot(journal, afterSeq))
+  await writeFileDurable(logPathOf(path), '')
+}
+
+/**
+ * The highest change number anywhere in the log, read loosely (a damaged log is read too): a restored
+ * snapshot starts after it, so no old record can ever be replayed on top of it.
+ */
+export async function highestSeqIn(path: string): Promise<number> {
+  const text = (await readLogBytes(path)).toString('latin1')
+  let highest = 0
+  for (const match of text.matchAll(/^(\d{1,15}) /gm)) highest = Math.max(highest, Number(match[1]))
+  return highest
+}
+
+/**
+ * Keeps an unreadable journal's exact bytes beside it before anything replaces it: the snapshot as
+ * `journal.unreadable-<time>.json`, and the change log, if there is one, as `journal.unreadable-<time>.log`.
+ */
+export async function keepUnreadable(path: string, now: Date): Promise<void> {
+  const stem = join(dirname(path), `${basename(path, '.json')}.unreadable-${now.toISOString().replace(/[:.]/g, '-')}`)
+  const snapshot = await readFile(path).catch(() => null)
+  if (snapshot) await writeFileDurable(`${stem}.json`, snapshot)
+  const log = await readFile(logPathOf(path)).catch(() => null)
+  if (log && log.length > 0) await writeFileDurable(`${stem}.log`, log)
+}
