@@ -19,7 +19,6 @@ import { applyReplace, exportJournalJson, readJournalExport } from '../src/core/
 import { parseVCards } from '../src/core/transfer/vcard.ts'
 import { csvCandidates, guessMapping, parseCsv } from '../src/core/transfer/csv.ts'
 import { contactsCsv } from './contacts-csv.ts'
-import { SearchIndex } from '../src/core/search/search-index.ts'
 import { readSavedIndex, saveIndex } from '../src/core/search/saved-index.ts'
 import { fuseBaseline } from './baseline.ts'
 import { BENCH_NOW, generateJournal, SIZES } from './generate.ts'

@@ -30,6 +30,8 @@ const BLANK: ProfileFields = {
   howWeMet: '',
   email: '',
   phone: '',
+  otherEmails: [],
+  otherPhones: [],
   location: '',
   timeZone: '',
   tags: [],
@@ -74,6 +76,9 @@ export function patchOf(draft: ProfileDraft): { patch: ProfileFields } | { error
       howWeMet: draft.howWeMet,
       email: draft.email.trim(),
       phone: draft.phone,
+      // Not on the form (imports fill them): sent back as the form found them.
+      otherEmails: [...draft.otherEmails],
+      otherPhones: [...draft.otherPhones],
       location: draft.location,
       timeZone: draft.timeZone,
       tags: [...new Set(tags)],
