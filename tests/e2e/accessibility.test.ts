@@ -94,6 +94,19 @@ async function open(app: RunningApp, mode: Mode, hash = '#/today'): Promise<Page
 
 const h1 = (page: Page, name: string) => page.getByRole('heading', { level: 1, name, exact: true })
 
+/** On Ana's page: the log form with both commitments added, Priya with her, and people suggested for “tom”. */
+async function openLogForm(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Log conversation', exact: true }).click()
+  const log = page.getByRole('form', { name: 'Log conversation with Ana García' })
+  await log.getByRole('button', { name: '+ I owe them' }).click()
+  await log.getByRole('button', { name: '+ They owe me' }).click()
+  await log.getByRole('combobox', { name: 'Also with' }).fill('priya')
+  await log.getByRole('option', { name: /Priya Natarajan/ }).click()
+  await log.getByRole('list', { name: 'Also with' }).waitFor()
+  await log.getByRole('combobox', { name: 'Also with' }).fill('tom')
+  await log.getByRole('listbox').getByRole('option').first().waitFor()
+}
+
 /** Stores `mode`'s theme in every app's Settings, as choosing it on the Settings page does. */
 async function chooseTheme(mode: Mode): Promise<void> {
   for (const app of [empty, seeded, broken]) {
@@ -175,15 +188,7 @@ describe.each(SYSTEM_MODES)('accessibility: $name', (mode) => {
       .click()
     await check(page, 'person page')
 
-    await page.getByRole('button', { name: 'Log conversation', exact: true }).click()
-    const log = page.getByRole('form', { name: 'Log conversation with Ana García' })
-    await log.getByRole('button', { name: '+ I owe them' }).click()
-    await log.getByRole('button', { name: '+ They owe me' }).click()
-    await log.getByRole('combobox', { name: 'Also with' }).fill('priya')
-    await log.getByRole('option', { name: /Priya Natarajan/ }).click()
-    await log.getByRole('list', { name: 'Also with' }).waitFor()
-    await log.getByRole('combobox', { name: 'Also with' }).fill('tom')
-    await log.getByRole('listbox').getByRole('option').first().waitFor()
+    await openLogForm(page)
     await check(page, 'person page, log conversation form with people suggested')
     await page.keyboard.press('Escape')
 
@@ -311,14 +316,7 @@ describe.each(OVERRIDES)('accessibility: $name', (mode) => {
   it('is the system’s palette: a person page with the log form open, and Settings', async () => {
     const page = await open(seeded, mode, `#/person/${ids.anaId}`)
     await h1(page, 'Ana García').waitFor()
-    await page.getByRole('button', { name: 'Log conversation', exact: true }).click()
-    const log = page.getByRole('form', { name: 'Log conversation with Ana García' })
-    await log.getByRole('button', { name: '+ I owe them' }).click()
-    await log.getByRole('combobox', { name: 'Also with' }).fill('priya')
-    await log.getByRole('option', { name: /Priya Natarajan/ }).click()
-    await log.getByRole('list', { name: 'Also with' }).waitFor()
-    await log.getByRole('combobox', { name: 'Also with' }).fill('tom')
-    await log.getByRole('listbox').getByRole('option').first().waitFor()
+    await openLogForm(page)
     await check(page, 'person page, log conversation form with people suggested')
     await page.keyboard.press('Escape')
     await page.goto(`${seeded.url}#/settings`)
