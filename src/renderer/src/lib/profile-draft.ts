@@ -24,6 +24,7 @@ export interface FieldError {
   field: string
 }
 
+// defaultProfile() (shared/schema/person.ts) says the same, but importing it would ship valibot to the renderer.
 const BLANK: ProfileFields = {
   name: '',
   company: '',
