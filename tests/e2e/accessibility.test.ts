@@ -1,17 +1,25 @@
 /**
  * Every view, with its forms and dialogs open, through axe-core in Chromium: no serious or critical
- * violation, in the light and dark themes the system picks, and with the Settings override either way
- * (html[data-theme]). Colour contrast is among axe's checks, so both palettes in app.css are covered.
+ * violation, in the light and dark themes the system picks. Colour contrast is among axe's checks, so both
+ * palettes in app.css are covered at every step.
+ *
+ * The theme chosen in Settings (html[data-theme]) only sets color-scheme, which picks the same light-dark()
+ * colours; walking every view twice more would repeat the same checks on the same colours. Instead, at every
+ * step of both walks the page, as it is then, must have exactly the same colours (every colour property of
+ * every element and pseudo-element, palette.ts) with the opposite system scheme and the walk's scheme chosen
+ * in Settings. And each override, chosen in Settings and applied by the app, is itself opened on a system of
+ * the other scheme, checked the same way against the system's palette, and put through axe on two views.
  */
 import { writeFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, Page, Request } from 'playwright-core'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { Settings } from '../../src/shared/settings.ts'
 import { seedJournal } from '../support/seed-journal.ts'
 import { CONTACTS } from '../support/contacts.ts'
 import { openTempJournal } from '../support/temp-journal.ts'
 import { expectNoSeriousA11yViolations } from './axe.ts'
+import { expectSamePalette } from './palette.ts'
 import { assertRendererBuilt, launchBrowser, makeTempDir, openUi, removeDir, startApp } from './harness.ts'
 import type { RunningApp, Ui } from './harness.ts'
 
@@ -20,9 +28,11 @@ interface Mode {
   colorScheme: 'light' | 'dark'
   theme: Settings['theme']
 }
-const MODES: Mode[] = [
+const SYSTEM_MODES: Mode[] = [
   { name: 'light (system)', colorScheme: 'light', theme: 'system' },
-  { name: 'dark (system)', colorScheme: 'dark', theme: 'system' },
+  { name: 'dark (system)', colorScheme: 'dark', theme: 'system' }
+]
+const OVERRIDES: Mode[] = [
   { name: 'dark chosen in Settings on a light system', colorScheme: 'light', theme: 'dark' },
   { name: 'light chosen in Settings on a dark system', colorScheme: 'dark', theme: 'light' }
 ]
@@ -32,6 +42,10 @@ let empty: RunningApp
 let seeded: RunningApp
 let broken: RunningApp
 let ids: Awaited<ReturnType<typeof seedJournal>>
+// One page for the whole file, each test loading its app afresh in it: a new page costs a renderer process
+// (about a second of CPU), a load a quarter of that.
+let ui: Ui
+const inFlight = new Set<Request>()
 
 beforeAll(async () => {
   assertRendererBuilt()
@@ -46,8 +60,17 @@ beforeAll(async () => {
   await first.session.close()
   await writeFile(resolve(dir, 'journal.json'), '{"schemaVersion": 2, "people": [{"name": "Ada')
   broken = await startApp(dir)
+  ui = await openUi(browser, empty)
+  ui.page.on('request', (request) => inFlight.add(request))
+  ui.page.on('requestfinished', (request) => inFlight.delete(request))
+  ui.page.on('requestfailed', (request) => inFlight.delete(request))
+})
+afterEach(() => {
+  // What the page reported (console errors, failed requests) during the test fails that test.
+  expect(ui.problems.splice(0)).toEqual([])
 })
 afterAll(async () => {
+  await ui?.close()
   await browser?.close()
   for (const app of [empty, seeded, broken]) {
     if (!app) continue
@@ -56,32 +79,55 @@ afterAll(async () => {
   }
 })
 
-/** Opens the app in `mode` at `hash`, once the theme from Settings is on the page. */
-async function open(app: RunningApp, mode: Mode, hash = '#/today'): Promise<Ui> {
-  const ui = await openUi(browser, app, { colorScheme: mode.colorScheme })
-  await expect
-    .poll(() => ui.page.evaluate<string | undefined>('document.documentElement.dataset.theme'))
-    .toBe(mode.theme)
-  if (hash !== '#/today') await ui.page.goto(`${app.url}${hash}`)
-  return ui
+/** Loads the app afresh in `mode` at `hash`, and waits for the theme from Settings to be on the page. */
+async function open(app: RunningApp, mode: Mode, hash = '#/today'): Promise<Page> {
+  const { page } = ui
+  // Leaving while a request of the last test still runs would abort it: a problem for the harness.
+  await expect.poll(() => inFlight.size).toBe(0)
+  await page.emulateMedia({ colorScheme: mode.colorScheme })
+  // Through a blank page, so that even within the app the last test left this is a load, not a move.
+  await page.goto('about:blank')
+  await page.goto(`${app.url}${hash}`)
+  await expect.poll(() => page.evaluate<string | undefined>('document.documentElement.dataset.theme')).toBe(mode.theme)
+  return page
 }
 
 const h1 = (page: Page, name: string) => page.getByRole('heading', { level: 1, name, exact: true })
 
-describe.each(MODES)('accessibility: $name', (mode) => {
-  const label = (what: string) => `${what} (${mode.name})`
-  const check = (page: Page, what: string) => expectNoSeriousA11yViolations(page, label(what))
+/** On Ana's page: the log form with both commitments added, Priya with her, and people suggested for “tom”. */
+async function openLogForm(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Log conversation', exact: true }).click()
+  const log = page.getByRole('form', { name: 'Log conversation with Ana García' })
+  await log.getByRole('button', { name: '+ I owe them' }).click()
+  await log.getByRole('button', { name: '+ They owe me' }).click()
+  await log.getByRole('combobox', { name: 'Also with' }).fill('priya')
+  await log.getByRole('option', { name: /Priya Natarajan/ }).click()
+  await log.getByRole('list', { name: 'Also with' }).waitFor()
+  await log.getByRole('combobox', { name: 'Also with' }).fill('tom')
+  await log.getByRole('listbox').getByRole('option').first().waitFor()
+}
 
-  beforeAll(async () => {
-    for (const app of [empty, seeded, broken]) {
-      const result = await app.journal.handlers.updateSettings({ patch: { theme: mode.theme } })
-      expect(result.theme).toBe(mode.theme)
-    }
-  })
+/** Stores `mode`'s theme in every app's Settings, as choosing it on the Settings page does. */
+async function chooseTheme(mode: Mode): Promise<void> {
+  for (const app of [empty, seeded, broken]) {
+    const result = await app.journal.handlers.updateSettings({ patch: { theme: mode.theme } })
+    expect(result.theme).toBe(mode.theme)
+  }
+}
+
+describe.each(SYSTEM_MODES)('accessibility: $name', (mode) => {
+  const label = (what: string) => `${what} (${mode.name})`
+  const system = { system: mode.colorScheme, theme: 'system' } as const
+  const override = { system: mode.colorScheme === 'light' ? 'dark' : 'light', theme: mode.colorScheme } as const
+  const check = async (page: Page, what: string) => {
+    await expectNoSeriousA11yViolations(page, label(what))
+    await expectSamePalette(page, label(what), system, override)
+  }
+
+  beforeAll(() => chooseTheme(mode))
 
   it('Today and People with an empty journal, and the add form', async () => {
-    const ui = await open(empty, mode)
-    const { page } = ui
+    const page = await open(empty, mode)
     await page.getByRole('heading', { name: 'Nothing needs you today' }).waitFor()
     await check(page, 'Today, empty')
     await page.goto(`${empty.url}#/people`)
@@ -90,12 +136,10 @@ describe.each(MODES)('accessibility: $name', (mode) => {
     await page.getByRole('button', { name: 'Add your first person' }).click()
     await page.getByRole('form', { name: 'New person' }).waitFor()
     await check(page, 'People, the new person form')
-    await ui.close()
   })
 
   it('Today and People with a seller’s journal', async () => {
-    const ui = await open(seeded, mode)
-    const { page } = ui
+    const page = await open(seeded, mode)
     await page.getByRole('heading', { name: 'Overdue · 2 follow-ups' }).waitFor()
     await check(page, 'Today, seeded')
     // An error toast (a menu command that cannot be done here), with the pointer on its close button.
@@ -115,12 +159,10 @@ describe.each(MODES)('accessibility: $name', (mode) => {
     await page.getByLabel('Sort by').selectOption('last-contact')
     await page.getByRole('searchbox', { name: 'Filter people by name, company or tag' }).fill('acme')
     await check(page, 'People, filtered and sorted')
-    await ui.close()
   })
 
   it('Today’s week ahead with a follow-up’s panels open, and quick capture', async () => {
-    const ui = await open(seeded, mode)
-    const { page } = ui
+    const page = await open(seeded, mode)
     await page.getByRole('region', { name: 'The next 7 days' }).waitFor()
     const overdue = page.getByRole('region', { name: 'Overdue · 2 follow-ups' })
     await overdue.getByRole('button', { name: 'Done on…' }).first().click()
@@ -135,12 +177,10 @@ describe.each(MODES)('accessibility: $name', (mode) => {
     await capture.getByText('Note on').waitFor()
     await check(page, 'quick capture, writing the note')
     await page.keyboard.press('Escape')
-    await ui.close()
   })
 
   it('a person page, then with the log, profile, follow-up, interest and challenge forms open', async () => {
-    const ui = await open(seeded, mode, `#/person/${ids.anaId}`)
-    const { page } = ui
+    const page = await open(seeded, mode, `#/person/${ids.anaId}`)
     await h1(page, 'Ana García').waitFor()
     await page
       .getByRole('region', { name: 'Commitments' })
@@ -148,15 +188,7 @@ describe.each(MODES)('accessibility: $name', (mode) => {
       .click()
     await check(page, 'person page')
 
-    await page.getByRole('button', { name: 'Log conversation', exact: true }).click()
-    const log = page.getByRole('form', { name: 'Log conversation with Ana García' })
-    await log.getByRole('button', { name: '+ I owe them' }).click()
-    await log.getByRole('button', { name: '+ They owe me' }).click()
-    await log.getByRole('combobox', { name: 'Also with' }).fill('priya')
-    await log.getByRole('option', { name: /Priya Natarajan/ }).click()
-    await log.getByRole('list', { name: 'Also with' }).waitFor()
-    await log.getByRole('combobox', { name: 'Also with' }).fill('tom')
-    await log.getByRole('listbox').getByRole('option').first().waitFor()
+    await openLogForm(page)
     await check(page, 'person page, log conversation form with people suggested')
     await page.keyboard.press('Escape')
 
@@ -197,12 +229,10 @@ describe.each(MODES)('accessibility: $name', (mode) => {
     await check(page, 'the Undo toast, Undo hovered')
     await toast.getByRole('button', { name: 'Undo' }).click()
     await page.getByRole('status').filter({ hasText: 'is back.' }).waitFor()
-    await ui.close()
   })
 
   it('the pre-call brief, Me and an interest', async () => {
-    const ui = await open(seeded, mode, `#/brief/${ids.anaId}`)
-    const { page } = ui
+    const page = await open(seeded, mode, `#/brief/${ids.anaId}`)
     await page.getByRole('heading', { level: 2, name: 'Talking points' }).waitFor()
     await check(page, 'brief')
     await page.goto(`${seeded.url}#/me`)
@@ -212,12 +242,10 @@ describe.each(MODES)('accessibility: $name', (mode) => {
     await page.goto(`${seeded.url}#/interest/${encodeURIComponent('Real Madrid')}`)
     await page.getByRole('list', { name: 'People interested in Real Madrid' }).waitFor()
     await check(page, 'interest')
-    await ui.close()
   })
 
   it('Settings, and Import with a contacts preview', async () => {
-    const ui = await open(seeded, mode, '#/settings')
-    const { page } = ui
+    const page = await open(seeded, mode, '#/settings')
     await page.getByRole('heading', { level: 2, name: 'Your data' }).waitFor()
     await check(page, 'Settings')
     const shortcut = page.getByRole('form', { name: 'Global shortcut' })
@@ -244,12 +272,10 @@ describe.each(MODES)('accessibility: $name', (mode) => {
     await page.getByRole('button', { name: 'Choose a file…' }).click()
     await page.getByRole('alert').filter({ hasText: 'Line 1:' }).waitFor()
     await check(page, 'Import, a file it cannot read')
-    await ui.close()
   })
 
   it('the quick switcher with results, and the shortcuts sheet', async () => {
-    const ui = await open(seeded, mode)
-    const { page } = ui
+    const page = await open(seeded, mode)
     await h1(page, 'Today').waitFor()
     await page.keyboard.press('Control+K')
     // Words from a note: the results show snippets with the matches marked, one row active.
@@ -263,18 +289,41 @@ describe.each(MODES)('accessibility: $name', (mode) => {
     await check(page, 'quick switcher')
     await page.keyboard.press('Escape')
     await page.getByRole('dialog', { name: 'Quick switcher' }).waitFor({ state: 'hidden' })
-    await ui.page.evaluate("window.__rapportCommand('show-shortcuts')")
+    await page.evaluate("window.__rapportCommand('show-shortcuts')")
     await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor()
     await check(page, 'shortcuts sheet')
-    await ui.close()
   })
 
   it('the recovery screen', async () => {
-    const ui = await open(broken, mode)
-    const { page } = ui
+    const page = await open(broken, mode)
     await h1(page, 'Rapport cannot read your journal').waitFor()
     await page.getByRole('list', { name: 'Backups' }).waitFor()
     await check(page, 'recovery screen')
-    await ui.close()
+  })
+})
+
+describe.each(OVERRIDES)('accessibility: $name', (mode) => {
+  const label = (what: string) => `${what} (${mode.name})`
+  const look = { system: mode.colorScheme, theme: mode.theme } as const
+  const system = { system: mode.theme === 'dark' ? 'dark' : 'light', theme: 'system' } as const
+  const check = async (page: Page, what: string) => {
+    await expectSamePalette(page, label(what), look, system)
+    await expectNoSeriousA11yViolations(page, label(what))
+  }
+
+  beforeAll(() => chooseTheme(mode))
+
+  it('is the system’s palette: a person page with the log form open, and Settings', async () => {
+    const page = await open(seeded, mode, `#/person/${ids.anaId}`)
+    await h1(page, 'Ana García').waitFor()
+    await openLogForm(page)
+    await check(page, 'person page, log conversation form with people suggested')
+    await page.keyboard.press('Escape')
+    await page.goto(`${seeded.url}#/settings`)
+    await page.getByRole('heading', { level: 2, name: 'Your data' }).waitFor()
+    expect(await page.getByRole('region', { name: 'Appearance and dates' }).getByLabel('Theme').inputValue()).toBe(
+      mode.theme
+    )
+    await check(page, 'Settings')
   })
 })
