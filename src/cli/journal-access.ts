@@ -4,6 +4,7 @@
  * write — and the app's handlers on it, with the command line's arguments standing in for the app's dialogs.
  */
 import { stat } from 'node:fs/promises'
+import { constants } from 'node:os'
 import { join } from 'node:path'
 import type { ApiInput, ApiName, ApiResults } from '../shared/api.ts'
 import { call, openHandlers } from '../core/api/handlers.ts'
@@ -49,25 +50,56 @@ export async function withJournal<T>(
     ))
   )
     throw noJournal(path)
-  const session = await JournalSession.open(dataDir, {
-    owner: 'cli',
-    readOnly: access.mode === 'read',
-    // A command appends its change and is gone: the app (or the log's limits) writes the next snapshot.
-    compaction: { onClose: false }
-  })
+  // Before the lock is taken: a signal that comes while it is being taken must release it too.
+  const stopOnSignals = access.mode === 'write' ? releaseLockOnSignals() : () => undefined
+  let session: JournalSession
+  try {
+    session = await JournalSession.open(dataDir, {
+      owner: 'cli',
+      readOnly: access.mode === 'read',
+      // A command appends its change and is gone: the app (or the log's limits) writes the next snapshot.
+      compaction: { onClose: false }
+    })
+  } catch (error) {
+    stopOnSignals()
+    throw error
+  }
   try {
     const status = await session.status()
     if (status.state === 'unreadable') {
       const nothing = (access.changes ?? access.mode === 'write') ? ' Nothing was changed.' : ''
+      // A link, a folder or a pipe: the problem says what to do; there is nothing to restore over it.
+      if (!status.restorable)
+        throw new CliError(`The journal at ${status.file} cannot be opened: ${status.problem}${nothing}`)
       throw new CliError(
         `The journal at ${status.file} cannot be read: ${status.problem}${nothing} Run “rapport doctor”, or open Rapport to restore a backup.`
       )
     }
+    if (status.warning) process.stderr.write(`rapport: warning: ${status.warning}\n`)
     // The app's settings (how exported files link, the first day of the week) apply here too; only read.
     const handlers = await openHandlers(session, { now: () => access.now, shell: answers(access.picks ?? {}) })
     return await work({ session, call: (name, input) => call(handlers, name, input) })
   } finally {
+    stopOnSignals()
     await session.close()
+  }
+}
+
+const SIGNALS = ['SIGINT', 'SIGHUP', 'SIGTERM'] as const
+
+/**
+ * Ctrl+C, a closed terminal or a kill ends the command at once, as the shell expects (exit 128 + the
+ * signal's number), but never with the lock left behind: exiting runs the lock's release. A change whose
+ * append was cut short was never confirmed; the next open drops it (docs/store.md).
+ */
+function releaseLockOnSignals(): () => void {
+  const stop = (signal: (typeof SIGNALS)[number]) => {
+    process.stderr.write(`rapport: stopped by ${signal}; the journal’s lock is released.\n`)
+    process.exit(128 + constants.signals[signal])
+  }
+  for (const signal of SIGNALS) process.on(signal, stop)
+  return () => {
+    for (const signal of SIGNALS) process.off(signal, stop)
   }
 }
 

@@ -8,7 +8,7 @@ import { RapportError } from '../core/rapport-error.ts'
 import { CliError, EXIT_OK, EXIT_PROBLEM, EXIT_USAGE } from './cli-error.ts'
 import { readCommandLine } from './command-line.ts'
 import { defaultDataDir } from './default-data-dir.ts'
-import { describeFsError, isFsError } from '../core/fs-errors.ts'
+import { describeFsFailure, isFsError } from '../core/fs-errors.ts'
 import { commandHelp, rootHelp } from './help.ts'
 import { stdout } from './output.ts'
 // Bundled into the built command, so it always names the version it was built as.
@@ -40,7 +40,7 @@ function describeFailure(failure: unknown): [string, number] {
   if (failure instanceof JournalLocked) return [prefixed(failure.message), EXIT_USAGE]
   if (failure instanceof RapportError || failure instanceof JournalProblem)
     return [prefixed(failure.message), EXIT_PROBLEM]
-  if (isFsError(failure)) return [prefixed(`${failure.path ?? 'a file'}: ${describeFsError(failure)}.`), EXIT_PROBLEM]
+  if (isFsError(failure)) return [prefixed(`${describeFsFailure(failure)}.`), EXIT_PROBLEM]
   const detail = failure instanceof Error ? failure.message : String(failure)
   return [prefixed(`something went wrong (${detail}). Nothing was changed.`), EXIT_PROBLEM]
 }

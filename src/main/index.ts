@@ -7,7 +7,8 @@ import { createHandlers } from '../core/api/handlers.ts'
 import { resolveDataDir } from '../core/journal/data-dir.ts'
 import { readLocation } from './journal-location.ts'
 import { JournalLocked } from '../core/journal/journal-lock.ts'
-import { JournalSession } from '../core/journal/journal-session.ts'
+import type { JournalSession } from '../core/journal/journal-session.ts'
+import { openJournal } from './lock-prompt.ts'
 import { SettingsFile } from '../core/journal/settings-file.ts'
 import { createDesktop } from './desktop.ts'
 import { setupIpc } from './ipc.ts'
@@ -51,7 +52,11 @@ async function start(): Promise<void> {
   // A journal the user moved elsewhere (Settings) is found through the pointer in the app's folder.
   const moved = await readLocation(appDir)
   if (moved) dataDir = resolveDataDir(process.argv, process.env, moved)
-  journal = await JournalSession.open(dataDir, { owner: 'app' })
+  journal = await openJournal(dataDir)
+  if (!journal) {
+    app.quit()
+    return
+  }
   const settings = await SettingsFile.open(dataDir)
   const session = journal
   const current = () => {

@@ -1,8 +1,9 @@
-import { BrowserWindow, screen, shell } from 'electron'
+import { BrowserWindow, screen } from 'electron'
+import { openLinkAfterAsking } from './external-links.ts'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { loadWindowState, placeWindow, saveWindowState } from './window-state.ts'
-import { isAppUrl, isSafeExternalUrl, mainWindowOptions } from './window-options.ts'
+import { isAppUrl, mainWindowOptions } from './window-options.ts'
 
 /** The built page, beside this bundle: out/renderer/index.html next to out/main/. */
 const builtPage = join(import.meta.dirname, '../renderer/index.html')
@@ -39,9 +40,9 @@ export async function createMainWindow(dataDir: string): Promise<BrowserWindow> 
     void saveWindowState(dataDir, { ...bounds, maximized: window.isMaximized() }).catch(() => undefined)
   })
   const url = appUrl()
-  // Every new window is refused; web links go to the user's browser instead.
+  // Every new window is refused; web links go to the user's browser instead, once the user says so.
   window.webContents.setWindowOpenHandler(({ url: target }) => {
-    if (isSafeExternalUrl(target)) void shell.openExternal(target)
+    void openLinkAfterAsking(window, target).catch(() => undefined)
     return { action: 'deny' }
   })
   window.webContents.on('will-navigate', (event, target) => {

@@ -166,8 +166,23 @@ export interface BackupInfo {
 }
 
 export type JournalStatus =
-  | { state: 'ready'; file: string; people: number }
-  | { state: 'unreadable'; file: string; problem: string; backups: BackupInfo[] }
+  | {
+      state: 'ready'
+      file: string
+      people: number
+      /** Why the journal is shown read-only (the user made its file read-only), or ''. */
+      readOnly: string
+      /** Something to tell the user that does not stop them (its files could not be made private), or ''. */
+      warning: string
+    }
+  | {
+      state: 'unreadable'
+      file: string
+      problem: string
+      /** false when the file is not one to restore over (a link, a folder, a named pipe): fix it and try again. */
+      restorable: boolean
+      backups: BackupInfo[]
+    }
 
 /** What each call resolves to. */
 export interface ApiResults {

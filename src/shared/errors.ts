@@ -3,7 +3,15 @@
  * can branch on and a message written for the person using the app.
  */
 export type ApiErrorCode =
-  'invalid-input' | 'not-found' | 'journal-unreadable' | 'journal-locked' | 'save-failed' | 'forbidden' | 'internal'
+  | 'invalid-input'
+  | 'not-found'
+  | 'journal-unreadable'
+  | 'journal-locked'
+  | 'save-failed'
+  | 'forbidden'
+  /** Maintenance (a restore, a move) is replacing the journal: nothing was changed, try again in a moment. */
+  | 'busy'
+  | 'internal'
 
 export interface ApiError {
   code: ApiErrorCode

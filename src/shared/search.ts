@@ -1,14 +1,14 @@
 /** The search call's query and results, shared by main, the renderer and the CLI. */
 import { CHANNELS } from './choices.ts'
 import * as v from 'valibot'
-import { DaySchema, strict } from './schema/common.ts'
+import { DaySchema, strict, wellFormed } from './schema/common.ts'
 
 export const SEARCH_KINDS = ['person', 'conversation', 'interest', 'challenge', 'followUp'] as const
 export type SearchKind = (typeof SEARCH_KINDS)[number]
 
 export const SearchQuerySchema = strict({
-  text: v.pipe(v.string(), v.maxLength(200, 'A search is at most 200 characters.')),
-  tag: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(40))),
+  text: v.pipe(v.string(), v.maxLength(200, 'A search is at most 200 characters.'), wellFormed('A search')),
+  tag: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(40), wellFormed('A tag'))),
   channel: v.optional(v.picklist(CHANNELS)),
   from: v.optional(DaySchema),
   to: v.optional(DaySchema),

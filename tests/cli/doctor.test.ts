@@ -4,6 +4,7 @@ import { chmod, copyFile, readdir, readFile, writeFile } from 'node:fs/promises'
 import { hostname } from 'node:os'
 import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { JournalLock } from '../../src/core/journal/journal-lock.ts'
 import { SCHEMA_VERSION } from '../../src/shared/schema/journal.ts'
 import { sha256 } from '../support/files.ts'
 import { makeTempDir } from '../support/temp-journal.ts'
@@ -129,6 +130,51 @@ describe('rapport doctor', () => {
       /^rapport: The journal at .+ cannot be read: The file starts with a byte-order mark .+ Nothing was changed\./
     )
     expect(await readFile(file, 'utf8')).toBe('\ufeff{}')
+  })
+
+  it('--release-lock lets the user out of a lock naming a running program Rapport cannot vouch for', async () => {
+    const { dir } = await journal()
+    // A lock from before Rapport recorded start times, naming a process that runs but is not Rapport.
+    const other = spawn('sleep', ['600'])
+    try {
+      await new Promise((done) => other.once('spawn', done))
+      const lock = join(dir, 'journal.json.lock')
+      await writeFile(lock, JSON.stringify({ pid: other.pid, host: hostname(), owner: 'app', since: '' }))
+      const refused = await rapportIn(dir, 'add', 'Nadia Haddad')
+      expect(refused.code).toBe(2)
+      expect(refused.stderr).toContain(`a process with that number is running (“sleep 600”)`)
+      expect(refused.stderr).toContain('release the lock with “rapport doctor --release-lock”')
+      const checked = await rapportIn(dir, 'doctor')
+      expect(checked.stdout).toContain(`note     The journal is open in Rapport (process ${other.pid}), or was`)
+
+      const released = await rapportIn(dir, 'doctor', '--release-lock')
+      expect(released.stdout.split('\n')[0]).toBe(
+        `Released journal.json.lock: it named process ${other.pid} (“sleep 600”), which Rapport could not show to be Rapport.`
+      )
+      expect(released.code).toBe(0)
+      expect(await readdir(dir)).not.toContain('journal.json.lock')
+      expect((await rapportIn(dir, 'add', 'Nadia Haddad')).code).toBe(0)
+    } finally {
+      other.kill()
+    }
+  })
+
+  it('--release-lock refuses while the journal is open in a running Rapport, and says there is nothing to release otherwise', async () => {
+    const { dir } = await journal()
+    const app = await JournalLock.acquire(join(dir, 'journal.json.lock'), 'app')
+    try {
+      const refused = await rapportIn(dir, 'doctor', '--release-lock')
+      expect(refused.code).toBe(1)
+      expect(refused.stderr).toBe(
+        `rapport: The journal is open in Rapport (process ${process.pid}). Close it there first. The lock was left alone.\n`
+      )
+      expect(await readdir(dir)).toContain('journal.json.lock')
+    } finally {
+      await app.release()
+    }
+    const nothing = await rapportIn(dir, 'doctor', '--release-lock')
+    expect(nothing.stdout.split('\n')[0]).toBe('There is no lock on the journal: nothing to release.')
+    expect(nothing.code).toBe(0)
   })
 
   it('says there is no journal in a folder that does not exist', async () => {

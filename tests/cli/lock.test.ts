@@ -6,6 +6,7 @@ import { readFile, writeFile } from 'node:fs/promises'
 import { hostname } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { identityOf } from '../../src/core/journal/process-identity.ts'
 import { sha256 } from '../support/files.ts'
 import { makeTempDir } from '../support/temp-journal.ts'
 import { CONTACTS, folderSnapshot, rapportIn, removeAll, seededJournal } from './cli-harness.ts'
@@ -20,7 +21,14 @@ beforeAll(async () => {
   out = await makeTempDir('rapport-cli-out-')
   await writeFile(
     join(dir, 'journal.json.lock'),
-    JSON.stringify({ pid: process.pid, host: hostname(), owner: 'app', since: new Date().toISOString() }),
+    // As the app writes it: the process number, and the boot and start time that make it this process's.
+    JSON.stringify({
+      pid: process.pid,
+      host: hostname(),
+      owner: 'app',
+      since: new Date().toISOString(),
+      ...identityOf(process.pid)
+    }),
     { mode: 0o600 }
   )
 })

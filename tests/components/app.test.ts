@@ -1,10 +1,10 @@
-import { readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises'
+import { chmod, mkdir, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { cleanup, screen, waitFor, within } from '@testing-library/svelte'
 import userEvent from '@testing-library/user-event'
 import { afterEach, describe, expect, it } from 'vitest'
 import { backupsFolder } from '../../src/core/journal/backups.ts'
-import { openTempJournal } from '../support/temp-journal.ts'
+import { makeTempDir, openTempJournal } from '../support/temp-journal.ts'
 import type { TempJournal } from '../support/temp-journal.ts'
 import { addPeople, person, readJournalFile, renderApp, unreadableJournalWith } from './journal-fixtures.ts'
 
@@ -153,5 +153,60 @@ describe('App with an unreadable journal', () => {
 
     const list = await screen.findByRole('list', { name: 'People' })
     expect(within(list).getByText('Ada Lovelace')).toBeInTheDocument()
+  })
+})
+
+describe('App with a journal it will not change', () => {
+  it('opens a read-only journal (mode 0400) with a banner saying why, and saves nothing', async () => {
+    const first = await openTempJournal()
+    await addPeople(first.bridge, [person('Ada Lovelace', 'Analytical Engines')])
+    await first.session.close()
+    await chmod(first.file, 0o400)
+    await chmod(`${first.file}.log`, 0o400)
+    const before = await readFile(first.file)
+    journal = await openTempJournal(first.dir)
+
+    renderApp(journal.bridge, '#/people')
+
+    const banner = await screen.findByRole('status', { name: 'This journal is read-only' })
+    expect(banner).toHaveTextContent(
+      'journal.json is read-only (mode 0400), so Rapport shows it without changing it. To edit it again, make it writable (chmod 600) and reopen it.'
+    )
+    const list = await screen.findByRole('list', { name: 'People' })
+    expect(within(list).getByText('Ada Lovelace')).toBeInTheDocument()
+    expect(await readFile(first.file)).toEqual(before)
+  })
+
+  it('says so in a banner when the journal could not be made private, and opens it as usual', async () => {
+    journal = await openTempJournal()
+    const status = await journal.bridge.journalStatus()
+    if (!status.ok || status.value.state !== 'ready') throw new Error('expected a ready journal')
+    const warning =
+      'Rapport could not make journal.json private to you (permission denied): it has mode 0666, so other users of this computer may be able to read it.'
+    const bridge = {
+      ...journal.bridge,
+      journalStatus: async () => ({ ok: true as const, value: { ...status.value, warning } })
+    }
+
+    renderApp(bridge, '#/people')
+
+    expect(await screen.findByRole('status', { name: 'About this journal’s files' })).toHaveTextContent(warning)
+    expect(await screen.findByRole('heading', { level: 1, name: 'People' })).toBeInTheDocument()
+  })
+
+  it('offers no restore over a folder where journal.json should be, only Try again', async () => {
+    const dir = await makeTempDir('rapport-components-')
+    await mkdir(join(dir, 'journal.json'))
+    journal = await openTempJournal(dir)
+
+    renderApp(journal.bridge)
+
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Rapport cannot open your journal' })
+    ).toBeInTheDocument()
+    expect(screen.getByText(/journal\.json is a folder, not a journal file/)).toBeInTheDocument()
+    expect(screen.queryByRole('button', { name: /Restore/ })).not.toBeInTheDocument()
+    expect(screen.queryByRole('list', { name: 'Backups' })).not.toBeInTheDocument()
+    expect(screen.getByRole('button', { name: 'Try again' })).toBeEnabled()
   })
 })

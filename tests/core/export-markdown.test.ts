@@ -1,4 +1,4 @@
-import { lstat, mkdir, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises'
+import { link, lstat, mkdir, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import fc from 'fast-check'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -6,6 +6,7 @@ import { exportMarkdown, renderPersonMarkdown } from '../../src/core/transfer/ex
 import { validateJournal } from '../../src/core/journal/journal-text.ts'
 import { SCHEMA_VERSION } from '../../src/shared/schema/journal.ts'
 import type { Journal } from '../../src/shared/schema/journal.ts'
+import { hasVisible } from '../../src/shared/schema/common.ts'
 import { defaultProfile } from '../../src/shared/schema/person.ts'
 import { seedJournal } from '../support/seed-journal.ts'
 import { makeTempDir, openTempJournal } from '../support/temp-journal.ts'
@@ -32,6 +33,18 @@ afterEach(async () => {
 
 const journal = () => temp.session.store().journal
 const read = (path: string) => readFile(join(out, path), 'utf8')
+
+describe('the export’s folders', () => {
+  it.skipIf(process.platform === 'win32')(
+    'are made private to the user (0700): people’s names are file names',
+    async () => {
+      const folder = join(out, 'vault', 'Clients')
+      await exportMarkdown(journal(), folder, NOW)
+      for (const made of [join(out, 'vault'), folder, join(folder, 'People')])
+        expect({ made, mode: (await stat(made)).mode & 0o777 }).toEqual({ made, mode: 0o700 })
+    }
+  )
+})
 
 describe('a person’s Markdown', () => {
   it('matches the golden file (UPDATE_GOLDEN=1 rewrites it)', async () => {
@@ -237,6 +250,23 @@ describe('exporting never writes outside the chosen folder', () => {
     expect(await readFile(join(out, 'secret.txt'), 'utf8')).toBe('keep me')
   })
 
+  it.skipIf(process.platform === 'win32')(
+    'through a file in the folder that is a hard link to a file elsewhere',
+    async () => {
+      const folder = join(out, 'export')
+      await exportMarkdown(journal(), folder, NOW)
+      // Ana's exported file now also has a name outside the folder: writing it would change that file too.
+      const outside = join(out, 'ana-for-the-team.md')
+      await link(join(folder, 'People', 'Ana García.md'), outside)
+      const before = await readFile(outside, 'utf8')
+      await temp.handlers.updatePerson({ id: ids.anaId, patch: { role: 'Chief Financial Officer' } })
+      await expect(exportMarkdown(journal(), folder, NOW)).rejects.toThrow(
+        '“People/Ana García.md” in the export folder is a hard link to a file elsewhere; Rapport will not write through it.'
+      )
+      expect(await readFile(outside, 'utf8')).toBe(before)
+    }
+  )
+
   it.skipIf(process.platform === 'win32')('through a People folder that is a link to somewhere else', async () => {
     const folder = join(out, 'export')
     await mkdir(join(out, 'elsewhere'))
@@ -246,7 +276,7 @@ describe('exporting never writes outside the chosen folder', () => {
     expect(await readdir(join(out, 'elsewhere'))).toEqual([])
   })
 
-  it('for any names at all (property)', async () => {
+  it('for any name a journal can hold (property)', async () => {
     const hostile = fc.constantFrom(
       '../',
       '..',
@@ -267,7 +297,8 @@ describe('exporting never writes outside the chosen folder', () => {
     const name = fc
       .array(fc.oneof(hostile, fc.string({ unit: 'binary', maxLength: 40 })), { minLength: 1, maxLength: 4 })
       .map((parts) => parts.join('').trim().slice(0, 200))
-      .filter((n) => n.trim() !== '')
+      // Any name the journal can hold: something visible, no half characters (the schema refuses the rest).
+      .filter((n) => hasVisible(n) && !/\p{Cs}/u.test(n))
     let run = 0
     await fc.assert(
       fc.asyncProperty(fc.array(name, { minLength: 1, maxLength: 8 }), async (names) => {

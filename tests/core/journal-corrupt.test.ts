@@ -48,7 +48,7 @@ const cases: Array<[string, string | Buffer, RegExp]> = [
     '{"schemaVersion":99,"people":[],"future":true}',
     /newer Rapport \(schema version 99\)/
   ],
-  ['holds binary junk', Buffer.from([0x00, 0xff, 0x13, 0x37, 0x80]), /not valid JSON/]
+  ['holds binary junk', Buffer.from([0x00, 0xff, 0x13, 0x37, 0x80]), /not valid UTF-8 text \(byte 1\)/]
 ]
 
 let dir = ''

@@ -84,9 +84,11 @@ describe('deleting a person', () => {
   it('takes everything that is only theirs, leaves shared meetings to the others, and Undo restores it all exactly', async () => {
     const [ana, bo, cy] = [await person('Ana'), await person('Bo'), await person('Cy')]
     const solo = await api.logConversation({
-      conversation: meeting([bo.id], 'Just Bo'),
+      conversation: meeting([ana.id, bo.id], 'Just Bo'),
       followUps: [{ personId: ana.id, title: 'Ask Ana about Bo', dueDate: '2026-12-01', direction: 'i-owe' }]
     })
+    // Ana left the meeting's people afterwards; her follow-up from it stays linked.
+    await api.updateConversation({ id: solo.conversation.id, conversation: meeting([bo.id], 'Just Bo') })
     await api.logConversation({
       conversation: meeting([ana.id, bo.id, cy.id], 'Three-way'),
       followUps: [{ personId: bo.id, title: 'Bo sends specs', dueDate: '2026-12-02', direction: 'they-owe' }]

@@ -25,6 +25,7 @@ import {
 import { describeMerge } from '../../src/core/transfer/transfer-words.ts'
 import type { JournalStore } from '../../src/core/journal/journal-store.ts'
 import { validateJournal } from '../../src/core/journal/journal-text.ts'
+import { hasVisible } from '../../src/shared/schema/common.ts'
 import { COLLECTIONS, emptyJournal, SCHEMA_VERSION } from '../../src/shared/schema/journal.ts'
 import type { Journal } from '../../src/shared/schema/journal.ts'
 import { storedFilesHash, storedText } from '../support/files.ts'
@@ -68,11 +69,11 @@ const ID_POOL = Array.from({ length: 12 }, (_, i) => `pool-id-${String(i).padSta
 const id = fc.oneof(fc.constantFrom(...ID_POOL), fc.stringMatching(/^[A-Za-z0-9_-]{8,64}$/))
 const anyString = (maxLength: number) =>
   fc.oneof(fc.string({ unit: 'grapheme', maxLength }), fc.string({ unit: 'binary', maxLength }))
-/** Schema text is trimmed and at most `max` UTF-16 units; `required` text is not empty. */
+/** Schema text is trimmed and at most `max` UTF-16 units; `required` text has something visible in it. */
 const text = (max: number, required = false) =>
   anyString(Math.floor(max / 2))
     .map((s) => s.trim())
-    .filter((s) => s.length <= max && (!required || s.length > 0))
+    .filter((s) => s.length <= max && (!required || hasVisible(s)))
 const timestamp = fc
   .tuple(
     fc.date({ min: new Date('1990-01-01T00:00:00Z'), max: new Date('2100-01-01T00:00:00Z'), noInvalidDate: true }),

@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs'
 import { mkdir, readFile, rm } from 'node:fs/promises'
 import { createServer } from 'node:http'
 import type { IncomingMessage, Server, ServerResponse } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import type { AddressInfo, Socket } from 'node:net'
 import { extname, join, resolve, sep } from 'node:path'
 import { chromium } from 'playwright-core'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
@@ -208,8 +208,48 @@ function closeServer(server: Server): Promise<void> {
   return new Promise((done, fail) => server.close((error) => (error ? fail(error) : done())))
 }
 
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
+/**
+ * Everything Chromium sends anywhere but 127.0.0.1 — a page's request, a popup's, a preconnect, one the
+ * browser makes on its own (an update check, a dictionary download) — goes through this proxy, which writes it
+ * down and refuses it. Chromium always goes straight to loopback addresses, so the app's own server is not
+ * proxied. Tests fail on anything it saw (Ui.close).
+ */
+class OffMachine {
+  readonly seen: string[] = []
+  readonly #server = createServer((request, response) => {
+    this.seen.push(request.url ?? '')
+    response.writeHead(403).end()
+  })
+
+  constructor() {
+    // https (and websockets) ask the proxy for a tunnel first: the host is all it is told, and enough.
+    this.#server.on('connect', (request: IncomingMessage, socket: Socket) => {
+      this.seen.push(`https://${request.url ?? ''}/`)
+      socket.end('HTTP/1.1 403 Forbidden\r\n\r\n')
+    })
+  }
+
+  async listen(): Promise<string> {
+    await new Promise<void>((done, fail) => {
+      this.#server.once('error', fail)
+      this.#server.listen(0, HOST, done)
+    })
+    return `http://${HOST}:${(this.#server.address() as AddressInfo).port}`
+  }
+
+  close(): void {
+    this.#server.closeAllConnections()
+    this.#server.close()
+  }
+}
+
+const offMachine = new WeakMap<Browser, OffMachine>()
+/** The discard port on this machine: nothing listens, so anything sent there fails at once, locally. */
+const CLOSED_PORT = 'http://127.0.0.1:9'
+
+export async function launchBrowser(): Promise<Browser> {
+  const proxy = new OffMachine()
+  const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: [
       '--headless',
@@ -219,9 +259,18 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
-      '--disable-quic'
+      '--disable-quic',
+      // Chromium-the-browser's own services (sign-in, component updates, autofill's server) are pointed at a
+      // closed local port: Electron has none of them, and here they would reach Google on every run.
+      `--gaia-url=${CLOSED_PORT}`,
+      `--component-updater=url-source=${CLOSED_PORT}/`,
+      `--autofill-server-url=${CLOSED_PORT}/`,
+      `--proxy-server=${await proxy.listen()}`
     ]
   })
+  offMachine.set(browser, proxy)
+  browser.on('disconnected', () => proxy.close())
+  return browser
 }
 
 export interface Ui {
@@ -268,16 +317,19 @@ export async function openUi(
   // Fail a missing element in seconds rather than at the test's own timeout.
   context.setDefaultTimeout(10_000)
   const problems: string[] = []
+  // Requests of every page and worker of the context, popups included, and what the proxy saw meanwhile.
+  context.on('request', (request) => {
+    const { hostname, protocol } = new URL(request.url())
+    // data: URLs never leave the machine; anything else must go to our server only.
+    if (protocol !== 'data:' && hostname !== HOST) problems.push(`request off the machine: ${request.url()}`)
+  })
+  const proxy = offMachine.get(browser)
+  const proxiedBefore = proxy?.seen.length ?? 0
   const page = await context.newPage()
   page.on('console', (message) => {
     if (message.type() === 'error') problems.push(`console error: ${message.text()}`)
   })
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`))
-  page.on('request', (request) => {
-    const { hostname, protocol } = new URL(request.url())
-    // data: URLs never leave the machine; anything else must go to our server only.
-    if (protocol !== 'data:' && hostname !== HOST) problems.push(`request off the machine: ${request.url()}`)
-  })
   page.on('response', (response) => {
     if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`)
   })
@@ -291,6 +343,7 @@ export async function openUi(
     problems,
     close: async () => {
       await context.close()
+      for (const url of proxy?.seen.slice(proxiedBefore) ?? []) problems.push(`request off the machine (proxy): ${url}`)
       if (problems.length > 0) throw new Error(`e2e: the page reported problems:\n${problems.join('\n')}`)
     }
   }

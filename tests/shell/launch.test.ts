@@ -2,9 +2,11 @@
  * The launch smoke test: the BUILT main process (out/main/index.js) started in plain Node with a recording
  * stand-in for 'electron' (launch/electron-stand-in.ts), checked for what the real app must do on a laptop.
  */
-import { execFile } from 'node:child_process'
+import { execFile, spawn } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { readdir, readFile, rm } from 'node:fs/promises'
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { hostname } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { JournalSession } from '../../src/core/journal/journal-session.ts'
@@ -157,5 +159,92 @@ describe('the built app, launched with a stand-in Electron', () => {
     } finally {
       await holder.close()
     }
+  })
+
+  it('never lets Chromium fetch spellcheck dictionaries from the internet: they come from a local folder', async () => {
+    const { log } = await launch()
+    expect(log.errors).toEqual([])
+    expect(log.spellcheckDictionaries).toMatch(/^file:\/\/.+\/dictionaries\/$/)
+  })
+
+  describe('a web link the page asks to open', () => {
+    const LINK = 'https://acme-logistics.example/rfp/2026?contact=ana%20garc%C3%ADa#pricing'
+
+    it('is shown to the user in full, and opened in their browser only when they choose Open Link', async () => {
+      const { log } = await launch({ env: { RAPPORT_STAND_IN_LINK: LINK, RAPPORT_STAND_IN_CLICK: 'Open Link' } })
+      expect(log.errors).toEqual([])
+      expect(log.windowOpenAnswers).toEqual([{ action: 'deny' }])
+      expect(log.messageBoxes).toEqual([
+        {
+          message: 'Open this link in your browser?',
+          detail: LINK,
+          buttons: ['Cancel', 'Open Link'],
+          clicked: 'Open Link'
+        }
+      ])
+      expect(log.openedExternally).toEqual([LINK])
+    })
+
+    it('is not opened when the user cancels', async () => {
+      const { log } = await launch({ env: { RAPPORT_STAND_IN_LINK: LINK } })
+      expect(log.errors).toEqual([])
+      expect(log.messageBoxes.map((box) => box.clicked)).toEqual(['Cancel'])
+      expect(log.openedExternally).toEqual([])
+    })
+
+    it('is not even asked about when it is not a web link', async () => {
+      const { log } = await launch({
+        env: { RAPPORT_STAND_IN_LINK: 'file:///etc/passwd', RAPPORT_STAND_IN_CLICK: 'Open Link' }
+      })
+      expect(log.messageBoxes).toEqual([])
+      expect(log.openedExternally).toEqual([])
+    })
+  })
+
+  describe('a lock naming a running program that may not be Rapport (its process number reused)', () => {
+    async function lockedByAnotherProgram(): Promise<{ dataDir: string; other: ChildProcess; lock: string }> {
+      const dataDir = await makeTempDir('rapport-launch-reused-')
+      const other = spawn('sleep', ['600'])
+      await new Promise((done) => other.once('spawn', done))
+      // As Rapport 0.1 left it after a crash: a number and a host, nothing that tells processes apart.
+      const lock = JSON.stringify({ pid: other.pid, host: hostname(), owner: 'app', since: '2026-11-30T09:12:00.000Z' })
+      await writeFile(join(dataDir, 'journal.json.lock'), lock)
+      return { dataDir, other, lock }
+    }
+
+    it('asks the user, naming the program, and opens the journal once they choose Open Anyway', async () => {
+      const { dataDir, other } = await lockedByAnotherProgram()
+      try {
+        const { log, code } = await launch({ dataDir, env: { RAPPORT_STAND_IN_CLICK: 'Open Anyway' } })
+        expect(log.errors).toEqual([])
+        expect(log.messageBoxes).toHaveLength(1)
+        const [box] = log.messageBoxes
+        expect(box!.buttons).toEqual(['Quit', 'Open Anyway'])
+        expect(box!.detail).toContain(`process ${other.pid}`)
+        expect(box!.detail).toContain('“sleep 600”')
+        expect(log.errorBoxes).toEqual([])
+        expect(code).toBe(0)
+        expect(log.windows).toHaveLength(1)
+        expect(log.calls[0]).toMatchObject({ channel: 'createPerson', result: { ok: true } })
+        expect(await readdir(dataDir)).not.toContain('journal.json.lock')
+      } finally {
+        other.kill()
+      }
+    })
+
+    it('quits without touching the lock or the journal when the user chooses Quit', async () => {
+      const { dataDir, other, lock } = await lockedByAnotherProgram()
+      try {
+        const { log, code } = await launch({ dataDir, env: { RAPPORT_STAND_IN_CLICK: 'Quit' } })
+        expect(log.errors).toEqual([])
+        expect(log.messageBoxes.map((box) => box.clicked)).toEqual(['Quit'])
+        expect(log.windows).toEqual([])
+        expect(code).toBe(0)
+        expect(await readdir(dataDir)).toEqual(['journal.json.lock'])
+        expect(await readFile(join(dataDir, 'journal.json.lock'), 'utf8')).toBe(lock)
+      } finally {
+        other.kill()
+      }
+    })
   })
 })

@@ -4,7 +4,7 @@
  */
 import { access, stat } from 'node:fs/promises'
 import { basename, resolve } from 'node:path'
-import { describeFsError } from '../../core/fs-errors.ts'
+import { describeFileKind, describeFsError } from '../../core/fs-errors.ts'
 import { importKindOf } from '../../shared/transfer.ts'
 import type { ImportPreview } from '../../shared/transfer.ts'
 import { CliError, EXIT_OK, UsageError } from '../cli-error.ts'
@@ -52,7 +52,7 @@ export const importCommand: Command = {
       throw new CliError(`Rapport imports .vcf, .csv and .json files; “${basename(file)}” is none of these.`)
     const path = resolve(file)
     await readable(path).catch((error: unknown) => {
-      throw new CliError(`Cannot read ${file}: ${describeFsError(error)}.`)
+      throw new CliError(`Cannot read ${file}: ${error instanceof NotAFile ? error.message : describeFsError(error)}.`)
     })
     // The file is read and planned without the lock first, so a bad file changes nothing, not even a backup.
     const picks = { file: path }
@@ -99,11 +99,19 @@ export const importCommand: Command = {
   }
 }
 
-/** Fails as reading would (a missing file, a folder, no permission), without reading the file yet. */
+/**
+ * Fails as reading would (a missing file, a folder, no permission), without reading the file yet. A pipe
+ * is refused too: the file is read twice (a plan, then the import), and the second read would wait forever.
+ */
 async function readable(path: string): Promise<void> {
-  if ((await stat(path)).isDirectory()) throw Object.assign(new Error('EISDIR'), { code: 'EISDIR' })
+  const info = await stat(path)
+  if (info.isDirectory()) throw Object.assign(new Error('EISDIR'), { code: 'EISDIR' })
+  if (!info.isFile())
+    throw new NotAFile(`it is ${describeFileKind(info)}, not a file. Save the contacts to a file and import that`)
   await access(path)
 }
+
+class NotAFile extends Error {}
 
 async function previewOf({ call }: CliJournal): Promise<ImportPreview> {
   const picked = await call('importPick', {})

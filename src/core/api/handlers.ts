@@ -9,7 +9,7 @@ import * as v from 'valibot'
 import { apiInputs, isApiName } from '../../shared/api.ts'
 import type { ApiName, ApiParsedInput, ApiResults } from '../../shared/api.ts'
 import type { ApiResult } from '../../shared/errors.ts'
-import { describeIssue } from '../../shared/schema/common.ts'
+import { describeIssue, shorten } from '../../shared/schema/common.ts'
 import { todayView } from '../views/agenda.ts'
 import { buildBrief } from '../views/brief.ts'
 import {
@@ -31,10 +31,13 @@ import { peopleOverview } from '../views/people-overview.ts'
 import { quickCapture } from '../entries/quick-capture.ts'
 import { createDataHandlers } from './data-handlers.ts'
 import { RapportError } from '../rapport-error.ts'
+import { describeFsFailure, isFsError } from '../fs-errors.ts'
 import { SettingsFile } from '../journal/settings-file.ts'
 import { NO_SHELL } from './shell-port.ts'
 import type { ShellPort } from './shell-port.ts'
 import { restoreRemoved } from '../entries/removal.ts'
+import type { Taken } from '../../shared/schema/removed.ts'
+import { UndoTickets } from './undo-tickets.ts'
 
 export type Handlers = { [K in ApiName]: (input: ApiParsedInput<K>) => Promise<ApiResults[K]> }
 
@@ -53,6 +56,8 @@ export function createHandlers(session: JournalSession, options: HandlerOptions 
   const journal = () => session.store().journal
   const settings = options.settings ?? SettingsFile.inMemory()
   const data = createDataHandlers(session, now, options.shell ?? NO_SHELL, settings)
+  const undo = new UndoTickets()
+  const ticketed = async (taken: Promise<Taken>) => undo.issue(await taken)
   return {
     ...data.handlers,
     journalStatus: () => session.status(),
@@ -66,34 +71,40 @@ export function createHandlers(session: JournalSession, options: HandlerOptions 
     getPersonPage: async ({ id }) => personPage(journal(), id, now()),
     createPerson: ({ person }) => createPerson(store(), person, now()),
     updatePerson: ({ id, patch }) => updatePerson(store(), id, patch, now()),
-    deletePerson: ({ id }) => deletePerson(store(), id),
+    deletePerson: ({ id }) => ticketed(deletePerson(store(), id)),
     undoDelete: async ({ removed }) => {
-      await restoreRemoved(store(), removed)
+      const issued = undo.take(removed)
+      try {
+        await restoreRemoved(store(), issued)
+      } catch (error) {
+        undo.restore(issued)
+        throw error
+      }
       return true
     },
 
     logConversation: ({ conversation, followUps }) => logConversation(store(), conversation, followUps, now()),
     updateConversation: ({ id, conversation }) => updateConversation(store(), id, conversation, now()),
     quickCapture: (capture) => quickCapture(store(), capture, now()),
-    deleteConversation: ({ id }) => deleteConversation(store(), id),
+    deleteConversation: ({ id }) => ticketed(deleteConversation(store(), id)),
 
     addInterest: ({ interest }) => addInterest(store(), interest, now()),
     updateInterest: ({ id, interest }) => updateInterest(store(), id, interest),
-    deleteInterest: ({ id }) => deleteInterest(store(), id),
+    deleteInterest: ({ id }) => ticketed(deleteInterest(store(), id)),
     peopleWithInterest: async ({ label }) => peopleWithInterest(journal(), label),
 
     addChallenge: ({ challenge }) => addChallenge(store(), challenge, now()),
     updateChallenge: ({ id, challenge }) => updateChallenge(store(), id, challenge, now()),
-    deleteChallenge: ({ id }) => deleteChallenge(store(), id),
+    deleteChallenge: ({ id }) => ticketed(deleteChallenge(store(), id)),
     addValue: ({ value }) => addValue(store(), value, now()),
     updateValue: ({ id, value }) => updateValue(store(), id, value),
-    deleteValue: ({ id }) => deleteValue(store(), id),
+    deleteValue: ({ id }) => ticketed(deleteValue(store(), id)),
 
     addFollowUp: ({ followUp }) => addFollowUp(store(), followUp, now()),
     updateFollowUp: ({ id, followUp }) => updateFollowUp(store(), id, followUp, now()),
     completeFollowUp: ({ id, on }) => completeFollowUp(store(), id, on, now()),
     reopenFollowUp: ({ id }) => reopenFollowUp(store(), id, now()),
-    deleteFollowUp: ({ id }) => deleteFollowUp(store(), id),
+    deleteFollowUp: ({ id }) => ticketed(deleteFollowUp(store(), id)),
 
     getBrief: async ({ id }) => buildBrief(journal(), id, now(), { dateFormat: data.settings().dateFormat }),
     search: async ({ query }) => session.index().search(query, now()),
@@ -120,7 +131,7 @@ export async function call<K extends ApiName>(handlers: Handlers, name: K, paylo
   const parsed = v.safeParse(apiInputs[name], payload ?? {})
   if (!parsed.success) {
     const issue = parsed.issues[0]
-    throw new RapportError('invalid-input', describeIssue(issue), v.getDotPath(issue) ?? '')
+    throw new RapportError('invalid-input', describeIssue(issue), shorten(v.getDotPath(issue) ?? ''))
   }
   const handler = handlers[name] as (input: unknown) => Promise<ApiResults[K]>
   return handler(parsed.output)
@@ -156,5 +167,6 @@ function isPlainObject(value: unknown): boolean {
 }
 
 function describe(error: unknown): string {
+  if (isFsError(error)) return describeFsFailure(error)
   return error instanceof Error ? error.message : String(error)
 }

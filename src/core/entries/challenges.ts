@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto'
 import type { Challenge, ChallengeInput, Value, ValueInput } from '../../shared/schema/challenge.ts'
 import type { Journal } from '../../shared/schema/journal.ts'
-import type { Removed } from '../../shared/schema/removed.ts'
+import type { Taken } from '../../shared/schema/removed.ts'
 import type { ChallengeView } from '../../shared/views.ts'
 import { getById, indexById, replaceById } from './collections.ts'
 import { localDay } from '../days.ts'
@@ -39,7 +39,7 @@ export function updateChallenge(store: JournalStore, id: string, input: Challeng
 }
 
 /** Deletes a challenge; value entries linked to it stay, unlinked. */
-export function deleteChallenge(store: JournalStore, id: string): Promise<Removed> {
+export function deleteChallenge(store: JournalStore, id: string): Promise<Taken> {
   return store.change((journal) => {
     const challenge = getById(journal.challenges, id, 'challenge')
     const removed = takeOut(journal, 'challenges', (c) => c.id !== id)
@@ -73,7 +73,7 @@ export function updateValue(store: JournalStore, id: string, input: ValueInput):
   })
 }
 
-export function deleteValue(store: JournalStore, id: string): Promise<Removed> {
+export function deleteValue(store: JournalStore, id: string): Promise<Taken> {
   return store.change((journal) => {
     const value = getById(journal.values, id, 'value entry')
     const removed = takeOut(journal, 'values', (v) => v.id !== id)

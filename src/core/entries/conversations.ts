@@ -3,13 +3,15 @@ import { randomUUID } from 'node:crypto'
 import type { Conversation, ConversationInput } from '../../shared/schema/conversation.ts'
 import type { FollowUp } from '../../shared/schema/follow-up.ts'
 import type { Journal } from '../../shared/schema/journal.ts'
-import type { Removed } from '../../shared/schema/removed.ts'
+import type { Taken } from '../../shared/schema/removed.ts'
 import { getById, indexById, replaceById } from './collections.ts'
 import { titleOrFirstLine } from './entry-title.ts'
 import { newFollowUp } from './follow-ups.ts'
 import type { FollowUpDraft } from './follow-ups.ts'
 import type { JournalStore } from '../journal/journal-store.ts'
 import { alter, takeOut } from './removal.ts'
+import { RapportError } from '../rapport-error.ts'
+import { shorten } from '../../shared/schema/common.ts'
 
 export interface Logged {
   conversation: Conversation
@@ -26,6 +28,14 @@ export function logConversation(
   const stamp = now.toISOString()
   return store.change((journal) => {
     requirePeople(journal, input.personIds)
+    for (const draft of followUps) {
+      if (input.personIds.includes(draft.personId)) continue
+      const who = getById(journal.people, draft.personId, 'person')
+      throw new RapportError(
+        'invalid-input',
+        `${shorten(who.name, 80)} was not in this conversation, so a follow-up from it cannot be theirs. Add them to the conversation first.`
+      )
+    }
     const conversation: Conversation = {
       id: randomUUID(),
       ...input,
@@ -66,7 +76,7 @@ export function updateConversation(
 }
 
 /** Deletes an entry; follow-ups that came from it stay, unlinked, and Undo links them again. */
-export function deleteConversation(store: JournalStore, id: string): Promise<Removed> {
+export function deleteConversation(store: JournalStore, id: string): Promise<Taken> {
   return store.change((journal) => {
     const conversation = getById(journal.conversations, id, 'conversation')
     const removed = takeOut(journal, 'conversations', (c) => c.id !== id)

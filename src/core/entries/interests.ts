@@ -4,7 +4,7 @@ import { interestKey } from '../../shared/schema/interest.ts'
 import type { Interest, InterestInput } from '../../shared/schema/interest.ts'
 import type { Journal } from '../../shared/schema/journal.ts'
 import type { Person } from '../../shared/schema/person.ts'
-import type { Removed } from '../../shared/schema/removed.ts'
+import type { Taken } from '../../shared/schema/removed.ts'
 import type { InterestView } from '../../shared/views.ts'
 import { getById, indexById, replaceById } from './collections.ts'
 import type { JournalStore } from '../journal/journal-store.ts'
@@ -27,7 +27,7 @@ export function updateInterest(store: JournalStore, id: string, input: InterestI
   })
 }
 
-export function deleteInterest(store: JournalStore, id: string): Promise<Removed> {
+export function deleteInterest(store: JournalStore, id: string): Promise<Taken> {
   return store.change((journal) => {
     const interest = getById(journal.interests, id, 'interest')
     const removed = takeOut(journal, 'interests', (i) => i.id !== id)

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto'
 import type { Journal } from '../../shared/schema/journal.ts'
 import { defaultProfile } from '../../shared/schema/person.ts'
 import type { NewPerson, Person, PersonPatch } from '../../shared/schema/person.ts'
-import type { Removed } from '../../shared/schema/removed.ts'
+import type { Taken } from '../../shared/schema/removed.ts'
 import { definedOnly, indexById, replaceById } from './collections.ts'
 import type { JournalStore } from '../journal/journal-store.ts'
 import { alter, takeOut } from './removal.ts'
@@ -47,7 +47,7 @@ export function updatePerson(store: JournalStore, id: string, patch: PersonPatch
  * Removes a person with their interests, challenges, value entries and follow-ups, and the conversations
  * that were with them alone; a conversation shared with others only loses them from its people.
  */
-export function deletePerson(store: JournalStore, id: string): Promise<Removed> {
+export function deletePerson(store: JournalStore, id: string): Promise<Taken> {
   return store.change((journal) => {
     const person = journal.people[indexById(journal.people, id, 'person')]!
     const people = takeOut(journal, 'people', (p) => p.id !== id)
@@ -64,7 +64,7 @@ export function deletePerson(store: JournalStore, id: string): Promise<Removed> 
     const unlinked = alter({ ...journal, followUps: followUps.kept }, 'followUps', (f) =>
       f.conversationId && soloIds.has(f.conversationId) ? { ...f, conversationId: null } : f
     )
-    const removed: Removed = {
+    const removed: Taken = {
       label: person.name,
       people: people.slots,
       // Shared conversations are recorded by their position in the list after solo ones left; restoring

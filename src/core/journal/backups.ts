@@ -6,7 +6,7 @@ import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import type { BackupInfo } from '../../shared/api.ts'
 import { writeFileDurable } from './durable-write.ts'
-import { readJournalText } from './journal-text.ts'
+import { journalTextOf, readJournalText } from './journal-text.ts'
 
 export type BackupKind = BackupInfo['kind']
 
@@ -55,13 +55,13 @@ export async function listBackups(journalPath: string): Promise<BackupInfo[]> {
   const infos = await Promise.all(
     (await listNames(folder)).map(async (name): Promise<BackupInfo> => {
       const path = join(folder, name)
-      const [info, text] = await Promise.all([stat(path), readFile(path, 'utf8')])
+      const [info, bytes] = await Promise.all([stat(path), readFile(path)])
       return {
         name,
         kind: kindOf(name),
         createdAt: info.mtime.toISOString(),
         sizeBytes: info.size,
-        problem: problemOf(text)
+        problem: problemOf(bytes)
       }
     })
   )
@@ -77,9 +77,9 @@ function kindOf(name: string): BackupKind {
   return BACKUP_NAME.exec(name)?.[1] as BackupKind
 }
 
-function problemOf(text: string): string {
+function problemOf(bytes: Uint8Array): string {
   try {
-    readJournalText(text)
+    readJournalText(journalTextOf(bytes))
     return ''
   } catch (error) {
     return error instanceof Error ? error.message : String(error)

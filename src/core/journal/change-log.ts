@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto'
 import type { ChangeOp } from './change-diff.ts'
+import { decodeUtf8 } from './utf8.ts'
 
 export interface LogRecord {
   seq: number
@@ -61,8 +62,18 @@ export function readLog(bytes: Uint8Array): LogReading {
   while (start < bytes.length) {
     const end = bytes.indexOf(NEWLINE, start)
     const last = end === -1 || end === bytes.length - 1
-    const record =
-      end === -1 ? null : decodeLine(Buffer.from(bytes.buffer, bytes.byteOffset + start, end - start).toString('utf8'))
+    const line = end === -1 ? null : decodeUtf8(bytes.subarray(start, end))
+    if (line && 'invalidAt' in line) {
+      // A crash leaves the last record cut short, or with zeros where its bytes never reached the disk;
+      // a whole line that is not UTF-8 was changed after it was written.
+      const zeros = bytes.subarray(start, end).includes(0)
+      if (!(last && zeros))
+        return {
+          ok: false,
+          problem: `The change log is damaged: record ${records.length + 1} (byte ${start}) is not valid UTF-8 text (byte ${start + line.invalidAt}).`
+        }
+    }
+    const record = line && 'text' in line ? decodeLine(line.text) : null
     if (!record) {
       if (last) return { ok: true, records, goodBytes, tornBytes: bytes.length - start }
       return {

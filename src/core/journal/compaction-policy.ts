@@ -54,3 +54,34 @@ export class CompactionTimer {
     this.#idle = null
   }
 }
+
+/**
+ * A task that runs one at a time: asked for while it runs, it runs once more after (changes saved during a
+ * compaction are not in its snapshot); asked for again meanwhile, that same next run answers every request.
+ */
+export class OneAtATime {
+  #task: () => Promise<void>
+  #running: Promise<void> | null = null
+  #waiting: Promise<void> | null = null
+
+  constructor(task: () => Promise<void>) {
+    this.#task = task
+  }
+
+  run(): Promise<void> {
+    if (this.#waiting) return this.#waiting
+    const start = (): Promise<void> => {
+      this.#waiting = null
+      this.#running = this.#task().finally(() => (this.#running = null))
+      return this.#running
+    }
+    if (!this.#running) return start()
+    this.#waiting = this.#running.catch(() => undefined).then(start)
+    return this.#waiting
+  }
+
+  /** Resolves once nothing runs or waits (failures included). */
+  async settled(): Promise<void> {
+    while (this.#running || this.#waiting) await (this.#waiting ?? this.#running)?.catch(() => undefined)
+  }
+}

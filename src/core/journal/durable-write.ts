@@ -4,24 +4,37 @@
  * the new one, never a mix.
  */
 import { randomUUID } from 'node:crypto'
-import { open, readdir, rename, rm } from 'node:fs/promises'
+import { open, rename, rm } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 
 export const PRIVATE_FILE_MODE = 0o600
+export const PRIVATE_FOLDER_MODE = 0o700
 
 export async function writeFileDurable(path: string, bytes: string | Uint8Array): Promise<void> {
   const tmp = tempPathFor(path)
-  const file = await open(tmp, 'wx', PRIVATE_FILE_MODE)
+  const file = await open(tmp, 'wx', PRIVATE_FILE_MODE).catch((error: unknown) => {
+    throw naming(error, path)
+  })
   try {
     await file.writeFile(bytes)
     await file.sync()
   } catch (error) {
     await file.close()
     await rm(tmp, { force: true })
-    throw error
+    throw naming(error, path)
   }
   await file.close()
   await commitTemp(tmp, path)
+}
+
+/**
+ * A failed write names the file it was for (the one the user knows, not its temp file): errors from an open
+ * file handle carry no path, and "the disk is full" alone does not say where.
+ */
+export function naming(error: unknown, path: string): unknown {
+  const failure = error as NodeJS.ErrnoException
+  if (failure instanceof Error && typeof failure.code === 'string') failure.path = path
+  return error
 }
 
 /** A unique temp name beside `path`, so two writers (or a crashed one's leftovers) never collide. */
@@ -56,12 +69,4 @@ export const TEMP_FILE_NAME = /^\.(.+)\.(\d+)\.[0-9a-f-]{36}\.tmp$/
 
 export function isTempFileOf(path: string, name: string): boolean {
   return name.startsWith(`.${basename(path)}.`) && name.endsWith('.tmp')
-}
-
-/** Temp files from a writer that died mid-write; the journal itself is always whole. */
-export async function removeStaleTempFiles(path: string): Promise<void> {
-  const names = await readdir(dirname(path))
-  await Promise.all(
-    names.filter((name) => isTempFileOf(path, name)).map((name) => rm(join(dirname(path), name), { force: true }))
-  )
 }

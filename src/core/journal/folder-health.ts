@@ -11,7 +11,8 @@ import { describeCounts } from '../transfer/transfer-words.ts'
 import { backupsFolder, listBackups } from './backups.ts'
 import { TEMP_FILE_NAME } from './durable-write.ts'
 import { describeFsError } from '../fs-errors.ts'
-import { isRunning, readLockState } from './journal-lock.ts'
+import { octal } from './journal-files.ts'
+import { describeHolder, GONE_WHY, holderName, isRunning, readLockState } from './journal-lock.ts'
 import type { JournalStore } from './journal-store.ts'
 
 export type FindingLevel = 'ok' | 'note' | 'problem'
@@ -26,9 +27,14 @@ const PRIVATE_FILE = 0o600
 const PRIVATE_FOLDER = 0o700
 
 /** Every finding about the journal at `path`: `store` as a read-only session opened it, or the reason it could not. */
-export async function inspectFolder(path: string, store: JournalStore | null, problem: string): Promise<Finding[]> {
+export async function inspectFolder(
+  path: string,
+  store: JournalStore | null,
+  problem: string,
+  restorable = true
+): Promise<Finding[]> {
   return [
-    ...checkJournal(path, store, problem),
+    ...checkJournal(path, store, problem, restorable),
     ...(await checkBackups(path)),
     ...(await checkLock(path)),
     ...(await checkLeftovers(path)),
@@ -36,8 +42,10 @@ export async function inspectFolder(path: string, store: JournalStore | null, pr
   ]
 }
 
-function checkJournal(path: string, store: JournalStore | null, problem: string): Finding[] {
+function checkJournal(path: string, store: JournalStore | null, problem: string, restorable: boolean): Finding[] {
   const name = basename(path)
+  // Not a file to restore over (a link, a folder, a pipe): the problem itself says what to do.
+  if (!store && !restorable) return [{ level: 'problem', text: problem }]
   if (!store)
     return [
       {
@@ -112,28 +120,29 @@ async function checkLock(path: string): Promise<Finding[]> {
   const lock = await readLockState(`${path}.lock`)
   const name = `${basename(path)}.lock`
   if (lock.state === 'none') return []
-  if (lock.state === 'unreadable')
+  if (lock.state === 'junk')
     return [
       {
         level: 'problem',
         text: `${name} is not a lock Rapport can read (a writer stopped while making it); Rapport clears it the next time it opens the journal.`
       }
     ]
-  const who = lock.owner === 'cli' ? 'a rapport command' : lock.owner === 'app' ? 'Rapport' : `a ${lock.owner} process`
-  if (!lock.here)
+  if (lock.state === 'gone')
+    return [
+      {
+        level: 'problem',
+        text: `${name} was left by process ${lock.record.pid}, which ${GONE_WHY[lock.why]} (it stopped without closing the journal); Rapport takes it over the next time it opens the journal.`
+      }
+    ]
+  if (lock.state === 'running')
     return [
       {
         level: 'note',
-        text: `The journal is open in ${who} (process ${lock.pid}) on ${lock.host}; close it there before opening it here.`
+        text: `The journal is open in ${holderName(lock.record)} (process ${lock.record.pid}) right now.`
       }
     ]
-  if (lock.running) return [{ level: 'note', text: `The journal is open in ${who} (process ${lock.pid}) right now.` }]
-  return [
-    {
-      level: 'problem',
-      text: `${name} was left by process ${lock.pid}, which is no longer running (it stopped without closing the journal); Rapport takes it over the next time it opens the journal.`
-    }
-  ]
+  // Held by a process this computer cannot vouch for: the user decides, and is told how.
+  return [{ level: 'note', text: describeHolder(lock) }]
 }
 
 /** Files left by saves that were interrupted, in the journal's folder and in backups/. */
@@ -197,10 +206,6 @@ async function checkModes(path: string): Promise<Finding[]> {
 
 async function namesIn(folder: string): Promise<string[]> {
   return readdir(folder).catch(() => [])
-}
-
-function octal(mode: number): string {
-  return `0${mode.toString(8).padStart(3, '0')}`
 }
 
 function size(bytes: number): string {

@@ -5,10 +5,10 @@
  * before each write. Writes are not queued here: the store never starts a second one while one is in flight.
  */
 import type { Adapter } from 'lowdb'
-import { readFile } from 'node:fs/promises'
 import type { Journal } from '../../shared/schema/journal.ts'
 import { sha256 } from './file-hash.ts'
-import { readJournalText } from './journal-text.ts'
+import { readJournalBytes } from './journal-files.ts'
+import { journalTextOf, readJournalText } from './journal-text.ts'
 import { writeSnapshotSliced } from './snapshot-writer.ts'
 
 export class JournalFile implements Adapter<Journal> {
@@ -33,14 +33,9 @@ export class JournalFile implements Adapter<Journal> {
 
   /** null only when the file does not exist; a file that exists but cannot be read throws JournalProblem. */
   async read(): Promise<Journal | null> {
-    let bytes: Buffer
-    try {
-      bytes = await readFile(this.path)
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null
-      throw error
-    }
-    const text = bytes.toString('utf8')
+    const bytes = await readJournalBytes(this.path)
+    if (bytes === null) return null
+    const text = journalTextOf(bytes)
     const hash = sha256(bytes)
     const { journal, migratedFrom, logSeq } = readJournalText(text, {
       validated: this.#validatedHash !== '' && hash === this.#validatedHash

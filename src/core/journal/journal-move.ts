@@ -22,23 +22,26 @@ export async function moveJournal(session: JournalSession, target: string): Prom
       'That folder already has a journal. Open it instead, or pick an empty folder.'
     )
   }
-  const store = session.store()
-  await store.flush()
-  await mkdir(join(target, 'backups'), { recursive: true, mode: 0o700 })
-  // The journal as it stands, snapshot and log together, as a snapshot with an empty log.
-  const text = serializeSnapshot(store.journal, 0)
-  await writeFileDurable(join(target, JOURNAL_FILE), text)
-  for (const name of await readdir(backupsFolder(session.path)).catch(() => [] as string[])) {
-    await copyFile(join(backupsFolder(session.path), name), join(target, 'backups', name))
-  }
-  await syncFolder(join(target, 'backups'))
-  if (await exists(join(from, SETTINGS_FILE))) await copyFile(join(from, SETTINGS_FILE), join(target, SETTINGS_FILE))
-  // Read the copy back before trusting it.
-  const copied = await readFile(join(target, JOURNAL_FILE), 'utf8')
-  if (copied !== text)
-    throw new RapportError('save-failed', `The copy in ${target} does not match the journal. Nothing was moved.`)
-  readJournalText(copied)
-  await session.switchTo(target)
+  // The store must be open (a move of an unreadable journal is refused here, in words).
+  session.store()
+  // The copy is made in the change queue, from the journal as every confirmed change left it; changes asked
+  // for meanwhile are refused, so none is confirmed into the old folder after the copy was taken.
+  await session.switchTo(target, async (journal) => {
+    await mkdir(join(target, 'backups'), { recursive: true, mode: 0o700 })
+    // The journal as it stands, snapshot and log together, as a snapshot with an empty log.
+    const text = serializeSnapshot(journal, 0)
+    await writeFileDurable(join(target, JOURNAL_FILE), text)
+    for (const name of await readdir(backupsFolder(session.path)).catch(() => [] as string[])) {
+      await copyFile(join(backupsFolder(session.path), name), join(target, 'backups', name))
+    }
+    await syncFolder(join(target, 'backups'))
+    if (await exists(join(from, SETTINGS_FILE))) await copyFile(join(from, SETTINGS_FILE), join(target, SETTINGS_FILE))
+    // Read the copy back before trusting it.
+    const copied = await readFile(join(target, JOURNAL_FILE), 'utf8')
+    if (copied !== text)
+      throw new RapportError('save-failed', `The copy in ${target} does not match the journal. Nothing was moved.`)
+    readJournalText(copied)
+  })
 }
 
 /** Whether `folder` holds a journal Rapport can switch to (or is a place a new one can start). */

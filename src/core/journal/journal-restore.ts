@@ -6,9 +6,27 @@
 import { readFile } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import type { Journal } from '../../shared/schema/journal.ts'
+import { backupPath } from './backups.ts'
 import { writeFileDurable } from './durable-write.ts'
+import { journalTextOf, readJournalText } from './journal-text.ts'
+import { RapportError } from '../rapport-error.ts'
 import { logPathOf, readLogBytes } from './log-file.ts'
 import { serializeSnapshot } from './snapshot-writer.ts'
+
+/** The journal a backup holds, read strictly; refused in words when there is none or it cannot be read. */
+export async function readBackup(path: string, name: string): Promise<Journal> {
+  let bytes: Buffer
+  try {
+    bytes = await readFile(backupPath(path, name))
+  } catch {
+    throw new RapportError('not-found', `There is no backup called “${name}”.`)
+  }
+  try {
+    return readJournalText(journalTextOf(bytes)).journal
+  } catch (error) {
+    throw new RapportError('invalid-input', `That backup cannot be read either: ${(error as Error).message}`)
+  }
+}
 
 export async function replaceJournal(path: string, journal: Journal, afterSeq: number): Promise<void> {
   await writeFileDurable(path, serializeSnapshot(journal, afterSeq))

@@ -4,20 +4,21 @@
  * in a sibling file first. Opened read-only (the CLI's search, brief, doctor and export), it takes no lock
  * and writes nothing, not even the search index.
  */
-import { mkdir, readFile } from 'node:fs/promises'
+import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { BackupInfo, JournalStatus } from '../../shared/api.ts'
 import type { Journal } from '../../shared/schema/journal.ts'
-import { backupPath, backupsFolder, listBackups, writeBackup } from './backups.ts'
+import { backupsFolder, listBackups, writeBackup } from './backups.ts'
 import { serializeJournal } from './journal-file.ts'
-import { highestSeqIn, keepUnreadable, replaceJournal } from './journal-restore.ts'
+import { highestSeqIn, keepUnreadable, readBackup, replaceJournal } from './journal-restore.ts'
 import { inspectFolder } from './folder-health.ts'
 import type { Finding } from './folder-health.ts'
 import { JournalLock } from './journal-lock.ts'
 import type { LockOwner } from './journal-lock.ts'
 import { JournalStore } from './journal-store.ts'
 import type { StoreOptions } from './journal-store.ts'
-import { JournalProblem, readJournalText } from './journal-text.ts'
+import { JournalProblem } from './journal-text.ts'
+import { makePrivate } from './journal-files.ts'
 import { SearchIndex } from '../search/search-index.ts'
 import { readSavedIndex, savedIndexJournal, saveIndex } from '../search/saved-index.ts'
 import { RapportError } from '../rapport-error.ts'
@@ -25,10 +26,15 @@ import { RapportError } from '../rapport-error.ts'
 // What the session's users (the shell and the CLI) catch or show, from the one module they open.
 export { BACKUP_POLICY } from './backups.ts'
 export type { Finding, FindingLevel } from './folder-health.ts'
-export { JournalLocked } from './journal-lock.ts'
+export { describeReleased, JournalLocked, releaseLock } from './journal-lock.ts'
 export { JournalProblem } from './journal-text.ts'
 
 export const JOURNAL_FILE = 'journal.json'
+
+const TRY_AGAIN = 'so nothing was changed. Try again in a moment.'
+const RESTORING = `Rapport is restoring a backup right now, ${TRY_AGAIN}`
+const MOVING = `Rapport is moving the journal right now, ${TRY_AGAIN}`
+const SWITCHING = `Rapport is opening another journal right now, ${TRY_AGAIN}`
 
 export interface SessionOptions extends StoreOptions {
   owner: LockOwner
@@ -45,7 +51,12 @@ export class JournalSession {
   #indexSavedFor = ''
   /** Index saves, one at a time (on compaction and on closing). */
   #indexSaving: Promise<void> = Promise.resolve()
-  #problem = ''
+  /** Why the journal could not be read (and whether a backup may be restored over it: not over a link…). */
+  #problem: JournalProblem | null = null
+  /** Why the journal's files could not be made private to the user (chmod refused), or ''. */
+  #warning = ''
+  /** Set while maintenance (a restore, a move, a reopen) has the journal: why calls are refused meanwhile. */
+  #busy = ''
   #changeListeners: Array<() => void> = []
 
   private constructor(path: string, lock: JournalLock | null, options: SessionOptions) {
@@ -95,12 +106,21 @@ export class JournalSession {
   /** The open store; fails with a clear error while the journal is unreadable. */
   store(): JournalStore {
     if (this.#store) return this.#store
-    throw new RapportError('journal-unreadable', `The journal at ${this.#path} cannot be read: ${this.#problem}`)
+    if (this.#busy) throw new RapportError('busy', this.#busy)
+    throw new RapportError(
+      'journal-unreadable',
+      `The journal at ${this.#path} cannot be read: ${this.#problem?.message ?? ''}`
+    )
   }
 
   async status(): Promise<JournalStatus> {
-    if (this.#store) return { state: 'ready', file: this.#path, people: this.#store.journal.people.length }
-    return { state: 'unreadable', file: this.#path, problem: this.#problem, backups: await this.backups() }
+    const store = this.#store
+    if (store) {
+      const { readOnlyReason: readOnly } = store
+      return { state: 'ready', file: this.#path, people: store.journal.people.length, readOnly, warning: this.#warning }
+    }
+    const { message: problem = '', restorable = true } = this.#problem ?? {}
+    return { state: 'unreadable', file: this.#path, problem, restorable, backups: await this.backups() }
   }
 
   backups(): Promise<BackupInfo[]> {
@@ -113,7 +133,7 @@ export class JournalSession {
 
   /** What rapport doctor reports about the journal, its backups, its lock and the files around it. */
   health(): Promise<Finding[]> {
-    return inspectFolder(this.#path, this.#store, this.#problem)
+    return inspectFolder(this.#path, this.#store, this.#problem?.message ?? '', this.#problem?.restorable)
   }
 
   /**
@@ -131,6 +151,9 @@ export class JournalSession {
         ...this.#options,
         validatedSnapshot: savedFor?.slice(0, savedFor.indexOf('+')) ?? ''
       })
+      // Private to the user where the system allows; where it does not (another owner, FAT), a warning.
+      const files = store.readOnly ? [] : [this.#path, `${this.#path}.log`]
+      this.#warning = (await Promise.all(files.map(makePrivate))).filter(Boolean).join(' ')
       const loaded =
         savedFor === store.position ? await readSavedIndex(this.#path, store.journal, store.position) : null
       const index = loaded ?? SearchIndex.build(store.journal)
@@ -143,10 +166,10 @@ export class JournalSession {
       store.onCompacted(() => void this.#saveIndex())
       this.#store = store
       this.#index = index
-      this.#problem = ''
+      this.#problem = null
     } catch (error) {
       if (!(error instanceof JournalProblem)) throw error
-      this.#problem = error.message
+      this.#problem = error
     }
     return this.status()
   }
@@ -157,46 +180,59 @@ export class JournalSession {
    */
   async restoreBackup(name: string): Promise<JournalStatus> {
     this.#refuseIfReadOnly()
-    let text: string
-    try {
-      text = await readFile(backupPath(this.#path, name), 'utf8')
-    } catch {
-      throw new RapportError('not-found', `There is no backup called “${name}”.`)
-    }
-    let journal: Journal
-    try {
-      journal = readJournalText(text).journal
-    } catch (error) {
-      throw new RapportError('invalid-input', `That backup cannot be read either: ${(error as Error).message}`)
-    }
+    // Nothing is restored over a link, a folder or a pipe: the user moves it away first.
+    if (!this.#store && this.#problem?.restorable === false) throw new RapportError('forbidden', this.#problem.message)
+    const journal = await readBackup(this.#path, name)
     const now = (this.#options.now ?? (() => new Date()))()
-    let lastSeq: number
+    return this.#whileBusy(RESTORING, () => this.#restore(journal, now))
+  }
+
+  async #restore(journal: Journal, now: Date): Promise<JournalStatus> {
     if (this.#store) {
-      // The journal as it stands (snapshot and log together) is the pre-restore backup.
+      // In the change queue: the pre-restore backup holds every change confirmed before it, and changes
+      // asked for while the backup goes in are refused, never written to the log it replaces.
       const store = this.#store
-      await store.flush()
-      await writeBackup(this.#path, 'pre-restore', serializeJournal(store.journal), now)
+      await store.retire(RESTORING, async (current) => {
+        await writeBackup(this.#path, 'pre-restore', serializeJournal(current), now)
+        await replaceJournal(this.#path, journal, store.lastSeq)
+      })
       await store.close({ compact: false })
-      this.#store = null
-      lastSeq = store.lastSeq
-    } else {
-      await keepUnreadable(this.#path, now)
-      lastSeq = await highestSeqIn(this.#path)
+      return this.reopen()
     }
-    await replaceJournal(this.#path, journal, lastSeq)
+    await keepUnreadable(this.#path, now)
+    await replaceJournal(this.#path, journal, await highestSeqIn(this.#path))
     return this.reopen()
   }
 
   /**
    * Continues with the journal in another folder: its lock is taken first, so a failure leaves this one
-   * open as it was. Throws JournalLocked if another program has that journal open.
+   * open as it was. Throws JournalLocked if another program has that journal open. `prepare` (moving the
+   * journal there) runs in the change queue with the journal as every confirmed change left it; changes
+   * asked for from then on are refused until the journal there is open.
    */
-  async switchTo(dataDir: string): Promise<JournalStatus> {
+  async switchTo(dataDir: string, prepare?: (journal: Journal) => Promise<void>): Promise<JournalStatus> {
     this.#refuseIfReadOnly()
     await mkdir(dataDir, { recursive: true, mode: 0o700 })
     const path = join(dataDir, JOURNAL_FILE)
     if (path === this.#path) return this.status()
     const lock = await JournalLock.acquire(`${path}.lock`, this.#options.owner)
+    return this.#whileBusy(prepare ? MOVING : SWITCHING, (why) => this.#switch(lock, path, why, prepare))
+  }
+
+  async #switch(
+    lock: JournalLock,
+    path: string,
+    why: string,
+    prepare?: (journal: Journal) => Promise<void>
+  ): Promise<JournalStatus> {
+    try {
+      await this.#store?.retire(why, async (journal) => {
+        await prepare?.(journal)
+      })
+    } catch (error) {
+      await lock.release()
+      throw error
+    }
     await this.#store?.close()
     await this.#saveIndex()
     await this.#lock?.release()
@@ -217,6 +253,16 @@ export class JournalSession {
     this.#store = null
     this.#index = null
     await this.#lock?.release()
+  }
+
+  async #whileBusy<T>(why: string, work: (why: string) => Promise<T>): Promise<T> {
+    if (this.#busy) throw new RapportError('busy', this.#busy)
+    this.#busy = why
+    try {
+      return await work(why)
+    } finally {
+      this.#busy = ''
+    }
   }
 
   #refuseIfReadOnly(): void {

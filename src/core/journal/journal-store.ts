@@ -6,39 +6,25 @@
  * log starts afresh (compaction-policy.ts says when; docs/store.md how each step survives a crash).
  */
 import { Low } from 'lowdb'
-import { chmod, mkdir, readFile } from 'node:fs/promises'
+import { mkdir, readFile } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import { emptyJournal } from '../../shared/schema/journal.ts'
 import type { Journal } from '../../shared/schema/journal.ts'
-import { rotateBackups, writeBackup } from './backups.ts'
+import { backupsFolder, rotateBackups, writeBackup } from './backups.ts'
 import { JournalFile, serializeJournal } from './journal-file.ts'
-import { PRIVATE_FILE_MODE, removeStaleTempFiles } from './durable-write.ts'
+import { readOnlyReason, removeLeftovers } from './journal-files.ts'
+import { describeFsError } from '../fs-errors.ts'
 import { checkOrRefuse } from './change-check.ts'
 import { diffJournal } from './change-diff.ts'
-import { CompactionTimer } from './compaction-policy.ts'
+import { CompactionTimer, OneAtATime } from './compaction-policy.ts'
 import { IdSets } from './id-sets.ts'
-import type { CompactionPolicy } from './compaction-policy.ts'
-import { LogFile } from './log-file.ts'
-import { RapportError } from '../rapport-error.ts'
+import { LogFile, logPathOf } from './log-file.ts'
 import { replayLog } from './log-replay.ts'
 import type { LogState } from './log-replay.ts'
+import { RapportError } from '../rapport-error.ts'
+import type { StoreOptions } from './store-options.ts'
 
-export interface StoreOptions {
-  /** The clock, so that backup rotation can be tested across days. */
-  now?: () => Date
-  /**
-   * Reads the files and never writes: no backups, no migration written back, changes refused. For commands
-   * that only read, and may do so while the app has the journal open (they take no lock).
-   */
-  readOnly?: boolean
-  /** When to write a new snapshot; see compaction-policy.ts for the defaults. */
-  compaction?: Partial<CompactionPolicy>
-  /**
-   * The SHA-256 of a snapshot this build validated before (the saved search index names it): a snapshot with
-   * exactly these bytes is not validated again on open.
-   */
-  validatedSnapshot?: string
-}
+export type { StoreOptions } from './store-options.ts'
 
 export class JournalStore {
   #db: Low<Journal>
@@ -49,23 +35,27 @@ export class JournalStore {
   #logState: LogState = { records: 0, bytes: 0, tornBytes: 0, lastSeq: 0, replayed: 0, pendingFrom: 0 }
   /** The one write queue: every change, and so every append, waits for the one before. */
   #queue: Promise<unknown> = Promise.resolve()
-  /** The compaction running, and the one asked for while it ran (at most one waits: it covers every request). */
-  #compacting: Promise<void> | null = null
-  #compactionWaiting: Promise<void> | null = null
+  /** Compactions, one at a time (compaction-policy.ts). */
+  #compactions = new OneAtATime(() => this.#runCompaction())
   #timer: CompactionTimer
   /** The lists' ids, for checking changes. */
   #ids = new IdSets()
   #rotatedOn = ''
   /** The day's backups being taken after a change (flush waits for them). */
   #rotating: Promise<void> = Promise.resolve()
+  /** Set once maintenance has taken the journal over (retire): why changes are refused from then on. */
+  #retired = ''
   #listeners: Array<(journal: Journal) => void> = []
   #compactedListeners: Array<() => void> = []
   readonly readOnly: boolean
+  /** Why a store opened for writing is read-only after all (the files' modes), or ''. */
+  readonly readOnlyReason: string
 
-  private constructor(path: string, now: () => Date, options: StoreOptions) {
+  private constructor(path: string, now: () => Date, options: StoreOptions, readOnlyReason = '') {
     this.#path = path
     this.#now = now
-    this.readOnly = options.readOnly ?? false
+    this.readOnly = (options.readOnly ?? false) || readOnlyReason !== ''
+    this.readOnlyReason = readOnlyReason
     this.#file = new JournalFile(path, options.validatedSnapshot)
     this.#db = new Low(this.#file, emptyJournal())
     this.#timer = new CompactionTimer(options.compaction ?? {}, () => void this.compact().catch(warn))
@@ -79,14 +69,16 @@ export class JournalStore {
    */
   static async open(path: string, options: StoreOptions = {}): Promise<JournalStore> {
     const now = options.now ?? (() => new Date())
-    const store = new JournalStore(path, now, options)
+    // A journal the user made read-only is opened read-only: shown, never written, never chmodded.
+    const forced = options.readOnly ? '' : await readOnlyReason([path, logPathOf(path)])
+    const store = new JournalStore(path, now, options, forced)
     if (store.readOnly) {
       await store.#db.read()
       store.#logState = await replayLog(path, store.#file.logSeq, store.#db, store.#file.migrated)
       return store
     }
     await mkdir(dirname(path), { recursive: true, mode: 0o700 })
-    await removeStaleTempFiles(path)
+    await removeLeftovers(path, backupsFolder(path))
     await store.#db.read()
     const state = await replayLog(path, store.#file.logSeq, store.#db, store.#file.migrated)
     store.#logState = state
@@ -101,7 +93,6 @@ export class JournalStore {
       store.#log = await LogFile.open(path, state.bytes, state.records, state.lastSeq)
       await store.#log.restart(Buffer.alloc(0), 0)
     } else {
-      await chmod(path, PRIVATE_FILE_MODE)
       store.#log = await LogFile.open(path, state.bytes, state.records, state.lastSeq)
       // Records the snapshot already holds mean a compaction stopped before its last step: finish it.
       if (state.replayed < state.records)
@@ -158,8 +149,9 @@ export class JournalStore {
    */
   change<T>(produce: (current: Journal) => { next: Journal; result: T }): Promise<T> {
     const log = this.#log
-    if (!log)
-      return Promise.reject(new RapportError('forbidden', `The journal at ${this.#path} is open read-only here.`))
+    // Checked first: a retired store is closed once the task is done, and still refuses for that reason.
+    if (this.#retired) return Promise.reject(new RapportError('busy', this.#retired))
+    if (!log) return Promise.reject(this.#readOnlyError())
     return this.#enqueue(async () => {
       const previous = this.#db.data
       const { next, result } = produce(previous)
@@ -171,7 +163,7 @@ export class JournalStore {
       } catch (error) {
         throw new RapportError(
           'save-failed',
-          `Rapport could not save the journal to ${this.#path}: ${describe(error)}. Nothing was changed.`
+          `Rapport could not save the journal to ${this.#path}: ${describeFsError(error)}. Nothing was changed.`
         )
       }
       // Durable now: only from here is the change part of the journal.
@@ -185,6 +177,32 @@ export class JournalStore {
     })
   }
 
+  /**
+   * Maintenance that replaces or moves the journal (a restore, a move): `task` runs in the change queue,
+   * after every change asked for before it, with the journal as they left it. Changes asked for from now on
+   * are refused with `why`, and no new snapshot starts, so nothing lands in files the task is replacing. If
+   * the task fails, the store carries on as before; if it succeeds, the store is done: close it.
+   */
+  async retire<T>(why: string, task: (journal: Journal) => Promise<T>): Promise<T> {
+    if (!this.#log) throw this.#readOnlyError()
+    if (this.#retired) throw new RapportError('busy', this.#retired)
+    this.#retired = why
+    this.#timer.clear()
+    try {
+      // A snapshot being written would otherwise land after the task; none starts from now on.
+      await this.#compactions.settled()
+      await this.#rotating
+      return await this.#enqueue(() => task(this.#db.data))
+    } catch (error) {
+      this.#retired = ''
+      throw error
+    }
+  }
+
+  #readOnlyError(): RapportError {
+    return new RapportError('forbidden', this.readOnlyReason || `The journal at ${this.#path} is open read-only here.`)
+  }
+
   #enqueue<T>(run: () => Promise<T>): Promise<T> {
     const done = this.#queue.then(run)
     this.#queue = done.catch(() => undefined)
@@ -196,21 +214,13 @@ export class JournalStore {
    * is of one point in the queue, and the log keeps what was appended after it. One at a time.
    */
   compact(): Promise<void> {
-    const log = this.#log
-    if (!log) return Promise.resolve()
-    if (this.#compactionWaiting) return this.#compactionWaiting
-    const start = (): Promise<void> => {
-      this.#compactionWaiting = null
-      this.#compacting = this.#runCompaction(log).finally(() => (this.#compacting = null))
-      return this.#compacting
-    }
-    if (!this.#compacting) return start()
-    // Changes saved during the running one are not in its snapshot: the next one starts after it.
-    this.#compactionWaiting = this.#compacting.catch(() => undefined).then(start)
-    return this.#compactionWaiting
+    if (!this.#log || this.#retired) return Promise.resolve()
+    return this.#compactions.run()
   }
 
-  async #runCompaction(log: LogFile): Promise<void> {
+  async #runCompaction(): Promise<void> {
+    const log = this.#log
+    if (!log) return
     this.#timer.clear()
     // A consistent point: between two changes, the data holds exactly the log's records up to lastSeq.
     const point = await this.#enqueue(async () => {
@@ -241,7 +251,8 @@ export class JournalStore {
    * holds every change (written now, in slices, if the log has any). For backups.
    */
   async consistentCopy(): Promise<Buffer | string> {
-    if (!this.#log) return serializeJournal(this.#db.data)
+    // Retired, the files may be being replaced: the data in memory is the journal.
+    if (!this.#log || this.#retired) return serializeJournal(this.#db.data)
     if (this.#log.records > 0) await this.compact()
     return readFile(this.#path)
   }
@@ -260,8 +271,7 @@ export class JournalStore {
   async flush(): Promise<void> {
     await this.#queue
     await this.#rotating
-    while (this.#compacting || this.#compactionWaiting)
-      await (this.#compactionWaiting ?? this.#compacting)?.catch(() => undefined)
+    await this.#compactions.settled()
     await this.#queue
   }
 
@@ -284,13 +294,6 @@ export class JournalStore {
   }
 }
 
-function describe(error: unknown): string {
-  if (error instanceof Error) return (error as NodeJS.ErrnoException).code ?? error.message
-  return String(error)
-}
-
 function warn(error: unknown): void {
-  console.warn(
-    `Rapport could not write a new snapshot of the journal (the change log keeps every change): ${describe(error)}`
-  )
+  console.warn(`Rapport could not write a new snapshot (the change log keeps every change): ${describeFsError(error)}`)
 }

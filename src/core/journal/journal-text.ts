@@ -8,10 +8,13 @@ import { JournalSchema, SCHEMA_VERSION } from '../../shared/schema/journal.ts'
 import type { Journal } from '../../shared/schema/journal.ts'
 import { migrateJournal } from './migrations.ts'
 import type { JsonObject } from './migrations.ts'
+import { decodeUtf8 } from './utf8.ts'
 
 /** The file exists but is not a journal this version can use. The message is shown to the user. */
 export class JournalProblem extends Error {
   override name = 'JournalProblem'
+  /** Whether restoring a backup over the file is offered (not for a link, a folder or a pipe: journal-files.ts). */
+  readonly restorable: boolean = true
 }
 
 export interface ReadJournal {
@@ -59,6 +62,18 @@ export function readJournalText(text: string, { validated = false } = {}): ReadJ
     migratedFrom: null,
     logSeq: logSeq ?? null
   }
+}
+
+/**
+ * The text of a journal file's bytes. Rapport writes only UTF-8, so bytes that are not are damage, never
+ * decoded into U+FFFD (which the next save would write over the user's words).
+ */
+export function journalTextOf(bytes: Uint8Array): string {
+  const decoded = decodeUtf8(bytes)
+  if ('text' in decoded) return decoded.text
+  throw new JournalProblem(
+    `The file is not valid UTF-8 text (byte ${decoded.invalidAt}): another program, or the disk, has changed it.`
+  )
 }
 
 /** Checks a whole journal against the schema: on load, on import, and on a restore (a save checks only what changed). */

@@ -4,9 +4,10 @@
  * Starting a fresh log (after a snapshot) replaces the file atomically, keeping the records the snapshot
  * does not hold.
  */
-import { open, readFile } from 'node:fs/promises'
+import { open } from 'node:fs/promises'
 import type { FileHandle } from 'node:fs/promises'
-import { PRIVATE_FILE_MODE, writeFileDurable } from './durable-write.ts'
+import { writeFileDurable } from './durable-write.ts'
+import { readJournalBytes } from './journal-files.ts'
 import { encodeRecord } from './change-log.ts'
 import type { ChangeOp } from './change-diff.ts'
 
@@ -16,12 +17,7 @@ export function logPathOf(journalPath: string): string {
 
 /** The log's bytes, or an empty log when there is none (a journal from before the log, or a fresh one). */
 export async function readLogBytes(journalPath: string): Promise<Buffer> {
-  try {
-    return await readFile(logPathOf(journalPath))
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return Buffer.alloc(0)
-    throw error
-  }
+  return (await readJournalBytes(logPathOf(journalPath))) ?? Buffer.alloc(0)
 }
 
 export class LogFile {
@@ -59,7 +55,6 @@ export class LogFile {
       await handle.truncate(goodBytes)
       await handle.sync()
     }
-    await handle.chmod(PRIVATE_FILE_MODE)
     return new LogFile(path, handle, goodBytes, records, lastSeq)
   }
 

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto'
 import { open, rm } from 'node:fs/promises'
 import { performance } from 'node:perf_hooks'
 import type { Journal } from '../../shared/schema/journal.ts'
-import { commitTemp, PRIVATE_FILE_MODE, tempPathFor } from './durable-write.ts'
+import { commitTemp, naming, PRIVATE_FILE_MODE, tempPathFor } from './durable-write.ts'
 
 /** A slice's budget: well under a 60 Hz frame, leaving room for the write and hash that follow it. */
 const SLICE_MS = 4
@@ -73,7 +73,7 @@ export async function writeSnapshotSliced(path: string, journal: Journal, logSeq
   } catch (error) {
     await file.close().catch(() => undefined)
     await rm(tmp, { force: true })
-    throw error
+    throw naming(error, path)
   }
   await commitTemp(tmp, path)
   return hash.digest('hex')

@@ -1,6 +1,7 @@
 /** The export folder's guard rails: nothing is read or written outside the folder the user chose, or through a link. */
 import { constants } from 'node:fs'
-import { lstat, readFile, realpath, writeFile } from 'node:fs/promises'
+import { lstat, open, readFile, realpath } from 'node:fs/promises'
+import type { FileHandle } from 'node:fs/promises'
 import { isAbsolute, relative, resolve, sep } from 'node:path'
 import { PRIVATE_FILE_MODE } from '../journal/durable-write.ts'
 import { RapportError } from '../rapport-error.ts'
@@ -46,19 +47,37 @@ export async function readExported(root: string, path: string): Promise<Buffer |
 
 // O_NOFOLLOW: an existing file that is a symlink is refused rather than followed out of the folder (POSIX only).
 const READ_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0)
-const WRITE_FLAGS = constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | (constants.O_NOFOLLOW ?? 0)
+// No O_TRUNC: the file is checked on its open handle (a hard link?) before anything in it is cut.
+const WRITE_FLAGS = constants.O_WRONLY | constants.O_CREAT | (constants.O_NOFOLLOW ?? 0)
 
 /**
  * Plain writes, not writeFileDurable: the export is a copy the user can make again from the journal, which
  * it never touches, and two fsyncs per file would put thousands of people well past the three-second budget.
+ * A file with another name elsewhere (a hard link) is refused like a symlink: writing it would change that
+ * other file too.
  */
 export async function writeExported(root: string, path: string, text: string): Promise<void> {
+  let file: FileHandle
   try {
-    await writeFile(path, text, { flag: WRITE_FLAGS, mode: PRIVATE_FILE_MODE })
+    file = await open(path, WRITE_FLAGS, PRIVATE_FILE_MODE)
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ELOOP') throw linked(root, path)
     throw error
   }
+  try {
+    if ((await file.stat()).nlink > 1) throw hardLinked(root, path)
+    await file.truncate(0)
+    await file.writeFile(text)
+  } finally {
+    await file.close()
+  }
+}
+
+function hardLinked(root: string, path: string): RapportError {
+  return new RapportError(
+    'forbidden',
+    `“${relative(root, path)}” in the export folder is a hard link to a file elsewhere; Rapport will not write through it.`
+  )
 }
 
 function linked(root: string, path: string): RapportError {

@@ -4,6 +4,7 @@
  * (export-sync.ts). Links are Obsidian wikilinks or standard relative Markdown links (export-links.ts).
  */
 import { mkdir } from 'node:fs/promises'
+import { PRIVATE_FOLDER_MODE } from '../journal/durable-write.ts'
 import { join, resolve } from 'node:path'
 import type { Journal } from '../../shared/schema/journal.ts'
 import type { ExportChanges, LinkStyle } from '../../shared/transfer.ts'
@@ -59,7 +60,8 @@ export async function exportMarkdown(
   options: ExportOptions = {}
 ): Promise<ExportResult> {
   const root = resolve(folder)
-  await mkdir(join(root, PEOPLE_FOLDER), { recursive: true })
+  // 0700: the file names are people's names, and the files what you know about them.
+  await mkdir(join(root, PEOPLE_FOLDER), { recursive: true, mode: PRIVATE_FOLDER_MODE })
   await refuseLinkedFolder(root, join(root, PEOPLE_FOLDER), PEOPLE_FOLDER)
   const linker = await linkerFor(root, options.links ?? 'auto')
   const index = indexJournal(journal, now, linker)

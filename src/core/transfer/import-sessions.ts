@@ -4,7 +4,8 @@
  * exactly what was previewed and checked.
  */
 import { randomUUID } from 'node:crypto'
-import { readFile } from 'node:fs/promises'
+import { readFile, stat } from 'node:fs/promises'
+import { describeFileKind } from '../fs-errors.ts'
 import { basename, extname } from 'node:path'
 import { importKindOf } from '../../shared/transfer.ts'
 import type {
@@ -45,6 +46,10 @@ export class ImportSessions {
 
   /** Reads and plans the file at `path`; nothing in the journal changes. */
   async preview(store: JournalStore, path: string): Promise<ImportPreview> {
+    // A pipe or a device would be waited on (or read forever): only a file is imported, and it is read twice.
+    const info = await stat(path).catch(() => null)
+    if (info && !info.isFile())
+      throw new RapportError('invalid-input', `${basename(path)} is ${describeFileKind(info)}, not a file.`)
     const bytes = await readFile(path).catch((error: unknown) => {
       throw new RapportError('not-found', `Rapport could not read ${basename(path)}: ${(error as Error).message}`)
     })

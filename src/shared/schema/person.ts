@@ -2,7 +2,7 @@
 import * as v from 'valibot'
 import { RELATIONSHIP_STYLES } from '../choices.ts'
 export type { RelationshipStyleKind } from '../choices.ts'
-import { DaySchema, IdSchema, strict, text, TimestampSchema } from './common.ts'
+import { DaySchema, IdSchema, strict, text, TimestampSchema, wellFormed } from './common.ts'
 import { ImportantDatesSchema } from './important-date.ts'
 
 /** What they said when asked whether they want a close working relationship or a quick exchange. */
@@ -49,7 +49,8 @@ const TagSchema = v.pipe(
   v.string(),
   v.trim(),
   v.nonEmpty('A tag cannot be empty.'),
-  v.maxLength(40, 'A tag is at most 40 characters.')
+  v.maxLength(40, 'A tag is at most 40 characters.'),
+  wellFormed('A tag')
 )
 
 /** Everything the user edits about a person. */

@@ -5,7 +5,7 @@
  */
 import * as v from 'valibot'
 import { ChallengeSchema, ValueSchema } from './challenge.ts'
-import { strict } from './common.ts'
+import { IdSchema, strict } from './common.ts'
 import { ConversationSchema } from './conversation.ts'
 import { FollowUpSchema } from './follow-up.ts'
 import { InterestSchema } from './interest.ts'
@@ -18,6 +18,8 @@ const list = <T extends v.GenericSchema>(item: T) => v.optional(v.pipe(v.array(s
 export const RemovedSchema = strict({
   /** What the toast says was deleted, e.g. "Ana García". */
   label: v.pipe(v.string(), v.maxLength(300)),
+  /** The delete's ticket: Undo is accepted only for what a delete handed out, once (core/api/undo-tickets.ts). */
+  ticket: IdSchema,
   people: list(PersonSchema),
   conversations: list(ConversationSchema),
   interests: list(InterestSchema),
@@ -26,3 +28,5 @@ export const RemovedSchema = strict({
   followUps: list(FollowUpSchema)
 })
 export type Removed = v.InferOutput<typeof RemovedSchema>
+/** What a delete took out, before the handlers give it its ticket. */
+export type Taken = Omit<Removed, 'ticket'>

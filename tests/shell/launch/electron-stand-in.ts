@@ -30,6 +30,13 @@ export interface LaunchLog {
   exitCode: number
   badgeCounts: number[]
   errorBoxes: string[]
+  /** Where Chromium was told to fetch spellcheck dictionaries from (null: never told, so Google's CDN). */
+  spellcheckDictionaries: string | null
+  /** What the page's window.open was answered, and the links handed to the user's browser. */
+  windowOpenAnswers: unknown[]
+  openedExternally: string[]
+  /** Questions the app asked in a message box: its text and the buttons offered, and which was clicked. */
+  messageBoxes: Array<{ message: string; detail: string; buttons: string[]; clicked: string }>
   errors: string[]
 }
 
@@ -46,6 +53,10 @@ const log: LaunchLog = {
   exitCode: 0,
   badgeCounts: [],
   errorBoxes: [],
+  spellcheckDictionaries: null,
+  windowOpenAnswers: [],
+  openedExternally: [],
+  messageBoxes: [],
   errors: []
 }
 
@@ -203,6 +214,12 @@ async function userSession(window: BrowserWindow): Promise<void> {
     await call('createPerson', { person: { name: 'Launch Smoke' } }, 'trusted', page)
     await call('listPeople', {}, 'trusted', page)
     await call('listPeople', {}, 'foreign', page)
+    // A link in a note the user clicks (RAPPORT_STAND_IN_LINK): the page asks to open it.
+    const link = process.env.RAPPORT_STAND_IN_LINK
+    if (link) {
+      log.windowOpenAnswers.push(window.webContents.openHandler?.({ url: link }))
+      await new Promise((settled) => setImmediate(settled))
+    }
   } catch (error) {
     log.errors.push(String(error))
   }
@@ -232,13 +249,29 @@ export const dialog = strict('dialog', {
   showErrorBox(title: string, content: string) {
     log.errorBoxes.push(`${title}: ${content}`)
   },
+  /** Clicks the button RAPPORT_STAND_IN_CLICK names (the default button when unset). */
+  showMessageBox(...args: unknown[]) {
+    const options = args.at(-1) as { message: string; detail?: string; buttons: string[]; defaultId?: number }
+    const wanted = process.env.RAPPORT_STAND_IN_CLICK
+    const index = wanted ? options.buttons.indexOf(wanted) : (options.defaultId ?? 0)
+    if (index === -1) log.errors.push(`electron stand-in: no button “${wanted}” in ${JSON.stringify(options.buttons)}`)
+    const clicked = options.buttons[index] ?? ''
+    log.messageBoxes.push({ message: options.message, detail: options.detail ?? '', buttons: options.buttons, clicked })
+    return Promise.resolve({ response: index, checkboxChecked: false })
+  },
   showOpenDialog: () => Promise.resolve({ canceled: true, filePaths: [] }),
   showSaveDialog: () => Promise.resolve({ canceled: true })
 })
 
 export const globalShortcut = strict('globalShortcut', { register: () => true, unregister() {} })
 export const nativeTheme = strict('nativeTheme', { themeSource: 'system' })
-export const shell = strict('shell', { openPath: () => Promise.resolve(''), openExternal: () => Promise.resolve() })
+export const shell = strict('shell', {
+  openPath: () => Promise.resolve(''),
+  openExternal(url: string) {
+    log.openedExternally.push(url)
+    return Promise.resolve()
+  }
+})
 
 const display = { id: 1, workArea: { x: 0, y: 0, width: 1920, height: 1080 } }
 export const screen = strict('screen', { getPrimaryDisplay: () => display, getAllDisplays: () => [display] })
@@ -250,6 +283,9 @@ export const session = strict('session', {
     },
     setPermissionCheckHandler() {
       log.securityHandlers.push('permission-check')
+    },
+    setSpellCheckerDictionaryDownloadURL(url: string) {
+      log.spellcheckDictionaries = url
     },
     webRequest: strict('webRequest', {
       onBeforeRequest(filter: (details: { url: string }, callback: (answer: { cancel: boolean }) => void) => void) {
