@@ -1,6 +1,7 @@
 /**
- * `npm run bench [-- --json] [-- --sizes S,M] [-- --smoke]`: generates journals of three sizes and measures
- * what a seller feels — load, index, search, save, memory — against the naive fuse.js-over-everything design.
+ * `npm run bench [-- --json] [-- --sizes S,M] [-- --smoke] [-- --calendar-only]`: generates journals of three
+ * sizes and measures what a seller feels — load, index, search, save, memory — against the naive
+ * fuse.js-over-everything design; then reading a 5,000-event calendar file (`--calendar-only`: that alone).
  * `--smoke` (CI) checks that every measurement runs, with one launch and a few baseline queries: its figures
  * are not the ones to record.
  */
@@ -28,6 +29,7 @@ import { heapMB, percentile, round, time, timeAsync } from './measure.ts'
 import { makeQueries } from './queries.ts'
 import { vcards } from './vcards.ts'
 import { Random } from './random.ts'
+import { benchCalendar } from './calendar.ts'
 
 type SizeName = keyof typeof SIZES
 const args = process.argv.slice(2)
@@ -35,7 +37,8 @@ const json = args.includes('--json')
 const smoke = args.includes('--smoke')
 const sizeArg = args.find((a) => a.startsWith('--sizes'))
 const sizeList = sizeArg?.includes('=') ? sizeArg.split('=')[1] : sizeArg ? args[args.indexOf(sizeArg) + 1] : undefined
-const sizes = (sizeList ?? 'S,M,L').split(',').filter((s): s is SizeName => s in SIZES)
+const calendarOnly = args.includes('--calendar-only')
+const sizes = calendarOnly ? [] : (sizeList ?? 'S,M,L').split(',').filter((s): s is SizeName => s in SIZES)
 const now = BENCH_NOW
 const log = (line: string) => (json ? process.stderr : process.stdout).write(`${line}\n`)
 
@@ -182,6 +185,14 @@ async function runSize(size: SizeName): Promise<void> {
 
 for (const size of sizes) await runSize(size)
 
+// Calendar files: reading a 5,000-event export (target ≤ 300 ms), the app's way.
+const calendar = await benchCalendar(5_000, smoke ? 2 : 9)
+log(
+  `\nCalendar: ${Object.entries(calendar)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ')}`
+)
+
 const columns = [
   'fileMB',
   'coldLoadMs',
@@ -214,4 +225,4 @@ log(`\n| size | ${columns.join(' | ')} |\n| --- | ${columns.map(() => '---').joi
 for (const [size, row] of Object.entries(results)) log(`| ${size} | ${columns.map((c) => row[c]).join(' | ')} |`)
 for (const [size, row] of Object.entries(baseline))
   log(`| ${size} fuse.js baseline | query median ${row.queryMedianMs} ms, p95 ${row.queryP95Ms} ms |`)
-if (json) console.log(JSON.stringify({ ...results, baseline }))
+if (json) console.log(JSON.stringify({ ...results, baseline, calendar }))

@@ -3,6 +3,7 @@ import type { Command } from './command.ts'
 import { addCommand } from './commands/add-command.ts'
 import { backupCommand } from './commands/backup-command.ts'
 import { briefCommand } from './commands/brief-command.ts'
+import { calendarCommand } from './commands/calendar-command.ts'
 import { doctorCommand } from './commands/doctor-command.ts'
 import { doneCommand } from './commands/done-command.ts'
 import { exportCommand } from './commands/export-command.ts'
@@ -22,6 +23,7 @@ export const COMMANDS: readonly Command[] = [
   doneCommand,
   exportCommand,
   importCommand,
+  calendarCommand,
   backupCommand,
   doctorCommand
 ]

@@ -26,7 +26,7 @@ export interface Access {
   /** Whether a folder with no journal yet is refused (NoJournal) rather than read as an empty journal. */
   mustExist: boolean
   /** The answers the app would get from its dialogs: a folder, a file to read, a file to write. */
-  picks?: { folder?: string; file?: string; saveAs?: string }
+  picks?: { folder?: string; file?: string; files?: string[]; saveAs?: string }
   now: Date
 }
 
@@ -105,11 +105,12 @@ function releaseLockOnSignals(): () => void {
 
 /** A desktop whose dialogs answer with what the command line said; any other dialog is refused. */
 function answers(picks: NonNullable<Access['picks']>): ShellPort {
-  const { folder, file, saveAs } = picks
+  const { folder, file, files, saveAs } = picks
   return {
     ...NO_SHELL,
     ...(folder === undefined ? {} : { pickFolder: () => Promise.resolve(folder) }),
     ...(file === undefined ? {} : { pickFile: () => Promise.resolve(file) }),
+    ...(files === undefined ? {} : { pickFiles: () => Promise.resolve(files) }),
     ...(saveAs === undefined ? {} : { pickSaveFile: () => Promise.resolve(saveAs) })
   }
 }

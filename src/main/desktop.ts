@@ -34,6 +34,16 @@ export function createDesktop(hooks: DesktopHooks): ShellPort {
       const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options)
       return result.canceled ? null : (result.filePaths[0] ?? null)
     },
+    async pickFiles(title, filters) {
+      const options = {
+        title,
+        filters,
+        properties: ['openFile', 'multiSelections'] as Array<'openFile' | 'multiSelections'>
+      }
+      const window = parent()
+      const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options)
+      return result.canceled || result.filePaths.length === 0 ? null : result.filePaths
+    },
     async pickSaveFile(title, defaultPath, filters) {
       const options = { title, defaultPath, filters }
       const window = parent()

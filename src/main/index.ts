@@ -2,7 +2,10 @@
  * App lifecycle: one instance, one window, one journal. Each concern lives in its own setupX().
  */
 import { app, BrowserWindow, dialog } from 'electron'
-import { sendCommand } from './send-command.ts'
+import { sendCommand, tellPage } from './send-command.ts'
+import { CalendarSource } from '../core/calendar/calendar-source.ts'
+import { desktopClock } from './clock.ts'
+import { MeetingReminders } from './meeting-reminders.ts'
 import { createHandlers } from '../core/api/handlers.ts'
 import { resolveDataDir } from '../core/journal/data-dir.ts'
 import { readLocation } from './journal-location.ts'
@@ -67,14 +70,33 @@ async function start(): Promise<void> {
     }
   }
   const reminders = new Reminders(current, () => sendCommand(mainWindow, 'go-today'))
+  const clock = desktopClock()
+  // Calendar files are read on launch (when settings are applied below) and again when they change on disk.
+  const calendar = new CalendarSource({ now: () => clock.now(), watch: true })
+  let calendarSettings = settings.settings.calendar
   const desktop = createDesktop({
     appDir,
     window: () => mainWindow,
     // From another app, what is wanted most is to jot a note down: quick capture (Ctrl/Cmd+K there searches).
     onShortcut: () => sendCommand(mainWindow, 'quick-capture'),
-    onReminderSettings: (next) => reminders.schedule(next)
+    onReminderSettings: (next) => {
+      reminders.schedule(next)
+      calendarSettings = next.calendar
+      void calendar.use(next.calendar.files).then(() => meetingReminders.plan())
+    }
   })
-  setupIpc(createHandlers(session, { shell: desktop, settings }), appUrl())
+  const handlers = createHandlers(session, { shell: desktop, settings, calendar, now: () => clock.now() })
+  const meetingReminders = new MeetingReminders({
+    meetings: async () => (await handlers.getMeetings({})).meetings,
+    settings: () => calendarSettings.notify,
+    openBrief: (ids) => sendCommand(mainWindow, 'open-brief', ids.join(',')),
+    clock
+  })
+  calendar.on('change', () => {
+    tellPage(mainWindow, 'calendar-changed')
+    void meetingReminders.plan()
+  })
+  setupIpc(handlers, appUrl())
   setupMenu(isDev, (command) => sendCommand(mainWindow, command))
   try {
     desktop.applySettings(settings.settings)
@@ -85,12 +107,20 @@ async function start(): Promise<void> {
   mainWindow = await createMainWindow(dataDir)
   mainWindow.on('closed', () => (mainWindow = null))
   reminders.updateBadge()
-  session.onStoreChange(() => reminders.updateBadge())
+  // A save may match an attendee to someone, or log a meeting: the next reminder is planned again.
+  session.onStoreChange(() => {
+    reminders.updateBadge()
+    void meetingReminders.plan()
+  })
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0)
       void createMainWindow(dataDir).then((window) => (mainWindow = window))
   })
-  app.on('will-quit', () => reminders.stop())
+  app.on('will-quit', () => {
+    reminders.stop()
+    meetingReminders.stop()
+    calendar.close()
+  })
 }
 
 function fail(error: unknown): void {

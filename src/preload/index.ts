@@ -5,7 +5,7 @@
 import { contextBridge, ipcRenderer } from 'electron'
 import type { IpcRendererEvent } from 'electron'
 import type { RapportBridge } from '../shared/api.ts'
-import { COMMAND_CHANNEL, isCommand } from '../shared/app-commands.ts'
+import { COMMAND_CHANNEL, isCommand, isDetail } from '../shared/app-commands.ts'
 import type { Command, RapportEvents } from '../shared/app-commands.ts'
 
 const bridge = {
@@ -56,15 +56,23 @@ const bridge = {
   openJournal: () => ipcRenderer.invoke('openJournal', {}),
   getSettings: () => ipcRenderer.invoke('getSettings', {}),
   updateSettings: (input) => ipcRenderer.invoke('updateSettings', input),
+  getMeetings: () => ipcRenderer.invoke('getMeetings', {}),
+  nextMeetingWith: (input) => ipcRenderer.invoke('nextMeetingWith', input),
+  calendarFiles: () => ipcRenderer.invoke('calendarFiles', {}),
+  addCalendarFiles: () => ipcRenderer.invoke('addCalendarFiles', {}),
+  checkCalendarFiles: () => ipcRenderer.invoke('checkCalendarFiles', {}),
+  removeCalendarFile: (input) => ipcRenderer.invoke('removeCalendarFile', input),
+  reloadCalendars: () => ipcRenderer.invoke('reloadCalendars', {}),
+  matchAttendee: (input) => ipcRenderer.invoke('matchAttendee', input),
   getMe: () => ipcRenderer.invoke('getMe', {}),
   updateMe: (input) => ipcRenderer.invoke('updateMe', input)
 } satisfies RapportBridge
 
 const events = {
-  onCommand: (listener: (command: Command) => void) => {
-    // Only known command names get through, and the Electron event object never reaches the page.
-    const forward = (_event: IpcRendererEvent, command: unknown) => {
-      if (isCommand(command)) listener(command)
+  onCommand: (listener: (command: Command, detail: string) => void) => {
+    // Only known command names and plain details get through; the Electron event object never reaches the page.
+    const forward = (_event: IpcRendererEvent, command: unknown, detail: unknown = '') => {
+      if (isCommand(command) && isDetail(detail)) listener(command, detail)
     }
     ipcRenderer.on(COMMAND_CHANNEL, forward)
     return () => void ipcRenderer.removeListener(COMMAND_CHANNEL, forward)

@@ -34,6 +34,8 @@ import type { CalendarCounts, ExportChanges, ImportOutcome, ImportPreview, Picke
 import type { SearchResponse } from './search.ts'
 import type { Brief } from './pre-call-brief.ts'
 import type { InterestView, PersonPage, PersonRow, Today } from './views.ts'
+import { AttendeeKeySchema } from './calendar.ts'
+import type { CalendarFileStatus, MeetingsView, NextMeeting } from './calendar.ts'
 
 export const BackupNameSchema = v.pipe(
   v.string(),
@@ -151,6 +153,22 @@ export const apiInputs = {
   getSettings: none,
   updateSettings: strict({ patch: SettingsPatchSchema }),
 
+  /** Today's meetings and tomorrow morning's from the calendar files, attendees matched to people. */
+  getMeetings: none,
+  /** The next meeting with this person in the coming weeks, or null. */
+  nextMeetingWith: byId,
+  /** The calendar files read, each with its count of events or why it cannot be read. */
+  calendarFiles: none,
+  /** Asks for one or more .ics files and adds those that read as calendars (a web address is refused). */
+  addCalendarFiles: none,
+  /** Asks for .ics files and reads them without adding them: what adding them would find. */
+  checkCalendarFiles: none,
+  removeCalendarFile: strict({ file: v.pipe(v.string(), v.maxLength(4096)) }),
+  /** Reads every calendar file again now. */
+  reloadCalendars: none,
+  /** "This attendee is (`is`: true) / is not (false) this person", remembered on the person. */
+  matchAttendee: strict({ attendee: AttendeeKeySchema, personId: IdSchema, is: v.boolean() }),
+
   /** The user's own profile and interests. */
   getMe: none,
   updateMe: strict({ me: MeSchema })
@@ -237,6 +255,17 @@ export interface ApiResults {
   openJournal: Picked<{ dataDir: string; status: JournalStatus }>
   getSettings: { settings: Settings; problem: string; dataDir: string }
   updateSettings: Settings
+  getMeetings: MeetingsView
+  nextMeetingWith: NextMeeting | null
+  calendarFiles: CalendarFileStatus[]
+  /** `added`: the files newly added (one already in the list is not added twice). */
+  addCalendarFiles: Picked<{ added: string[]; files: CalendarFileStatus[] }>
+  /** Each file as adding it would read it; `problem` names the file by its full path. */
+  checkCalendarFiles: Picked<{ files: CalendarFileStatus[] }>
+  removeCalendarFile: CalendarFileStatus[]
+  reloadCalendars: CalendarFileStatus[]
+  /** The person as they are now, with the match remembered. */
+  matchAttendee: Person
   getMe: { me: Me; interests: InterestView[] }
   updateMe: Me
 }

@@ -2,6 +2,7 @@
 import * as v from 'valibot'
 import { strict } from './schema/common.ts'
 import { LINK_STYLES } from './transfer.ts'
+import { CalendarSettingsSchema, defaultCalendarSettings } from './calendar.ts'
 
 /**
  * An Electron accelerator such as "CommandOrControl+Shift+Space": one or more modifiers and one key.
@@ -27,7 +28,9 @@ export const SettingsSchema = strict({
   dateFormat: v.picklist(['system', 'iso', 'day-month-year', 'month-day-year'], 'Pick a date format.'),
   firstDayOfWeek: v.picklist(['monday', 'sunday', 'saturday'], 'The week starts on Monday, Sunday or Saturday.'),
   /** Links in Markdown exports: wikilinks inside an Obsidian vault (auto), or always one style. */
-  markdownLinks: v.picklist(LINK_STYLES, 'Links are automatic, wikilinks or Markdown links.')
+  markdownLinks: v.picklist(LINK_STYLES, 'Links are automatic, wikilinks or Markdown links.'),
+  /** Calendar files for Today's meetings, the user's own addresses in them, and the meeting reminder. */
+  calendar: CalendarSettingsSchema
 })
 export type Settings = v.InferOutput<typeof SettingsSchema>
 
@@ -41,6 +44,7 @@ export function defaultSettings(): Settings {
     reminders: { enabled: true, time: '08:30' },
     dateFormat: 'system',
     firstDayOfWeek: 'monday',
-    markdownLinks: 'auto'
+    markdownLinks: 'auto',
+    calendar: defaultCalendarSettings()
   }
 }

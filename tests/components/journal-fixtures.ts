@@ -20,14 +20,14 @@ export function renderApp(bridge: RapportBridge, hash = '#/people', events?: Rap
 }
 
 /** Stands in for main's menu: `send` delivers a command to the page the way the preload's onCommand does. */
-export function menuEvents(): RapportEvents & { send: (command: AppCommand) => void } {
-  const listeners = new Set<(command: AppCommand) => void>()
+export function menuEvents(): RapportEvents & { send: (command: AppCommand, detail?: string) => void } {
+  const listeners = new Set<(command: AppCommand, detail: string) => void>()
   return {
     onCommand: (listener) => {
       listeners.add(listener)
       return () => void listeners.delete(listener)
     },
-    send: (command) => listeners.forEach((listener) => listener(command))
+    send: (command, detail = '') => listeners.forEach((listener) => listener(command, detail))
   }
 }
 

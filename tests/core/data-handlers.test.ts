@@ -20,6 +20,7 @@ class FakeShell implements ShellPort {
   opened: string[] = []
   pickFolder = async () => this.folder
   pickFile = async () => this.file
+  pickFiles = async () => (this.file ? [this.file] : null)
   pickSaveFile = async () => this.saveAs
   openFolder = async (path: string) => void this.opened.push(path)
   remembered: string[] = []

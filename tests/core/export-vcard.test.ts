@@ -225,6 +225,7 @@ class SaveShell implements ShellPort {
   asked: string[] = []
   pickFolder = async () => null
   pickFile = async () => null
+  pickFiles = async () => null
   pickSaveFile = async (title: string, name: string) => {
     this.asked.push(`${title}: ${name}`)
     return this.saveAs

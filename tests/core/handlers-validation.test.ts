@@ -174,7 +174,24 @@ const malformed: Record<ApiName, unknown[]> = {
     { patch: { theme: 'neon' } },
     { patch: { globalShortcut: { enabled: true, accelerator: 'K' } } },
     { patch: { reminders: { enabled: true, time: '25:00' } } },
+    { patch: { calendar: { files: [], myEmails: ['not an address'], notify: { enabled: true, minutes: 10 } } } },
+    { patch: { calendar: { files: [], myEmails: [], notify: { enabled: true, minutes: 0 } } } },
     { patch: { extra: 1 } }
+  ],
+  getMeetings: [{ day: '2026-01-01' }],
+  nextMeetingWith: [{}, { id: 'x' }, { id: validId, days: 90 }],
+  calendarFiles: [{ all: true }],
+  addCalendarFiles: [{ file: '/etc/passwd' }, { files: ['https://calendar.example/feed.ics'] }],
+  checkCalendarFiles: [{ file: '/etc/passwd' }],
+  removeCalendarFile: [{}, { file: 42 }, { file: huge }, { file: 'a.ics', extra: 1 }],
+  reloadCalendars: [{ file: 'a.ics' }],
+  matchAttendee: [
+    {},
+    { attendee: '', personId: validId, is: true },
+    { attendee: huge, personId: validId, is: true },
+    { attendee: 'ana@acme.example', personId: '../x', is: true },
+    { attendee: 'ana@acme.example', personId: validId, is: 'yes' },
+    { attendee: 'ana@acme.example', personId: validId }
   ],
   getMe: [{ me: true }],
   updateMe: [{ me: { name: huge } }, { me: { name: 'Sam', extra: 1 } }]

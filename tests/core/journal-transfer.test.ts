@@ -124,6 +124,10 @@ const person = fc.record({
   ),
   cadenceDays: fc.option(fc.integer({ min: 1, max: 365 }), { nil: null }),
   archived: fc.boolean(),
+  calendarMatches: fc.array(
+    fc.record({ attendee: fc.oneof(text(320, true), fc.constant('ana.garcia@acme.example')), is: fc.boolean() }),
+    { maxLength: 3 }
+  ),
   createdAt: timestamp,
   updatedAt: timestamp
 })

@@ -31,7 +31,8 @@ it('upgrades a foundation (v1) journal to the current version, keeping every per
     otherEmails: [],
     otherPhones: [],
     relationshipStyle: { kind: 'not-asked', askedOn: '', theirWords: '' },
-    importantDates: []
+    importantDates: [],
+    calendarMatches: []
   })
   const onDisk = JSON.parse(await readFile(journal.file, 'utf8'))
   expect(onDisk.schemaVersion).toBe(SCHEMA_VERSION)

@@ -1,6 +1,10 @@
+import { writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { MIGRATIONS, migrateJournal } from '../../src/core/journal/migrations.ts'
 import { SCHEMA_VERSION } from '../../src/shared/schema/journal.ts'
+import { storedJournal } from '../support/files.ts'
+import { makeTempDir, openTempJournal } from '../support/temp-journal.ts'
 
 describe('schema migrations', () => {
   it('has one step for every version below the current one', () => {
@@ -38,5 +42,56 @@ describe('schema migrations', () => {
         { id: 'p1', name: 'Ana', email: 'ana@acme.example', importantDates: [], otherEmails: [], otherPhones: [] }
       ]
     })
+  })
+
+  it('v5: opens a v2 journal with no calendar matches for anyone (nor what v3 and v4 added), the rest as it was', async () => {
+    const dir = await makeTempDir()
+    const person = {
+      id: 'a1b2c3d4-0000-4000-8000-000000000001',
+      name: 'Marta Nowak',
+      company: 'Hudson Freight',
+      role: 'COO',
+      howWeMet: '',
+      email: 'marta.nowak@hudsonfreight.example',
+      phone: '',
+      location: '',
+      timeZone: 'America/New_York',
+      tags: ['champion'],
+      drives: '',
+      lifeOutsideWork: '',
+      boundaries: '',
+      relationshipStyle: { kind: 'not-asked', askedOn: '', theirWords: '' },
+      cadenceDays: 30,
+      archived: false,
+      createdAt: '2025-01-10T09:00:00.000Z',
+      updatedAt: '2025-01-10T09:00:00.000Z'
+    }
+    const conversation = {
+      id: 'c0ffee00-0000-4000-8000-000000000001',
+      personIds: [person.id],
+      date: '2025-02-03T15:00:00.000Z',
+      channel: 'meeting',
+      title: 'Kickoff',
+      body: 'Went well.',
+      createdAt: '2025-02-03T16:00:00.000Z',
+      updatedAt: '2025-02-03T16:00:00.000Z'
+    }
+    const v2 = { schemaVersion: 2, me: { name: 'Sam' }, people: [person], conversations: [conversation] }
+    await writeFile(
+      join(dir, 'journal.json'),
+      JSON.stringify({ ...v2, interests: [], challenges: [], values: [], followUps: [] })
+    )
+    const journal = await openTempJournal(dir)
+    try {
+      expect(await journal.handlers.listPeople({})).toEqual([
+        { ...person, importantDates: [], otherEmails: [], otherPhones: [], calendarMatches: [] }
+      ])
+      await journal.session.close()
+      const stored = await storedJournal(journal.file)
+      expect(stored.schemaVersion).toBe(SCHEMA_VERSION)
+      expect(stored.conversations).toEqual([conversation])
+    } finally {
+      await journal.dispose()
+    }
   })
 })

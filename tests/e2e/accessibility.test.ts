@@ -17,6 +17,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { Settings } from '../../src/shared/settings.ts'
 import { seedJournal } from '../support/seed-journal.ts'
 import { CONTACTS } from '../support/contacts.ts'
+import { minutesFrom, writeCalendar } from '../support/calendar-files.ts'
 import { openTempJournal } from '../support/temp-journal.ts'
 import { expectNoSeriousA11yViolations } from './axe.ts'
 import { expectSamePalette } from './palette.ts'
@@ -53,6 +54,28 @@ beforeAll(async () => {
   empty = await startApp(await makeTempDir('rapport-a11y-empty-'))
   seeded = await startApp(await makeTempDir('rapport-a11y-seeded-'))
   ids = await seedJournal(seeded.journal.handlers, new Date())
+  // Meetings on Today: one with Ana soon, one with Priya and Kenji (a group), someone not in the journal.
+  const now = new Date()
+  seeded.desktop.files = [
+    await writeCalendar(resolve(seeded.dir, 'work.ics'), [
+      {
+        uid: 'a11y-ana',
+        title: 'Acme renewal',
+        start: minutesFrom(now, 10),
+        attendees: [
+          { name: 'Ana García', email: 'ana.garcia@acme.example' },
+          { name: 'Luis Ortega', email: 'luis@acme.example' }
+        ]
+      },
+      {
+        uid: 'a11y-group',
+        title: 'Globex sync',
+        start: minutesFrom(now, 40),
+        attendees: [{ name: 'Priya Natarajan' }, { name: 'Kenji Watanabe' }]
+      }
+    ])
+  ]
+  await seeded.journal.handlers.addCalendarFiles({})
   // A journal with a person and the backups its first session took, then overwritten with half a file.
   const dir = await makeTempDir('rapport-a11y-broken-')
   const first = await openTempJournal(dir)
@@ -229,6 +252,22 @@ describe.each(SYSTEM_MODES)('accessibility: $name', (mode) => {
     await check(page, 'the Undo toast, Undo hovered')
     await toast.getByRole('button', { name: 'Undo' }).click()
     await page.getByRole('status').filter({ hasText: 'is back.' }).waitFor()
+  })
+
+  it('Today’s meetings, with who an attendee is being corrected, and a group meeting’s briefs', async () => {
+    const ui = await open(seeded, mode)
+    const { page } = ui
+    const renewal = page.getByRole('list', { name: 'Meetings' }).getByRole('listitem', { name: 'Acme renewal' })
+    await renewal.waitFor()
+    await check(page, 'Today, meetings')
+    await renewal.getByRole('button', { name: 'Who is Luis Ortega?' }).click()
+    await renewal.getByRole('group', { name: 'Who is Luis Ortega?' }).waitFor()
+    await check(page, 'Today, correcting an attendee')
+    await page.goto(`${seeded.url}#/briefs/${ids.priyaId},${ids.kenjiId}`)
+    await page.getByRole('tab', { name: 'Kenji Watanabe' }).waitFor()
+    await page.getByRole('heading', { level: 2, name: 'Talking points' }).waitFor()
+    await check(page, 'a group meeting’s briefs')
+    await ui.close()
   })
 
   it('the pre-call brief, Me and an interest', async () => {

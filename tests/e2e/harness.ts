@@ -15,9 +15,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { apiNames } from '../../src/shared/api.ts'
 import type { ApiResults } from '../../src/shared/api.ts'
 import { dispatch } from '../../src/core/api/handlers.ts'
-import type { ShellPort } from '../../src/core/api/shell-port.ts'
-import type { Settings } from '../../src/shared/settings.ts'
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest'
+import { PickingShell } from '../support/picking-shell.ts'
 import { storedJournal } from '../support/files.ts'
 import { makeTempDir, openTempJournal } from '../support/temp-journal.ts'
 import type { TempJournal } from '../support/temp-journal.ts'
@@ -51,19 +50,7 @@ const CONTENT_TYPES: Record<string, string> = {
 }
 
 /** The desktop the e2e app runs on: native dialogs answer with what the test sets beforehand. */
-export class TestDesktop implements ShellPort {
-  folder: string | null = null
-  file: string | null = null
-  saveAs: string | null = null
-  applied: Settings[] = []
-  pickFolder = async () => this.folder
-  pickFile = async () => this.file
-  pickSaveFile = async () => this.saveAs
-  openFolder = async () => undefined
-  remembered: string[] = []
-  rememberDataDir = async (dir: string) => void this.remembered.push(dir)
-  applySettings = (settings: Settings) => void this.applied.push(settings)
-}
+export class TestDesktop extends PickingShell {}
 
 export interface RunningApp {
   url: string
@@ -87,10 +74,11 @@ export function assertRendererBuilt(): void {
   }
 }
 
-export async function startApp(dataDir: string): Promise<RunningApp> {
+/** `now`: the core's clock (the page keeps the real one); the real time when absent. */
+export async function startApp(dataDir: string, now?: () => Date): Promise<RunningApp> {
   assertRendererBuilt()
   const desktop = new TestDesktop()
-  const journal = await openTempJournal(dataDir, undefined, desktop)
+  const journal = await openTempJournal(dataDir, now, desktop)
   const calls: string[] = []
   const failedCalls: string[] = []
   const server = createServer((request, response) => {
@@ -301,14 +289,14 @@ export async function openUi(
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify(input ?? {})
       }).then((response) => response.json())
-    // Commands from main (menus, shortcuts) are sent by tests through window.__rapportCommand(name).
-    const listeners = new Set<(command: string) => void>()
-    const onCommand = (listener: (command: string) => void) => {
+    // Commands from main (menus, shortcuts) are sent by tests through window.__rapportCommand(name, detail).
+    const listeners = new Set<(command: string, detail: string) => void>()
+    const onCommand = (listener: (command: string, detail: string) => void) => {
       listeners.add(listener)
       return () => void listeners.delete(listener)
     }
     Object.defineProperty(globalThis, '__rapportCommand', {
-      value: (command: string) => listeners.forEach((l) => l(command))
+      value: (command: string, detail = '') => listeners.forEach((l) => l(command, detail))
     })
     const bridge = Object.freeze({ ...Object.fromEntries(names.map((name) => [name, call(name)])), onCommand })
     Object.defineProperty(globalThis, 'rapport', { value: bridge, enumerable: true })
@@ -431,7 +419,11 @@ export interface AppPerTest {
  * renderer and the core disagree.
  */
 /** A fresh app and page per test; `seed` fills the journal before the page opens, so no reload is needed. */
-export function appPerTest(folderPrefix: string, seed?: (app: RunningApp) => Promise<void>): AppPerTest {
+export function appPerTest(
+  folderPrefix: string,
+  seed?: (app: RunningApp) => Promise<void>,
+  now?: () => Date
+): AppPerTest {
   let browser: Browser
   let current: { app: RunningApp; ui: Ui } | undefined
   let refused: Array<string | RegExp> = []
@@ -444,7 +436,7 @@ export function appPerTest(folderPrefix: string, seed?: (app: RunningApp) => Pro
   })
   beforeEach(async () => {
     refused = []
-    const app = await startApp(await makeTempDir(folderPrefix))
+    const app = await startApp(await makeTempDir(folderPrefix), now)
     await seed?.(app)
     current = { app, ui: await openUi(browser, app) }
   })

@@ -11,7 +11,8 @@ import { join, resolve } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { JournalSession } from '../../src/core/journal/journal-session.ts'
 import { apiNames } from '../../src/shared/api.ts'
-import { makeTempDir } from '../support/temp-journal.ts'
+import { writeCalendar } from '../support/calendar-files.ts'
+import { makeTempDir, openTempJournal } from '../support/temp-journal.ts'
 import type { LaunchLog } from './launch/electron-stand-in.ts'
 import { SECURE_WEB_PREFERENCES } from './secure-web-preferences.ts'
 
@@ -19,6 +20,7 @@ const ROOT = resolve(import.meta.dirname, '../..')
 const MAIN = join(ROOT, 'out/main/index.js')
 const REGISTER = join(import.meta.dirname, 'launch/register.ts')
 const temp: string[] = []
+const MARTA = { name: 'Marta Nowak', email: 'marta.nowak@hudsonfreight.example' }
 
 afterEach(async () => {
   for (const dir of temp.splice(0)) await rm(dir, { recursive: true, force: true })
@@ -246,5 +248,36 @@ describe('the built app, launched with a stand-in Electron', () => {
         other.kill()
       }
     })
+  })
+
+  it('reminds of a meeting with someone in the journal 10 minutes before it, and a click opens their brief', async () => {
+    const dataDir = await makeTempDir('rapport-launch-meeting-')
+    const meeting = new Date('2025-03-11T10:00:00Z')
+    const calendar = await writeCalendar(join(dataDir, 'work.ics'), [
+      { uid: 'pricing', title: 'Hudson Freight: pricing', start: meeting, attendees: [MARTA] },
+      { uid: 'dentist', title: 'Dentist', start: new Date('2025-03-11T09:55:00Z') }
+    ])
+    const prepared = await openTempJournal(dataDir)
+    const marta = await prepared.handlers.createPerson({ person: MARTA })
+    await prepared.session.close()
+    const notify = { enabled: true, minutes: 10 }
+    await writeFile(
+      join(dataDir, 'settings.json'),
+      JSON.stringify({ calendar: { files: [calendar], myEmails: [], notify } })
+    )
+
+    // The app's clock starts at 9:48 UTC and jumps to each timer the app sets.
+    const { log, code } = await launch({ dataDir, env: { RAPPORT_STAND_IN_NOW: '2025-03-11T09:48:00Z' } })
+    expect(log.errors).toEqual([])
+    expect(code).toBe(0)
+    const time = meeting.toTimeString().slice(0, 5)
+    expect(log.notifications).toEqual([
+      {
+        title: 'Call with Marta Nowak in 10 min',
+        body: `“Hudson Freight: pricing” at ${time} — open the brief`,
+        at: '2025-03-11T09:50:00.000Z'
+      }
+    ])
+    expect(log.sent).toContainEqual(['rapport:command', 'open-brief', marta.id])
   })
 })

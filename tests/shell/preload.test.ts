@@ -30,6 +30,24 @@ describe('the preload bridge', () => {
     expect(rendererListeners.get(COMMAND_CHANNEL)).toEqual([])
   })
 
+  it('passes a command’s detail when it is ids, and drops the command when it is anything else', () => {
+    const received: unknown[][] = []
+    const stop = (bridge.onCommand as unknown as (l: (...args: unknown[]) => void) => () => void)((...args) =>
+      received.push(args)
+    )
+    for (const listener of rendererListeners.get(COMMAND_CHANNEL)!) {
+      listener({}, 'open-brief', 'a1b2c3d4-0000-4000-8000-000000000001,c0ffee00-0000-4000-8000-000000000002')
+      listener({}, 'open-brief', '<img src=x onerror=alert(1)>')
+      listener({}, 'open-brief', { ids: ['x'] })
+      listener({}, 'calendar-changed')
+    }
+    expect(received).toEqual([
+      ['open-brief', 'a1b2c3d4-0000-4000-8000-000000000001,c0ffee00-0000-4000-8000-000000000002'],
+      ['calendar-changed', '']
+    ])
+    stop()
+  })
+
   it('sends each call on its own channel with its one argument', async () => {
     for (const name of apiNames) {
       const input = { probe: name }

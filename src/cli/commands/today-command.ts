@@ -1,5 +1,7 @@
-/** rapport today: what is due — overdue, today, the next seven days — and who is overdue a call. */
+/** rapport today: today's meetings; what is due — overdue, today, the next seven days; who is overdue a call. */
+import type { MeetingsView } from '../../shared/calendar.ts'
 import type { DueFollowUp, Today } from '../../shared/views.ts'
+import { meetingsJson, printMeetings } from '../meeting-text.ts'
 import { EXIT_OK, UsageError } from '../cli-error.ts'
 import type { Command } from '../command.ts'
 import { dayText, followUpText } from '../follow-up-text.ts'
@@ -9,16 +11,19 @@ import type { Output } from '../output.ts'
 
 export const todayCommand: Command = {
   name: 'today',
-  summary: 'what is due: overdue, today and the next 7 days',
+  summary: 'today’s meetings and what is due: overdue, today and the next 7 days',
   usage: 'rapport today [--json]',
   help: [
-    'Lists open follow-ups either way that are overdue, due today and due in the next seven days, each with',
-    'the id “rapport done” takes, and the people whose keep-in-touch cadence has run out. Works while',
-    'Rapport is open.',
+    'Lists today’s meetings and tomorrow morning’s from the calendar files (see “rapport calendar”), each',
+    'with the people in the journal it is with; open follow-ups either way that are overdue, due today and',
+    'due in the next seven days, each with the id “rapport done” takes; and the people whose keep-in-touch',
+    'cadence has run out. Works while Rapport is open.',
     'Important dates (birthdays, renewals) show from their reminder lead time, a week by default.',
     '',
     'Options:',
-    '  --json   print {today, overdue, dueToday, upcoming, lapsed, dates}; each follow-up as',
+    '  --json   print {today, meetings, calendarProblems, overdue, dueToday, upcoming, lapsed, dates}; each',
+    '           meeting as {title, start, end, allDay, location, people: [{id, name}], attendees, logged},',
+    '           each attendee as {name, email, organizer, personId, personName, matchedBy}; each follow-up as',
     '           {id, personId, personName, title, direction, dueDate, daysOverdue} (negative: days to go),',
     '           each lapsed person as {personId, personName, lastContact, daysSince, cadenceDays}, each date',
     '           as {personId, personName, label, date, on, inDays, years}'
@@ -27,9 +32,11 @@ export const todayCommand: Command = {
   readOnly: true,
   async run({ dataDir, args, options, out, now }) {
     if (args.length > 0) throw new UsageError(`rapport today: takes no arguments (“${args[0]}” is extra).`)
-    const today = await withJournal(dataDir, { mode: 'read', mustExist: true, now }, ({ call }) => call('getToday', {}))
-    if (options.json) out.json(todayJson(today))
-    else printToday(today, out)
+    const [today, meetings] = await withJournal(dataDir, { mode: 'read', mustExist: true, now }, ({ call }) =>
+      Promise.all([call('getToday', {}), call('getMeetings', {})])
+    )
+    if (options.json) out.json({ ...todayJson(today), ...meetingsJson(meetings) })
+    else printToday(today, meetings, out)
     return EXIT_OK
   }
 }
@@ -71,8 +78,9 @@ function todayJson(today: Today) {
   }
 }
 
-function printToday(today: Today, out: Output): void {
+function printToday(today: Today, meetings: MeetingsView, out: Output): void {
   out.line(`Today, ${dayText(today.today)}`)
+  printMeetings(meetings, out)
   const section = (heading: string, items: DueFollowUp[], when: (f: DueFollowUp) => string) => {
     out.line()
     out.line(`${heading} (${items.length})`)

@@ -17,7 +17,7 @@ import { localDay } from '../days.ts'
 import { checkJournalFolder, moveJournal } from '../journal/journal-move.ts'
 import { SettingsFile } from '../journal/settings-file.ts'
 import type { ShellPort } from './shell-port.ts'
-import type { Settings } from '../../shared/settings.ts'
+import type { Settings, SettingsPatch } from '../../shared/settings.ts'
 import { IMPORT_KINDS } from '../../shared/transfer.ts'
 
 export type DataHandlers = Pick<
@@ -38,13 +38,20 @@ export type DataHandlers = Pick<
   | 'updateSettings'
 >
 
-/** The data handlers, and the settings currently in force (they follow the journal when it moves). */
+export interface AppSettings {
+  /** The settings in force (they follow the journal when it moves). */
+  current: () => Settings
+  /** Saves a change, calendar files included, and puts it into effect. */
+  save: (patch: SettingsPatch) => Promise<Settings>
+}
+
+/** The data handlers, and the app's settings for the other handlers. */
 export function createDataHandlers(
   session: JournalSession,
   now: () => Date,
   shell: ShellPort,
   initialSettings: SettingsFile
-): { handlers: DataHandlers; settings: () => Settings } {
+): { handlers: DataHandlers; settings: AppSettings } {
   const imports = new ImportSessions()
   // Settings live beside the journal, so they follow it when it moves or another one is opened.
   let settings = initialSettings
@@ -52,6 +59,11 @@ export function createDataHandlers(
     if (!settings.inMemoryOnly) settings = await SettingsFile.open(dataDir)
     await shell.rememberDataDir(dataDir)
     shell.applySettings(settings.settings)
+  }
+  const save = async (patch: SettingsPatch) => {
+    const next = await settings.update(patch)
+    shell.applySettings(next)
+    return next
   }
   const handlers: DataHandlers = {
     exportMarkdown: async ({ personIds, links }) => {
@@ -145,13 +157,13 @@ export function createDataHandlers(
       problem: settings.problem,
       dataDir: dirname(session.path)
     }),
-    updateSettings: async ({ patch }) => {
-      const next = await settings.update(patch)
-      shell.applySettings(next)
-      return next
-    }
+    // Calendar files change only by adding or removing one (a file picked in a dialog), never by a patch.
+    updateSettings: ({ patch }) =>
+      save(
+        patch.calendar ? { ...patch, calendar: { ...patch.calendar, files: settings.settings.calendar.files } } : patch
+      )
   }
-  return { handlers, settings: () => settings.settings }
+  return { handlers, settings: { current: () => settings.settings, save } }
 }
 
 async function backupInfo(journalPath: string, name: string): Promise<BackupInfo> {

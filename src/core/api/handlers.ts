@@ -30,6 +30,8 @@ import { personPage } from '../views/person-page.ts'
 import { peopleOverview } from '../views/people-overview.ts'
 import { quickCapture } from '../entries/quick-capture.ts'
 import { createDataHandlers } from './data-handlers.ts'
+import { createCalendarHandlers } from './calendar-handlers.ts'
+import { CalendarSource } from '../calendar/calendar-source.ts'
 import { RapportError } from '../rapport-error.ts'
 import { describeFsFailure, isFsError } from '../fs-errors.ts'
 import { SettingsFile } from '../journal/settings-file.ts'
@@ -48,6 +50,8 @@ export interface HandlerOptions {
   shell?: ShellPort
   /** The app's settings file; without one, settings are the defaults and cannot be saved. */
   settings?: SettingsFile
+  /** The calendar files, read (and in the app, watched) apart from the journal; one is made when absent. */
+  calendar?: CalendarSource
 }
 
 export function createHandlers(session: JournalSession, options: HandlerOptions = {}): Handlers {
@@ -55,17 +59,23 @@ export function createHandlers(session: JournalSession, options: HandlerOptions 
   const store = () => session.store()
   const journal = () => session.store().journal
   const settings = options.settings ?? SettingsFile.inMemory()
-  const data = createDataHandlers(session, now, options.shell ?? NO_SHELL, settings)
+  const shell = options.shell ?? NO_SHELL
+  const data = createDataHandlers(session, now, shell, settings)
+  const calendar = options.calendar ?? new CalendarSource({ now })
   const undo = new UndoTickets()
   const ticketed = async (taken: Promise<Taken>) => undo.issue(await taken)
   return {
     ...data.handlers,
+    ...createCalendarHandlers(session, now, shell, data.settings, calendar),
     journalStatus: () => session.status(),
     reopenJournal: () => session.reopen(),
     listBackups: () => session.backups(),
     restoreBackup: ({ name }) => session.restoreBackup(name),
 
-    getToday: async () => todayView(journal(), now(), data.settings().firstDayOfWeek, data.settings().dateFormat),
+    getToday: async () => {
+      const { firstDayOfWeek, dateFormat } = data.settings.current()
+      return todayView(journal(), now(), firstDayOfWeek, dateFormat)
+    },
     listPeople: async () => listPeople(journal()),
     peopleOverview: async () => peopleOverview(journal(), now()),
     getPersonPage: async ({ id }) => personPage(journal(), id, now()),
@@ -106,7 +116,7 @@ export function createHandlers(session: JournalSession, options: HandlerOptions 
     reopenFollowUp: ({ id }) => reopenFollowUp(store(), id, now()),
     deleteFollowUp: ({ id }) => ticketed(deleteFollowUp(store(), id)),
 
-    getBrief: async ({ id }) => buildBrief(journal(), id, now(), { dateFormat: data.settings().dateFormat }),
+    getBrief: async ({ id }) => buildBrief(journal(), id, now(), { dateFormat: data.settings.current().dateFormat }),
     search: async ({ query }) => session.index().search(query, now()),
     getMe: async () => ({ me: journal().me, interests: interestsOf(journal(), 'me') }),
     updateMe: ({ me }) => updateMe(store(), me)

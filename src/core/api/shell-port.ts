@@ -16,6 +16,8 @@ export interface ShellPort {
   pickFolder(title: string): Promise<string | null>
   /** A file to read, or null if they cancel. */
   pickFile(title: string, filters: FileFilter[]): Promise<string | null>
+  /** One or more files to read, or null if they cancel. */
+  pickFiles(title: string, filters: FileFilter[]): Promise<string[] | null>
   /** Where to write a new file, or null if they cancel. */
   pickSaveFile(title: string, defaultName: string, filters: FileFilter[]): Promise<string | null>
   /** Shows a folder in the system's file manager. */
@@ -30,6 +32,7 @@ export interface ShellPort {
 export const NO_SHELL: ShellPort = {
   pickFolder: () => Promise.reject(new RapportError('internal', 'There is no window to pick a folder in.')),
   pickFile: () => Promise.reject(new RapportError('internal', 'There is no window to pick a file in.')),
+  pickFiles: () => Promise.reject(new RapportError('internal', 'There is no window to pick files in.')),
   pickSaveFile: () => Promise.reject(new RapportError('internal', 'There is no window to pick a file in.')),
   openFolder: () => Promise.resolve(),
   rememberDataDir: () => Promise.resolve(),

@@ -54,6 +54,14 @@ export const MIGRATIONS: Readonly<Record<number, MigrationStep>> = {
       otherEmails: [],
       otherPhones: []
     }))
+  }),
+  /** v5: people gain the calendar attendees the user matched to them (none yet). */
+  4: (journal) => ({
+    ...journal,
+    people: (Array.isArray(journal.people) ? journal.people : []).map((person: JsonObject) => ({
+      ...person,
+      calendarMatches: []
+    }))
   })
 }
 

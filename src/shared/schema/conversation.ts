@@ -16,7 +16,12 @@ export const conversationEntries = {
   date: TimestampSchema,
   channel: v.picklist(CHANNELS, 'Pick a channel: call, meeting, email, message, event, chance encounter or other.'),
   title: text('Title', 200, true),
-  body: longText('The note', MAX_BODY)
+  body: longText('The note', MAX_BODY),
+  /**
+   * The calendar meeting this conversation logs (its event's UID, and for one occurrence of a repeating
+   * event, when it was due), so Today can show the meeting as done. Absent for conversations logged by hand.
+   */
+  meeting: v.optional(text('The meeting', 600))
 }
 
 /** Typed in: the title may be left out, and the first line of the notes stands in for it (core/entries). */

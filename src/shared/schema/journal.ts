@@ -12,7 +12,7 @@ import { InterestSchema } from './interest.ts'
 import { PersonSchema } from './person.ts'
 
 /** The schema version this build writes. Older files are migrated on load; newer ones are refused. */
-export const SCHEMA_VERSION = 4
+export const SCHEMA_VERSION = 5
 
 /** The user's own profile; their interests are the ones owned by "me". */
 export const MeSchema = strict({ name: text('Your name', 200) })

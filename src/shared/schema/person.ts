@@ -53,6 +53,21 @@ const TagSchema = v.pipe(
   wellFormed('A tag')
 )
 
+/**
+ * What the user said about someone in their calendar files: this attendee (a lower-case email address, or
+ * "name:" and the folded name when the calendar gives no address) is, or is not, this person.
+ */
+export const CalendarMatchSchema = strict({
+  attendee: v.pipe(
+    v.string('A calendar attendee must be text.'),
+    v.trim(),
+    v.nonEmpty('A calendar attendee cannot be empty.'),
+    v.maxLength(320, 'A calendar attendee is at most 320 characters.')
+  ),
+  is: v.boolean()
+})
+export type CalendarMatch = v.InferOutput<typeof CalendarMatchSchema>
+
 /** Everything the user edits about a person. */
 export const personProfileEntries = {
   name: text('Name', 200, true),
@@ -80,7 +95,12 @@ export const personProfileEntries = {
       v.maxValue(365, 'Keep in touch at least once a year (365 days).')
     )
   ),
-  archived: v.boolean()
+  archived: v.boolean(),
+  /** Calendar attendees the user said are (or are not) this person; the events themselves are never stored. */
+  calendarMatches: v.pipe(
+    v.array(CalendarMatchSchema, 'Calendar matches must be a list.'),
+    v.maxLength(200, 'At most 200 calendar matches for one person.')
+  )
 }
 
 export const PersonProfileSchema = strict(personProfileEntries)
@@ -125,6 +145,7 @@ export function defaultProfile(): PersonProfile {
     relationshipStyle: { kind: 'not-asked', askedOn: '', theirWords: '' },
     importantDates: [],
     cadenceDays: null,
-    archived: false
+    archived: false,
+    calendarMatches: []
   }
 }

@@ -4,6 +4,10 @@
  * the page over IPC → the window closed → quit. What the app asked for is written as JSON to
  * RAPPORT_STAND_IN_LOG when the process would end. Anything of Electron's the app uses that is not here
  * fails loudly (see `strict`), so the test notices when the shell starts relying on something new.
+ *
+ * With RAPPORT_STAND_IN_NOW set, it also gives the app a clock of its own (see src/main/clock.ts) that
+ * starts then and jumps to each timer the app sets, so a meeting reminder comes without waiting for it; the
+ * session then waits for the first notification, clicks it and records what the page was sent.
  */
 import { writeFileSync } from 'node:fs'
 import { EventEmitter } from 'node:events'
@@ -29,6 +33,10 @@ export interface LaunchLog {
   willQuitPrevented: number
   exitCode: number
   badgeCounts: number[]
+  /** Notifications shown, with the clock's time when they were. */
+  notifications: Array<{ title: string; body: string; at: string }>
+  /** What main sent the page: channel, then the arguments. */
+  sent: unknown[][]
   errorBoxes: string[]
   /** Where Chromium was told to fetch spellcheck dictionaries from (null: never told, so Google's CDN). */
   spellcheckDictionaries: string | null
@@ -52,6 +60,8 @@ const log: LaunchLog = {
   willQuitPrevented: 0,
   exitCode: 0,
   badgeCounts: [],
+  notifications: [],
+  sent: [],
   errorBoxes: [],
   spellcheckDictionaries: null,
   windowOpenAnswers: [],
@@ -128,7 +138,27 @@ class WebContents extends EventEmitter {
   setWindowOpenHandler(handler: Listener) {
     this.openHandler = handler
   }
-  send() {}
+  send(channel: string, ...args: unknown[]) {
+    log.sent.push([channel, ...args])
+  }
+}
+
+/** The clock the app is given when the test names a start time: each timer set runs at once, time jumping to it. */
+const start = process.env.RAPPORT_STAND_IN_NOW
+let clockNow = start ? Date.parse(start) : 0
+if (start) {
+  ;(globalThis as Record<symbol, unknown>)[Symbol.for('rapport.clock')] = {
+    now: () => new Date(clockNow),
+    setTimer(run: () => void, ms: number) {
+      return setImmediate(() => {
+        // Once the reminder has come, time stands still: the user is reading it.
+        if (log.notifications.length > 0) return
+        clockNow += Math.max(0, ms)
+        run()
+      })
+    },
+    clearTimer: (timer: unknown) => clearImmediate(timer as NodeJS.Immediate)
+  }
 }
 
 const windows: BrowserWindow[] = []
@@ -161,6 +191,8 @@ export class BrowserWindow extends EventEmitter {
     return Promise.resolve()
   }
   show() {
+    // Main shows the window again to hand it a command (a notification clicked): the user is already there.
+    if (this.record.shown) return
     this.record.shown = true
     setImmediate(() => void userSession(this))
   }
@@ -211,6 +243,12 @@ async function userSession(window: BrowserWindow): Promise<void> {
     const page = window.record.loadedFile
       ? new URL(`file://${window.record.loadedFile}`).href
       : window.record.loadedUrl!
+    if (start) {
+      // The user waits for the meeting reminder and clicks it.
+      ;(await firstNotification).click()
+      window.close()
+      return
+    }
     await call('createPerson', { person: { name: 'Launch Smoke' } }, 'trusted', page)
     await call('listPeople', {}, 'trusted', page)
     await call('listPeople', {}, 'foreign', page)
@@ -235,14 +273,33 @@ export const Menu = strict('Menu', {
   }
 })
 
+let notified: (notification: Notification) => void = () => undefined
+const firstNotification = new Promise<Notification>((resolve) => (notified = resolve))
+
 export class Notification {
   static isSupported() {
     return true
   }
-  on() {
+  #options: { title: string; body: string }
+  #click: Listener = () => undefined
+  constructor(options: { title: string; body: string }) {
+    this.#options = options
+  }
+  on(event: string, listener: Listener) {
+    if (event === 'click') this.#click = listener
     return this
   }
-  show() {}
+  show() {
+    log.notifications.push({
+      title: this.#options.title,
+      body: this.#options.body,
+      at: new Date(clockNow).toISOString()
+    })
+    notified(this)
+  }
+  click() {
+    this.#click()
+  }
 }
 
 export const dialog = strict('dialog', {

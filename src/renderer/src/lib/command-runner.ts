@@ -5,6 +5,7 @@
 import type { RapportBridge } from '../../../shared/api.ts'
 import type { Command } from '../../../shared/app-commands.ts'
 import type { Changes } from '../state/changes.svelte.ts'
+import { briefRoute } from '../state/nav.svelte.ts'
 import type { Nav } from '../state/nav.svelte.ts'
 import type { SwitcherState } from '../state/switcher.svelte.ts'
 import { exportActions } from './export-actions.ts'
@@ -18,7 +19,7 @@ interface AppParts {
   showCapture: () => void
 }
 
-export function commandRunner(parts: AppParts): (command: Command) => void {
+export function commandRunner(parts: AppParts): (command: Command, detail: string) => void {
   const { bridge, changes, nav, switcher, showShortcuts, showCapture } = parts
   const exports = exportActions(bridge)
 
@@ -34,7 +35,7 @@ export function commandRunner(parts: AppParts): (command: Command) => void {
     )
   }
 
-  const actions: Record<Command, () => void> = {
+  const actions: Record<Command, (detail: string) => void> = {
     'open-switcher': () => switcher.show(),
     'quick-capture': showCapture,
     'go-today': () => nav.go({ view: 'today' }),
@@ -67,7 +68,13 @@ export function commandRunner(parts: AppParts): (command: Command) => void {
         tell(() => exports.vcard([id]))
       } else changes.notify('Open a person’s page first, then export them from there.', 'error')
     },
-    'backup-now': () => void changes.run(() => bridge.backupNow(), { saved: 'Backed up.' })
+    'backup-now': () => void changes.run(() => bridge.backupNow(), { saved: 'Backed up.' }),
+    // A meeting reminder was clicked: the detail lists the people it is with.
+    'open-brief': (detail) => {
+      const ids = detail.split(',').filter(Boolean)
+      if (ids.length > 0) nav.go(briefRoute(ids))
+    },
+    'calendar-changed': () => changes.changed()
   }
-  return (command) => actions[command]()
+  return (command, detail) => actions[command](detail)
 }

@@ -9,8 +9,9 @@ import type { PersonProfile } from '../../../shared/schema/person.ts'
 export const MAX_NAME = 200
 
 /** What the profile form edits: every field but the important dates, which have their own section. */
-// Other emails and phones come from contact files and are shown, not edited here: the patch leaves them as they are.
-export type ProfileFields = Omit<PersonProfile, 'importantDates' | 'otherEmails' | 'otherPhones'>
+// Other emails and phones come from contact files and are shown, not edited here; calendar matches are made
+// on Today's meetings. The patch leaves them all as they are.
+export type ProfileFields = Omit<PersonProfile, 'importantDates' | 'otherEmails' | 'otherPhones' | 'calendarMatches'>
 
 export type ProfileDraft = Omit<ProfileFields, 'tags' | 'cadenceDays'> & {
   tags: string

@@ -7,6 +7,8 @@ export type Route =
   | { view: 'people' }
   | { view: 'person'; id: string; entry?: string }
   | { view: 'brief'; id: string }
+  /** The briefs of everyone in a meeting, one after another. */
+  | { view: 'briefs'; ids: string[] }
   | { view: 'interest'; label: string }
   | { view: 'me' }
   | { view: 'settings' }
@@ -22,6 +24,7 @@ export function parseRoute(hash: string): Route {
   if (view === 'person' && first)
     return second ? { view: 'person', id: first, entry: second } : { view: 'person', id: first }
   if (view === 'brief' && first) return { view: 'brief', id: first }
+  if (view === 'briefs' && first) return { view: 'briefs', ids: first.split(',').filter(Boolean) }
   if (view === 'interest' && rest) return { view: 'interest', label: decodeURIComponent(rest) }
   return { view: 'today' }
 }
@@ -30,11 +33,17 @@ export function hrefOf(route: Route): string {
   if (route.view === 'person')
     return `#/person/${encodeURIComponent(route.id)}${route.entry ? `/${encodeURIComponent(route.entry)}` : ''}`
   if (route.view === 'brief') return `#/brief/${encodeURIComponent(route.id)}`
+  if (route.view === 'briefs') return `#/briefs/${route.ids.map(encodeURIComponent).join(',')}`
   if (route.view === 'interest') return `#/interest/${encodeURIComponent(route.label)}`
   return `#/${route.view}`
 }
 
 export type Request = 'new-person' | 'log-conversation'
+
+/** The brief for the people of a meeting: theirs alone for one, all of theirs for a group. */
+export function briefRoute(ids: readonly string[]): Route {
+  return ids.length === 1 ? { view: 'brief', id: ids[0]! } : { view: 'briefs', ids: [...ids] }
+}
 
 export class Nav {
   #route = $state<Route>(parseRoute(location.hash))
