@@ -30,17 +30,13 @@ import { makeQueries } from './queries.ts'
 import { vcards } from './vcards.ts'
 import { Random } from './random.ts'
 import { benchCalendar } from './calendar.ts'
+import { benchArgs } from './args.ts'
+import type { SizeName } from './args.ts'
 
-type SizeName = keyof typeof SIZES
-const args = process.argv.slice(2)
-const json = args.includes('--json')
-const smoke = args.includes('--smoke')
-const sizeArg = args.find((a) => a.startsWith('--sizes'))
-const sizeList = sizeArg?.includes('=') ? sizeArg.split('=')[1] : sizeArg ? args[args.indexOf(sizeArg) + 1] : undefined
-const calendarOnly = args.includes('--calendar-only')
-const sizes = calendarOnly ? [] : (sizeList ?? 'S,M,L').split(',').filter((s): s is SizeName => s in SIZES)
+const { json, smoke, sizes: sizesAsked, log } = benchArgs('S,M,L')
+const calendarOnly = process.argv.includes('--calendar-only')
+const sizes = calendarOnly ? [] : sizesAsked
 const now = BENCH_NOW
-const log = (line: string) => (json ? process.stderr : process.stdout).write(`${line}\n`)
 
 /**
  * Generates and writes a journal in a function of its own: variables of the top-level loop can outlive

@@ -12,6 +12,8 @@ beforeAll(async () => {
     await api.createPerson({ person: { name: 'Ana Lopez', company: 'Umbrella Freight' } })
     await api.createPerson({ person: { name: 'Kai Berg' } })
     await api.createPerson({ person: { name: 'Kai Berg', company: 'Second Kai AB' } })
+    await api.createPerson({ person: { name: 'Josefina Ortega', company: 'Ortega Alimentos' } })
+    await api.createPerson({ person: { name: 'José Martínez', company: 'Transportes Ibéricos' } })
   }))
   // Dates as the user chose them in the app's Settings: ISO here, so the expectations do not depend on a locale.
   await writeFile(join(dir, 'settings.json'), JSON.stringify({ dateFormat: 'iso' }))
@@ -62,6 +64,15 @@ describe('rapport brief', () => {
       expect(run.stdout, name).toMatch(/^Pre-call brief: (Kenji Watanabe|Tomás Oliveira|Priya Natarajan|Ana García)\n/)
     }
     expect((await rapportIn(dir, 'brief', 'ana garc')).stdout).toMatch(/^Pre-call brief: Ana García\n/)
+  })
+
+  it('picks the person the search ranks first, accents folded the same way: “Jose” is José, not Josefina', async () => {
+    const search = await rapportIn(dir, 'search', 'Jose', '--json')
+    const rows = JSON.parse(search.stdout) as Array<{ personName: string }>
+    expect(rows[0]?.personName).toBe('José Martínez')
+    expect(rows.map((row) => row.personName)).toContain('Josefina Ortega')
+    expect((await rapportIn(dir, 'brief', 'Jose')).stdout).toMatch(/^Pre-call brief: José Martínez\n/)
+    expect((await rapportIn(dir, 'brief', 'josefina')).stdout).toMatch(/^Pre-call brief: Josefina Ortega\n/)
   })
 
   it('lists the people who match equally and asks for more of the name', async () => {

@@ -3,6 +3,7 @@
  * with no text read again.
  */
 import type { SearchKind } from '../../shared/search.ts'
+import { FIELDS } from './documents.ts'
 import type { SearchDoc } from './documents.ts'
 import { EMPTY, Postings } from './postings.ts'
 import { Vocabulary } from './vocabulary.ts'
@@ -15,14 +16,12 @@ import { Vocabulary } from './vocabulary.ts'
 export function compactIndex(
   docsBefore: ReadonlyArray<SearchDoc | null>,
   vocabBefore: Vocabulary,
-  headBefore: readonly Postings[],
-  bodyBefore: readonly Postings[]
+  listsBefore: readonly Postings[]
 ): {
   docs: SearchDoc[]
   byKey: Record<SearchKind, Map<string, number>>
   vocab: Vocabulary
-  head: Postings[]
-  body: Postings[]
+  lists: Postings[]
 } {
   const renumber = new Int32Array(docsBefore.length).fill(-1)
   const docs: SearchDoc[] = []
@@ -34,19 +33,16 @@ export function compactIndex(
     docs.push(doc)
   }
   const vocab = new Vocabulary()
-  const head: Postings[] = []
-  const body: Postings[] = []
+  const lists: Postings[] = []
   vocab.beginBulk()
   for (const [word, term] of vocabBefore.terms.entries()) {
-    const h = renumbered(headBefore[word]!, renumber)
-    const b = renumbered(bodyBefore[word]!, renumber)
-    if (h === EMPTY && b === EMPTY) continue
+    const kept = Array.from({ length: FIELDS }, (_, field) => renumbered(listsBefore[word * FIELDS + field]!, renumber))
+    if (kept.every((list) => list === EMPTY)) continue
     vocab.add(term)
-    head.push(h)
-    body.push(b)
+    lists.push(...kept)
   }
   vocab.endBulk()
-  return { docs, byKey, vocab, head, body }
+  return { docs, byKey, vocab, lists }
 }
 
 /** A list with its documents renumbered (-1: dropped), exactly sized; EMPTY if none are left. */

@@ -1,7 +1,6 @@
 /**
- * What the search index knows about each journal item: its kind, the people it belongs to, its short
- * "head" text (names, titles — ranked above everything else), its longer body text, and what filters need.
- * Texts are read from the journal item itself when needed, never copied.
+ * What the search index knows about each journal item: its kind, the people it belongs to, its texts in
+ * three fields (FIELDS), and what filters need. How much a match in each field counts is in weights.ts.
  */
 import type { Journal } from '../../shared/schema/journal.ts'
 import type { SearchKind } from '../../shared/search.ts'
@@ -15,11 +14,24 @@ export interface SearchDoc {
   channel: string | null
   /** Follow-ups only: not completed. */
   open: boolean
-  head: string
+  /** A person's name, an entry's title, an interest's label. */
+  title: string
+  /** A person's company, role and tags; an interest's category. */
+  about: string
+  /** Longer text: a person's profile (drives, life outside work, boundaries…), a note, a detail. */
   body: string
   /** The journal item it came from: the index tells changed items apart by identity. */
   source: object
 }
+
+/** The fields, in the order the index numbers them: title, about, body. */
+export const FIELDS = 3
+/** Each field's texts, document by document: what the tokeniser reads. */
+export const fieldTexts = (docs: readonly SearchDoc[]) => [
+  docs.map((d) => d.title),
+  docs.map((d) => d.about),
+  docs.map((d) => d.body)
+]
 
 type Item<C extends keyof Journal> = Journal[C] extends Array<infer T> ? T : never
 
@@ -31,12 +43,13 @@ export function personDoc(p: Item<'people'>): SearchDoc {
     day: null,
     channel: null,
     open: false,
-    head: `${p.name}\n${p.company}\n${p.role}\n${p.tags.join('\n')}`,
+    title: p.name,
+    about: `${p.company}\n${p.role}\n${p.tags.join('\n')}`,
     body: [
-      p.howWeMet,
+      p.boundaries,
       p.drives,
       p.lifeOutsideWork,
-      p.boundaries,
+      p.howWeMet,
       p.location,
       p.email,
       ...p.otherEmails,
@@ -56,7 +69,8 @@ export function conversationDoc(c: Item<'conversations'>): SearchDoc {
     day: c.date,
     channel: c.channel,
     open: false,
-    head: c.title,
+    title: c.title,
+    about: '',
     body: c.body,
     source: c
   }
@@ -72,8 +86,9 @@ export function interestDoc(i: Item<'interests'>): SearchDoc | null {
     day: null,
     channel: null,
     open: false,
-    head: i.label,
-    body: `${i.category}\n${i.note}`,
+    title: i.label,
+    about: i.category,
+    body: i.note,
     source: i
   }
 }
@@ -86,7 +101,8 @@ export function challengeDoc(c: Item<'challenges'>): SearchDoc {
     day: c.openedOn,
     channel: null,
     open: false,
-    head: c.title,
+    title: c.title,
+    about: '',
     body: c.detail,
     source: c
   }
@@ -100,7 +116,8 @@ export function followUpDoc(f: Item<'followUps'>): SearchDoc {
     day: f.dueDate,
     channel: null,
     open: f.completedOn === null,
-    head: f.title,
+    title: f.title,
+    about: '',
     body: '',
     source: f
   }

@@ -5,30 +5,39 @@ import type { SearchDoc } from './documents.ts'
 import type { Postings } from './postings.ts'
 import type { QueryTerm } from './query-terms.ts'
 import type { Vocabulary } from './vocabulary.ts'
+import { FIELDS } from './documents.ts'
+import { MATCH_QUALITY, RECENCY_GAIN } from './weights.ts'
 
-const MATCH_WEIGHT = { exact: 1, prefix: 0.75, fuzzy: 0.6 } as const
 const MAX_EXPANSIONS = 64
 
-/** The vocabulary words a query word stands for, with how good a match each is. */
-export function expandTerm(
-  term: QueryTerm,
-  vocab: Vocabulary,
-  head: readonly Postings[],
-  body: readonly Postings[]
-): Array<[number, number]> {
+/**
+ * The vocabulary words a query word stands for, with how good a match each is (weights.ts): itself, the
+ * words it begins while it is being typed, and those within its typo budget.
+ */
+export function expandTerm(term: QueryTerm, vocab: Vocabulary, lists: readonly Postings[]): Array<[number, number]> {
   const out: Array<[number, number]> = []
   const exact = vocab.idOf(term.word)
-  if (exact !== undefined) out.push([exact, MATCH_WEIGHT.exact])
+  if (exact !== undefined) out.push([exact, MATCH_QUALITY.exact])
+  const titles = (id: number) => lists[id * FIELDS]!.length
+  const df = (id: number) => documentFrequency(lists, id)
   if (term.prefix && term.word.length >= 1) {
     // Prefer words that occur in names and titles, then the most frequent ones.
     const ids = vocab.withPrefix(term.word)
-    const headLength = (id: number) => head[id]?.length ?? 0
-    const df = (id: number) => headLength(id) + (body[id]?.length ?? 0)
-    if (ids.length > MAX_EXPANSIONS) ids.sort((a, b) => headLength(b) - headLength(a) || df(b) - df(a))
-    for (const id of ids.slice(0, MAX_EXPANSIONS)) out.push([id, MATCH_WEIGHT.prefix])
+    if (ids.length > MAX_EXPANSIONS) ids.sort((a, b) => titles(b) - titles(a) || df(b) - df(a))
+    for (const id of ids.slice(0, MAX_EXPANSIONS)) out.push([id, MATCH_QUALITY.prefix])
   }
-  if (term.fuzzy) for (const id of vocab.oneEditFrom(term.word)) out.push([id, MATCH_WEIGHT.fuzzy])
+  const typos = vocab.typosOf(term.word, term.typos)
+  // The closest first, then the most frequent.
+  if (typos.length > MAX_EXPANSIONS) typos.sort((a, b) => a[1] - b[1] || df(b[0]) - df(a[0]))
+  for (const [id, count] of typos.slice(0, MAX_EXPANSIONS)) out.push([id, MATCH_QUALITY.typo[count]!])
   return out
+}
+
+/** In how many documents word `id` occurs, counting a document once per field it is in. */
+export function documentFrequency(lists: readonly Postings[], id: number): number {
+  let count = 0
+  for (let field = 0; field < FIELDS; field++) count += lists[id * FIELDS + field]!.length
+  return count
 }
 
 /** Whether a document passes the query's filters (channel, open follow-ups, dates, a tag of its people). */
@@ -52,11 +61,20 @@ export function popcount(bits: number): number {
   return count
 }
 
-/** Recent entries rank above old ones; undated ones (people, interests) sit in between. */
-export function recency(day: string | null, now: Date): number {
-  if (!day) return 1.2
-  const ageDays = Math.max(0, (now.getTime() - Date.parse(day.length === 10 ? `${day}T12:00:00` : day)) / 86_400_000)
-  return 1 + 0.6 * Math.exp(-ageDays / 90)
+/** Recent entries rank above old ones of the same standing; undated ones (people, interests: NaN) are neutral. */
+export function recency(time: number, now: number): number {
+  return Number.isNaN(time) ? 1 : 1 + RECENCY_GAIN * freshness(time, now)
+}
+
+/** 1 for now, about a third three months before, towards 0 before that. */
+export function freshness(time: number, now: number): number {
+  return Math.exp(-Math.max(0, now - time) / (90 * 86_400_000))
+}
+
+/** A day (YYYY-MM-DD, at noon local time) or an ISO time as milliseconds; NaN for none. */
+export function timeOf(day: string | null): number {
+  if (!day) return NaN
+  return Date.parse(day.length === 10 ? `${day}T12:00:00` : day)
 }
 
 export function monthBoost(day: string | null, months: number[]): number {

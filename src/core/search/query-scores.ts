@@ -22,9 +22,11 @@ export class QueryScores {
     this.mask = new Uint16Array(size)
   }
 
-  /** Every document in `list` scores at least `weight` for the word being looked up. */
-  collect(list: Postings | undefined, weight: number): void {
-    if (!list) return
+  /**
+   * Every document in `list` scores at least `byKind[kinds[doc]]` for the word being looked up: the weight
+   * of the field the list is of, for the document's kind, times how well the word matched.
+   */
+  collect(list: Postings, byKind: Float64Array, kinds: Uint8Array): void {
     const data = list.data
     const score = this.#termScore
     let doc = 0
@@ -35,6 +37,7 @@ export class QueryScores {
         i += 2
       } else doc += gap
       const current = score[doc]!
+      const weight = byKind[kinds[doc]!]!
       if (current === 0) this.#termTouched.push(doc)
       if (current < weight) score[doc] = weight
     }

@@ -1,6 +1,7 @@
 /** Turns what the user typed into the words to look up, and notices month names used as dates. */
 import { STOP_WORDS } from './stop-words.ts'
 import { words } from './tokenize.ts'
+import { ONE_TYPO_FROM, TWO_TYPOS_FROM } from './weights.ts'
 
 const MONTH_NAMES = 'january february march april may june july august september october november december'.split(' ')
 
@@ -8,8 +9,8 @@ export interface QueryTerm {
   word: string
   /** The last word while the user is still typing it matches as a prefix. */
   prefix: boolean
-  /** Words of five letters or more also match one typo away. */
-  fuzzy: boolean
+  /** How many typos a word may have: none in short words, one from five letters, two from eight. */
+  typos: number
   /**
    * A month name next to other words ("pricing in March") is a hint, not a requirement: it scores where
    * the word appears, and entries dated in that month rank higher.
@@ -30,9 +31,13 @@ export function parseQuery(text: string): QueryTerm[] {
     return {
       word,
       prefix: typing && i === chosen.length - 1 && word === all.at(-1),
-      fuzzy: word.length >= 5,
+      typos: typoBudget(word),
       soft: month !== null && !onlyMonths,
       month: onlyMonths ? null : month
     }
   })
+}
+
+function typoBudget(word: string): number {
+  return word.length >= TWO_TYPOS_FROM ? 2 : word.length >= ONE_TYPO_FROM ? 1 : 0
 }

@@ -1,55 +1,66 @@
 /**
- * From scored documents to what the user sees: results grouped by person, the people re-ranked by how well
- * their name matches what was typed (fuse.js, over a short list only), and a highlighted snippet per hit.
+ * From scored documents to what the user sees: results grouped by person, each person ranked by their best
+ * match plus a share of their next ones, and, between people whose matches are as good, the one spoken to
+ * lately first; a highlighted snippet per hit. When no document has every word of the query, the people
+ * whose entries between them have the most of its words come first.
  */
-import Fuse from 'fuse.js'
 import type { Person } from '../../shared/schema/person.ts'
 import type { SearchGroup, SearchHit } from '../../shared/search.ts'
 import type { SearchDoc } from './documents.ts'
+import { freshness, popcount } from './query-match.ts'
 import { snippetOf, marksIn } from './snippet.ts'
+import { CONTACT_GAIN, MORE_HITS_SHARE } from './weights.ts'
 
 const HITS_PER_PERSON = 3
+
+/** A scored document, with the query's words it has as bits. */
+export interface Ranked {
+  doc: SearchDoc
+  score: number
+  words: number
+}
 
 interface Candidate {
   person: Person
   score: number
   docs: SearchDoc[]
+  /** The query's words their documents have between them. */
+  words: number
 }
 
+/** `ranked` is best first. */
 export function rankGroups(
-  ranked: Array<{ doc: SearchDoc; score: number }>,
-  text: string,
+  ranked: readonly Ranked[],
   limit: number,
   people: ReadonlyMap<string, Person>,
-  matched: ReadonlySet<string>
+  matched: ReadonlySet<string>,
+  lastContact: ReadonlyMap<string, number>,
+  now: Date
 ): SearchGroup[] {
   const candidates = new Map<string, Candidate>()
-  for (const { doc, score } of ranked) {
+  for (const { doc, score, words } of ranked) {
     for (const id of doc.personIds) {
       const person = people.get(id)
       if (!person) continue
       let candidate = candidates.get(id)
       if (!candidate) {
         if (candidates.size >= limit * 3) continue
-        candidate = { person, score, docs: [] }
+        candidate = { person, score, docs: [], words }
         candidates.set(id, candidate)
       }
+      candidate.words |= words
+      // Their best document's score is theirs; the next ones add a share of their own.
+      const counted = candidate.docs.length
+      if (counted > 0 && counted <= MORE_HITS_SHARE.length) candidate.score += MORE_HITS_SHARE[counted - 1]! * score
       if (candidate.docs.length < HITS_PER_PERSON) candidate.docs.push(doc)
     }
   }
-  const list = [...candidates.values()]
-  if (text.trim() && list.length > 1) {
-    // A close match on the person's name or company lifts them, however the words scored.
-    const fuse = new Fuse(list, {
-      keys: ['person.name', 'person.company'],
-      includeScore: true,
-      ignoreLocation: true,
-      threshold: 0.4
-    })
-    for (const { item, score = 1 } of fuse.search(text)) item.score *= 1 + 2 * (1 - score)
+  for (const candidate of candidates.values()) {
+    const time = lastContact.get(candidate.person.id)
+    if (time !== undefined) candidate.score *= 1 + CONTACT_GAIN * freshness(time, now.getTime())
   }
-  return list
-    .sort((a, b) => b.score - a.score)
+  return [...candidates.values()]
+    .sort((a, b) => popcount(b.words) - popcount(a.words) || b.score - a.score)
     .slice(0, limit)
     .map(({ person, docs }) => ({
       personId: person.id,
@@ -61,7 +72,7 @@ export function rankGroups(
 }
 
 function hitOf(doc: SearchDoc, person: Person, matched: ReadonlySet<string>): SearchHit {
-  const title = doc.kind === 'person' ? person.name : doc.head
+  const title = doc.kind === 'person' ? person.name : doc.title
   const longText =
     doc.kind === 'person'
       ? [person.company, person.role, person.tags.join(', '), doc.body].filter(Boolean).join(' · ')

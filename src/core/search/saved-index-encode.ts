@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto'
 import { performance } from 'node:perf_hooks'
+import { FIELDS } from './documents.ts'
 import { align4, HASH_BYTES, KIND_CODES, MAGIC, META, RULES } from './saved-index-format.ts'
 import type { Header, IndexSnapshot } from './saved-index-format.ts'
 
@@ -78,16 +79,14 @@ function* encodeSteps(snapshot: IndexSnapshot, journalHash: string): Generator<v
   const meta = new Uint32Array(words * META)
   let dataLength = 0
   for (let word = 0; word < words; word++) {
-    const head = snapshot.head[word]!
-    const body = snapshot.body[word]!
-    const at = word * META
-    meta[at] = head.size
-    meta[at + 1] = head.length
-    meta[at + 2] = head.last
-    meta[at + 3] = body.size
-    meta[at + 4] = body.length
-    meta[at + 5] = body.last
-    dataLength += head.size + body.size
+    for (let field = 0; field < FIELDS; field++) {
+      const list = snapshot.lists[word * FIELDS + field]!
+      const at = (word * FIELDS + field) * 3
+      meta[at] = list.size
+      meta[at + 1] = list.length
+      meta[at + 2] = list.last
+      dataLength += list.size
+    }
     if (word % WORDS_PER_STEP === 0) yield
   }
   const metaAt = align4(4 + headerLength)
@@ -106,7 +105,8 @@ function* encodeSteps(snapshot: IndexSnapshot, journalHash: string): Generator<v
   const data = new Uint16Array(file.buffer, file.byteOffset + MAGIC.length + HASH_BYTES + dataAt, dataLength)
   let at = 0
   for (let word = 0; word < words; word++) {
-    for (const list of [snapshot.head[word]!, snapshot.body[word]!]) {
+    for (let field = 0; field < FIELDS; field++) {
+      const list = snapshot.lists[word * FIELDS + field]!
       data.set(list.data.subarray(0, list.size), at)
       at += list.size
     }

@@ -11,6 +11,7 @@ import { open, readFile } from 'node:fs/promises'
 import type { Journal } from '../../shared/schema/journal.ts'
 import type { SearchKind } from '../../shared/search.ts'
 import { writeFileDurable } from '../journal/durable-write.ts'
+import { FIELDS } from './documents.ts'
 import { Postings } from './postings.ts'
 import { encodeIndexSliced } from './saved-index-encode.ts'
 import { checksum, HASH_BYTES, KINDS_BY_CODE, MAGIC, META, RULES, align4 } from './saved-index-format.ts'
@@ -50,21 +51,13 @@ export function decodeIndex(file: Uint8Array, journalHash: string): IndexSnapsho
   if (dataAt > bytes.length || (bytes.length - dataAt) % 2 !== 0) return null
   const meta = new Uint32Array(bytes.buffer, bytes.byteOffset + metaAt, words * META)
   const data = new Uint16Array(bytes.buffer, bytes.byteOffset + dataAt, (bytes.length - dataAt) / 2)
-  const head: Postings[] = []
-  const body: Postings[] = []
+  const lists: Postings[] = []
   let at = 0
-  for (let word = 0; word < words; word++) {
-    for (const [lists, field] of [
-      [head, 0],
-      [body, 3]
-    ] as const) {
-      const size = meta[word * META + field]!
-      if (at + size > data.length) return null
-      lists.push(
-        Postings.view(data.subarray(at, at + size), meta[word * META + field + 1]!, meta[word * META + field + 2]!)
-      )
-      at += size
-    }
+  for (let n = 0; n < words * FIELDS; n++) {
+    const size = meta[n * 3]!
+    if (at + size > data.length) return null
+    lists.push(Postings.view(data.subarray(at, at + size), meta[n * 3 + 1]!, meta[n * 3 + 2]!))
+    at += size
   }
   if (at !== data.length) return null
   const docs: Array<{ kind: SearchKind; id: string } | null> = []
@@ -74,7 +67,7 @@ export function decodeIndex(file: Uint8Array, journalHash: string): IndexSnapsho
     if (code !== '-' && !kind) return null
     docs.push(kind ? { kind, id: header.ids[n]! } : null)
   }
-  return { terms: header.terms, docs, head, body }
+  return { terms: header.terms, docs, lists }
 }
 
 /** The saved index of `journalPath`, fitted to `journal`; null when there is none or it cannot be used. */

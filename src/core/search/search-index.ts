@@ -1,41 +1,47 @@
 /**
- * The search index behind the quick switcher. An inverted index (word → documents, as typed arrays) finds
- * candidates in a few milliseconds even over 100,000 entries; fuse.js then ranks the short list of people
- * those candidates belong to by how well their names match. Built once on load, then kept up to date from
- * each change by comparing the journal's items by identity (changes share every item they did not touch).
+ * The search index behind the quick switcher. An inverted index (word → documents per field, as typed
+ * arrays) scores every match by its field and how well it matched (weights.ts) in a few milliseconds even
+ * over 100,000 entries; the best documents are then checked for the query's words side by side (phrase.ts)
+ * and grouped by person (rank.ts). Built once on load, then kept up to date from each change by comparing
+ * the journal's items by identity (changes share every item they did not touch).
  */
 import type { Journal } from '../../shared/schema/journal.ts'
 import { diffList } from '../journal/change-diff.ts'
 import type { Item } from '../journal/change-diff.ts'
 import type { Person } from '../../shared/schema/person.ts'
 import type { SearchQuery, SearchResponse } from '../../shared/search.ts'
-import { documentsOf, INDEXED } from './documents.ts'
+import { foldWord } from '../../shared/fold-key.ts'
+import { documentsOf, FIELDS, fieldTexts, INDEXED } from './documents.ts'
 import type { IndexedCollection, SearchDoc } from './documents.ts'
 import { layOutPostings } from './bulk-postings.ts'
 import { tokenizeDocs } from './tokenize-docs.ts'
 import type { TokenizedDocs } from './tokenize-docs.ts'
 import { EMPTY, Postings } from './postings.ts'
 import { compactIndex, newKeyMaps } from './compaction.ts'
-import { expandTerm, monthBoost, popcount, queryFilter, recency } from './query-match.ts'
+import { documentFrequency, expandTerm, monthBoost, popcount, queryFilter, recency } from './query-match.ts'
 import { QueryScores } from './query-scores.ts'
+import { adjacentPairs } from './phrase.ts'
 import { rankGroups } from './rank.ts'
 import { parseQuery } from './query-terms.ts'
 import type { QueryTerm } from './query-terms.ts'
 import { TopK } from './top-k.ts'
 import { STOP_WORDS } from './stop-words.ts'
 import { Vocabulary } from './vocabulary.ts'
+import { KIND_CODES, PHRASE_GAIN, WEIGHT_TABLE } from './weights.ts'
 import type { IndexSnapshot } from './saved-index-format.ts'
+import type { Ranked } from './rank.ts'
+import { DocTable } from './doc-table.ts'
 
-const HEAD_WEIGHT = 4
-const KIND_WEIGHT = { person: 1.6, interest: 1.3, conversation: 1, challenge: 1.1, followUp: 1.1 } as const
 const CANDIDATES = 300
+/** How many of the best documents are read again for the query's words side by side. */
+const PHRASE_CHECKS = 100
 const STOP_LIST = [...STOP_WORDS]
 
 export class SearchIndex {
   #vocab = new Vocabulary()
-  #head: Postings[] = []
-  #body: Postings[] = []
-  #docs: Array<SearchDoc | null> = []
+  /** Word `id`'s documents in field `f` are at id × FIELDS + f. */
+  #lists: Postings[] = []
+  #table = new DocTable()
   /** Document numbers by kind, then by item id (the journal's own strings: no key strings to keep). */
   #byKey = newKeyMaps()
   #dead = 0
@@ -54,8 +60,7 @@ export class SearchIndex {
    */
   static build(journal: Journal): SearchIndex {
     const index = new SearchIndex(journal)
-    const { heads, bodies } = index.#documents()
-    return index.#finish(tokenizeDocs(heads, bodies, STOP_LIST))
+    return index.#finish(tokenizeDocs(fieldTexts(index.#documents()), STOP_LIST, foldWord))
   }
 
   /**
@@ -72,21 +77,20 @@ export class SearchIndex {
     }
     for (const saved of snapshot.docs) {
       if (!saved) {
-        index.#docs.push(null)
+        index.#table.push(null)
         index.#dead++
         continue
       }
       const doc = made[saved.kind].get(saved.id)
       if (!doc || index.#byKey[doc.kind].has(doc.id)) return null
-      index.#byKey[doc.kind].set(doc.id, index.#docs.length)
-      index.#docs.push(doc)
+      index.#byKey[doc.kind].set(doc.id, index.#table.push(doc))
     }
-    if (index.#docs.length - index.#dead !== live || snapshot.head.length !== snapshot.terms.length) return null
+    if (index.#table.length - index.#dead !== live || snapshot.lists.length !== snapshot.terms.length * FIELDS)
+      return null
     index.#vocab.beginBulk()
     for (const [id, term] of snapshot.terms.entries()) if (index.#vocab.add(term) !== id) return null
     index.#vocab.endBulk()
-    index.#head = snapshot.head.map((list) => (list.length === 0 ? EMPTY : list))
-    index.#body = snapshot.body.map((list) => (list.length === 0 ? EMPTY : list))
+    index.#lists = snapshot.lists.map((list) => (list.length === 0 ? EMPTY : list))
     index.#people = new Map(journal.people.map((p) => [p.id, p]))
     return index
   }
@@ -96,9 +100,8 @@ export class SearchIndex {
     if (this.#dead > 0) this.#compact()
     return {
       terms: this.#vocab.terms,
-      docs: this.#docs.map((doc) => doc && { kind: doc.kind, id: doc.id }),
-      head: this.#head,
-      body: this.#body
+      docs: this.#table.docs.map((doc) => doc && { kind: doc.kind, id: doc.id }),
+      lists: this.#lists
     }
   }
 
@@ -107,17 +110,14 @@ export class SearchIndex {
     return this.#changes
   }
 
-  /** Makes a document for every item, in order, and returns their texts for tokenising. */
-  #documents(): { heads: string[]; bodies: string[] } {
-    const heads: string[] = []
-    const bodies: string[] = []
+  /** Makes a document for every item, in order, and returns them for tokenising. */
+  #documents(): SearchDoc[] {
+    const docs: SearchDoc[] = []
     for (const doc of documentsOf(this.#journal)) {
-      this.#byKey[doc.kind].set(doc.id, this.#docs.length)
-      this.#docs.push(doc)
-      heads.push(doc.head)
-      bodies.push(doc.body)
+      this.#byKey[doc.kind].set(doc.id, this.#table.push(doc))
+      docs.push(doc)
     }
-    return { heads, bodies }
+    return docs
   }
 
   /** Numbers the documents' words into the vocabulary and lays out the postings. */
@@ -126,13 +126,13 @@ export class SearchIndex {
     const ids = Int32Array.from(docs.terms, (term) => this.#vocab.add(term))
     this.#vocab.endBulk()
     this.#padLists()
-    layOutPostings(docs, ids, this.#head, this.#body)
+    layOutPostings(docs, ids, this.#lists)
     this.#people = new Map(this.#journal.people.map((p) => [p.id, p]))
     return this
   }
 
   get size(): { docs: number; words: number } {
-    return { docs: this.#docs.length - this.#dead, words: this.#vocab.terms.length }
+    return { docs: this.#table.length - this.#dead, words: this.#vocab.terms.length }
   }
 
   /** Brings the index in line with `next`, touching only the items that changed. */
@@ -156,33 +156,52 @@ export class SearchIndex {
       for (const [at] of del) this.#remove(before[at]!, collection)
       for (const [, item] of ins) this.#add(item, collection)
     }
-    if (this.#dead > 1000 && this.#dead > this.#docs.length / 4) this.#compact()
+    if (this.#dead > 1000 && this.#dead > this.#table.length / 4) this.#compact()
   }
 
   search(query: SearchQuery, now: Date): SearchResponse {
     const started = performance.now()
     const terms = parseQuery(query.text)
-    const top = new TopK(CANDIDATES)
-    const matched = new Set<string>()
-    if (terms.length > 0) this.#score(terms, query, now, top, matched)
-    const ranked = top.sorted().map(({ id, score }) => ({ doc: this.#docs[id]!, score }))
-    const groups = rankGroups(ranked, query.text, query.limit ?? 20, this.#people, matched)
+    const termWords = terms.map(() => new Set<string>())
+    const ranked = terms.length > 0 ? this.#score(terms, query, now, termWords) : []
+    // Documents with the query's words side by side rise above those with the same words scattered.
+    const phrase = termWords.filter((_, i) => !terms[i]!.soft)
+    if (phrase.length > 1) {
+      for (const entry of ranked.slice(0, PHRASE_CHECKS))
+        entry.score *= 1 + (PHRASE_GAIN * adjacentPairs(entry.doc, phrase)) / (phrase.length - 1)
+      ranked.sort((a, b) => b.score - a.score)
+    }
+    const matched = new Set(termWords.flatMap((words) => [...words]))
+    const groups = rankGroups(ranked, query.limit ?? 20, this.#people, matched, this.#table.lastContacts(), now)
     return { groups, tookMs: performance.now() - started }
   }
 
-  #score(terms: QueryTerm[], query: SearchQuery, now: Date, top: TopK, matched: Set<string>): void {
+  /**
+   * Scores every document that matches and returns the best, best first, each with which of the query's
+   * words it has (a bit each); notes the vocabulary words each query word matched in `termWords`.
+   */
+  #score(terms: QueryTerm[], query: SearchQuery, now: Date, termWords: Array<Set<string>>): Ranked[] {
     const scores = this.#scores
-    scores.fit(this.#docs.length)
+    scores.fit(this.#table.length)
     const { total, mask, touched } = scores
-    const docCount = Math.max(1, this.#docs.length - this.#dead)
+    const docCount = Math.max(1, this.#table.length - this.#dead)
+    const byKind = new Float64Array(KIND_CODES.length)
     terms.forEach((term, i) => {
-      for (const [termId, quality] of expandTerm(term, this.#vocab, this.#head, this.#body)) {
-        matched.add(this.#vocab.terms[termId]!)
-        const head = this.#head[termId]
-        const body = this.#body[termId]
-        const idf = Math.log(1 + docCount / (1 + (head?.length ?? 0) + (body?.length ?? 0)))
-        scores.collect(head, idf * quality * HEAD_WEIGHT)
-        scores.collect(body, idf * quality)
+      const expansions = expandTerm(term, this.#vocab, this.#lists)
+      // One rarity for all the words a query word stands for, taken from the commonest of them: a rare typo
+      // of a common word must not outscore the word itself.
+      let df = 0
+      for (const [id] of expansions) df = Math.max(df, documentFrequency(this.#lists, id))
+      const idf = Math.log(1 + docCount / (1 + df))
+      for (const [id, quality] of expansions) {
+        termWords[i]!.add(this.#vocab.terms[id]!)
+        for (let field = 0; field < FIELDS; field++) {
+          const list = this.#lists[id * FIELDS + field]!
+          if (list === EMPTY) continue
+          for (let kind = 0; kind < byKind.length; kind++)
+            byKind[kind] = idf * quality * WEIGHT_TABLE[kind * FIELDS + field]!
+          scores.collect(list, byKind, this.#table.kinds)
+        }
       }
       scores.endWord(i)
     })
@@ -193,15 +212,23 @@ export class SearchIndex {
     const partial = best < popcount(required) ? 0.5 : 1
     const months = terms.flatMap((t) => (t.month === null ? [] : [t.month]))
     const filter = queryFilter(query, this.#people)
+    const top = new TopK(CANDIDATES)
+    const nowMs = now.getTime()
     for (const doc of touched) {
-      const d = this.#docs[doc]
+      const d = this.#table.docs[doc]
       if (d && popcount(mask[doc]! & required) === best && filter(d)) {
-        top.offer(doc, total[doc]! * partial * KIND_WEIGHT[d.kind] * recency(d.day, now) * monthBoost(d.day, months))
+        top.offer(doc, total[doc]! * partial * recency(this.#table.times[doc]!, nowMs) * monthBoost(d.day, months))
       }
+    }
+    const ranked = top
+      .sorted()
+      .map(({ id, score }) => ({ doc: this.#table.docs[id]!, score, words: mask[id]! & required }))
+    for (const doc of touched) {
       total[doc] = 0
       mask[doc] = 0
     }
     touched.length = 0
+    return ranked
   }
 
   #add(item: object, collection: IndexedCollection): void {
@@ -211,11 +238,10 @@ export class SearchIndex {
     const keys = this.#byKey[doc.kind]
     const existing = keys.get(doc.id)
     if (existing !== undefined) {
-      if (this.#docs[existing]?.source === item) return
+      if (this.#table.docs[existing]?.source === item) return
       this.#kill(existing)
     }
-    const n = this.#docs.length
-    this.#docs.push(doc)
+    const n = this.#table.push(doc)
     keys.set(doc.id, n)
     this.#post(doc, n)
   }
@@ -226,7 +252,7 @@ export class SearchIndex {
     if (!doc) return
     const n = this.#byKey[doc.kind].get(doc.id)
     // Only if the index still holds this very item: a newer version may already have replaced it.
-    if (n !== undefined && this.#docs[n]?.source === item) {
+    if (n !== undefined && this.#table.docs[n]?.source === item) {
       this.#kill(n)
       this.#byKey[doc.kind].delete(doc.id)
     }
@@ -234,41 +260,37 @@ export class SearchIndex {
 
   /** Postings of dead documents stay until compaction; queries skip them. */
   #kill(n: number): void {
-    if (this.#docs[n] === null) return
-    this.#docs[n] = null
+    if (this.#table.docs[n] === null) return
+    this.#table.remove(n)
     this.#dead++
   }
 
   /** Posts one document's words (an item added or changed after the build). */
   #post(doc: SearchDoc, n: number): void {
-    const { terms, keys, length } = tokenizeDocs([doc.head], [doc.body], STOP_LIST)
+    const { terms, keys, length } = tokenizeDocs(fieldTexts([doc]), STOP_LIST, foldWord)
     const ids = terms.map((term) => this.#vocab.add(term))
     this.#padLists()
     for (let k = 0; k < length; k++) {
-      const key = keys[k]!
-      const lists = (key & 1) === 1 ? this.#body : this.#head
-      const id = ids[key >> 1]!
-      let list = lists[id]!
-      if (list === EMPTY) list = lists[id] = new Postings()
+      const field = keys[k]! % FIELDS
+      const at = ids[(keys[k]! - field) / FIELDS]! * FIELDS + field
+      let list = this.#lists[at]!
+      if (list === EMPTY) list = this.#lists[at] = new Postings()
       list.push(n)
     }
   }
 
-  /** Both lists grow one slot per new word, so they stay dense arrays (a sparse one is many times slower). */
+  /** The lists grow FIELDS slots per new word, so they stay a dense array (a sparse one is many times slower). */
   #padLists(): void {
-    while (this.#head.length < this.#vocab.terms.length) {
-      this.#head.push(EMPTY)
-      this.#body.push(EMPTY)
-    }
+    while (this.#lists.length < this.#vocab.terms.length * FIELDS) this.#lists.push(EMPTY)
   }
 
   /** See compactIndex: run when many documents have died, and before every save. */
   #compact(): void {
-    const compacted = compactIndex(this.#docs, this.#vocab, this.#head, this.#body)
+    const compacted = compactIndex(this.#table.docs, this.#vocab, this.#lists)
     this.#vocab = compacted.vocab
-    this.#head = compacted.head
-    this.#body = compacted.body
-    this.#docs = compacted.docs
+    this.#lists = compacted.lists
+    this.#table = new DocTable()
+    for (const doc of compacted.docs) this.#table.push(doc)
     this.#byKey = compacted.byKey
     this.#dead = 0
   }

@@ -1,25 +1,33 @@
 /**
  * Turns documents' texts into (word, field) keys for the index. Written as one self-contained function —
- * no imports, nothing from outside its body — because its source text is part of the saved index's rules
- * fingerprint (saved-index.ts): a change to it must change that text. The logic matches foldWord in
- * tokenize.ts (used for queries and snippets).
+ * nothing from outside its body but the fold it is given — because its source text is part of the saved
+ * index's rules fingerprint (saved-index.ts), as is the fold's: a change to either must change that text.
+ * ASCII words are lower-cased here as they are read; every other word goes through `fold`, the same
+ * function queries and snippets fold with (tokenize.ts).
  */
 export interface TokenizedDocs {
   /** The words, numbered locally in order of first appearance. */
   terms: string[]
-  /** For each document in turn, its distinct (word id × 2 + field) keys; field 0 is head, 1 is body. */
+  /** For each document in turn, its distinct (word id × fields + field) keys. */
   keys: Uint32Array
   length: number
   /** Where each document's keys end in `keys`. */
   docEnds: Uint32Array
 }
 
+/**
+ * `fields[f][doc]` is document `doc`'s text in field `f`; small words are skipped in the last field (long
+ * text) only.
+ */
 export function tokenizeDocs(
-  heads: readonly string[],
-  bodies: readonly string[],
-  stopWords: readonly string[]
+  fields: ReadonlyArray<readonly string[]>,
+  stopWords: readonly string[],
+  fold: (word: string) => string
 ): TokenizedDocs {
-  const WORD = /[\p{L}\p{N}]/u
+  const WORD = /[\p{L}\p{N}\p{M}]/u
+  const fieldCount = fields.length
+  const longField = fieldCount - 1
+  const docCount = fields[0]!.length
   const stopSet = new Set(stopWords)
   const terms: string[] = []
   const byText = new Map<string, number>()
@@ -35,13 +43,10 @@ export function tokenizeDocs(
   let firstHash = new Int32Array(1 << 7)
   let keys = new Uint32Array(1 << 8)
   let length = 0
-  const docEnds = new Uint32Array(heads.length)
+  const docEnds = new Uint32Array(docCount)
 
-  // Only for characters above ASCII, which are rare: letters and digits of any script, and combining marks.
-  const isWordChar = (text: string, i: number) => {
-    const code = text.charCodeAt(i)
-    return (code >= 0x300 && code <= 0x36f) || WORD.test(text[i]!)
-  }
+  // Only for characters above ASCII, which are rare: letters, digits and marks of any script.
+  const isWordChar = (text: string, i: number) => WORD.test(text[i]!)
   // The same two hashes as the loop below computes, for words that had to be folded as strings.
   const hashes = (word: string): [number, number] => {
     let first = 2166136261
@@ -54,10 +59,10 @@ export function tokenizeDocs(
     return [first | 0, second | 0]
   }
 
-  for (let doc = 0; doc < heads.length; doc++) {
-    for (let field = 0; field < 2; field++) {
-      const text = field === 0 ? heads[doc]! : bodies[doc]!
-      const mark = doc * 2 + field + 1
+  for (let doc = 0; doc < docCount; doc++) {
+    for (let field = 0; field < fieldCount; field++) {
+      const text = fields[field]![doc]!
+      const mark = doc * fieldCount + field + 1
       const textLength = text.length
       let i = 0
       while (i < textLength) {
@@ -90,7 +95,9 @@ export function tokenizeDocs(
         let word = ''
         let wordLength = i - start
         if (!plain) {
-          word = text.slice(start, i).toLowerCase().normalize('NFD').replace(/\p{M}/gu, '')
+          word = fold(text.slice(start, i))
+          // Nothing but marks or stretching (tatweel): no word.
+          if (word === '') continue
           id = byText.get(word) ?? -1
           if (id === -1) [hash, second] = hashes(word)
           wordLength = word.length
@@ -137,14 +144,14 @@ export function tokenizeDocs(
           }
         }
         // Each word counts once per document and field; small words are not posted for long text.
-        if (record[id * RECORD + 2] === mark || (field === 1 && record[id * RECORD + 3] === 1)) continue
+        if (record[id * RECORD + 2] === mark || (field === longField && record[id * RECORD + 3] === 1)) continue
         record[id * RECORD + 2] = mark
         if (length === keys.length) {
           const grown = new Uint32Array(keys.length * 2)
           grown.set(keys)
           keys = grown
         }
-        keys[length++] = id * 2 + field
+        keys[length++] = id * fieldCount + field
       }
     }
     docEnds[doc] = length

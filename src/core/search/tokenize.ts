@@ -1,22 +1,11 @@
 /**
- * Words for the search index: lower-case, accents folded ("García" → "garcia"), split on anything that is
- * not a letter or a digit. Written as a character loop because it runs over every word of the journal.
+ * Words for the search index: split on anything that is not a letter, a digit or a mark on one, and folded
+ * by the one fold Rapport compares words with (shared/fold-key.ts). Written as a character loop because it
+ * runs over every word of the journal.
  */
+import { foldWord } from '../../shared/fold-key.ts'
 
-const WORD = /[\p{L}\p{N}]/u
-
-/** Folds case and accents of one word. ASCII words (almost all of them) skip normalisation. */
-export function foldWord(word: string): string {
-  let ascii = true
-  for (let i = 0; i < word.length; i++) {
-    if (word.charCodeAt(i) > 127) {
-      ascii = false
-      break
-    }
-  }
-  const lower = word.toLowerCase()
-  return ascii ? lower : lower.normalize('NFD').replace(/\p{M}/gu, '')
-}
+const WORD = /[\p{L}\p{N}\p{M}]/u
 
 /** Calls `visit` with each folded word of `text` and where it starts and ends in `text`. */
 export function eachWord(text: string, visit: (word: string, start: number, end: number) => void): void {
@@ -28,13 +17,12 @@ export function eachWord(text: string, visit: (word: string, start: number, end:
       (code >= 97 && code <= 122) ||
       (code >= 65 && code <= 90) ||
       (code >= 48 && code <= 57) ||
-      (code > 127 && WORD.test(text[i]!)) ||
-      // Combining marks stay inside a word (decomposed accents).
-      (code >= 0x300 && code <= 0x36f)
+      (code > 127 && WORD.test(text[i]!))
     if (isWord) {
       if (start === -1) start = i
     } else if (start !== -1) {
-      visit(foldWord(text.slice(start, i)), start, i)
+      const word = foldWord(text.slice(start, i))
+      if (word !== '') visit(word, start, i)
       start = -1
     }
   }

@@ -3,6 +3,7 @@ import * as v from 'valibot'
 import { INTEREST_CATEGORIES } from '../choices.ts'
 export type { InterestCategory } from '../choices.ts'
 import { IdSchema, strict, text, TimestampSchema } from './common.ts'
+import { foldKey } from '../fold-key.ts'
 
 /** The owner is a person's id, or "me" for the user's own interests. */
 export const OwnerSchema = v.union([v.literal('me'), IdSchema], 'An interest belongs to a person or to you.')
@@ -20,12 +21,7 @@ export type InterestInput = v.InferInput<typeof InterestInputSchema>
 export const InterestSchema = strict({ id: IdSchema, ...interestEntries, createdAt: TimestampSchema })
 export type Interest = v.InferOutput<typeof InterestSchema>
 
-/** Interests match across people by label, ignoring case, accents and spacing ("Real Madrid" = "real  madrid"). */
+/** Interests match across people by label, folded as names are ("Real Madrid" = "real  madrid", "Café" = "cafe"). */
 export function interestKey(label: string): string {
-  return label
-    .normalize('NFD')
-    .replace(/\p{Diacritic}/gu, '')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim()
+  return foldKey(label)
 }

@@ -1,6 +1,7 @@
 /**
  * The quick switcher's state: what is typed, the filters, and the latest results. Each keystroke asks main
- * at once; answers that arrive after a newer question are dropped, so results never jump backwards.
+ * at once; answers that arrive after a newer question are dropped, so results never jump backwards, and
+ * the results are "pending" until the answer to the newest question is shown.
  */
 import type { RapportBridge } from '../../../shared/api.ts'
 import type { SearchGroup, SearchHit, SearchQuery } from '../../../shared/search.ts'
@@ -21,7 +22,9 @@ export class SwitcherState {
   #groups = $state<SearchGroup[]>([])
   #active = $state(0)
   #error = $state('')
-  #asked = 0
+  /** The number of the newest question, and of the one whose answer is shown. */
+  #asked = $state(0)
+  #answered = $state(0)
 
   constructor(bridge: RapportBridge) {
     this.#bridge = bridge
@@ -44,6 +47,10 @@ export class SwitcherState {
   }
   get active(): number {
     return this.#active
+  }
+  /** Whether a newer question than the one shown is still unanswered (the results list is aria-busy). */
+  get pending(): boolean {
+    return this.#asked !== this.#answered
   }
 
   /** One row per person, then one per matching entry of theirs. */
@@ -89,11 +96,13 @@ export class SwitcherState {
     if (this.#text.trim() === '' && !hasFilter) {
       this.#groups = []
       this.#active = 0
+      this.#answered = asked
       return
     }
     const query: SearchQuery = { text: this.#text, ...$state.snapshot(this.#filters), limit: 12 }
     const result = await this.#bridge.search({ query })
     if (asked !== this.#asked) return
+    this.#answered = asked
     if (result.ok) {
       this.#groups = result.value.groups
       this.#error = ''
