@@ -6,9 +6,10 @@
  */
 import type { Adapter } from 'lowdb'
 import type { Journal } from '../../shared/schema/journal.ts'
-import { sha256 } from './file-hash.ts'
+import { sha256OffThread } from './file-hash.ts'
 import { readJournalBytes } from './journal-files.ts'
-import { journalTextOf, readJournalText } from './journal-text.ts'
+import { journalTextOf, parseJournalJson, readJournalObject } from './journal-text.ts'
+import type { JsonObject } from './migrations.ts'
 import { writeSnapshotSliced } from './snapshot-writer.ts'
 
 export class JournalFile implements Adapter<Journal> {
@@ -35,9 +36,9 @@ export class JournalFile implements Adapter<Journal> {
   async read(): Promise<Journal | null> {
     const bytes = await readJournalBytes(this.path)
     if (bytes === null) return null
-    const text = journalTextOf(bytes)
-    const hash = sha256(bytes)
-    const { journal, migratedFrom, logSeq } = readJournalText(text, {
+    // The digest runs on the thread pool while this thread decodes and parses.
+    const [hash, { text, value }] = await Promise.all([sha256OffThread(bytes), decodeAndParse(bytes)])
+    const { journal, migratedFrom, logSeq } = readJournalObject(value, {
       validated: this.#validatedHash !== '' && hash === this.#validatedHash
     })
     this.logSeq = logSeq
@@ -49,6 +50,11 @@ export class JournalFile implements Adapter<Journal> {
   async write(data: Journal): Promise<void> {
     this.hash = await writeSnapshotSliced(this.path, data, this.logSeq ?? 0)
   }
+}
+
+async function decodeAndParse(bytes: Uint8Array): Promise<{ text: string; value: JsonObject }> {
+  const text = journalTextOf(bytes)
+  return { text, value: parseJournalJson(text) }
 }
 
 /** The journal's bytes, exactly as Rapport writes them (two-space JSON and a final newline). */

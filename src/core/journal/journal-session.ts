@@ -20,7 +20,7 @@ import type { StoreOptions } from './journal-store.ts'
 import { JournalProblem } from './journal-text.ts'
 import { makePrivate } from './journal-files.ts'
 import { SearchIndex } from '../search/search-index.ts'
-import { readSavedIndex, savedIndexJournal, saveIndex } from '../search/saved-index.ts'
+import { prefetchSavedIndex, readSavedIndex, savedIndexJournal, saveIndex } from '../search/saved-index.ts'
 import { RapportError } from '../rapport-error.ts'
 
 // What the session's users (the shell and the CLI) catch or show, from the one module they open.
@@ -146,6 +146,8 @@ export class JournalSession {
     this.#index = null
     // A peek at the saved index's first bytes: a stale one is not read whole.
     const savedFor = await savedIndexJournal(this.#path)
+    // Read from the thread pool while the journal is decoded and parsed; used only if it fits the journal.
+    const savedBytes = savedFor ? prefetchSavedIndex(this.#path) : undefined
     try {
       const store = await JournalStore.open(this.#path, {
         ...this.#options,
@@ -155,7 +157,7 @@ export class JournalSession {
       const files = store.readOnly ? [] : [this.#path, `${this.#path}.log`]
       this.#warning = (await Promise.all(files.map(makePrivate))).filter(Boolean).join(' ')
       const loaded =
-        savedFor === store.position ? await readSavedIndex(this.#path, store.journal, store.position) : null
+        savedFor === store.position ? await readSavedIndex(this.#path, store.journal, store.position, savedBytes) : null
       const index = loaded ?? SearchIndex.build(store.journal)
       this.#indexSavedFor = loaded ? store.position : ''
       store.onChange((journal) => {

@@ -34,6 +34,11 @@ export interface ReadJournal {
  * A file in an older schema is still migrated and validated.
  */
 export function readJournalText(text: string, { validated = false } = {}): ReadJournal {
+  return readJournalObject(parseJournalJson(text), { validated })
+}
+
+/** The first half of readJournalText: the text parsed, and an object (not a list, a number or null). */
+export function parseJournalJson(text: string): JsonObject {
   const value = parseJson(text)
   if (value === null) throw new JournalProblem('The file holds “null” instead of a journal.')
   if (typeof value !== 'object' || Array.isArray(value)) {
@@ -41,7 +46,12 @@ export function readJournalText(text: string, { validated = false } = {}): ReadJ
       `The file holds ${Array.isArray(value) ? 'a list' : `a ${typeof value}`} instead of a journal.`
     )
   }
-  const { logSeq, ...raw } = value as JsonObject
+  return value as JsonObject
+}
+
+/** The second half of readJournalText: the parsed object checked, migrated and validated into a journal. */
+export function readJournalObject(value: JsonObject, { validated = false } = {}): ReadJournal {
+  const { logSeq, ...raw } = value
   if (logSeq !== undefined && (typeof logSeq !== 'number' || !Number.isSafeInteger(logSeq) || logSeq < 0)) {
     throw new JournalProblem('The file’s “logSeq” is not a change number, so it is not a journal Rapport wrote.')
   }

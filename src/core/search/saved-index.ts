@@ -70,19 +70,29 @@ export function decodeIndex(file: Uint8Array, journalHash: string): IndexSnapsho
   return { terms: header.terms, docs, lists }
 }
 
-/** The saved index of `journalPath`, fitted to `journal`; null when there is none or it cannot be used. */
+/**
+ * The saved index of `journalPath`, fitted to `journal`; null when there is none or it cannot be used.
+ * `prefetched`: the file's bytes as read earlier (a launch starts reading them beside the journal's).
+ */
 export async function readSavedIndex(
   journalPath: string,
   journal: Journal,
-  journalHash: string
+  journalHash: string,
+  prefetched?: Promise<Uint8Array | null>
 ): Promise<SearchIndex | null> {
   let snapshot: IndexSnapshot | null
   try {
-    snapshot = decodeIndex(await readFile(savedIndexPath(journalPath)), journalHash)
+    const file = (await prefetched) ?? (await readFile(savedIndexPath(journalPath)))
+    snapshot = decodeIndex(file, journalHash)
   } catch {
     return null
   }
   return snapshot && SearchIndex.fromSnapshot(journal, snapshot)
+}
+
+/** Starts reading the saved index's bytes (null if it cannot be read): the file comes while other work runs. */
+export function prefetchSavedIndex(journalPath: string): Promise<Uint8Array | null> {
+  return readFile(savedIndexPath(journalPath)).catch(() => null)
 }
 
 /**
