@@ -53,6 +53,18 @@ export const FollowUpDraftSchema = strict({
 const none = strict({})
 const byId = strict({ id: IdSchema })
 
+/** A passphrase as typed: never trimmed (spaces may be part of it), never echoed back in a message. */
+export const PassphraseSchema = v.pipe(
+  v.string('Type the passphrase.'),
+  v.minLength(1, 'Type the passphrase.'),
+  v.maxLength(1024, 'A passphrase can be at most 1,024 characters.')
+)
+/** A new passphrase: long enough that guessing it costs years at the key's half a second a try. */
+export const NewPassphraseSchema = v.pipe(
+  PassphraseSchema,
+  v.check((s) => [...s].length >= 10, 'Use at least 10 characters: a few words you will remember work well.')
+)
+
 /** Input schemas, one per call. Every call takes one object; unknown keys are refused. */
 export const apiInputs = {
   /** Where the journal is and whether it could be read. */
@@ -63,6 +75,20 @@ export const apiInputs = {
   listBackups: none,
   /** Replace the journal with a backup; the current file is kept beside it, never deleted. */
   restoreBackup: strict({ name: BackupNameSchema }),
+  /** Opens a protected journal with its passphrase (wrong: code 'wrong-passphrase', nothing changed). */
+  unlockJournal: strict({ passphrase: PassphraseSchema }),
+  /** Saves and closes a protected journal and forgets its key: the unlock screen again. */
+  lockJournal: none,
+  /**
+   * Protects the journal with a passphrase, or changes it. There is no recovery without it, so the user
+   * must say they understand (`noRecovery: true`).
+   */
+  setPassphrase: strict({
+    passphrase: NewPassphraseSchema,
+    noRecovery: v.literal(true, 'Tick the box to say you understand there is no recovery without the passphrase.')
+  }),
+  /** Takes the passphrase off: the journal, its log, backups and index are written in clear again. */
+  removePassphrase: none,
 
   /** Overdue and due follow-ups, lapsed keep-in-touch, this week's conversations. */
   getToday: none,
@@ -176,7 +202,7 @@ export const apiInputs = {
 
 export interface BackupInfo {
   name: string
-  kind: 'daily' | 'weekly' | 'pre-migration' | 'pre-restore' | 'manual'
+  kind: 'daily' | 'weekly' | 'pre-migration' | 'pre-restore' | 'pre-passphrase' | 'manual'
   createdAt: string
   sizeBytes: number
   /** Empty when the backup reads as a valid journal; otherwise why not. */
@@ -192,6 +218,13 @@ export type JournalStatus =
       readOnly: string
       /** Something to tell the user that does not stop them (its files could not be made private), or ''. */
       warning: string
+      /** Whether the journal has a passphrase (its files are encrypted; docs/encryption.md). */
+      protected: boolean
+    }
+  | {
+      /** Protected with a passphrase and not unlocked yet (or locked again). */
+      state: 'locked'
+      file: string
     }
   | {
       state: 'unreadable'
@@ -208,6 +241,10 @@ export interface ApiResults {
   reopenJournal: JournalStatus
   listBackups: BackupInfo[]
   restoreBackup: JournalStatus
+  unlockJournal: JournalStatus
+  lockJournal: JournalStatus
+  setPassphrase: JournalStatus
+  removePassphrase: JournalStatus
   getToday: Today
   listPeople: Person[]
   peopleOverview: PersonRow[]

@@ -71,6 +71,10 @@ export function createHandlers(session: JournalSession, options: HandlerOptions 
     reopenJournal: () => session.reopen(),
     listBackups: () => session.backups(),
     restoreBackup: ({ name }) => session.restoreBackup(name),
+    unlockJournal: ({ passphrase }) => session.unlock(passphrase),
+    lockJournal: () => session.lock(),
+    setPassphrase: ({ passphrase }) => session.protect(passphrase),
+    removePassphrase: () => session.protect(null),
 
     getToday: async () => {
       const { firstDayOfWeek, dateFormat } = data.settings.current()

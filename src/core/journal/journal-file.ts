@@ -3,12 +3,15 @@
  * it durably, in slices that leave the main thread free (snapshot-writer.ts; lowdb's JSONFile neither fsyncs
  * nor uses unique temp names). The snapshot holds every change-log record up to `logSeq`; the store sets it
  * before each write. Writes are not queued here: the store never starts a second one while one is in flight.
+ * A protected journal's snapshot is sealed (docs/encryption.md): opened with the key, or damage.
  */
 import type { Adapter } from 'lowdb'
 import type { Journal } from '../../shared/schema/journal.ts'
+import type { JournalKey } from '../crypt/journal-key.ts'
+import { isSealed, openSealed, SealProblem } from '../crypt/sealed-file.ts'
 import { sha256 } from './file-hash.ts'
 import { readJournalBytes } from './journal-files.ts'
-import { journalTextOf, readJournalText } from './journal-text.ts'
+import { journalTextOf, JournalProblem, readJournalText } from './journal-text.ts'
 import { writeSnapshotSliced } from './snapshot-writer.ts'
 
 export class JournalFile implements Adapter<Journal> {
@@ -25,17 +28,19 @@ export class JournalFile implements Adapter<Journal> {
 
   /** The SHA-256 of a snapshot this build has validated before; a file with these bytes is not validated again. */
   readonly #validatedHash: string
+  readonly key: JournalKey | null
 
-  constructor(path: string, validatedHash = '') {
+  constructor(path: string, validatedHash = '', key: JournalKey | null = null) {
     this.path = path
     this.#validatedHash = validatedHash
+    this.key = key
   }
 
   /** null only when the file does not exist; a file that exists but cannot be read throws JournalProblem. */
   async read(): Promise<Journal | null> {
     const bytes = await readJournalBytes(this.path)
     if (bytes === null) return null
-    const text = journalTextOf(bytes)
+    const text = journalTextOf(unsealed(bytes, this.key))
     const hash = sha256(bytes)
     const { journal, migratedFrom, logSeq } = readJournalText(text, {
       validated: this.#validatedHash !== '' && hash === this.#validatedHash
@@ -47,7 +52,22 @@ export class JournalFile implements Adapter<Journal> {
   }
 
   async write(data: Journal): Promise<void> {
-    this.hash = await writeSnapshotSliced(this.path, data, this.logSeq ?? 0)
+    this.hash = await writeSnapshotSliced(this.path, data, this.logSeq ?? 0, this.key)
+  }
+}
+
+/**
+ * The journal text's bytes of a file that may be sealed: a sealed one needs `key` (without it, the caller
+ * asks for the passphrase first), and one that fails to open is damage like any unreadable journal.
+ */
+export function unsealed(bytes: Uint8Array, key: JournalKey | null): Uint8Array {
+  if (!isSealed(bytes)) return bytes
+  if (!key) throw new JournalProblem('The journal is protected with a passphrase: unlock it first.')
+  try {
+    return openSealed(bytes, key)
+  } catch (error) {
+    if (error instanceof SealProblem) throw new JournalProblem(error.message)
+    throw error
   }
 }
 
