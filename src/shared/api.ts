@@ -36,6 +36,10 @@ import type { Brief } from './pre-call-brief.ts'
 import type { InterestView, PersonPage, PersonRow, Today } from './views.ts'
 import { AttendeeKeySchema } from './calendar.ts'
 import type { CalendarFileStatus, MeetingsView, NextMeeting } from './calendar.ts'
+import type { BackupInfo, JournalStatus } from './journal-status.ts'
+import { protectionInputs } from './protection.ts'
+
+export type { BackupInfo, JournalStatus } from './journal-status.ts'
 
 export const BackupNameSchema = v.pipe(
   v.string(),
@@ -53,18 +57,6 @@ export const FollowUpDraftSchema = strict({
 const none = strict({})
 const byId = strict({ id: IdSchema })
 
-/** A passphrase as typed: never trimmed (spaces may be part of it), never echoed back in a message. */
-export const PassphraseSchema = v.pipe(
-  v.string('Type the passphrase.'),
-  v.minLength(1, 'Type the passphrase.'),
-  v.maxLength(1024, 'A passphrase can be at most 1,024 characters.')
-)
-/** A new passphrase: long enough that guessing it costs years at the key's half a second a try. */
-export const NewPassphraseSchema = v.pipe(
-  PassphraseSchema,
-  v.check((s) => [...s].length >= 10, 'Use at least 10 characters: a few words you will remember work well.')
-)
-
 /** Input schemas, one per call. Every call takes one object; unknown keys are refused. */
 export const apiInputs = {
   /** Where the journal is and whether it could be read. */
@@ -75,20 +67,7 @@ export const apiInputs = {
   listBackups: none,
   /** Replace the journal with a backup; the current file is kept beside it, never deleted. */
   restoreBackup: strict({ name: BackupNameSchema }),
-  /** Opens a protected journal with its passphrase (wrong: code 'wrong-passphrase', nothing changed). */
-  unlockJournal: strict({ passphrase: PassphraseSchema }),
-  /** Saves and closes a protected journal and forgets its key: the unlock screen again. */
-  lockJournal: none,
-  /**
-   * Protects the journal with a passphrase, or changes it. There is no recovery without it, so the user
-   * must say they understand (`noRecovery: true`).
-   */
-  setPassphrase: strict({
-    passphrase: NewPassphraseSchema,
-    noRecovery: v.literal(true, 'Tick the box to say you understand there is no recovery without the passphrase.')
-  }),
-  /** Takes the passphrase off: the journal, its log, backups and index are written in clear again. */
-  removePassphrase: none,
+  ...protectionInputs,
 
   /** Overdue and due follow-ups, lapsed keep-in-touch, this week's conversations. */
   getToday: none,
@@ -199,41 +178,6 @@ export const apiInputs = {
   getMe: none,
   updateMe: strict({ me: MeSchema })
 } as const
-
-export interface BackupInfo {
-  name: string
-  kind: 'daily' | 'weekly' | 'pre-migration' | 'pre-restore' | 'pre-passphrase' | 'manual'
-  createdAt: string
-  sizeBytes: number
-  /** Empty when the backup reads as a valid journal; otherwise why not. */
-  problem: string
-}
-
-export type JournalStatus =
-  | {
-      state: 'ready'
-      file: string
-      people: number
-      /** Why the journal is shown read-only (the user made its file read-only), or ''. */
-      readOnly: string
-      /** Something to tell the user that does not stop them (its files could not be made private), or ''. */
-      warning: string
-      /** Whether the journal has a passphrase (its files are encrypted; docs/encryption.md). */
-      protected: boolean
-    }
-  | {
-      /** Protected with a passphrase and not unlocked yet (or locked again). */
-      state: 'locked'
-      file: string
-    }
-  | {
-      state: 'unreadable'
-      file: string
-      problem: string
-      /** false when the file is not one to restore over (a link, a folder, a named pipe): fix it and try again. */
-      restorable: boolean
-      backups: BackupInfo[]
-    }
 
 /** What each call resolves to. */
 export interface ApiResults {

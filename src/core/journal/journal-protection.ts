@@ -8,7 +8,8 @@
  * durable write each, and a writable open finishes what a crash left (finishProtection), so no clear copy
  * stays behind a protected journal.
  */
-import { open, readdir, readFile, rm } from 'node:fs/promises'
+import { constants } from 'node:fs'
+import { lstat, open, readdir, readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Journal } from '../../shared/schema/journal.ts'
 import type { JournalKey, KeyWrap } from '../crypt/journal-key.ts'
@@ -21,11 +22,14 @@ import { replaceJournal } from './journal-restore.ts'
 import { JournalProblem } from './journal-text.ts'
 
 const HEAD = 4096
+// Never follow a link, never wait on a pipe (journal-files.ts judges what else is at the path).
+const PEEK_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0)
 
 /** The first bytes of a file (enough for a sealed header), or null when it cannot be read as a plain file. */
 export async function fileHead(path: string): Promise<Buffer | null> {
   try {
-    const file = await open(path, 'r')
+    if (!(await lstat(path)).isFile()) return null
+    const file = await open(path, PEEK_FLAGS)
     try {
       if (!(await file.stat()).isFile()) return null
       const { buffer, bytesRead } = await file.read({ buffer: Buffer.alloc(HEAD), position: 0 })
