@@ -72,7 +72,11 @@ export function createHandlers(session: JournalSession, options: HandlerOptions 
     listBackups: () => session.backups(),
     restoreBackup: ({ name }) => session.restoreBackup(name),
     unlockJournal: ({ passphrase }) => session.unlock(passphrase),
-    lockJournal: () => session.lock(),
+    lockJournal: () => {
+      // What Undo keeps is journal data too: it goes with the key.
+      undo.clear()
+      return session.lock()
+    },
     setPassphrase: ({ passphrase }) => session.protect(passphrase),
     removePassphrase: () => session.protect(null),
 
