@@ -28,7 +28,14 @@ describe('JournalState', () => {
     await loading
 
     expect(state.busy).toBe(false)
-    expect(state.status).toEqual({ state: 'ready', file: journal.file, people: 2, readOnly: '', warning: '' })
+    expect(state.status).toEqual({
+      state: 'ready',
+      file: journal.file,
+      people: 2,
+      readOnly: '',
+      warning: '',
+      protected: false
+    })
     expect(state.error).toBe('')
     expect(state.newestGood).toBeNull()
   })
@@ -63,7 +70,14 @@ describe('JournalState', () => {
 
     await state.restore(state.newestGood!.name)
 
-    expect(state.status).toEqual({ state: 'ready', file: journal.file, people: 2, readOnly: '', warning: '' })
+    expect(state.status).toEqual({
+      state: 'ready',
+      file: journal.file,
+      people: 2,
+      readOnly: '',
+      warning: '',
+      protected: false
+    })
     expect(state.newestGood).toBeNull()
     expect(state.busy).toBe(false)
   })
