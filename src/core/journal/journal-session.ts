@@ -68,7 +68,7 @@ export class JournalSession {
     this.#path = path
     this.#lock = lock
     this.#options = options
-    this.#key = new SessionKey(options.kdf)
+    this.#key = new SessionKey(options.kdf, options.key)
   }
 
   /**

@@ -16,8 +16,10 @@ export class SessionKey {
   #lockedBy: KeyWrap | null = null
   readonly #kdf: KdfParams | undefined
 
-  constructor(kdf?: KdfParams) {
+  /** `key`: one already unlocked (a key the OS keychain kept), used if it is the journal's. */
+  constructor(kdf?: KdfParams, key: JournalKey | null = null) {
     this.#kdf = kdf
+    this.#key = key
   }
 
   get key(): JournalKey | null {
