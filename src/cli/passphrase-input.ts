@@ -65,7 +65,7 @@ async function fromFile(file: string): Promise<string> {
 }
 
 function terminal(): boolean {
-  return process.stdin.isTTY === true && process.stderr.isTTY === true
+  return process.stdin.isTTY && process.stderr.isTTY
 }
 
 async function prompt(label: string): Promise<string> {
@@ -98,8 +98,12 @@ function ask(label: string, echo: boolean): Promise<string> {
           process.stderr.write('\n')
           process.exit(130)
         }
-        if (char === '\r' || char === '\n' || char === '\u0004') return done(typed)
-        if (char === '\u007f' || char === '\b') typed = [...typed].slice(0, -1).join('')
+        if (char === '\r' || char === '\n' || char === '\u0004') {
+          done(typed)
+          return
+        }
+        // Backspace takes the last character typed (a whole code point, as it was typed).
+        if (char === '\u007f' || char === '\b') typed = Array.from(typed).slice(0, -1).join('')
         else typed += char
         if (echo) process.stderr.write(char)
       }

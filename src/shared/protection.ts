@@ -14,7 +14,7 @@ export const PassphraseSchema = v.pipe(
 /** A new passphrase: long enough to make guessing it, at half a second a try, hopeless. */
 export const NewPassphraseSchema = v.pipe(
   PassphraseSchema,
-  v.check((s) => [...s].length >= 10, 'Use at least 10 characters: a few words you will remember work well.')
+  v.check((s) => Array.from(s).length >= 10, 'Use at least 10 characters: a few words you will remember work well.')
 )
 
 export const protectionInputs = {

@@ -157,7 +157,7 @@ export class JournalSession {
     // A peek at the saved index's first bytes: a stale one is not read whole.
     const savedFor = await savedIndexJournal(this.#path)
     try {
-      if (await this.#key.look(this.#path)) return this.status()
+      if (await this.#key.look(this.#path)) return await this.status()
       const key = this.#key.key
       const store = await JournalStore.open(this.#path, {
         ...this.#options,
