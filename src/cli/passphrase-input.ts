@@ -79,8 +79,9 @@ async function prompt(label: string): Promise<string> {
 /** One line from the terminal, echoed or not; Ctrl+C stops the command (exit 130), Ctrl+D ends the line. */
 function ask(label: string, echo: boolean): Promise<string> {
   const input = process.stdin
-  process.stderr.write(label)
+  // Echo off before the prompt shows: anything typed (or pasted) after it is never shown.
   input.setRawMode(true)
+  process.stderr.write(label)
   input.resume()
   return new Promise((resolve) => {
     let typed = ''

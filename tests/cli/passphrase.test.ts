@@ -4,10 +4,12 @@
  * one is exit 2, one line, nothing changed. These runs use Rapport's own scrypt parameters (about half a
  * second an unlock), so the file keeps to a few of them.
  */
+import { spawn } from 'node:child_process'
+import { existsSync } from 'node:fs'
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { folderSnapshot, foldersPerTest, rapport } from './cli-harness.ts'
+import { CLI, folderSnapshot, foldersPerTest, rapport } from './cli-harness.ts'
 
 const folders = foldersPerTest()
 
@@ -90,5 +92,26 @@ describe('rapport passphrase', () => {
     expect(removed.code).toBe(0)
     expect(await readFile(join(dir, 'journal.json'), 'utf8')).toContain('Ana García')
     expect((await run('search', 'Ana')).code).toBe(0)
+  })
+
+  // util-linux's script(1) gives the command a terminal, as a person at a shell has.
+  it.skipIf(!existsSync('/usr/bin/script'))('asks for the passphrase at a terminal without echoing it', async () => {
+    const { dir } = await folders.journal()
+    const pass = await passphraseFiles()
+    await rapport(['--data-dir', dir, 'passphrase', 'set', '--passphrase-file', pass.right, '--no-recovery-understood'])
+    const command = [process.execPath, CLI, '--data-dir', dir, 'search', 'Ana'].map((a) => `'${a}'`).join(' ')
+    const child = spawn('/usr/bin/script', ['-qec', command, '/dev/null'], { stdio: ['pipe', 'pipe', 'inherit'] })
+    let seen = ''
+    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve))
+    child.stdout.on('data', (chunk: Buffer) => {
+      const before = seen
+      seen += chunk.toString()
+      if (!before.includes('Passphrase for') && seen.includes('Passphrase for'))
+        child.stdin.write('correct horse battery staple\r')
+    })
+    expect(await exited).toBe(0)
+    expect(seen).toContain(`Passphrase for ${join(dir, 'journal.json')}: `)
+    expect(seen).toContain('Ana García')
+    expect(seen).not.toContain('battery')
   })
 })
