@@ -135,7 +135,11 @@ export const apiInputs = {
   /** Writes (or brings up to date) Markdown files for everyone, or just the people given, in a folder the user picks. */
   exportMarkdown: ExportMarkdownSchema,
   /** Saves the whole journal as one JSON file where the user picks. */
-  exportJson: none,
+  /**
+   * The whole journal as one file. A protected journal's is encrypted with its key (it opens only in this
+   * journal) unless `clear` asks for readable JSON.
+   */
+  exportJson: strict({ clear: v.optional(v.boolean()) }),
   /** Saves a calendar (.ics) of open follow-ups and keep-in-touch dates where the user picks. */
   exportIcs: none,
   /** Saves everyone (or the people given) as a vCard 4.0 file where the user picks. */
@@ -225,7 +229,7 @@ export interface ApiResults {
   /** `people`: how many cards the file holds. */
   exportVcard: Picked<{ file: string; people: number }>
   /** `contents`: what the file holds, as in “4 people, 4 conversations, …”. */
-  exportJson: Picked<{ file: string; bytes: number; contents: string }>
+  exportJson: Picked<{ file: string; bytes: number; contents: string; encrypted: boolean }>
   importPick: Picked<{ preview: ImportPreview }>
   importRemap: ImportPreview
   importApply: ImportOutcome

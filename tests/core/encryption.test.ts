@@ -151,6 +151,32 @@ describe('a journal protected with a passphrase', () => {
     }
   }, 120_000)
 
+  it('reads a snapshot cut short as damage, and a change log whose last record is cut short as a torn save', async () => {
+    const dir = await protectedJournal()
+    await rm(join(dir, 'backups'), { recursive: true })
+    const snapshot = join(dir, 'journal.json')
+    const log = join(dir, 'journal.json.log')
+    const [whole, records] = [await readFile(snapshot), await readFile(log)]
+    for (const cut of [0, 10, 17, 200, whole.length - 17, whole.length - 1]) {
+      await writeFile(snapshot, whole.subarray(0, cut))
+      const session = await JournalSession.open(dir, { owner: 'test', readOnly: true })
+      let status = await session.status()
+      if (status.state === 'locked') status = await session.unlock(PASSPHRASE)
+      expect(status.state, `cut at ${cut}`).toBe('unreadable')
+      await session.close()
+    }
+    await writeFile(snapshot, whole)
+    // A crash mid-append leaves a prefix of the last record: it was never confirmed, so it is dropped.
+    const lastStart = records.subarray(0, -1).lastIndexOf(0x0a) + 1
+    for (let cut = lastStart + 1; cut < records.length; cut += 7) {
+      await writeFile(log, records.subarray(0, cut))
+      const session = await JournalSession.open(dir, { owner: 'test', readOnly: true })
+      const status = await session.unlock(PASSPHRASE)
+      expect(status, `log cut at ${cut}`).toMatchObject({ state: 'ready', people: 2 })
+      await session.close()
+    }
+  })
+
   it('changes the passphrase (the old one no longer opens anything) and takes it off (every file clear again)', async () => {
     const dir = await protectedJournal()
     let { session, handlers } = await open(dir)
