@@ -6,7 +6,7 @@
 import { stat } from 'node:fs/promises'
 import { constants } from 'node:os'
 import { join } from 'node:path'
-import type { ApiInput, ApiName, ApiResults } from '../shared/api.ts'
+import type { ApiInput, ApiName, ApiResults, JournalStatus } from '../shared/api.ts'
 import { call, openHandlers } from '../core/api/handlers.ts'
 import { NO_SHELL } from '../core/api/shell-port.ts'
 import type { ShellPort } from '../core/api/shell-port.ts'
@@ -77,8 +77,7 @@ export async function withJournal<T>(
     throw error
   }
   try {
-    let status = await session.status()
-    if (status.state === 'locked') status = await unlock(session, status.file)
+    const status = await unlocked(session)
     if (status.state === 'unreadable') {
       const nothing = (access.changes ?? access.mode === 'write') ? ' Nothing was changed.' : ''
       // A link, a folder or a pipe: the problem says what to do; there is nothing to restore over it.
@@ -98,8 +97,14 @@ export async function withJournal<T>(
   }
 }
 
-/** A wrong passphrase is one line and exit 2, with nothing read or changed. */
-async function unlock(session: JournalSession, file: string) {
+/**
+ * The session's status, a protected journal unlocked first with this run's passphrase. A wrong passphrase is
+ * one line and exit 2, with nothing read or changed.
+ */
+export async function unlocked(session: JournalSession): Promise<JournalStatus> {
+  const status = await session.status()
+  if (status.state !== 'locked') return status
+  const { file } = status
   if (!passphrases) throw new CliError(`rapport: the journal at ${file} is protected with a passphrase.`, EXIT_USAGE)
   try {
     return await session.unlock(await passphrases.current(file))

@@ -58,6 +58,8 @@ function checkJournal(path: string, store: JournalStore | null, problem: string,
   const findings: Finding[] = [
     { level: 'ok', text: `${name} is a valid journal (schema version ${SCHEMA_VERSION}): ${counts}.` }
   ]
+  if (store.key)
+    findings.push({ level: 'ok', text: `It is protected with a passphrase: its files are encrypted (AES-256-GCM).` })
   findings.push(...checkLog(path, store))
   if (store.migratedFrom !== null) {
     findings.push({
