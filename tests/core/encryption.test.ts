@@ -7,6 +7,7 @@ import { readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createHandlers } from '../../src/core/api/handlers.ts'
+import type { Handlers } from '../../src/core/api/handlers.ts'
 import { JournalSession } from '../../src/core/journal/journal-session.ts'
 import { sha256 as hashOf } from '../../src/core/journal/file-hash.ts'
 import { sha256 } from '../support/files.ts'
@@ -26,22 +27,18 @@ async function open(dir: string, options: { compaction?: { onClose: boolean } } 
   return { session, handlers: createHandlers(session) }
 }
 
+function logCall(handlers: Handlers, personId: string, title: string, body: string) {
+  const conversation = { personIds: [personId], date: new Date().toISOString(), channel: 'call' as const, title, body }
+  return handlers.logConversation({ conversation, followUps: [] })
+}
+
 /** A journal with a person, a note and an interest, protected, then changed again (so the log holds records). */
 async function protectedJournal(): Promise<string> {
   const dir = await makeTempDir('rapport-crypt-')
   dirs.push(dir)
   const { session, handlers } = await open(dir)
   const zeb = await handlers.createPerson({ person: { name: 'Zebulon Quixotic', company: 'Featherstonehaugh Ltd' } })
-  await handlers.logConversation({
-    conversation: {
-      personIds: [zeb.id],
-      date: new Date().toISOString(),
-      channel: 'call',
-      title: 'Health',
-      body: 'Her pancreatitis is better.'
-    },
-    followUps: []
-  })
+  await logCall(handlers, zeb.id, 'Health', 'Her pancreatitis is better.')
   await handlers.addInterest({ interest: { ownerId: zeb.id, label: 'Oboe', category: 'hobby', note: '' } })
   await handlers.backupNow({})
   await session.store().compact()
@@ -51,16 +48,7 @@ async function protectedJournal(): Promise<string> {
   const status = await again.handlers.setPassphrase({ passphrase: PASSPHRASE, noRecovery: true })
   expect(status).toMatchObject({ state: 'ready', protected: true })
   const ophelia = await again.handlers.createPerson({ person: { name: 'Ophelia Marchbanks', company: '' } })
-  await again.handlers.logConversation({
-    conversation: {
-      personIds: [ophelia.id],
-      date: new Date().toISOString(),
-      channel: 'call',
-      title: 'Bankruptcy',
-      body: 'Bankruptcy talk.'
-    },
-    followUps: []
-  })
+  await logCall(again.handlers, ophelia.id, 'Bankruptcy', 'Bankruptcy talk.')
   await again.session.close()
   return dir
 }
