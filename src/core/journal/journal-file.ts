@@ -62,7 +62,10 @@ export class JournalFile implements Adapter<Journal> {
  */
 export function unsealed(bytes: Uint8Array, key: JournalKey | null): Uint8Array {
   if (!isSealed(bytes)) return bytes
-  if (!key) throw new JournalProblem('The journal is protected with a passphrase: unlock it first.')
+  if (!key)
+    throw new JournalProblem(
+      'It is encrypted by a journal protected with a passphrase: it opens only in that journal, unlocked (or export a clear copy there).'
+    )
   try {
     return openSealed(bytes, key)
   } catch (error) {

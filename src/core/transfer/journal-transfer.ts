@@ -7,7 +7,6 @@ import { integrityProblem } from '../../shared/schema/integrity.ts'
 import { COLLECTIONS } from '../../shared/schema/journal.ts'
 import type { Collection, Journal } from '../../shared/schema/journal.ts'
 import type { JournalKey } from '../crypt/journal-key.ts'
-import { isSealed } from '../crypt/sealed-file.ts'
 import { writeBackup } from '../journal/backups.ts'
 import { serializeJournal, unsealed } from '../journal/journal-file.ts'
 import type { JournalStore } from '../journal/journal-store.ts'
@@ -89,7 +88,7 @@ export function exportJournalJson(journal: Journal): string {
  */
 export function readJournalExport(file: string | Uint8Array, key: JournalKey | null = null): Journal {
   try {
-    const text = typeof file === 'string' ? file : decodeUtf8(unsealedExport(file, key))
+    const text = typeof file === 'string' ? file : decodeUtf8(unsealed(file, key))
     return readJournalText(text).journal
   } catch (error) {
     if (error instanceof TransferProblem) throw error
@@ -98,15 +97,6 @@ export function readJournalExport(file: string | Uint8Array, key: JournalKey | n
       `This file cannot be imported: ${error instanceof Error ? error.message : String(error)}.`
     )
   }
-}
-
-/** A protected journal's export opens only with that journal's key (its data key survives a passphrase change). */
-function unsealedExport(bytes: Uint8Array, key: JournalKey | null): Uint8Array {
-  if (isSealed(bytes) && !key)
-    throw new JournalProblem(
-      'It is a backup encrypted by a journal protected with a passphrase: import it into that journal, or export a clear copy there.'
-    )
-  return unsealed(bytes, key)
 }
 
 function decodeUtf8(bytes: Uint8Array): string {
