@@ -3,7 +3,7 @@
  * passphrase — not the snapshot, the change log, a backup or the saved search index — a wrong passphrase is
  * told apart from damage and changes nothing, and one flipped bit anywhere is reported as damage.
  */
-import { readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { chmod, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createHandlers } from '../../src/core/api/handlers.ts'
@@ -163,6 +163,21 @@ describe('a journal protected with a passphrase', () => {
       expect(status, `log cut at ${cut}`).toMatchObject({ state: 'ready', people: 2 })
       await session.close()
     }
+  })
+
+  it('opens a protected journal the user made read-only: unlocked and shown, nothing written, its passphrase kept', async () => {
+    const dir = await protectedJournal()
+    await chmod(join(dir, 'journal.json'), 0o400)
+    const before = await hashes(dir)
+    const { session, handlers } = await open(dir)
+    expect(await handlers.unlockJournal({ passphrase: PASSPHRASE })).toMatchObject({
+      state: 'ready',
+      protected: true,
+      readOnly: expect.stringMatching(/read-only/)
+    })
+    await expect(handlers.removePassphrase({})).rejects.toMatchObject({ code: 'forbidden' })
+    await session.close()
+    expect(await hashes(dir)).toEqual(before)
   })
 
   it('changes the passphrase (the old one no longer opens anything) and takes it off (every file clear again)', async () => {
