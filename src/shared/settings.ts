@@ -37,7 +37,9 @@ export const SettingsSchema = strict({
     v.integer('Lock after a whole number of minutes.'),
     v.minValue(0, 'Lock after 0 (never) to 1,440 minutes.'),
     v.maxValue(1440, 'Lock after 0 (never) to 1,440 minutes.')
-  )
+  ),
+  /** Keep a protected journal's key in the OS keychain (Electron safeStorage), so launches need no passphrase. */
+  rememberKey: v.boolean()
 })
 export type Settings = v.InferOutput<typeof SettingsSchema>
 
@@ -53,6 +55,7 @@ export function defaultSettings(): Settings {
     firstDayOfWeek: 'monday',
     markdownLinks: 'auto',
     calendar: defaultCalendarSettings(),
-    lockAfterMinutes: 15
+    lockAfterMinutes: 15,
+    rememberKey: false
   }
 }

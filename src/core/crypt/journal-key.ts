@@ -72,6 +72,17 @@ export class JournalKey {
     return new JournalKey(data, wrap)
   }
 
+  /** The data key `data` if `wrap` is its (the OS keychain's copy, main/keychain.ts); null if not. */
+  static fromData(data: Uint8Array, wrap: KeyWrap): JournalKey | null {
+    const copy = Buffer.from(data)
+    return keyId(copy) === wrap.key ? new JournalKey(copy, wrap) : null
+  }
+
+  /** A copy of the data key, for the OS keychain only (the shell encrypts it with safeStorage). */
+  exportData(): Buffer {
+    return Buffer.from(this.#live())
+  }
+
   /** The same data key, wrapped with another passphrase (a fresh salt). */
   async rewrapped(passphrase: string, kdf: KdfParams = this.wrap.kdf): Promise<JournalKey> {
     return new JournalKey(Buffer.from(this.#data), await wrapKey(this.#data, passphrase, kdf))

@@ -113,12 +113,9 @@ export class JournalSession {
   store(): JournalStore {
     if (this.#store) return this.#store
     if (this.#busy) throw new RapportError('busy', this.#busy)
-    if (this.#key.locked)
-      throw new RapportError('locked', 'The journal is locked: unlock it with its passphrase first.')
-    throw new RapportError(
-      'journal-unreadable',
-      `The journal at ${this.#path} cannot be read: ${this.#problem?.message ?? ''}`
-    )
+    if (this.#key.locked) throw new RapportError('locked', 'The journal is locked: unlock it with its passphrase.')
+    const why = `The journal at ${this.#path} cannot be read: ${this.#problem?.message ?? ''}`
+    throw new RapportError('journal-unreadable', why)
   }
 
   async status(): Promise<JournalStatus> {
@@ -146,10 +143,7 @@ export class JournalSession {
     return inspectFolder(this.#path, this.#store, this.#problem?.message ?? '', this.#problem?.restorable)
   }
 
-  /**
-   * Reads the file again. A JournalProblem becomes the unreadable state; other errors propagate. The index
-   * is read back from beside the journal when it was saved from this very file; otherwise it is built.
-   */
+  /** Reads the file again (a JournalProblem: the unreadable state); the index is read back or built. */
   async reopen(): Promise<JournalStatus> {
     await this.#store?.flush()
     this.#store = null
@@ -201,6 +195,11 @@ export class JournalSession {
     })
   }
 
+  /** The key of a protected journal, or why it is locked (the shell's keychain reads and sets it). */
+  get keys(): SessionKey {
+    return this.#key
+  }
+
   /** Unlocks a protected journal; RapportError 'wrong-passphrase', with nothing changed, when it does not. */
   async unlock(passphrase: string): Promise<JournalStatus> {
     await this.#key.unlock(passphrase)
@@ -215,7 +214,7 @@ export class JournalSession {
     return this.reopen()
   }
 
-  /** Sets, changes (`passphrase`) or removes (null) the passphrase: every file re-written (journal-protection.ts). */
+  /** Sets, changes or removes (null) the passphrase: every file re-written (journal-protection.ts). */
   async protect(passphrase: string | null): Promise<JournalStatus> {
     this.#refuseIfReadOnly()
     const store = this.store()

@@ -62,6 +62,15 @@ export class SessionKey {
     this.#lockedBy = null
   }
 
+  /** Unlocks with a data key kept by the OS keychain; false (still locked) if it is not this journal's. */
+  useData(data: Uint8Array): boolean {
+    const key = this.#lockedBy && JournalKey.fromData(data, this.#lockedBy)
+    if (!key) return false
+    this.#key = key
+    this.#lockedBy = null
+    return true
+  }
+
   /** The key a new passphrase gives: the same data key re-wrapped, or a new one; null takes protection off. */
   async next(passphrase: string | null): Promise<JournalKey | null> {
     if (passphrase === null) return null
