@@ -49,7 +49,9 @@ describe('what leaves a protected journal', () => {
     if (picked.canceled || picked.preview.kind !== 'journal') throw new Error('expected a journal preview')
     const other = await journal(false)
     other.shell.file = shell.saveAs
-    await expect(other.handlers.importPick({})).rejects.toThrow(/encrypted by a journal protected with a passphrase: it opens only in that journal/)
+    await expect(other.handlers.importPick({})).rejects.toThrow(
+      /encrypted by a journal protected with a passphrase: it opens only in that journal/
+    )
   })
 
   it('writes a clear full backup when asked, readable anywhere', async () => {
