@@ -31,6 +31,7 @@ import { vcards } from './vcards.ts'
 import { Random } from './random.ts'
 import { benchCalendar } from './calendar.ts'
 import { benchArgs } from './args.ts'
+import { benchEncrypted } from './encrypted.ts'
 import type { SizeName } from './args.ts'
 
 const { json, smoke, sizes: sizesAsked, log } = benchArgs('S,M,L')
@@ -176,6 +177,14 @@ async function runSize(size: SizeName): Promise<void> {
   log(
     `  indexSaveMs          ${results[size].indexSaveMs}\n  indexLoadMs          ${results[size].indexLoadMs}\n  coldLoadWithSavedIndexMs ${results[size].coldLoadWithSavedIndexMs}`
   )
+  // The same journal protected with a passphrase: saves, launch (unlock excluded) and the unlock itself.
+  const encrypted = await benchEncrypted(path, LAUNCHES, smoke ? 1 : 5)
+  Object.assign(results[size], encrypted)
+  log(
+    Object.entries(encrypted)
+      .map(([k, v]) => `  ${k.padEnd(20)} ${v}`)
+      .join('\n')
+  )
   await rm(dir, { recursive: true, force: true })
 }
 
@@ -207,6 +216,10 @@ const columns = [
   'compactMs',
   'compactMainThreadMaxMs',
   'indexResaveMainThreadMs',
+  'encSaveMedianMs',
+  'encSaveP95Ms',
+  'encLaunchWithSavedIndexMs',
+  'unlockMs',
   'rewriteMedianMs',
   'rewriteP95Ms',
   'heapMB',

@@ -13,13 +13,15 @@ import { JournalStore } from '../src/core/journal/journal-store.ts'
 import { savedIndexPath } from '../src/core/search/saved-index.ts'
 import { SearchIndex } from '../src/core/search/search-index.ts'
 import { indexWasSaved } from '../tests/support/index-origin.ts'
+import { keyOf } from '../tests/support/protected-journal.ts'
 import { BENCH_NOW } from './generate.ts'
 
 /**
  * build: open the journal, then build its index, timing each; launch: the app's launch without a saved
- * index; saved: the app's launch with one.
+ * index; saved: the app's launch with one; encrypted: a protected journal's launch with its saved index, the key
+ * already unlocked (the unlock is measured apart).
  */
-export type LaunchMode = 'build' | 'launch' | 'saved'
+export type LaunchMode = 'build' | 'launch' | 'saved' | 'encrypted'
 
 export interface Launch {
   /** Opening the journal (build only). */
@@ -33,7 +35,9 @@ export interface Launch {
 async function launch(folder: string, mode: LaunchMode): Promise<Launch> {
   const path = join(folder, JOURNAL_FILE)
   // Only a launch "with" may find a saved index (the benchmark's own process may have left one).
-  if (mode !== 'saved') await rm(savedIndexPath(path), { force: true })
+  const withIndex = mode === 'saved' || mode === 'encrypted'
+  if (!withIndex) await rm(savedIndexPath(path), { force: true })
+  const key = mode === 'encrypted' ? await keyOf(path) : null
   const started = performance.now()
   if (mode === 'build') {
     const store = await JournalStore.open(path, { now: () => BENCH_NOW })
@@ -42,11 +46,10 @@ async function launch(folder: string, mode: LaunchMode): Promise<Launch> {
     const done = performance.now()
     return { loadMs: loaded - started, indexMs: done - loaded, totalMs: done - started }
   }
-  const session = await JournalSession.open(folder, { owner: 'app', now: () => BENCH_NOW })
+  const session = await JournalSession.open(folder, { owner: 'app', now: () => BENCH_NOW, key })
   session.index()
   const totalMs = performance.now() - started
-  if (indexWasSaved(session) !== (mode === 'saved'))
-    throw new Error(`bench: the saved index was ${mode === 'saved' ? 'not ' : ''}used`)
+  if (indexWasSaved(session) !== withIndex) throw new Error(`bench: the saved index was ${withIndex ? 'not ' : ''}used`)
   return { loadMs: NaN, indexMs: NaN, totalMs }
 }
 

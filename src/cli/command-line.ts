@@ -10,6 +10,7 @@ import { findCommand } from './command-list.ts'
 
 export const GLOBAL_OPTIONS = {
   'data-dir': { type: 'string' },
+  'passphrase-file': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' }
 } as const satisfies ParseArgsOptionsConfig

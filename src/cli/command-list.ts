@@ -10,6 +10,7 @@ import { exportCommand } from './commands/export-command.ts'
 import { followUpCommand } from './commands/follow-up-command.ts'
 import { importCommand } from './commands/import-command.ts'
 import { logCommand } from './commands/log-command.ts'
+import { passphraseCommand } from './commands/passphrase-command.ts'
 import { searchCommand } from './commands/search-command.ts'
 import { todayCommand } from './commands/today-command.ts'
 
@@ -25,6 +26,7 @@ export const COMMANDS: readonly Command[] = [
   importCommand,
   calendarCommand,
   backupCommand,
+  passphraseCommand,
   doctorCommand
 ]
 

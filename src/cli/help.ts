@@ -6,6 +6,8 @@ const GLOBAL_HELP = [
   'Options for every command:',
   '  --data-dir <folder>   the folder that holds journal.json (also RAPPORT_DATA_DIR); by default the',
   '                        app’s own: ~/.config/Rapport, ~/Library/Application Support/Rapport or %APPDATA%\\Rapport',
+  '  --passphrase-file <file>  a protected journal’s passphrase, read from a file (also',
+  '                        RAPPORT_PASSPHRASE_FILE); without it, asked for at the terminal, never echoed',
   '  -h, --help            show help',
   '  -v, --version         print Rapport’s version'
 ].join('\n')
@@ -17,7 +19,7 @@ const EXIT_HELP = [
   '      written, no one (or several people equally) matching a name, an id not in the journal, a value',
   '      the journal refuses (a bad email, say), or problems found by “rapport doctor”',
   '  2   a command line Rapport cannot run (unknown command or option, missing argument, a date it cannot',
-  '      read), or a journal another program has open (Rapport itself, say)'
+  '      read), a journal another program has open (Rapport itself, say), or a wrong passphrase'
 ].join('\n')
 
 export function rootHelp(): string {

@@ -6,12 +6,14 @@
 import { stat } from 'node:fs/promises'
 import { constants } from 'node:os'
 import { join } from 'node:path'
-import type { ApiInput, ApiName, ApiResults } from '../shared/api.ts'
+import type { ApiInput, ApiName, ApiResults, JournalStatus } from '../shared/api.ts'
 import { call, openHandlers } from '../core/api/handlers.ts'
 import { NO_SHELL } from '../core/api/shell-port.ts'
 import type { ShellPort } from '../core/api/shell-port.ts'
 import { JOURNAL_FILE, JournalSession } from '../core/journal/journal-session.ts'
-import { CliError } from './cli-error.ts'
+import { RapportError } from '../core/rapport-error.ts'
+import { CliError, EXIT_USAGE } from './cli-error.ts'
+import type { PassphraseSource } from './passphrase-input.ts'
 
 export interface CliJournal {
   session: JournalSession
@@ -28,6 +30,16 @@ export interface Access {
   /** The answers the app would get from its dialogs: a folder, a file to read, a file to write. */
   picks?: { folder?: string; file?: string; files?: string[]; saveAs?: string }
   now: Date
+}
+
+/**
+ * Where this run's passphrase comes from (run.ts sets it from --passphrase-file and the environment before
+ * the command runs): one per process, like the environment it is read from.
+ */
+let passphrases: PassphraseSource | null = null
+
+export function usePassphrases(source: PassphraseSource): void {
+  passphrases = source
 }
 
 export function journalPath(dataDir: string): string {
@@ -65,7 +77,7 @@ export async function withJournal<T>(
     throw error
   }
   try {
-    const status = await session.status()
+    const status = await unlocked(session)
     if (status.state === 'unreadable') {
       const nothing = (access.changes ?? access.mode === 'write') ? ' Nothing was changed.' : ''
       // A link, a folder or a pipe: the problem says what to do; there is nothing to restore over it.
@@ -75,13 +87,31 @@ export async function withJournal<T>(
         `The journal at ${status.file} cannot be read: ${status.problem}${nothing} Run “rapport doctor”, or open Rapport to restore a backup.`
       )
     }
-    if (status.warning) process.stderr.write(`rapport: warning: ${status.warning}\n`)
+    if (status.state === 'ready' && status.warning) process.stderr.write(`rapport: warning: ${status.warning}\n`)
     // The app's settings (how exported files link, the first day of the week) apply here too; only read.
     const handlers = await openHandlers(session, { now: () => access.now, shell: answers(access.picks ?? {}) })
     return await work({ session, call: (name, input) => call(handlers, name, input) })
   } finally {
     stopOnSignals()
     await session.close()
+  }
+}
+
+/**
+ * The session's status, a protected journal unlocked first with this run's passphrase. A wrong passphrase is
+ * one line and exit 2, with nothing read or changed.
+ */
+export async function unlocked(session: JournalSession): Promise<JournalStatus> {
+  const status = await session.status()
+  if (status.state !== 'locked') return status
+  const { file } = status
+  if (!passphrases) throw new CliError(`rapport: the journal at ${file} is protected with a passphrase.`, EXIT_USAGE)
+  try {
+    return await session.unlock(await passphrases.current(file))
+  } catch (error) {
+    if (error instanceof RapportError && error.code === 'wrong-passphrase')
+      throw new CliError(`rapport: ${error.message}`, EXIT_USAGE)
+    throw error
   }
 }
 

@@ -11,6 +11,8 @@ import { defaultDataDir } from './default-data-dir.ts'
 import { describeFsFailure, isFsError } from '../core/fs-errors.ts'
 import { commandHelp, rootHelp } from './help.ts'
 import { stdout } from './output.ts'
+import { usePassphrases } from './journal-access.ts'
+import { passphraseSource } from './passphrase-input.ts'
 // Bundled into the built command, so it always names the version it was built as.
 import { version } from '../../package.json'
 
@@ -26,6 +28,7 @@ export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv = p
       return EXIT_OK
     }
     const dataDir = resolveDataDir(argv, env, defaultDataDir())
+    usePassphrases(passphraseSource(line.options, env))
     return await line.command.run({ dataDir, args: line.args, options: line.options, out: stdout, now: new Date() })
   } catch (failure) {
     const [message, status] = describeFailure(failure)

@@ -15,6 +15,7 @@ import { openJournal } from './lock-prompt.ts'
 import { SettingsFile } from '../core/journal/settings-file.ts'
 import { createDesktop } from './desktop.ts'
 import { setupIpc } from './ipc.ts'
+import { Keychain } from './keychain.ts'
 import { setupMenu } from './menu.ts'
 import { Reminders } from './reminders.ts'
 import { setupSecurity } from './security.ts'
@@ -85,7 +86,11 @@ async function start(): Promise<void> {
       void calendar.use(next.calendar.files).then(() => meetingReminders.plan())
     }
   })
-  const handlers = createHandlers(session, { shell: desktop, settings, calendar, now: () => clock.now() })
+  // A protected journal whose key the user asked Rapport to remember opens unlocked.
+  const keychain = new Keychain(appDir, () => settings.settings.rememberKey)
+  await keychain.restore(session)
+  const all = createHandlers(session, { shell: desktop, settings, calendar, now: () => clock.now() })
+  const handlers = keychain.follow(all, session)
   const meetingReminders = new MeetingReminders({
     meetings: async () => (await handlers.getMeetings({})).meetings,
     settings: () => calendarSettings.notify,

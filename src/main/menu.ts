@@ -50,6 +50,7 @@ export function setupMenu(isDev: boolean, send: (command: Command) => void): voi
         item('Export This Person as vCard…', 'export-person-vcard', 'CmdOrCtrl+Alt+Shift+V'),
         item('Export Full Backup (JSON)…', 'export-json', 'CmdOrCtrl+Shift+E'),
         item('Back Up Now', 'backup-now', 'CmdOrCtrl+B'),
+        item('Lock Journal', 'lock-journal', 'CmdOrCtrl+Shift+K'),
         ...(isMac
           ? []
           : [{ type: 'separator' as const }, settings, { type: 'separator' as const }, { role: 'quit' as const }])

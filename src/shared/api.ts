@@ -36,6 +36,10 @@ import type { Brief } from './pre-call-brief.ts'
 import type { InterestView, PersonPage, PersonRow, Today } from './views.ts'
 import { AttendeeKeySchema } from './calendar.ts'
 import type { CalendarFileStatus, MeetingsView, NextMeeting } from './calendar.ts'
+import type { BackupInfo, JournalStatus } from './journal-status.ts'
+import { protectionInputs } from './protection.ts'
+
+export type { BackupInfo, JournalStatus } from './journal-status.ts'
 
 export const BackupNameSchema = v.pipe(
   v.string(),
@@ -63,6 +67,7 @@ export const apiInputs = {
   listBackups: none,
   /** Replace the journal with a backup; the current file is kept beside it, never deleted. */
   restoreBackup: strict({ name: BackupNameSchema }),
+  ...protectionInputs,
 
   /** Overdue and due follow-ups, lapsed keep-in-touch, this week's conversations. */
   getToday: none,
@@ -130,7 +135,11 @@ export const apiInputs = {
   /** Writes (or brings up to date) Markdown files for everyone, or just the people given, in a folder the user picks. */
   exportMarkdown: ExportMarkdownSchema,
   /** Saves the whole journal as one JSON file where the user picks. */
-  exportJson: none,
+  /**
+   * The whole journal as one file. A protected journal's is encrypted with its key (it opens only in this
+   * journal) unless `clear` asks for readable JSON.
+   */
+  exportJson: strict({ clear: v.optional(v.boolean()) }),
   /** Saves a calendar (.ics) of open follow-ups and keep-in-touch dates where the user picks. */
   exportIcs: none,
   /** Saves everyone (or the people given) as a vCard 4.0 file where the user picks. */
@@ -174,40 +183,16 @@ export const apiInputs = {
   updateMe: strict({ me: MeSchema })
 } as const
 
-export interface BackupInfo {
-  name: string
-  kind: 'daily' | 'weekly' | 'pre-migration' | 'pre-restore' | 'manual'
-  createdAt: string
-  sizeBytes: number
-  /** Empty when the backup reads as a valid journal; otherwise why not. */
-  problem: string
-}
-
-export type JournalStatus =
-  | {
-      state: 'ready'
-      file: string
-      people: number
-      /** Why the journal is shown read-only (the user made its file read-only), or ''. */
-      readOnly: string
-      /** Something to tell the user that does not stop them (its files could not be made private), or ''. */
-      warning: string
-    }
-  | {
-      state: 'unreadable'
-      file: string
-      problem: string
-      /** false when the file is not one to restore over (a link, a folder, a named pipe): fix it and try again. */
-      restorable: boolean
-      backups: BackupInfo[]
-    }
-
 /** What each call resolves to. */
 export interface ApiResults {
   journalStatus: JournalStatus
   reopenJournal: JournalStatus
   listBackups: BackupInfo[]
   restoreBackup: JournalStatus
+  unlockJournal: JournalStatus
+  lockJournal: JournalStatus
+  setPassphrase: JournalStatus
+  removePassphrase: JournalStatus
   getToday: Today
   listPeople: Person[]
   peopleOverview: PersonRow[]
@@ -244,7 +229,7 @@ export interface ApiResults {
   /** `people`: how many cards the file holds. */
   exportVcard: Picked<{ file: string; people: number }>
   /** `contents`: what the file holds, as in “4 people, 4 conversations, …”. */
-  exportJson: Picked<{ file: string; bytes: number; contents: string }>
+  exportJson: Picked<{ file: string; bytes: number; contents: string; encrypted: boolean }>
   importPick: Picked<{ preview: ImportPreview }>
   importRemap: ImportPreview
   importApply: ImportOutcome

@@ -23,7 +23,9 @@ export const COMMANDS = [
   /** The brief of the people whose ids the detail lists (comma-separated): a meeting reminder was clicked. */
   'open-brief',
   /** A calendar file changed on disk and was read again: views showing meetings reload. */
-  'calendar-changed'
+  'calendar-changed',
+  /** File ▸ Lock Journal: a protected journal is saved, closed and its key forgotten. */
+  'lock-journal'
 ] as const
 export type Command = (typeof COMMANDS)[number]
 

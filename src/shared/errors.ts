@@ -11,6 +11,10 @@ export type ApiErrorCode =
   | 'forbidden'
   /** Maintenance (a restore, a move) is replacing the journal: nothing was changed, try again in a moment. */
   | 'busy'
+  /** The journal is protected and locked: unlock it first. */
+  | 'locked'
+  /** The passphrase does not unlock the journal; nothing was changed. */
+  | 'wrong-passphrase'
   | 'internal'
 
 export interface ApiError {

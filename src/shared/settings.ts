@@ -30,7 +30,16 @@ export const SettingsSchema = strict({
   /** Links in Markdown exports: wikilinks inside an Obsidian vault (auto), or always one style. */
   markdownLinks: v.picklist(LINK_STYLES, 'Links are automatic, wikilinks or Markdown links.'),
   /** Calendar files for Today's meetings, the user's own addresses in them, and the meeting reminder. */
-  calendar: CalendarSettingsSchema
+  calendar: CalendarSettingsSchema,
+  /** A protected journal locks itself after this many minutes without a key or a click in Rapport; 0: never. */
+  lockAfterMinutes: v.pipe(
+    v.number(),
+    v.integer('Lock after a whole number of minutes.'),
+    v.minValue(0, 'Lock after 0 (never) to 1,440 minutes.'),
+    v.maxValue(1440, 'Lock after 0 (never) to 1,440 minutes.')
+  ),
+  /** Keep a protected journal's key in the OS keychain (Electron safeStorage), so launches need no passphrase. */
+  rememberKey: v.boolean()
 })
 export type Settings = v.InferOutput<typeof SettingsSchema>
 
@@ -45,6 +54,8 @@ export function defaultSettings(): Settings {
     dateFormat: 'system',
     firstDayOfWeek: 'monday',
     markdownLinks: 'auto',
-    calendar: defaultCalendarSettings()
+    calendar: defaultCalendarSettings(),
+    lockAfterMinutes: 15,
+    rememberKey: false
   }
 }

@@ -15,6 +15,16 @@ afterEach(async () => {
   journal = undefined
 })
 
+/** The status of a readable journal of two people, neither read-only nor protected. */
+const readyWithTwo = (file: string) => ({
+  state: 'ready',
+  file,
+  people: 2,
+  readOnly: '',
+  warning: '',
+  protected: false
+})
+
 describe('JournalState', () => {
   it('starts with no status and is busy while the status loads', async () => {
     journal = await openTempJournal()
@@ -28,7 +38,7 @@ describe('JournalState', () => {
     await loading
 
     expect(state.busy).toBe(false)
-    expect(state.status).toEqual({ state: 'ready', file: journal.file, people: 2, readOnly: '', warning: '' })
+    expect(state.status).toEqual(readyWithTwo(journal.file))
     expect(state.error).toBe('')
     expect(state.newestGood).toBeNull()
   })
@@ -63,7 +73,7 @@ describe('JournalState', () => {
 
     await state.restore(state.newestGood!.name)
 
-    expect(state.status).toEqual({ state: 'ready', file: journal.file, people: 2, readOnly: '', warning: '' })
+    expect(state.status).toEqual(readyWithTwo(journal.file))
     expect(state.newestGood).toBeNull()
     expect(state.busy).toBe(false)
   })

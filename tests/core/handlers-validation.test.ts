@@ -30,6 +30,21 @@ const malformed: Record<ApiName, unknown[]> = {
     { name: `${huge}.json` },
     { name: 'daily.json', extra: 1 }
   ],
+  unlockJournal: [
+    {},
+    { passphrase: 42 },
+    { passphrase: '' },
+    { passphrase: 'x'.repeat(2000) },
+    { passphrase: 'a', extra: 1 }
+  ],
+  lockJournal: [{ extra: 1 }, 'now'],
+  setPassphrase: [
+    { passphrase: 'long enough words' },
+    { passphrase: 'short', noRecovery: true },
+    { passphrase: 'long enough words', noRecovery: false },
+    { passphrase: 'long enough words', noRecovery: true, extra: 1 }
+  ],
+  removePassphrase: [{ extra: 1 }, 'x'],
   listPeople: [{ extra: 1 }, JSON.parse('{"constructor": {"prototype": {}}}')],
   peopleOverview: [{ extra: 1 }, 'all'],
   createPerson: [

@@ -10,6 +10,9 @@ export const rendererListeners = new Map<string, Array<(event: unknown, ...args:
 export const shortcuts = new Map<string, () => void>()
 export const menus: unknown[] = []
 export const taken = new Set<string>()
+/** What the stand-in OS keychain does: whether it is there, and which backend Linux would use. */
+export const keychainState = { available: true, backend: 'gnome_libsecret' }
+
 export const notifications: Array<{ options: { title: string; body: string }; shown: boolean; click: () => void }> = []
 
 class FakeNotification {
@@ -67,5 +70,15 @@ export const electronMock = {
     showOpenDialog: vi.fn(async () => ({ canceled: false, filePaths: ['/picked/folder'] })),
     showSaveDialog: vi.fn(async () => ({ canceled: true, filePath: undefined }))
   },
-  shell: { openPath: vi.fn(async () => '') }
+  shell: { openPath: vi.fn(async () => '') },
+  // A stand-in keychain: reversible, but not the clear text, so a test can tell it was used.
+  safeStorage: {
+    isAsyncEncryptionAvailable: async () => keychainState.available,
+    getSelectedStorageBackend: () => keychainState.backend,
+    encryptStringAsync: async (text: string) => Buffer.from(`kc:${Buffer.from(text).toString('hex')}`),
+    decryptStringAsync: async (bytes: Buffer) => ({
+      result: Buffer.from(bytes.toString().slice(3), 'hex').toString(),
+      shouldReEncrypt: false
+    })
+  }
 }

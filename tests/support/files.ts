@@ -3,6 +3,7 @@ import { sha256 as sha256Of } from '../../src/core/journal/file-hash.ts'
 import { serializeJournal } from '../../src/core/journal/journal-file.ts'
 import { JournalStore } from '../../src/core/journal/journal-store.ts'
 import type { Journal } from '../../src/shared/schema/journal.ts'
+import type { JournalKey } from '../../src/core/crypt/journal-key.ts'
 
 /** SHA-256 of the file at `path`. */
 export async function sha256(path: string): Promise<string> {
@@ -23,8 +24,8 @@ export async function readJson(path: string): Promise<unknown> {
  * The journal as Rapport keeps it — the snapshot with its change log replayed — read the way Rapport
  * reads it (read-only: nothing is written).
  */
-export async function storedJournal(path: string): Promise<Journal> {
-  const store = await JournalStore.open(path, { readOnly: true })
+export async function storedJournal(path: string, key: JournalKey | null = null): Promise<Journal> {
+  const store = await JournalStore.open(path, { readOnly: true, key })
   return store.journal
 }
 

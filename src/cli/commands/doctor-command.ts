@@ -2,7 +2,7 @@
 import { stat } from 'node:fs/promises'
 import { CliError, EXIT_OK, EXIT_PROBLEM, UsageError } from '../cli-error.ts'
 import type { Command } from '../command.ts'
-import { journalPath, noJournal } from '../journal-access.ts'
+import { journalPath, noJournal, unlocked } from '../journal-access.ts'
 import { count } from '../output.ts'
 import { describeReleased, JournalLocked, JournalSession, releaseLock } from '../../core/journal/journal-session.ts'
 
@@ -39,7 +39,10 @@ export const doctorCommand: Command = {
     const released = options['release-lock'] ? await releaseTheLock(path) : null
     // Read-only: no lock taken, nothing written, so it is safe while Rapport has the journal open.
     const session = await JournalSession.open(dataDir, { owner: 'cli', readOnly: true })
-    const findings = await session.health().finally(() => session.close())
+    // A protected journal's contents are checked once unlocked (the passphrase as every command takes it).
+    const findings = await unlocked(session)
+      .then(() => session.health())
+      .finally(() => session.close())
     const problems = findings.filter((finding) => finding.level === 'problem').length
     if (options.json) {
       out.json({ healthy: problems === 0, folder: dataDir, ...(released === null ? {} : { released }), findings })

@@ -28,7 +28,7 @@ export const exportCommand: Command = {
   name: 'export',
   summary: 'export the journal as Markdown files, one JSON file, a calendar of follow-ups, or contacts (vCard)',
   usage:
-    'rapport export markdown <folder> [--links auto|wikilinks|markdown] [--json]\n       rapport export json <file>\n       rapport export ics <file> [--json]\n       rapport export vcard <file> [--person <name>] [--json]',
+    'rapport export markdown <folder> [--links auto|wikilinks|markdown] [--json]\n       rapport export json <file> [--clear]\n       rapport export ics <file> [--json]\n       rapport export vcard <file> [--person <name>] [--json]',
   help: [
     'markdown <folder>   writes People/<Name>.md for everyone, index.md and Follow-ups.md into the folder',
     '                    (created if needed). Run again into the same folder, it brings it up to date: a',
@@ -37,7 +37,8 @@ export const exportCommand: Command = {
     '                    folder’s .rapport-export.json); a file you edited since, or made, is kept beside',
     '                    the new one as “<Name> (edited <day>).md”, and listed.',
     'json <file>         writes the whole journal as one JSON file that “rapport import” and the app can',
-    '                    read back; “-” prints it instead.',
+    '                    read back; “-” prints it instead. A journal protected with a passphrase writes',
+    '                    it encrypted (it opens only in that journal) unless --clear asks for readable JSON.',
     'ics <file>          writes a calendar of open follow-ups and keep-in-touch dates, as all-day events',
     '                    any calendar app imports; “-” prints it. Replaces only a calendar Rapport wrote.',
     'vcard <file>        writes everyone (or one person, with --person) as vCard 4.0, the contacts file',
@@ -50,10 +51,16 @@ export const exportCommand: Command = {
     '                    folder is inside an Obsidian vault, else Markdown links), wikilinks or markdown',
     '  --person <name>   vcard only: just this person (found as “rapport brief” finds them)',
     '  --json            print what was done as JSON',
+    '  --clear           json only: readable JSON even from a journal protected with a passphrase',
     '',
     'All of them only read the journal, so they work while Rapport is open.'
   ].join('\n'),
-  options: { links: { type: 'string' }, person: { type: 'string' }, json: { type: 'boolean' } },
+  options: {
+    links: { type: 'string' },
+    person: { type: 'string' },
+    json: { type: 'boolean' },
+    clear: { type: 'boolean' }
+  },
   readOnly: true,
   async run(context) {
     const [format, target, ...extra] = context.args
@@ -73,6 +80,8 @@ export const exportCommand: Command = {
       )
     if (context.options.links !== undefined && kind !== 'markdown')
       throw new UsageError(`rapport export ${kind}: --links is for markdown only.`)
+    if (context.options.clear !== undefined && kind !== 'json')
+      throw new UsageError(`rapport export ${kind}: --clear is for json only.`)
     if (context.options.person !== undefined && kind !== 'vcard')
       throw new UsageError(`rapport export ${kind}: --person is for vcard only.`)
     if (kind === 'markdown') return exportMarkdown(context, target)
@@ -137,9 +146,13 @@ async function exportVcard({ dataDir, options, out, now }: CommandContext, targe
   return EXIT_OK
 }
 
-async function exportJson({ dataDir, out, now }: CommandContext, target: string): Promise<number> {
-  const saved = await saveFile(dataDir, now, target, 'journal.json', (call) => call('exportJson', {}))
-  if (saved !== null) out.line(`Exported ${saved.result.contents} to ${saved.file}.`)
+async function exportJson({ dataDir, out, now, options }: CommandContext, target: string): Promise<number> {
+  const clear = options.clear === true
+  const saved = await saveFile(dataDir, now, target, 'journal.json', (call) =>
+    call('exportJson', clear ? { clear } : {})
+  )
+  const how = saved?.result.encrypted ? ', encrypted (it opens only in this journal; --clear for readable JSON)' : ''
+  if (saved !== null) out.line(`Exported ${saved.result.contents} to ${saved.file}${how}.`)
   return EXIT_OK
 }
 

@@ -2,7 +2,7 @@
 import { stat } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import type { BackupInfo } from '../../shared/api.ts'
-import { backupsFolder, listBackups, writeBackup } from '../journal/backups.ts'
+import { backupsFolder, listBackups, sealedWith, writeBackup } from '../journal/backups.ts'
 import { writeFileDurable } from '../journal/durable-write.ts'
 import { renderCalendar, writeCalendar } from '../transfer/export-ics.ts'
 import { exportMarkdown } from '../transfer/export-markdown.ts'
@@ -98,17 +98,20 @@ export function createDataHandlers(
       await writeVCards(file, renderVCards(people))
       return { canceled: false, file, people: people.length }
     },
-    exportJson: async () => {
+    exportJson: async ({ clear }) => {
       const file = await shell.pickSaveFile(
         'Save a full backup of the journal',
         `Rapport backup ${localDay(now())}.json`,
         [{ name: 'Rapport backup', extensions: ['json'] }]
       )
       if (!file) return { canceled: true }
-      const journal = session.store().journal
+      const { journal, key } = session.store()
       const text = exportJournalJson(journal)
-      await writeFileDurable(file, text)
-      return { canceled: false, file, bytes: Buffer.byteLength(text), contents: describeCounts(journalCounts(journal)) }
+      // A protected journal's backup leaves it encrypted, unless the user asked for a clear one.
+      const bytes = key && !clear ? sealedWith(text, key) : text
+      await writeFileDurable(file, bytes)
+      const contents = describeCounts(journalCounts(journal))
+      return { canceled: false, file, bytes: Buffer.byteLength(bytes), contents, encrypted: bytes !== text }
     },
     importPick: async () => {
       const file = await shell.pickFile('Import contacts or a Rapport backup', [
@@ -130,7 +133,7 @@ export function createDataHandlers(
     backupNow: async () => {
       const store = session.store()
       await store.flush()
-      const name = await writeBackup(store.path, 'manual', await store.consistentCopy(), now())
+      const name = await writeBackup(store.path, 'manual', await store.consistentCopy(), now(), store.key)
       return backupInfo(store.path, name)
     },
     openBackupsFolder: async () => {

@@ -71,6 +71,14 @@ export function createHandlers(session: JournalSession, options: HandlerOptions 
     reopenJournal: () => session.reopen(),
     listBackups: () => session.backups(),
     restoreBackup: ({ name }) => session.restoreBackup(name),
+    unlockJournal: ({ passphrase }) => session.unlock(passphrase),
+    lockJournal: () => {
+      // What Undo keeps is journal data too: it goes with the key.
+      undo.clear()
+      return session.lock()
+    },
+    setPassphrase: ({ passphrase }) => session.protect(passphrase),
+    removePassphrase: () => session.protect(null),
 
     getToday: async () => {
       const { firstDayOfWeek, dateFormat } = data.settings.current()

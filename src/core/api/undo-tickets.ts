@@ -31,6 +31,11 @@ export class UndoTickets {
     return issued
   }
 
+  /** Drops every ticket (locking the journal: each holds the items a delete removed). */
+  clear(): void {
+    this.#issued.clear()
+  }
+
   /** Puts a ticket back when the undo itself failed (a full disk), so the user can try again. */
   restore(removed: Removed): void {
     this.#issued.set(removed.ticket, removed)

@@ -1,34 +1,46 @@
 /**
  * Backups live in `backups/` beside the journal. Automatic ones rotate (one a day kept 7 days, one a week
  * kept 4 weeks); the ones taken before a migration or a restore are kept (the newest 10 of each kind).
+ * A protected journal's backups are sealed with its key, like the journal (docs/encryption.md).
  */
 import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import type { BackupInfo } from '../../shared/api.ts'
+import type { JournalKey } from '../crypt/journal-key.ts'
+import { isSealed, sealFile } from '../crypt/sealed-file.ts'
 import { writeFileDurable } from './durable-write.ts'
+import { unsealed } from './journal-file.ts'
 import { journalTextOf, readJournalText } from './journal-text.ts'
 
 export type BackupKind = BackupInfo['kind']
 
-export const BACKUP_POLICY = { daily: 7, weekly: 4, 'pre-migration': 10, 'pre-restore': 10, manual: 10 } as const
+export const BACKUP_POLICY = {
+  daily: 7,
+  weekly: 4,
+  'pre-migration': 10,
+  'pre-restore': 10,
+  'pre-passphrase': 10,
+  manual: 10
+} as const
 
-const BACKUP_NAME = /^(daily|weekly|pre-migration|pre-restore|manual)-[A-Za-z0-9-]+\.json$/
+const BACKUP_NAME = /^(daily|weekly|pre-migration|pre-restore|pre-passphrase|manual)-[A-Za-z0-9-]+\.json$/
 
 export function backupsFolder(journalPath: string): string {
   return join(dirname(journalPath), 'backups')
 }
 
-/** Writes one backup of the given bytes; returns its file name. */
+/** Writes one backup of the given bytes (sealed with `key` if they are not already); returns its file name. */
 export async function writeBackup(
   journalPath: string,
   kind: BackupKind,
   bytes: string | Uint8Array,
-  now: Date
+  now: Date,
+  key: JournalKey | null = null
 ): Promise<string> {
   const folder = backupsFolder(journalPath)
   await mkdir(folder, { recursive: true, mode: 0o700 })
   const name = `${kind}-${stampFor(kind, now)}.json`
-  await writeFileDurable(join(folder, name), bytes)
+  await writeFileDurable(join(folder, name), sealedWith(bytes, key))
   await prune(folder, kind)
   return name
 }
@@ -40,17 +52,19 @@ export async function writeBackup(
 export async function rotateBackups(
   journalPath: string,
   bytes: () => Promise<string | Uint8Array>,
-  now: Date
+  now: Date,
+  key: JournalKey | null = null
 ): Promise<void> {
   const folder = backupsFolder(journalPath)
   const existing = new Set(await listNames(folder))
   for (const kind of ['daily', 'weekly'] as const) {
-    if (!existing.has(`${kind}-${stampFor(kind, now)}.json`)) await writeBackup(journalPath, kind, await bytes(), now)
+    if (!existing.has(`${kind}-${stampFor(kind, now)}.json`))
+      await writeBackup(journalPath, kind, await bytes(), now, key)
   }
 }
 
-/** Every backup, newest first, each read and checked so the user can pick a good one. */
-export async function listBackups(journalPath: string): Promise<BackupInfo[]> {
+/** Every backup, newest first, each read (with a protected journal's key) and checked so the user can pick a good one. */
+export async function listBackups(journalPath: string, key: JournalKey | null = null): Promise<BackupInfo[]> {
   const folder = backupsFolder(journalPath)
   const infos = await Promise.all(
     (await listNames(folder)).map(async (name): Promise<BackupInfo> => {
@@ -61,7 +75,7 @@ export async function listBackups(journalPath: string): Promise<BackupInfo[]> {
         kind: kindOf(name),
         createdAt: info.mtime.toISOString(),
         sizeBytes: info.size,
-        problem: problemOf(bytes)
+        problem: problemOf(bytes, key)
       }
     })
   )
@@ -77,9 +91,16 @@ function kindOf(name: string): BackupKind {
   return BACKUP_NAME.exec(name)?.[1] as BackupKind
 }
 
-function problemOf(bytes: Uint8Array): string {
+/** Bytes as a backup of a journal with `key` holds them: sealed, if the journal is protected. */
+export function sealedWith(bytes: string | Uint8Array, key: JournalKey | null): string | Uint8Array {
+  if (!key) return bytes
+  const raw = typeof bytes === 'string' ? Buffer.from(bytes) : bytes
+  return isSealed(raw) ? raw : sealFile(key, raw)
+}
+
+function problemOf(bytes: Uint8Array, key: JournalKey | null): string {
   try {
-    readJournalText(journalTextOf(bytes))
+    readJournalText(journalTextOf(unsealed(bytes, key)))
     return ''
   } catch (error) {
     return error instanceof Error ? error.message : String(error)

@@ -5,6 +5,7 @@
  * or damage (a bad record before the last one, or a gap in the sequence: never repaired, never overwritten).
  */
 import { createHash } from 'node:crypto'
+import type { JournalKey } from '../crypt/journal-key.ts'
 import type { ChangeOp } from './change-diff.ts'
 import { decodeUtf8 } from './utf8.ts'
 
@@ -31,20 +32,46 @@ function checksum(seq: number, json: string): string {
   return createHash('sha256').update(`${seq} ${json}`).digest('hex').slice(0, 16)
 }
 
-/** The bytes of one record, ready to append. */
-export function encodeRecord(record: LogRecord): Buffer {
+/**
+ * A protected journal's record: `<seq> <base64 of nonce, AES-256-GCM ciphertext of the JSON, tag>\n`, the
+ * key's id and the seq authenticated with it (a record cannot be moved, or taken from another journal).
+ */
+const SEALED_LINE = /^(\d{1,15}) ([A-Za-z0-9+/]+={0,2})$/
+
+function sealedContext(key: JournalKey, seq: number): Buffer {
+  return Buffer.from(`rapport-log ${key.id} ${seq}`)
+}
+
+/** The bytes of one record, ready to append; sealed with `key` for a protected journal. */
+export function encodeRecord(record: LogRecord, key: JournalKey | null = null): Buffer {
   const json = JSON.stringify(record.ops)
+  if (key) {
+    const blob = key.seal(Buffer.from(json), sealedContext(key, record.seq))
+    return Buffer.from(`${record.seq} ${blob.toString('base64')}\n`)
+  }
   return Buffer.from(`${record.seq} ${checksum(record.seq, json)} ${json}\n`)
 }
 
 /** One line without its newline, or null when it is not a whole, intact record. */
-function decodeLine(line: string): LogRecord | null {
-  const match = LINE.exec(line)
-  if (!match) return null
-  const seq = Number(match[1])
-  if (checksum(seq, match[3]!) !== match[2]) return null
+function decodeLine(line: string, key: JournalKey | null): LogRecord | null {
+  let seq: number
+  let json: string
+  if (key) {
+    const match = SEALED_LINE.exec(line)
+    if (!match) return null
+    seq = Number(match[1])
+    const plain = key.open(Buffer.from(match[2]!, 'base64'), sealedContext(key, seq))
+    if (!plain) return null
+    json = plain.toString('utf8')
+  } else {
+    const match = LINE.exec(line)
+    if (!match) return null
+    seq = Number(match[1])
+    if (checksum(seq, match[3]!) !== match[2]) return null
+    json = match[3]!
+  }
   try {
-    const ops: unknown = JSON.parse(match[3]!)
+    const ops: unknown = JSON.parse(json)
     return Array.isArray(ops) ? { seq, ops: ops as ChangeOp[] } : null
   } catch {
     return null
@@ -52,10 +79,22 @@ function decodeLine(line: string): LogRecord | null {
 }
 
 /**
+ * A protected journal's last record that fails its check is damage, not a torn append, when a crash cannot
+ * explain it: the line is whole (a crash leaves a prefix, or zeros), or it is a whole record whose newline
+ * was changed. So a flipped bit there is reported too, never dropped as a save that never finished.
+ */
+function sealedTailDamaged(tail: Uint8Array, key: JournalKey): boolean {
+  if (tail.includes(0)) return false
+  const text = Buffer.from(tail).toString('latin1')
+  if (text.endsWith('\n')) return true
+  return decodeLine(text.slice(0, -1), key) !== null
+}
+
+/**
  * Reads a whole log. Only the last record may be bad — a crash can cut the one append in flight, and only
  * that one, since each append is fsynced before the next starts. Anything else is damage.
  */
-export function readLog(bytes: Uint8Array): LogReading {
+export function readLog(bytes: Uint8Array, key: JournalKey | null = null): LogReading {
   const records: LogRecord[] = []
   let start = 0
   let goodBytes = 0
@@ -73,8 +112,13 @@ export function readLog(bytes: Uint8Array): LogReading {
           problem: `The change log is damaged: record ${records.length + 1} (byte ${start}) is not valid UTF-8 text (byte ${start + line.invalidAt}).`
         }
     }
-    const record = line && 'text' in line ? decodeLine(line.text) : null
+    const record = line && 'text' in line ? decodeLine(line.text, key) : null
     if (!record) {
+      if (last && key && sealedTailDamaged(bytes.subarray(start), key))
+        return {
+          ok: false,
+          problem: `The change log is damaged: its last record (byte ${start}) fails its authentication check.`
+        }
       if (last) return { ok: true, records, goodBytes, tornBytes: bytes.length - start }
       return {
         ok: false,

@@ -35,7 +35,7 @@ export async function inspectFolder(
 ): Promise<Finding[]> {
   return [
     ...checkJournal(path, store, problem, restorable),
-    ...(await checkBackups(path)),
+    ...(await checkBackups(path, store)),
     ...(await checkLock(path)),
     ...(await checkLeftovers(path)),
     ...(await checkModes(path))
@@ -58,6 +58,8 @@ function checkJournal(path: string, store: JournalStore | null, problem: string,
   const findings: Finding[] = [
     { level: 'ok', text: `${name} is a valid journal (schema version ${SCHEMA_VERSION}): ${counts}.` }
   ]
+  if (store.key)
+    findings.push({ level: 'ok', text: `It is protected with a passphrase: its files are encrypted (AES-256-GCM).` })
   findings.push(...checkLog(path, store))
   if (store.migratedFrom !== null) {
     findings.push({
@@ -92,10 +94,10 @@ function checkLog(path: string, store: JournalStore): Finding[] {
   return findings
 }
 
-async function checkBackups(path: string): Promise<Finding[]> {
+async function checkBackups(path: string, store: JournalStore | null): Promise<Finding[]> {
   let backups: Awaited<ReturnType<typeof listBackups>>
   try {
-    backups = await listBackups(path)
+    backups = await listBackups(path, store?.key ?? null)
   } catch (error) {
     return [
       { level: 'problem', text: `The backups in ${backupsFolder(path)} cannot be read: ${describeFsError(error)}.` }

@@ -3,12 +3,15 @@
  * it durably, in slices that leave the main thread free (snapshot-writer.ts; lowdb's JSONFile neither fsyncs
  * nor uses unique temp names). The snapshot holds every change-log record up to `logSeq`; the store sets it
  * before each write. Writes are not queued here: the store never starts a second one while one is in flight.
+ * A protected journal's snapshot is sealed (docs/encryption.md): opened with the key, or damage.
  */
 import type { Adapter } from 'lowdb'
 import type { Journal } from '../../shared/schema/journal.ts'
+import type { JournalKey } from '../crypt/journal-key.ts'
+import { isSealed, openSealed, SealProblem } from '../crypt/sealed-file.ts'
 import { sha256OffThread } from './file-hash.ts'
 import { readJournalBytes } from './journal-files.ts'
-import { journalTextOf, parseJournalJson, readJournalObject } from './journal-text.ts'
+import { journalTextOf, JournalProblem, parseJournalJson, readJournalObject } from './journal-text.ts'
 import type { JsonObject } from './migrations.ts'
 import { writeSnapshotSliced } from './snapshot-writer.ts'
 
@@ -26,18 +29,20 @@ export class JournalFile implements Adapter<Journal> {
 
   /** The SHA-256 of a snapshot this build has validated before; a file with these bytes is not validated again. */
   readonly #validatedHash: string
+  readonly key: JournalKey | null
 
-  constructor(path: string, validatedHash = '') {
+  constructor(path: string, validatedHash = '', key: JournalKey | null = null) {
     this.path = path
     this.#validatedHash = validatedHash
+    this.key = key
   }
 
   /** null only when the file does not exist; a file that exists but cannot be read throws JournalProblem. */
   async read(): Promise<Journal | null> {
     const bytes = await readJournalBytes(this.path)
     if (bytes === null) return null
-    // The digest runs on the thread pool while this thread decodes and parses.
-    const [hash, { text, value }] = await Promise.all([sha256OffThread(bytes), decodeAndParse(bytes)])
+    // The digest runs on the thread pool while this thread opens (if sealed), decodes and parses.
+    const [hash, { text, value }] = await Promise.all([sha256OffThread(bytes), decodeAndParse(bytes, this.key)])
     const { journal, migratedFrom, logSeq } = readJournalObject(value, {
       validated: this.#validatedHash !== '' && hash === this.#validatedHash
     })
@@ -48,12 +53,30 @@ export class JournalFile implements Adapter<Journal> {
   }
 
   async write(data: Journal): Promise<void> {
-    this.hash = await writeSnapshotSliced(this.path, data, this.logSeq ?? 0)
+    this.hash = await writeSnapshotSliced(this.path, data, this.logSeq ?? 0, this.key)
   }
 }
 
-async function decodeAndParse(bytes: Uint8Array): Promise<{ text: string; value: JsonObject }> {
-  const text = journalTextOf(bytes)
+/**
+ * The journal text's bytes of a file that may be sealed: a sealed one needs `key` (without it, the caller
+ * asks for the passphrase first), and one that fails to open is damage like any unreadable journal.
+ */
+export function unsealed(bytes: Uint8Array, key: JournalKey | null): Uint8Array {
+  if (!isSealed(bytes)) return bytes
+  if (!key)
+    throw new JournalProblem(
+      'It is encrypted by a journal protected with a passphrase: it opens only in that journal, unlocked (or export a clear copy there).'
+    )
+  try {
+    return openSealed(bytes, key)
+  } catch (error) {
+    if (error instanceof SealProblem) throw new JournalProblem(error.message)
+    throw error
+  }
+}
+
+async function decodeAndParse(bytes: Uint8Array, key: JournalKey | null): Promise<{ text: string; value: JsonObject }> {
+  const text = journalTextOf(unsealed(bytes, key))
   return { text, value: parseJournalJson(text) }
 }
 

@@ -9,7 +9,9 @@ import { serializeSnapshot } from './snapshot-writer.ts'
 import { syncFolder, writeFileDurable } from './durable-write.ts'
 import { JOURNAL_FILE } from './journal-session.ts'
 import type { JournalSession } from './journal-session.ts'
-import { readJournalText } from './journal-text.ts'
+import { journalTextOf, readJournalText } from './journal-text.ts'
+import { unsealed } from './journal-file.ts'
+import { sealFile } from '../crypt/sealed-file.ts'
 import { RapportError } from '../rapport-error.ts'
 import { SETTINGS_FILE } from './settings-file.ts'
 
@@ -23,24 +25,26 @@ export async function moveJournal(session: JournalSession, target: string): Prom
     )
   }
   // The store must be open (a move of an unreadable journal is refused here, in words).
-  session.store()
+  const { key } = session.store()
   // The copy is made in the change queue, from the journal as every confirmed change left it; changes asked
   // for meanwhile are refused, so none is confirmed into the old folder after the copy was taken.
   await session.switchTo(target, async (journal) => {
     await mkdir(join(target, 'backups'), { recursive: true, mode: 0o700 })
     // The journal as it stands, snapshot and log together, as a snapshot with an empty log.
-    const text = serializeSnapshot(journal, 0)
-    await writeFileDurable(join(target, JOURNAL_FILE), text)
+    // A protected journal stays sealed in its new place (its backups are copied as they are: sealed too).
+    const text = Buffer.from(serializeSnapshot(journal, 0))
+    const bytes = key ? sealFile(key, text) : text
+    await writeFileDurable(join(target, JOURNAL_FILE), bytes)
     for (const name of await readdir(backupsFolder(session.path)).catch(() => [] as string[])) {
       await copyFile(join(backupsFolder(session.path), name), join(target, 'backups', name))
     }
     await syncFolder(join(target, 'backups'))
     if (await exists(join(from, SETTINGS_FILE))) await copyFile(join(from, SETTINGS_FILE), join(target, SETTINGS_FILE))
     // Read the copy back before trusting it.
-    const copied = await readFile(join(target, JOURNAL_FILE), 'utf8')
-    if (copied !== text)
+    const copied = await readFile(join(target, JOURNAL_FILE))
+    if (!copied.equals(bytes))
       throw new RapportError('save-failed', `The copy in ${target} does not match the journal. Nothing was moved.`)
-    readJournalText(copied)
+    readJournalText(journalTextOf(unsealed(copied, key)))
   })
 }
 

@@ -6,7 +6,12 @@
 import { readFile } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import type { Journal } from '../../shared/schema/journal.ts'
-import { backupPath } from './backups.ts'
+import type { JournalKey } from '../crypt/journal-key.ts'
+import { sealFile } from '../crypt/sealed-file.ts'
+import { backupPath, writeBackup } from './backups.ts'
+import { serializeJournal } from './journal-file.ts'
+import type { JournalStore } from './journal-store.ts'
+import { unsealed } from './journal-file.ts'
 import { writeFileDurable } from './durable-write.ts'
 import { journalTextOf, readJournalText } from './journal-text.ts'
 import { RapportError } from '../rapport-error.ts'
@@ -14,7 +19,7 @@ import { logPathOf, readLogBytes } from './log-file.ts'
 import { serializeSnapshot } from './snapshot-writer.ts'
 
 /** The journal a backup holds, read strictly; refused in words when there is none or it cannot be read. */
-export async function readBackup(path: string, name: string): Promise<Journal> {
+export async function readBackup(path: string, name: string, key: JournalKey | null = null): Promise<Journal> {
   let bytes: Buffer
   try {
     bytes = await readFile(backupPath(path, name))
@@ -22,14 +27,43 @@ export async function readBackup(path: string, name: string): Promise<Journal> {
     throw new RapportError('not-found', `There is no backup called “${name}”.`)
   }
   try {
-    return readJournalText(journalTextOf(bytes)).journal
+    return readJournalText(journalTextOf(unsealed(bytes, key))).journal
   } catch (error) {
     throw new RapportError('invalid-input', `That backup cannot be read either: ${(error as Error).message}`)
   }
 }
 
-export async function replaceJournal(path: string, journal: Journal, afterSeq: number): Promise<void> {
-  await writeFileDurable(path, serializeSnapshot(journal, afterSeq))
+/**
+ * Puts a backup's journal in place. With the store open, in its change queue: the pre-restore backup holds
+ * every change confirmed before it, and changes asked for meanwhile are refused, never written to the log it
+ * replaces; the store is closed after. An unreadable journal's bytes are kept beside it first.
+ */
+export async function restoreInPlace(
+  path: string,
+  store: JournalStore | null,
+  journal: Journal,
+  { now, key, why }: { now: Date; key: JournalKey | null; why: string }
+): Promise<void> {
+  if (store) {
+    await store.retire(why, async (current) => {
+      await writeBackup(path, 'pre-restore', serializeJournal(current), now, store.key)
+      await replaceJournal(path, journal, store.lastSeq, store.key)
+    })
+    await store.close({ compact: false })
+    return
+  }
+  await keepUnreadable(path, now)
+  await replaceJournal(path, journal, await highestSeqIn(path), key)
+}
+
+export async function replaceJournal(
+  path: string,
+  journal: Journal,
+  afterSeq: number,
+  key: JournalKey | null = null
+): Promise<void> {
+  const text = serializeSnapshot(journal, afterSeq)
+  await writeFileDurable(path, key ? sealFile(key, Buffer.from(text)) : text)
   await writeFileDurable(logPathOf(path), '')
 }
 

@@ -2,15 +2,15 @@
  * The journal as the app (or the CLI) holds it: the lock, and either an open store or the reason the
  * file could not be read. An unreadable file is never written to; restoring a backup keeps its bytes
  * in a sibling file first. Opened read-only (the CLI's search, brief, doctor and export), it takes no lock
- * and writes nothing, not even the search index.
+ * and writes nothing, not even the search index. A protected journal is locked until its passphrase is given
+ * (session-key.ts); locking closes the store and forgets the key, the index and the journal in memory.
  */
 import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { BackupInfo, JournalStatus } from '../../shared/api.ts'
 import type { Journal } from '../../shared/schema/journal.ts'
-import { backupsFolder, listBackups, writeBackup } from './backups.ts'
-import { serializeJournal } from './journal-file.ts'
-import { highestSeqIn, keepUnreadable, readBackup, replaceJournal } from './journal-restore.ts'
+import { backupsFolder, listBackups } from './backups.ts'
+import { readBackup, restoreInPlace } from './journal-restore.ts'
 import { inspectFolder } from './folder-health.ts'
 import type { Finding } from './folder-health.ts'
 import { JournalLock } from './journal-lock.ts'
@@ -19,8 +19,12 @@ import { JournalStore } from './journal-store.ts'
 import type { StoreOptions } from './journal-store.ts'
 import { JournalProblem } from './journal-text.ts'
 import { makePrivate } from './journal-files.ts'
-import { SearchIndex } from '../search/search-index.ts'
-import { prefetchSavedIndex, readSavedIndex, savedIndexJournal, saveIndex } from '../search/saved-index.ts'
+import { finishProtection, reprotect } from './journal-protection.ts'
+import { SessionKey } from './session-key.ts'
+import type { KdfParams } from '../crypt/kdf.ts'
+import type { SearchIndex } from '../search/search-index.ts'
+import { IndexKeeper } from '../search/index-keeper.ts'
+import { prefetchSavedIndex, savedIndexJournal } from '../search/saved-index.ts'
 import { RapportError } from '../rapport-error.ts'
 
 // What the session's users (the shell and the CLI) catch or show, from the one module they open.
@@ -35,9 +39,12 @@ const TRY_AGAIN = 'so nothing was changed. Try again in a moment.'
 const RESTORING = `Rapport is restoring a backup right now, ${TRY_AGAIN}`
 const MOVING = `Rapport is moving the journal right now, ${TRY_AGAIN}`
 const SWITCHING = `Rapport is opening another journal right now, ${TRY_AGAIN}`
+const PROTECTING = `Rapport is re-writing the journal for its passphrase right now, ${TRY_AGAIN}`
 
 export interface SessionOptions extends StoreOptions {
   owner: LockOwner
+  /** The passphrase's scrypt parameters for a new wrap (tests pass cheap ones; kdf.ts has the default). */
+  kdf?: KdfParams
 }
 
 export class JournalSession {
@@ -47,10 +54,7 @@ export class JournalSession {
   #options: SessionOptions
   #store: JournalStore | null = null
   #index: SearchIndex | null = null
-  /** The journal position (JournalStore.position) the saved copy of the index beside the journal is of. */
-  #indexSavedFor = ''
-  /** Index saves, one at a time (on compaction and on closing). */
-  #indexSaving: Promise<void> = Promise.resolve()
+  #indexKeeper = new IndexKeeper()
   /** Why the journal could not be read (and whether a backup may be restored over it: not over a link…). */
   #problem: JournalProblem | null = null
   /** Why the journal's files could not be made private to the user (chmod refused), or ''. */
@@ -58,11 +62,13 @@ export class JournalSession {
   /** Set while maintenance (a restore, a move, a reopen) has the journal: why calls are refused meanwhile. */
   #busy = ''
   #changeListeners: Array<() => void> = []
+  #key: SessionKey
 
   private constructor(path: string, lock: JournalLock | null, options: SessionOptions) {
     this.#path = path
     this.#lock = lock
     this.#options = options
+    this.#key = new SessionKey(options.kdf, options.key)
   }
 
   /**
@@ -107,24 +113,25 @@ export class JournalSession {
   store(): JournalStore {
     if (this.#store) return this.#store
     if (this.#busy) throw new RapportError('busy', this.#busy)
-    throw new RapportError(
-      'journal-unreadable',
-      `The journal at ${this.#path} cannot be read: ${this.#problem?.message ?? ''}`
-    )
+    if (this.#key.locked) throw new RapportError('locked', 'The journal is locked: unlock it with its passphrase.')
+    const why = `The journal at ${this.#path} cannot be read: ${this.#problem?.message ?? ''}`
+    throw new RapportError('journal-unreadable', why)
   }
 
   async status(): Promise<JournalStatus> {
     const store = this.#store
     if (store) {
       const { readOnlyReason: readOnly } = store
-      return { state: 'ready', file: this.#path, people: store.journal.people.length, readOnly, warning: this.#warning }
+      const people = store.journal.people.length
+      return { state: 'ready', file: this.#path, people, readOnly, warning: this.#warning, protected: !!store.key }
     }
+    if (this.#key.locked) return { state: 'locked', file: this.#path }
     const { message: problem = '', restorable = true } = this.#problem ?? {}
     return { state: 'unreadable', file: this.#path, problem, restorable, backups: await this.backups() }
   }
 
   backups(): Promise<BackupInfo[]> {
-    return listBackups(this.#path)
+    return listBackups(this.#path, this.#key.key)
   }
 
   get backupsFolder(): string {
@@ -136,30 +143,27 @@ export class JournalSession {
     return inspectFolder(this.#path, this.#store, this.#problem?.message ?? '', this.#problem?.restorable)
   }
 
-  /**
-   * Reads the file again. A JournalProblem becomes the unreadable state; other errors propagate. The index
-   * is read back from beside the journal when it was saved from this very file; otherwise it is built.
-   */
+  /** Reads the file again (a JournalProblem: the unreadable state); the index is read back or built. */
   async reopen(): Promise<JournalStatus> {
     await this.#store?.flush()
     this.#store = null
     this.#index = null
-    // A peek at the saved index's first bytes: a stale one is not read whole.
+    // A peek at the saved index's first bytes (a stale one is not read whole); the rest comes while the journal is parsed.
     const savedFor = await savedIndexJournal(this.#path)
-    // Read from the thread pool while the journal is decoded and parsed; used only if it fits the journal.
     const savedBytes = savedFor ? prefetchSavedIndex(this.#path) : undefined
     try {
+      if (await this.#key.look(this.#path)) return await this.status()
+      const key = this.#key.key
       const store = await JournalStore.open(this.#path, {
         ...this.#options,
+        key,
         validatedSnapshot: savedFor?.slice(0, savedFor.indexOf('+')) ?? ''
       })
+      if (key && !store.readOnly) await finishProtection(this.#path, key)
       // Private to the user where the system allows; where it does not (another owner, FAT), a warning.
       const files = store.readOnly ? [] : [this.#path, `${this.#path}.log`]
       this.#warning = (await Promise.all(files.map(makePrivate))).filter(Boolean).join(' ')
-      const loaded =
-        savedFor === store.position ? await readSavedIndex(this.#path, store.journal, store.position, savedBytes) : null
-      const index = loaded ?? SearchIndex.build(store.journal)
-      this.#indexSavedFor = loaded ? store.position : ''
+      const index = await this.#indexKeeper.load(this.#path, store, savedFor, savedBytes)
       store.onChange((journal) => {
         index.update(journal)
         for (const listener of this.#changeListeners) listener()
@@ -184,26 +188,44 @@ export class JournalSession {
     this.#refuseIfReadOnly()
     // Nothing is restored over a link, a folder or a pipe: the user moves it away first.
     if (!this.#store && this.#problem?.restorable === false) throw new RapportError('forbidden', this.#problem.message)
-    const journal = await readBackup(this.#path, name)
+    const journal = await readBackup(this.#path, name, this.#key.key)
     const now = (this.#options.now ?? (() => new Date()))()
-    return this.#whileBusy(RESTORING, () => this.#restore(journal, now))
+    return this.#whileBusy(RESTORING, async () => {
+      await restoreInPlace(this.#path, this.#store, journal, { now, key: this.#key.key, why: RESTORING })
+      return this.reopen()
+    })
   }
 
-  async #restore(journal: Journal, now: Date): Promise<JournalStatus> {
-    if (this.#store) {
-      // In the change queue: the pre-restore backup holds every change confirmed before it, and changes
-      // asked for while the backup goes in are refused, never written to the log it replaces.
-      const store = this.#store
-      await store.retire(RESTORING, async (current) => {
-        await writeBackup(this.#path, 'pre-restore', serializeJournal(current), now)
-        await replaceJournal(this.#path, journal, store.lastSeq)
-      })
-      await store.close({ compact: false })
-      return this.reopen()
-    }
-    await keepUnreadable(this.#path, now)
-    await replaceJournal(this.#path, journal, await highestSeqIn(this.#path))
+  /** The key of a protected journal, or why it is locked (the shell's keychain reads and sets it). */
+  get keys(): SessionKey {
+    return this.#key
+  }
+
+  /** Unlocks a protected journal; RapportError 'wrong-passphrase', with nothing changed, when it does not. */
+  async unlock(passphrase: string): Promise<JournalStatus> {
+    await this.#key.unlock(passphrase)
     return this.reopen()
+  }
+
+  /** Saves and closes the journal, then forgets its key, the journal and the index (docs/encryption.md). */
+  async lock(): Promise<JournalStatus> {
+    if (!this.#key.key) throw new RapportError('forbidden', 'The journal has no passphrase to lock it with.')
+    await this.close({ keepLock: true })
+    this.#key.forget()
+    return this.reopen()
+  }
+
+  /** Sets, changes or removes (null) the passphrase: every file re-written (journal-protection.ts). */
+  async protect(passphrase: string | null): Promise<JournalStatus> {
+    this.#refuseIfReadOnly()
+    const store = this.store()
+    const to = await this.#key.next(passphrase)
+    return this.#whileBusy(PROTECTING, async () => {
+      await reprotect(store, to, (this.#options.now ?? (() => new Date()))(), PROTECTING)
+      this.#key.use(to)
+      this.#indexKeeper.forget()
+      return this.reopen()
+    })
   }
 
   /**
@@ -246,15 +268,15 @@ export class JournalSession {
   /** Resolves once every change asked for is saved, and any snapshot and index save it set off are done. */
   async flush(): Promise<void> {
     await this.#store?.flush()
-    await this.#indexSaving
+    await this.#indexKeeper.settled()
   }
 
-  async close(): Promise<void> {
+  async close({ keepLock = false } = {}): Promise<void> {
     await this.#store?.close()
     await this.#saveIndex()
     this.#store = null
     this.#index = null
-    await this.#lock?.release()
+    if (!keepLock) await this.#lock?.release()
   }
 
   async #whileBusy<T>(why: string, work: (why: string) => Promise<T>): Promise<T> {
@@ -271,26 +293,8 @@ export class JournalSession {
     if (!this.#lock) throw new RapportError('forbidden', `The journal at ${this.#path} is open read-only here.`)
   }
 
-  /**
-   * Keeps the index beside the journal for the next launch, unless the copy there is already this one.
-   * It is only a cache: failing to write it costs the next launch a rebuild, nothing more.
-   */
+  /** Keeps the index beside the journal for the next launch (index-keeper.ts). */
   #saveIndex(): Promise<void> {
-    // After whatever asked for it; the encoding itself runs in slices of a few ms (saved-index-encode.ts).
-    this.#indexSaving = this.#indexSaving
-      .then(() => new Promise<void>((resolve) => setImmediate(resolve)))
-      .then(async () => {
-        const index = this.#index
-        const store = this.#store
-        if (!store || store.readOnly || !index || store.position === this.#indexSavedFor) return
-        const position = store.position
-        try {
-          await saveIndex(this.#path, index.snapshot(), position)
-          this.#indexSavedFor = position
-        } catch (error) {
-          console.warn(`Rapport could not save the search index beside ${this.#path}: ${(error as Error).message}`)
-        }
-      })
-    return this.#indexSaving
+    return this.#indexKeeper.save(this.#path, () => ({ store: this.#store, index: this.#index }))
   }
 }

@@ -10,6 +10,7 @@ import { mkdir, readFile } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import { emptyJournal } from '../../shared/schema/journal.ts'
 import type { Journal } from '../../shared/schema/journal.ts'
+import type { JournalKey } from '../crypt/journal-key.ts'
 import { backupsFolder, rotateBackups, writeBackup } from './backups.ts'
 import { JournalFile, serializeJournal } from './journal-file.ts'
 import { readOnlyReason, removeLeftovers } from './journal-files.ts'
@@ -35,10 +36,8 @@ export class JournalStore {
   #logState: LogState = { records: 0, bytes: 0, tornBytes: 0, lastSeq: 0, replayed: 0, pendingFrom: 0 }
   /** The one write queue: every change, and so every append, waits for the one before. */
   #queue: Promise<unknown> = Promise.resolve()
-  /** Compactions, one at a time (compaction-policy.ts). */
   #compactions = new OneAtATime(() => this.#runCompaction())
   #timer: CompactionTimer
-  /** The lists' ids, for checking changes. */
   #ids = new IdSets()
   #rotatedOn = ''
   /** The day's backups being taken after a change (flush waits for them). */
@@ -56,16 +55,15 @@ export class JournalStore {
     this.#now = now
     this.readOnly = (options.readOnly ?? false) || readOnlyReason !== ''
     this.readOnlyReason = readOnlyReason
-    this.#file = new JournalFile(path, options.validatedSnapshot)
+    this.#file = new JournalFile(path, options.validatedSnapshot, options.key ?? null)
     this.#db = new Low(this.#file, emptyJournal())
     this.#timer = new CompactionTimer(options.compaction ?? {}, () => void this.compact().catch(warn))
   }
 
   /**
-   * Opens (or creates) the journal at `path`: reads the snapshot and replays the change log on it. Throws
-   * JournalProblem, without writing anything, when either cannot be read. The caller must hold the
-   * journal's lock, unless it opens read-only (then a missing file reads as an empty journal, and nothing
-   * is created).
+   * Opens (or creates) the journal at `path`: the snapshot with the change log replayed on it. Throws
+   * JournalProblem, writing nothing, when either cannot be read. The caller holds the journal's lock,
+   * unless it opens read-only (a missing file then reads as empty, and nothing is created).
    */
   static async open(path: string, options: StoreOptions = {}): Promise<JournalStore> {
     const now = options.now ?? (() => new Date())
@@ -74,26 +72,26 @@ export class JournalStore {
     const store = new JournalStore(path, now, options, forced)
     if (store.readOnly) {
       await store.#db.read()
-      store.#logState = await replayLog(path, store.#file.logSeq, store.#db, store.#file.migrated)
+      store.#logState = await replayLog(path, store.#file.logSeq, store.#db, store.#file.migrated, store.key)
       return store
     }
     await mkdir(dirname(path), { recursive: true, mode: 0o700 })
     await removeLeftovers(path, backupsFolder(path))
     await store.#db.read()
-    const state = await replayLog(path, store.#file.logSeq, store.#db, store.#file.migrated)
+    const state = await replayLog(path, store.#file.logSeq, store.#db, store.#file.migrated, store.key)
     store.#logState = state
     const before =
       store.#file.migrated?.text ?? (store.#file.logSeq === null && store.found ? await readFile(path) : null)
     if (!store.found || before !== null) {
       // No file yet, or one from an older schema or from before the change log: kept as a backup, then
       // written as a snapshot of everything so far, and the log starts empty.
-      if (before !== null) await writeBackup(path, 'pre-migration', before, now())
+      if (before !== null) await writeBackup(path, 'pre-migration', before, now(), store.key)
       store.#file.logSeq = state.lastSeq
       await store.#db.write()
-      store.#log = await LogFile.open(path, state.bytes, state.records, state.lastSeq)
+      store.#log = await LogFile.open(path, state.bytes, state.records, state.lastSeq, store.key)
       await store.#log.restart(Buffer.alloc(0), 0)
     } else {
-      store.#log = await LogFile.open(path, state.bytes, state.records, state.lastSeq)
+      store.#log = await LogFile.open(path, state.bytes, state.records, state.lastSeq, store.key)
       // Records the snapshot already holds mean a compaction stopped before its last step: finish it.
       if (state.replayed < state.records)
         await store.#log.restart(await store.#log.bytesSince(state.pendingFrom), state.replayed)
@@ -104,6 +102,11 @@ export class JournalStore {
 
   get path(): string {
     return this.#path
+  }
+
+  /** A protected journal's key (what the store writes is sealed with it), or null. */
+  get key(): JournalKey | null {
+    return this.#file.key
   }
 
   /** SHA-256 of the snapshot file as this store last read or wrote it. */
@@ -127,17 +130,17 @@ export class JournalStore {
     return { ...this.#logState, records: this.#log.records, bytes: this.#log.size, lastSeq: this.#log.lastSeq }
   }
 
-  /** Whether the file was there when the store opened (a read-only store of a missing file is empty). */
+  /** Whether the file was there when the store opened. */
   get found(): boolean {
     return this.#file.hash !== ''
   }
 
-  /** The schema version the file was written in, when it was older than this build's; null otherwise. */
+  /** The schema version the file was written in, if older than this build's; null otherwise. */
   get migratedFrom(): number | null {
     return this.#file.migrated?.from ?? null
   }
 
-  /** The current, saved journal. Treat as read-only: changes go through change(). */
+  /** The current, saved journal (read-only: changes go through change()). */
   get journal(): Journal {
     return this.#db.data
   }
@@ -178,10 +181,9 @@ export class JournalStore {
   }
 
   /**
-   * Maintenance that replaces or moves the journal (a restore, a move): `task` runs in the change queue,
-   * after every change asked for before it, with the journal as they left it. Changes asked for from now on
-   * are refused with `why`, and no new snapshot starts, so nothing lands in files the task is replacing. If
-   * the task fails, the store carries on as before; if it succeeds, the store is done: close it.
+   * Maintenance that replaces the journal's files (a restore, a move, a passphrase): `task` runs in the
+   * change queue, after every change asked for before it. Changes asked for from now on are refused with
+   * `why`, and no snapshot starts. If the task fails, the store carries on; if it succeeds, close it.
    */
   async retire<T>(why: string, task: (journal: Journal) => Promise<T>): Promise<T> {
     if (!this.#log) throw this.#readOnlyError()
@@ -209,10 +211,7 @@ export class JournalStore {
     return done
   }
 
-  /**
-   * Writes the current data as a new snapshot and starts a fresh log. Changes go on meanwhile: the snapshot
-   * is of one point in the queue, and the log keeps what was appended after it. One at a time.
-   */
+  /** A new snapshot of one point in the queue and a fresh log with what came after it; one at a time. */
   compact(): Promise<void> {
     if (!this.#log || this.#retired) return Promise.resolve()
     return this.#compactions.run()
@@ -243,12 +242,12 @@ export class JournalStore {
     if (now.toDateString() === this.#rotatedOn) return
     this.#rotatedOn = now.toDateString()
     // A failed backup must not fail the user's change, which is already saved.
-    await rotateBackups(this.#path, () => this.consistentCopy(), now).catch(() => undefined)
+    await rotateBackups(this.#path, () => this.consistentCopy(), now, this.key).catch(() => undefined)
   }
 
   /**
-   * The journal's bytes at one consistent point, as one journal file: the snapshot file itself, once it
-   * holds every change (written now, in slices, if the log has any). For backups.
+   * The journal's bytes at one consistent point, for backups: the snapshot file itself, once it holds
+   * every change (written now, in slices, if the log has any).
    */
   async consistentCopy(): Promise<Buffer | string> {
     // Retired, the files may be being replaced: the data in memory is the journal.
@@ -277,17 +276,18 @@ export class JournalStore {
 
   /**
    * Saves what is pending, writes a last snapshot (unless the policy says not to), refreshes today's backup
-   * with the final state, so that a journal damaged while Rapport was closed can be restored without losing
-   * the last session's work, and lets go of the log.
+   * with the final state (a journal damaged while closed loses no work), and lets go of the log.
    */
-  async close(options: { compact?: boolean } = {}): Promise<void> {
+  async close(options: { compact?: boolean; backup?: boolean } = {}): Promise<void> {
     await this.flush()
     this.#timer.clear()
     const log = this.#log
     if (!log) return
     const compact = (options.compact ?? this.#timer.compactOnClose) && log.records > 0
     const bytes = compact ? await this.consistentCopy().catch(() => null) : null
-    await writeBackup(this.#path, 'daily', bytes ?? serializeJournal(this.#db.data), this.#now()).catch(() => undefined)
+    const copy = bytes ?? serializeJournal(this.#db.data)
+    if (options.backup ?? true)
+      await writeBackup(this.#path, 'daily', copy, this.#now(), this.key).catch(() => undefined)
     this.#logState = this.log
     await log.close()
     this.#log = null

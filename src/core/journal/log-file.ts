@@ -9,6 +9,7 @@ import type { FileHandle } from 'node:fs/promises'
 import { writeFileDurable } from './durable-write.ts'
 import { readJournalBytes } from './journal-files.ts'
 import { encodeRecord } from './change-log.ts'
+import type { JournalKey } from '../crypt/journal-key.ts'
 import type { ChangeOp } from './change-diff.ts'
 
 export function logPathOf(journalPath: string): string {
@@ -28,9 +29,19 @@ export class LogFile {
   #lastSeq: number
   /** Set when an append failed and could not be cut back off: no further change may be appended. */
   #broken = ''
+  /** A protected journal's key: every record is sealed with it. */
+  #key: JournalKey | null
 
-  private constructor(path: string, handle: FileHandle, size: number, records: number, lastSeq: number) {
+  private constructor(
+    path: string,
+    handle: FileHandle,
+    size: number,
+    records: number,
+    lastSeq: number,
+    key: JournalKey | null
+  ) {
     this.path = path
+    this.#key = key
     this.#handle = handle
     this.#size = size
     this.#records = records
@@ -41,7 +52,13 @@ export class LogFile {
    * Opens the log of `journalPath` for appending after its first `goodBytes` bytes (a torn last record
    * beyond them is cut off), creating it durably when missing. `records` and `lastSeq` describe what it holds.
    */
-  static async open(journalPath: string, goodBytes: number, records: number, lastSeq: number): Promise<LogFile> {
+  static async open(
+    journalPath: string,
+    goodBytes: number,
+    records: number,
+    lastSeq: number,
+    key: JournalKey | null = null
+  ): Promise<LogFile> {
     const path = logPathOf(journalPath)
     let handle: FileHandle
     try {
@@ -55,7 +72,7 @@ export class LogFile {
       await handle.truncate(goodBytes)
       await handle.sync()
     }
-    return new LogFile(path, handle, goodBytes, records, lastSeq)
+    return new LogFile(path, handle, goodBytes, records, lastSeq, key)
   }
 
   get size(): number {
@@ -75,7 +92,7 @@ export class LogFile {
   async append(ops: ChangeOp[]): Promise<void> {
     if (this.#broken) throw new Error(this.#broken)
     const seq = this.#lastSeq + 1
-    const bytes = encodeRecord({ seq, ops })
+    const bytes = encodeRecord({ seq, ops }, this.#key)
     try {
       await this.#handle.write(bytes, 0, bytes.length, this.#size)
       await this.#handle.datasync()

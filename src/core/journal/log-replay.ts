@@ -5,6 +5,7 @@
  */
 import type { Low } from 'lowdb'
 import type { Journal } from '../../shared/schema/journal.ts'
+import type { JournalKey } from '../crypt/journal-key.ts'
 import { applyOps, ReplayMismatch } from './change-diff.ts'
 import { readLog, recordsAfter } from './change-log.ts'
 import { JournalProblem, validateJournal } from './journal-text.ts'
@@ -36,10 +37,11 @@ export async function replayLog(
   path: string,
   snapshotSeq: number | null,
   db: Low<Journal>,
-  migrated: { from: number; text: string } | null = null
+  migrated: { from: number; text: string } | null = null,
+  key: JournalKey | null = null
 ): Promise<LogState> {
   const bytes = await readLogBytes(path)
-  const reading = readLog(bytes)
+  const reading = readLog(bytes, key)
   const base = snapshotSeq ?? 0
   if (!reading.ok) throw new JournalProblem(`${reading.problem} Rapport keeps both files as they are.`)
   const pending = recordsAfter(reading.records, base)

@@ -1,5 +1,6 @@
 /** How a JournalStore is opened (journal-store.ts). */
 import type { CompactionPolicy } from './compaction-policy.ts'
+import type { JournalKey } from '../crypt/journal-key.ts'
 
 export interface StoreOptions {
   /** The clock, so that backup rotation can be tested across days. */
@@ -16,4 +17,6 @@ export interface StoreOptions {
    * exactly these bytes is not validated again on open.
    */
   validatedSnapshot?: string
+  /** A protected journal's key: its files are read and written sealed (docs/encryption.md). */
+  key?: JournalKey | null
 }

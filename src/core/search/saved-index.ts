@@ -5,9 +5,12 @@
  * same tokeniser and document rules, and its own checksum holds; otherwise the index is built afresh.
  *
  * The format is saved-index-format.ts; its writer saved-index-encode.ts. The header's first field is the
- * journal's position, so a launch can peek at it (savedIndexJournal).
+ * journal's position, so a launch can peek at it (savedIndexJournal). A protected journal's index is sealed
+ * with its key (sealed-file.ts), its position and rules in the sealed header, readable without the key.
  */
 import { open, readFile } from 'node:fs/promises'
+import type { JournalKey } from '../crypt/journal-key.ts'
+import { isSealed, openSealed, readSealHeader, sealFile } from '../crypt/sealed-file.ts'
 import type { Journal } from '../../shared/schema/journal.ts'
 import type { SearchKind } from '../../shared/search.ts'
 import { writeFileDurable } from '../journal/durable-write.ts'
@@ -78,12 +81,15 @@ export async function readSavedIndex(
   journalPath: string,
   journal: Journal,
   journalHash: string,
+  key: JournalKey | null = null,
   prefetched?: Promise<Uint8Array | null>
 ): Promise<SearchIndex | null> {
   let snapshot: IndexSnapshot | null
   try {
-    const file = (await prefetched) ?? (await readFile(savedIndexPath(journalPath)))
-    snapshot = decodeIndex(file, journalHash)
+    const bytes = (await prefetched) ?? (await readFile(savedIndexPath(journalPath)))
+    // A protected journal's index must be sealed with its key, and a clear journal's in clear.
+    if (isSealed(bytes) !== (key !== null)) return null
+    snapshot = decodeIndex(key ? openSealed(bytes, key) : bytes, journalHash)
   } catch {
     return null
   }
@@ -106,8 +112,9 @@ export async function savedIndexJournal(journalPath: string): Promise<string | n
   try {
     const file = await open(savedIndexPath(journalPath), 'r')
     try {
-      const { buffer, bytesRead } = await file.read({ buffer: Buffer.alloc(256), position: 0 })
+      const { buffer, bytesRead } = await file.read({ buffer: Buffer.alloc(4096), position: 0 })
       const start = buffer.subarray(0, bytesRead)
+      if (isSealed(start)) return sealedFor(readSealHeader(start).header.for)
       if (start.subarray(0, MAGIC.length).toString('latin1') !== MAGIC) return null
       const head = /^\{"journal":"([0-9a-f]{64}\+\d+)","rules":"([0-9a-f]{64})"/.exec(
         start.subarray(MAGIC.length + HASH_BYTES + 4).toString('latin1')
@@ -122,6 +129,21 @@ export async function savedIndexJournal(journalPath: string): Promise<string | n
 }
 
 /** Saves the index of the journal at position `journalHash`, encoded in slices that leave the main thread free. */
-export async function saveIndex(journalPath: string, snapshot: IndexSnapshot, journalHash: string): Promise<void> {
-  await writeFileDurable(savedIndexPath(journalPath), await encodeIndexSliced(snapshot, journalHash))
+export async function saveIndex(
+  journalPath: string,
+  snapshot: IndexSnapshot,
+  journalHash: string,
+  key: JournalKey | null = null
+): Promise<void> {
+  const bytes = await encodeIndexSliced(snapshot, journalHash)
+  await writeFileDurable(
+    savedIndexPath(journalPath),
+    key ? sealFile(key, bytes, { for: `${journalHash} ${RULES}` }) : bytes
+  )
+}
+
+/** The position a sealed index's header names, if this build's rules made it. */
+function sealedFor(value: string | undefined): string | null {
+  const head = /^([0-9a-f]{64}\+\d+) ([0-9a-f]{64})$/.exec(value ?? '')
+  return head && head[2] === RULES ? head[1]! : null
 }

@@ -86,7 +86,7 @@ export class ImportSessions {
         mapping
       }
     } else if (kind === 'journal') {
-      pending = { kind: 'journal', fileName, plan: planMerge(store.journal, readJournalExport(bytes)) }
+      pending = { kind: 'journal', fileName, plan: planMerge(store.journal, readJournalExport(bytes, store.key)) }
     } else {
       throw new RapportError(
         'invalid-input',

@@ -6,8 +6,9 @@
 import { integrityProblem } from '../../shared/schema/integrity.ts'
 import { COLLECTIONS } from '../../shared/schema/journal.ts'
 import type { Collection, Journal } from '../../shared/schema/journal.ts'
+import type { JournalKey } from '../crypt/journal-key.ts'
 import { writeBackup } from '../journal/backups.ts'
-import { serializeJournal } from '../journal/journal-file.ts'
+import { serializeJournal, unsealed } from '../journal/journal-file.ts'
 import type { JournalStore } from '../journal/journal-store.ts'
 import { JournalProblem, readJournalText } from '../journal/journal-text.ts'
 import { describeCounts } from './transfer-words.ts'
@@ -85,11 +86,12 @@ export function exportJournalJson(journal: Journal): string {
  * Reads an export (or any journal file, or a backup) into a valid, current journal: older versions are
  * migrated, and anything else is refused with the reason the journal itself would give.
  */
-export function readJournalExport(file: string | Uint8Array): Journal {
-  const text = typeof file === 'string' ? file : decodeUtf8(file)
+export function readJournalExport(file: string | Uint8Array, key: JournalKey | null = null): Journal {
   try {
+    const text = typeof file === 'string' ? file : decodeUtf8(unsealed(file, key))
     return readJournalText(text).journal
   } catch (error) {
+    if (error instanceof TransferProblem) throw error
     if (error instanceof JournalProblem) throw new TransferProblem(`This file cannot be imported. ${error.message}`)
     throw new TransferProblem(
       `This file cannot be imported: ${error instanceof Error ? error.message : String(error)}.`
@@ -289,5 +291,5 @@ const CHANGED_MEANWHILE = 'The journal changed while the import was being saved,
 /** The journal the store holds (its snapshot and change log together), as one journal file. */
 async function backupCurrent(store: JournalStore, now: Date): Promise<string> {
   await store.flush()
-  return writeBackup(store.path, 'pre-restore', serializeJournal(store.journal), now)
+  return writeBackup(store.path, 'pre-restore', serializeJournal(store.journal), now, store.key)
 }

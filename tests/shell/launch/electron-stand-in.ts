@@ -322,6 +322,11 @@ export const dialog = strict('dialog', {
 
 export const globalShortcut = strict('globalShortcut', { register: () => true, unregister() {} })
 export const nativeTheme = strict('nativeTheme', { themeSource: 'system' })
+// No keychain here: a protected journal's key is never remembered at launch (tests/shell/keychain.test.ts).
+export const safeStorage = strict('safeStorage', {
+  isAsyncEncryptionAvailable: () => Promise.resolve(false),
+  getSelectedStorageBackend: () => 'basic_text'
+})
 export const shell = strict('shell', {
   openPath: () => Promise.resolve(''),
   openExternal(url: string) {

@@ -17,10 +17,11 @@ interface AppParts {
   switcher: SwitcherState
   showShortcuts: () => void
   showCapture: () => void
+  lock: () => void
 }
 
 export function commandRunner(parts: AppParts): (command: Command, detail: string) => void {
-  const { bridge, changes, nav, switcher, showShortcuts, showCapture } = parts
+  const { bridge, changes, nav, switcher, showShortcuts, showCapture, lock } = parts
   const exports = exportActions(bridge)
 
   /** An export's outcome (or its refusal) as a toast; nothing when the dialog was cancelled. */
@@ -74,7 +75,8 @@ export function commandRunner(parts: AppParts): (command: Command, detail: strin
       const ids = detail.split(',').filter(Boolean)
       if (ids.length > 0) nav.go(briefRoute(ids))
     },
-    'calendar-changed': () => changes.changed()
+    'calendar-changed': () => changes.changed(),
+    'lock-journal': lock
   }
   return (command, detail) => actions[command](detail)
 }

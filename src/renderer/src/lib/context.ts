@@ -4,12 +4,14 @@ import type { RapportEvents } from '../../../shared/app-commands.ts'
 import { Changes } from '../state/changes.svelte.ts'
 import { Nav } from '../state/nav.svelte.ts'
 import { Preferences } from '../state/preferences.svelte.ts'
+import type { JournalState } from '../state/journal.svelte.ts'
 
 const bridgeKey = Symbol('rapport-bridge')
 const eventsKey = Symbol('rapport-events')
 const changesKey = Symbol('rapport-changes')
 const navKey = Symbol('rapport-nav')
 const preferencesKey = Symbol('rapport-preferences')
+const journalKey = Symbol('rapport-journal')
 
 /** The bridge is handed down by context so views (and their tests) never reach for `window`. */
 export function bridgeContext(bridge: RapportBridge, events?: RapportEvents): Map<symbol, unknown> {
@@ -39,6 +41,16 @@ export function provideAppState(bridge: RapportBridge): { changes: Changes; nav:
   setContext(navKey, nav)
   setContext(preferencesKey, preferences)
   return { changes, nav, preferences }
+}
+
+/** Called once by App: whether the journal is open, locked or unreadable (Settings locks and protects it). */
+export function provideJournal(journal: JournalState): void {
+  setContext(journalKey, journal)
+}
+
+/** Absent in a view rendered on its own (a component test of one view). */
+export function getJournal(): JournalState | undefined {
+  return getContext<JournalState | undefined>(journalKey)
 }
 
 export function getChanges(): Changes {

@@ -9,7 +9,8 @@ type MarkdownDone = Extract<ApiResults['exportMarkdown'], { canceled: false }>
 export interface ExportActions {
   markdown: () => Promise<string>
   person: (id: string) => Promise<string>
-  json: () => Promise<string>
+  /** The whole journal; a protected one's encrypted unless `clear`. */
+  json: (clear?: boolean) => Promise<string>
   calendar: () => Promise<string>
   /** Everyone, or the people given, as a vCard file. */
   vcard: (personIds?: string[]) => Promise<string>
@@ -24,10 +25,12 @@ export function exportActions(bridge: RapportBridge): ExportActions {
   return {
     markdown: () => markdown(),
     person: (id) => markdown([id]),
-    json: async () => {
-      const result = await bridge.exportJson()
+    json: async (clear = false) => {
+      const result = await bridge.exportJson(clear ? { clear } : {})
       if (!result.ok) throw new Error(result.error.message)
-      return result.value.canceled ? '' : `Saved the whole journal to ${result.value.file}.`
+      if (result.value.canceled) return ''
+      const how = result.value.encrypted ? ', encrypted: it opens only in this journal' : ''
+      return `Saved the whole journal to ${result.value.file}${how}.`
     },
     calendar: async () => {
       const result = await bridge.exportIcs()

@@ -136,6 +136,12 @@ export class Changes {
     this.#show({ message, tone, undo: null })
   }
 
+  /** The journal was locked: what Undo would bring back is journal data, and goes with it. */
+  forget(): void {
+    this.#lastUndo = null
+    this.#toast = null
+  }
+
   dismiss(): void {
     this.#toast = null
   }

@@ -1,6 +1,6 @@
 import type { BackupInfo, JournalStatus, RapportBridge } from '../../../shared/api.ts'
 
-/** Whether the journal could be opened, and the recovery actions when it could not. */
+/** Whether the journal could be opened (or is locked), and the actions when it could not. */
 export class JournalState {
   #bridge: RapportBridge
   #status = $state<JournalStatus | null>(null)
@@ -34,6 +34,19 @@ export class JournalState {
   }
   restore(name: string): Promise<void> {
     return this.#run(() => this.#bridge.restoreBackup({ name }))
+  }
+  /** Resolves to '' once unlocked, or why not (a wrong passphrase), shown on the unlock screen. */
+  async unlock(passphrase: string): Promise<string> {
+    await this.#run(() => this.#bridge.unlockJournal({ passphrase }))
+    return this.#error
+  }
+  lock(): Promise<void> {
+    return this.#run(() => this.#bridge.lockJournal())
+  }
+  /** A status another call answered with (setting or removing the passphrase). */
+  show(status: JournalStatus): void {
+    this.#status = status
+    this.#error = ''
   }
 
   async #run(call: () => ReturnType<RapportBridge['journalStatus']>): Promise<void> {

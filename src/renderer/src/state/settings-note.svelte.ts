@@ -5,7 +5,7 @@
 import type { SettingsPatch } from '../../../shared/settings.ts'
 import type { Preferences } from './preferences.svelte.ts'
 
-export type SettingsPart = 'appearance' | 'shortcut' | 'reminders' | 'export' | 'calendar'
+export type SettingsPart = 'appearance' | 'shortcut' | 'reminders' | 'export' | 'calendar' | 'lock'
 
 export interface Note {
   part: SettingsPart
