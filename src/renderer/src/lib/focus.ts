@@ -11,8 +11,9 @@
 
 /** Where an element stood: its list item and index, and the lists and sections around it, innermost first. */
 export interface Place {
-  /** The control's own name, to find its twin in the item now standing there (the next row's "Done"). */
+  /** The control's name and visible words, to find its twin in the item now standing there (next row's "Done"). */
   name: string
+  text: string
   index: number
   around: Element[]
 }
@@ -46,9 +47,9 @@ export function focusOn(element: HTMLElement, preventScroll = false): void {
   element.focus({ preventScroll })
 }
 
-/** An attachment: the element takes the focus as it appears (the Keep of a question, a toast's Undo). */
+/** An attachment: the element takes the focus as it appears (the Keep of a question, an import's next step). */
 export function takeFocus(element: HTMLElement): void {
-  element.focus()
+  focusOn(element)
 }
 
 /** The view's own heading: the h1 inside <main>. */
@@ -83,7 +84,8 @@ export function placeOf(element: Element): Place {
   for (let node = element.parentElement; node && node !== document.body; node = node.parentElement) {
     if (node.matches('ul, ol, section, [role="region"], article, form, main')) around.push(node)
   }
-  return { name: nameOf(element), index: item && list ? [...list.children].indexOf(item) : -1, around }
+  const text = (element.textContent ?? '').trim()
+  return { name: nameOf(element), text, index: item && list ? [...list.children].indexOf(item) : -1, around }
 }
 
 /** What now stands at `place`: the twin control of the item in its list, else the heading of its section. */
@@ -95,7 +97,10 @@ export function atPlace(place: Place): HTMLElement | null {
       const item = items[Math.min(place.index, items.length - 1)]
       if (!item) continue
       const controls = [...item.querySelectorAll<HTMLElement>(FOCUSABLE)]
-      return controls.find((control) => nameOf(control) === place.name) ?? controls[0] ?? (item as HTMLElement)
+      const twin =
+        controls.find((control) => nameOf(control) === place.name) ??
+        controls.find((control) => place.text !== '' && (control.textContent ?? '').trim() === place.text)
+      return twin ?? controls[0] ?? (item as HTMLElement)
     }
     if (container.matches('main')) return viewHeading()
     const heading = container.matches('section, [role="region"], article') ? headingOf(container) : null
