@@ -1,16 +1,20 @@
 /** The pre-call brief as plain text: the app's blocks, in the app's order, from the same fields. */
 import type { Brief } from '../shared/pre-call-brief.ts'
+import type { NextMeeting } from '../shared/calendar.ts'
 import { formatDayAs } from '../shared/day-format.ts'
 import { CHANNEL_LABELS } from '../shared/labels.ts'
 import { localDay } from '../core/days.ts'
+import { clockTime } from './meeting-text.ts'
 import { indented, oneLine } from './output.ts'
 
-export function briefText(brief: Brief): string {
+/** `next`: the next meeting with them in the calendar files, shown above the blocks as the app does. */
+export function briefText(brief: Brief, next: NextMeeting | null = null): string {
   const { person, beforeYouDial: dial } = brief
   const day = (iso: string) => formatDayAs(iso, brief.dateFormat)
   const lines: string[] = [`Pre-call brief: ${person.name}`]
   const about = [person.role, person.company].filter(Boolean).join(' · ')
   if (about) lines.push(about)
+  if (next) lines.push(nextMeetingLine(next, day))
 
   section(lines, 'Before you dial', [
     dial.boundaries ? `Boundaries: ${dial.boundaries}` : 'Boundaries: none noted',
@@ -64,6 +68,13 @@ export function briefText(brief: Brief): string {
     'No conversations yet.'
   )
   return lines.join('\n')
+}
+
+/** "Next meeting: 03/12/2026, 10:00–10:30 · Acme renewal call · with Luis Ortega" */
+function nextMeetingLine(next: NextMeeting, day: (iso: string) => string): string {
+  const when = next.allDay ? 'all day' : `${clockTime(next.start)}–${clockTime(next.end)}`
+  const others = next.withNames.length > 0 ? ` · with ${next.withNames.join(', ')}` : ''
+  return `Next meeting: ${day(localDay(new Date(next.start)))}, ${when} · ${oneLine(next.title)}${others}`
 }
 
 function section(lines: string[], heading: string, body: string[], empty = ''): void {

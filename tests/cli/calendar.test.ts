@@ -117,4 +117,24 @@ describe('rapport today with a calendar', () => {
     ])
     expect(json.overdue.length).toBeGreaterThan(0)
   })
+
+  it('rapport brief names the next meeting with the person, above the blocks, as the app’s brief does', async () => {
+    const { dir, calendar } = await withCalendar()
+    await rapportIn(dir, 'calendar', 'add', calendar)
+    const run = await rapportIn(dir, 'brief', 'Ana García')
+    expect(run).toMatchObject({ code: 0, stderr: '' })
+    const [, about, next, blank, firstBlock] = run.stdout.split('\n')
+    expect(about).not.toMatch(/^Next meeting/)
+    expect(next).toMatch(/^Next meeting: .+, \d\d:\d\d–\d\d:\d\d · Acme renewal call$/)
+    expect([blank, firstBlock]).toEqual(['', 'Before you dial'])
+    const json = JSON.parse((await rapportIn(dir, 'brief', 'Ana García', '--json')).stdout) as {
+      nextMeeting: { title: string; allDay: boolean; withNames: string[] } | null
+    }
+    expect(json.nextMeeting).toMatchObject({ title: 'Acme renewal call', allDay: false, withNames: [] })
+
+    // Nobody else is in a meeting: no line, and null in JSON.
+    const other = await rapportIn(dir, 'brief', 'Kenji', '--json')
+    expect(other.code).toBe(0)
+    expect((JSON.parse(other.stdout) as { nextMeeting: unknown }).nextMeeting).toBeNull()
+  })
 })

@@ -149,6 +149,28 @@ describe('what changed since last time', () => {
     )
   })
 
+  it('names a company of the journal anywhere in a sentence, the longer name first, and knows companies added since', async () => {
+    const id = await personWith(api(), { name: 'Lena Vogt', company: 'Hafen Logistik' })
+    await personWith(api(), { name: 'Tom Reyes', company: 'Acme' })
+    await personWith(api(), { name: 'Ewa Nowak', company: 'Łódź Trans' })
+    await personWith(api(), { name: 'Ada Brandt', company: 'Acme Freight & Co. (EU)' })
+    await note(
+      api(),
+      id,
+      1,
+      'Carrier review',
+      'acme freight & co. (eu) is pitching them too. They were happy with the service. Łódź Trans called her.'
+    )
+    const named = async () => (await api().getBrief({ id })).whatChanged.map((c) => c.reasons.join())
+    expect(await named()).toEqual(['a name (Acme Freight & Co. (EU))', 'a name (Łódź Trans)'])
+
+    // A company that appears in the journal only now is found in the very next brief.
+    await note(api(), id, 0, 'Follow-up', 'They also spoke to zephyr cargo about the same lanes.')
+    expect(await named()).toEqual(['a name (Acme Freight & Co. (EU))', 'a name (Łódź Trans)'])
+    await personWith(api(), { name: 'Ravi Menon', company: 'Zephyr Cargo' })
+    expect(await named()).toEqual(['a name (Zephyr Cargo)', 'a name (Acme Freight & Co. (EU))', 'a name (Łódź Trans)'])
+  })
+
   it('says so when nothing in the last notes carries news', async () => {
     const id = await personWith(api(), { name: 'Ben Carter' })
     await note(api(), id, 1, 'Catch-up', 'Quick catch-up. He seemed relaxed and happy with the service.')

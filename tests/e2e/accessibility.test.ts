@@ -255,8 +255,7 @@ describe.each(SYSTEM_MODES)('accessibility: $name', (mode) => {
   })
 
   it('Today’s meetings, with who an attendee is being corrected, and a group meeting’s briefs', async () => {
-    const ui = await open(seeded, mode)
-    const { page } = ui
+    const page = await open(seeded, mode)
     const renewal = page.getByRole('list', { name: 'Meetings' }).getByRole('listitem', { name: 'Acme renewal' })
     await renewal.waitFor()
     await check(page, 'Today, meetings')
@@ -267,7 +266,6 @@ describe.each(SYSTEM_MODES)('accessibility: $name', (mode) => {
     await page.getByRole('tab', { name: 'Kenji Watanabe' }).waitFor()
     await page.getByRole('heading', { level: 2, name: 'Talking points' }).waitFor()
     await check(page, 'a group meeting’s briefs')
-    await ui.close()
   })
 
   it('the pre-call brief, Me and an interest', async () => {

@@ -6,10 +6,11 @@
  * dispatch() the IPC handlers use. Nothing here needs vitest (harness.ts adds the tests' hooks).
  */
 import { existsSync } from 'node:fs'
-import { mkdir, readFile, rm } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { createServer } from 'node:http'
 import type { IncomingMessage, Server, ServerResponse } from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
+import { tmpdir } from 'node:os'
 import { extname, join, resolve, sep } from 'node:path'
 import { chromium } from 'playwright-core'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
@@ -235,9 +236,24 @@ const offMachine = new WeakMap<Browser, OffMachine>()
 /** The discard port on this machine: nothing listens, so anything sent there fails at once, locally. */
 const CLOSED_PORT = 'http://127.0.0.1:9'
 
+/**
+ * Chromium with a profile of its own whose spellcheck is off: the browser downloads Hunspell dictionaries from
+ * Google (redirector.gvt1.com) the first time a page has a field to check, and no switch moves or stops that —
+ * only the profile's preference does. (Electron's spellcheck reads dictionaries from a local folder: the launch
+ * tests prove it.) Contexts made with newContext() share the profile's preferences, not its storage.
+ */
 export async function launchBrowser(): Promise<Browser> {
   const proxy = new OffMachine()
-  const browser = await chromium.launch({
+  const profile = await mkdtemp(join(tmpdir(), 'rapport-chromium-'))
+  await mkdir(join(profile, 'Default'))
+  await writeFile(
+    join(profile, 'Default', 'Preferences'),
+    JSON.stringify({
+      browser: { enable_spellchecking: false },
+      spellcheck: { dictionaries: [], dictionary: '' }
+    })
+  )
+  const context = await chromium.launchPersistentContext(profile, {
     executablePath: '/usr/bin/chromium',
     args: [
       '--headless',
@@ -256,8 +272,16 @@ export async function launchBrowser(): Promise<Browser> {
       `--proxy-server=${await proxy.listen()}`
     ]
   })
+  const browser = context.browser()
+  if (!browser) throw new Error('e2e: Chromium started without a browser to make contexts in')
   offMachine.set(browser, proxy)
-  browser.on('disconnected', () => proxy.close())
+  browser.on('disconnected', () => {
+    proxy.close()
+    // Chromium may still be writing its profile as it exits: retried, and a leftover temp folder is no failure.
+    rm(profile, { recursive: true, force: true, maxRetries: 10 }).catch((error: unknown) =>
+      console.warn(`e2e: could not remove ${profile}:`, error)
+    )
+  })
   return browser
 }
 

@@ -37,6 +37,8 @@ const cells = (page: Page, column: number) => preview(page).locator(`tbody tr td
 /** Opens Import from the menu command, as Ctrl+I would, and picks `file` in the (test's) dialog. */
 async function pick(page: Page, file: string): Promise<void> {
   run.app.desktop.file = file
+  // Commands act once the journal is open, as in the app: a page just opened may still be asking.
+  await page.getByRole('navigation').first().waitFor()
   await page.evaluate("window.__rapportCommand('import')")
   await page.getByRole('heading', { level: 1, name: 'Import' }).waitFor()
   expect(new URL(page.url()).hash).toBe('#/import')

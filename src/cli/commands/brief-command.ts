@@ -14,24 +14,27 @@ export const briefCommand: Command = {
     'style in their words, their local time, important dates coming up, last contact), talking points (and',
     'the interests held back, with why), commitments both ways ranked by what matters now, what changed in',
     'the last one or two conversations, life outside work, what drives them, open challenges and the last',
-    'three conversations. Dates use the date format chosen in Settings. The name may be partial or slightly',
+    'three conversations, and the next meeting with them from the calendar files (see “rapport calendar”).',
+    'Dates use the date format chosen in Settings. The name may be partial or slightly',
     'misspelt; if several people fit equally, they are listed and nothing is printed. Works while Rapport is',
     'open.',
     '',
     'Options:',
     '  --json   print the brief as JSON: the same blocks as fields (beforeYouDial, talkingPoints, heldBack,',
-    '           commitments {now, later, older, olderText}, whatChanged, recent, …)'
+    '           commitments {now, later, older, olderText}, whatChanged, recent, …, nextMeeting: {title,',
+    '           start, end, allDay, withNames} or null)'
   ].join('\n'),
   options: { json: { type: 'boolean' } },
   readOnly: true,
   async run({ dataDir, args, options, out, now }) {
     const name = args.join(' ').trim()
     if (name === '') throw new UsageError('rapport brief: say whose brief, as in “rapport brief Ana García”.')
-    const brief = await withJournal(dataDir, { mode: 'read', mustExist: true, now }, async (journal) =>
-      journal.call('getBrief', { id: (await findPerson(journal, name)).id })
-    )
-    if (options.json) out.json(brief)
-    else out.line(briefText(brief))
+    const [brief, nextMeeting] = await withJournal(dataDir, { mode: 'read', mustExist: true, now }, async (journal) => {
+      const { id } = await findPerson(journal, name)
+      return Promise.all([journal.call('getBrief', { id }), journal.call('nextMeetingWith', { id })])
+    })
+    if (options.json) out.json({ ...brief, nextMeeting })
+    else out.line(briefText(brief, nextMeeting))
     return EXIT_OK
   }
 }

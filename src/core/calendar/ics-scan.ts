@@ -47,7 +47,7 @@ const LINE_BREAK = /\r\n|\n|\r/
 const CONTENT_LINE = /^[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)?[;:]/
 const START_VALUE = /^(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2})Z?)?$/
 /** The first letters (lower case) of the names the scan notes. */
-const NOTED_LEADS = new Set([...'bedru'].map((letter) => letter.charCodeAt(0)))
+const NOTED_LEADS = new Set(['b', 'e', 'd', 'r', 'u'].map((letter) => letter.charCodeAt(0)))
 const NOT_ICS = 'this is not an iCalendar file (it should begin with BEGIN:VCALENDAR)'
 
 export function scanIcs(text: string): IcsScan {

@@ -67,7 +67,7 @@ export function walkFrom(series: SeriesEvent, limit: number): Walk | undefined {
   const first = series.startDate
   if (rules.length !== 1 || !rule || series.component.hasProperty('rdate')) return undefined
   if (rule.freq !== 'DAILY' && rule.freq !== 'WEEKLY') return undefined
-  const days = rule.parts.BYDAY as string[] | undefined
+  const days = rule.parts.BYDAY
   const own = WEEKDAYS[first.dayOfWeek() - 1]!
   if (Object.keys(rule.parts).some((part) => part !== 'BYDAY') || days?.some((day) => !WEEKDAYS.includes(day)))
     return undefined

@@ -9,6 +9,7 @@ import { formatDayAs } from '../../shared/day-format.ts'
 import type { DateFormat } from '../../shared/day-format.ts'
 import { RELATIONSHIP_LABELS } from '../../shared/labels.ts'
 import type { Journal } from '../../shared/schema/journal.ts'
+import type { Person } from '../../shared/schema/person.ts'
 import type { Contact, PersonPage } from '../../shared/views.ts'
 import { localDay } from '../days.ts'
 import { words } from '../search/tokenize.ts'
@@ -19,7 +20,8 @@ import { briefDates } from './important-dates.ts'
 import { localTimeIn } from './local-time.ts'
 import { firstLine } from './note-text.ts'
 import { personPage } from './person-page.ts'
-import { whatChanged } from './what-changed.ts'
+import { companyMatcher, whatChanged } from './what-changed.ts'
+import type { CompanyMatcher } from './what-changed.ts'
 
 export interface BriefOptions {
   /** The user's date format from Settings: dates in the points read as the app shows them. */
@@ -46,7 +48,7 @@ export function buildBrief(journal: Journal, personId: string, now: Date, option
     openCommitments: open,
     whatChanged: whatChanged(page.conversations, {
       personNames: personNames(journal, page.person.lifeOutsideWork),
-      companies: [...new Set(journal.people.map((p) => p.company).filter(Boolean))],
+      companies: companiesOf(journal.people),
       formatDay
     }),
     interests: page.interests,
@@ -92,5 +94,24 @@ function lastContactText(contact: Contact, formatDay: (day: string) => string): 
  */
 function personNames(journal: Journal, lifeOutsideWork: string): Set<string> {
   const family = lifeOutsideWork.match(/\p{Lu}\p{Ll}+/gu) ?? []
-  return new Set([...journal.people.map((p) => p.name), journal.me.name, ...family].flatMap((name) => words(name)))
+  const names = new Set(peopleNames(journal.people))
+  for (const name of [journal.me.name, ...family]) for (const word of words(name)) names.add(word)
+  return names
+}
+
+// The people list is replaced, never changed in place, on every change: a list's names and companies are
+// worked out once, not for every brief (at 2,000 people they were a third of one).
+const namesOfList = new WeakMap<readonly Person[], readonly string[]>()
+const companiesOfList = new WeakMap<readonly Person[], CompanyMatcher>()
+
+function peopleNames(people: readonly Person[]): readonly string[] {
+  let names = namesOfList.get(people)
+  if (!names) namesOfList.set(people, (names = people.flatMap((p) => words(p.name))))
+  return names
+}
+
+function companiesOf(people: readonly Person[]): CompanyMatcher {
+  let matcher = companiesOfList.get(people)
+  if (!matcher) companiesOfList.set(people, (matcher = companyMatcher(people.map((p) => p.company))))
+  return matcher
 }

@@ -11,7 +11,8 @@ import { interestsOf } from '../entries/interests.ts'
 export function personPage(journal: Journal, id: string, now: Date): PersonPage {
   const person = getById(journal.people, id, 'person')
   const today = localDay(now)
-  const contact = contactOf(journal, id, today)
+  const conversations = conversationsOf(journal, id)
+  const contact = contactOf(conversations, today)
   const lapse = lapseOf(person, contact.lastContact, today)
   const theirs = journal.followUps.filter((f) => f.personId === id)
   const open = theirs.filter((f) => f.completedOn === null).sort((a, b) => a.dueDate.localeCompare(b.dueDate))
@@ -29,7 +30,7 @@ export function personPage(journal: Journal, id: string, now: Date): PersonPage 
     otherValues: journal.values
       .filter((v) => v.personId === id && v.challengeId === null)
       .sort((a, b) => b.date.localeCompare(a.date)),
-    conversations: conversationsOf(journal, id).map((c) => ({
+    conversations: conversations.map((c) => ({
       ...c,
       withNames: c.personIds.filter((p) => p !== id).map((p) => names.get(p) ?? '')
     }))
