@@ -180,6 +180,10 @@ it('says the quick switcher’s result count, and lands on the heading of the pe
   await page.keyboard.press('Enter')
   await expectFocus('h1 Priya Natarajan')
   expect(await page.title()).toBe('Priya Natarajan — Rapport')
+
+  // Done on the person page: the next commitment's Done, or the section's heading when none is left.
+  await press('Mark “Send trail race photos” done')
+  await expectFocus(/^(button Mark “.+” done|h2 Commitments)$/)
 })
 
 it('focuses the Import heading, then each step of an import', async () => {
