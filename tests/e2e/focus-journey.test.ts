@@ -53,6 +53,9 @@ const spoken = (region = '.live-region') => page.locator(region).textContent()
 
 it('moves the focus to the skip link’s target and to each new view’s heading, titling the window', async () => {
   expect(await page.title()).toBe('Today — Rapport')
+  // The live region is there from launch, empty, so that the first toast put into it is read out.
+  expect(await page.locator('.live-region[role="status"]').count()).toBe(1)
+  expect(await spoken()).toBe('')
   await page.keyboard.press('Tab')
   await expectFocus('a Skip to main content')
   await page.keyboard.press('Enter')
@@ -161,6 +164,9 @@ it('asks before deleting a person in a labelled dialog, and brings them back to 
   await page.keyboard.press('Enter')
   await expectFocus(/^a M Marta Kowalczyk/)
   await expect.poll(() => spoken()).toContain('Marta Kowalczyk is back.')
+  // Opening someone from the list: their page's heading.
+  await page.keyboard.press('Enter')
+  await expectFocus('h1 Marta Kowalczyk')
 })
 
 it('says the quick switcher’s result count, and lands on the heading of the person opened', async () => {
