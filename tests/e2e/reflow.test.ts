@@ -1,7 +1,7 @@
 /**
  * Reflow and visible focus (WCAG 1.4.10, 2.4.7, 2.4.11), on every view in both themes, in one page:
  * - at 320 CSS px wide (400 % zoom of a 1280 px window) no view, form or import preview scrolls sideways, and a
- *   long name and e-mail wrap;
+ *   long name and e-mail wrap; nor at 700 px, just wider than the narrow layout, with the sidebar beside;
  * - every control's focus ring, focused from the keyboard, contrasts 3:1 or more with what surrounds it (the
  *   first opaque background behind it), the toasts' buttons included, at 320 px and at 1280 px.
  * Views are reached by their hash, without reloading, and the theme is switched by the media emulation, so
@@ -212,6 +212,11 @@ it.each(['light', 'dark'] as const)(
       if (shot) await screenshot(page, `reflow-320-${shotName}`, { fullPage: true })
       await page.keyboard.press('Shift')
       for (const ring of await page.evaluate<string[]>(WEAK_RINGS)) problems.push(`${stop.name} (320 px): ${ring}`)
+      // Just wider than the narrow layout (200 % zoom of a 1400 px window): the sidebar is back beside the view.
+      await page.setViewportSize({ width: 700, height: 640 })
+      const beside = await page.evaluate<{ scroll: number; over: string[] }>(OVERFLOW)
+      if (beside.scroll > 0)
+        problems.push(`${stop.name} at 700 px scrolls ${beside.scroll} px: ${beside.over.join(', ')}`)
       await page.setViewportSize({ width: 1280, height: 800 })
       if (shot && /^(a person,|Me|Import)/.test(stop.name)) {
         // With the keyboard's focus on a toast's first button, where there is a toast, to see its ring.
