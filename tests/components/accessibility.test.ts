@@ -15,7 +15,8 @@ afterEach(async () => {
   journal = undefined
 })
 
-const CONTROLS = 'button, input, select, textarea, a[href], [tabindex]'
+// A heading or a question given the focus from script (tabindex="-1", out of the Tab order) is no control.
+const CONTROLS = 'button, input, select, textarea, a[href], [tabindex]:not([tabindex="-1"])'
 
 /** Every control in `root` has an accessible name, can be reached with Tab, and keeps its focus outline. */
 function expectUsableByKeyboard(root: HTMLElement): number {

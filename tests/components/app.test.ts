@@ -22,7 +22,8 @@ describe('App with a readable journal', () => {
 
     renderApp(journal.bridge, '')
 
-    expect(screen.getByRole('status')).toHaveTextContent('Opening your journal…')
+    // The app's live region (for toasts) is a status too: this one is the message's own.
+    expect(screen.getByText('Opening your journal…')).toHaveAttribute('role', 'status')
     expect(await screen.findByRole('heading', { level: 1, name: 'Today' })).toBeInTheDocument()
     expect(screen.queryByText('Opening your journal…')).not.toBeInTheDocument()
     expect(screen.queryByRole('heading', { name: 'Rapport cannot read your journal' })).not.toBeInTheDocument()

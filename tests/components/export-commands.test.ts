@@ -112,8 +112,10 @@ describe('Export This Person to Markdown in the menu', () => {
     renderApp(journal.bridge, `#/person/${ids.ana}`, menu)
     await screen.findByRole('heading', { level: 1, name: 'Ana García' })
     menu.send('export-person')
-    expect(await screen.findByRole('status')).toHaveTextContent(
-      `Exported 1 Markdown file to ${dialogs.folder}: 1 file written.`
+    await waitFor(() =>
+      expect(screen.getByRole('status')).toHaveTextContent(
+        `Exported 1 Markdown file to ${dialogs.folder}: 1 file written.`
+      )
     )
     const alone = await readFile(join(dialogs.folder, 'People', 'Ana García.md'), 'utf8')
     dialogs.folder = join(out, 'Everyone')
@@ -139,8 +141,10 @@ describe('Export This Person to Markdown in the menu', () => {
     renderApp(journal.bridge, `#/person/${ids.ana}`, menu)
     await screen.findByRole('heading', { level: 1, name: 'Ana García' })
     menu.send('export-person')
-    expect(await screen.findByRole('status')).toHaveTextContent(
-      /Kept your copy of People\/Ana García\.md as People\/Ana García \(edited \d{4}-\d{2}-\d{2}\)\.md\./
+    await waitFor(() =>
+      expect(screen.getByRole('status')).toHaveTextContent(
+        /Kept your copy of People\/Ana García\.md as People\/Ana García \(edited \d{4}-\d{2}-\d{2}\)\.md\./
+      )
     )
   })
 })

@@ -95,4 +95,23 @@ describe('the quick switcher', () => {
     await answer(held, 'priya', priya)
     expect(state.groups).toEqual([])
   })
+
+  it('sums up the newest answer for a screen reader: people and matches, or no match, nothing before a question', async () => {
+    const state = new SwitcherState(journal.bridge)
+    expect(state.summary).toBe('')
+    await state.type('Ana')
+    flushSync()
+    const people = state.groups.length
+    const matches = state.groups.reduce((sum, group) => sum + group.hits.length, 0)
+    expect(people).toBeGreaterThan(0)
+    expect(state.summary).toBe(
+      `${people} ${people === 1 ? 'person' : 'people'}, ${matches} ${matches === 1 ? 'match' : 'matches'}`
+    )
+    await state.type('zzqx')
+    flushSync()
+    expect(state.summary).toBe('No match')
+    await state.type('')
+    flushSync()
+    expect(state.summary).toBe('')
+  })
 })

@@ -113,6 +113,21 @@ describe('Timeline', () => {
     expect(within(region('Conversations')).queryByRole('heading', { level: 3 })).not.toBeInTheDocument()
   })
 
+  it('puts a note’s headings below the month they are shown under, so the outline stays true', async () => {
+    await adaWith([{ days: -1, title: 'Pricing call', body: '# Agenda\n\n## Budget\n\n###### Footnote' }])
+    const month = within(region('Conversations')).getAllByRole('heading', { level: 3 })[0]!
+    expect(month).toHaveClass('month')
+    const levels = [...notesOf('Pricing call').querySelectorAll('h1, h2, h3, h4, h5, h6')].map((h) => [
+      h.tagName,
+      h.textContent
+    ])
+    expect(levels).toEqual([
+      ['H4', 'Agenda'],
+      ['H5', 'Budget'],
+      ['H6', 'Footnote']
+    ])
+  })
+
   it('renders the notes as Markdown: emphasis, lists, line breaks, and links that open outside', async () => {
     await adaWith([
       {

@@ -143,7 +143,7 @@ describe.each(SYSTEM_MODES)('accessibility: $name', (mode) => {
   const system = { system: mode.colorScheme, theme: 'system' } as const
   const override = { system: mode.colorScheme === 'light' ? 'dark' : 'light', theme: mode.colorScheme } as const
   const check = async (page: Page, what: string) => {
-    await expectNoSeriousA11yViolations(page, label(what))
+    await expectNoSeriousA11yViolations(page, label(what), true)
     await expectSamePalette(page, label(what), system, override)
   }
 
@@ -345,7 +345,7 @@ describe.each(OVERRIDES)('accessibility: $name', (mode) => {
   const system = { system: mode.theme === 'dark' ? 'dark' : 'light', theme: 'system' } as const
   const check = async (page: Page, what: string) => {
     await expectSamePalette(page, label(what), look, system)
-    await expectNoSeriousA11yViolations(page, label(what))
+    await expectNoSeriousA11yViolations(page, label(what), true)
   }
 
   beforeAll(() => chooseTheme(mode))

@@ -36,13 +36,19 @@ export async function a11yViolations(page: Page): Promise<A11yViolation[]> {
   `)
 }
 
-/** Fails, listing them, if axe finds any serious or critical violation on the page. */
-export async function expectNoSeriousA11yViolations(page: Page, label: string): Promise<void> {
-  const serious = (await a11yViolations(page)).filter((v) => v.impact === 'serious' || v.impact === 'critical')
+/**
+ * Fails, listing them, if axe finds any serious or critical violation on the page; with `everything`, any
+ * violation at all of axe's rules, its best practices included (heading order, landmarks, region).
+ */
+export async function expectNoSeriousA11yViolations(page: Page, label: string, everything = false): Promise<void> {
+  const serious = (await a11yViolations(page)).filter(
+    (v) => everything || v.impact === 'serious' || v.impact === 'critical'
+  )
   if (serious.length === 0) return
   const lines = serious.map(
     (v) =>
       `  [${v.impact}] ${v.id}: ${v.help} — ${v.count} element(s): ${v.targets.join(' | ')}${v.count > v.targets.length ? ' | …' : ''}`
   )
-  throw new Error(`${label}: ${serious.length} serious or critical accessibility violation(s):\n${lines.join('\n')}`)
+  const kind = everything ? '' : ' serious or critical'
+  throw new Error(`${label}: ${serious.length}${kind} accessibility violation(s):\n${lines.join('\n')}`)
 }

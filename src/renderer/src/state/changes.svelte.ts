@@ -6,11 +6,15 @@
 import type { RapportBridge } from '../../../shared/api.ts'
 import type { ApiError, ApiResult } from '../../../shared/errors.ts'
 import type { Removed } from '../../../shared/schema/removed.ts'
+import { atPlace, controlNamed, focusWhenShown, placeOf } from '../lib/focus.ts'
+import type { Place } from '../lib/focus.ts'
 
 /** What Undo does, and what the toast says once it has. */
 export interface UndoStep {
   run: () => Promise<ApiResult<unknown>>
   done: string
+  /** What takes the focus once undone: the item put back (found by the control that removed it). */
+  back?: () => HTMLElement | null
 }
 
 export interface Toast {
@@ -31,6 +35,8 @@ export class Changes {
   #revision = $state(0)
   #toast = $state<Toast | null>(null)
   #lastUndo = $state<UndoStep | null>(null)
+  /** Where the deleted item stood, for the focus when its toast goes; set while a delete's toast is up. */
+  #place = $state<Place | null>(null)
 
   constructor(bridge: RapportBridge) {
     this.#bridge = bridge
@@ -45,6 +51,10 @@ export class Changes {
   }
   get toast(): Toast | null {
     return this.#toast
+  }
+  /** The toast is a delete's: its Undo takes the focus, as the control that had it is gone. */
+  get toastTakesFocus(): boolean {
+    return this.#place !== null
   }
   /** The newest change that can still be undone, toast or not. */
   get canUndo(): boolean {
@@ -87,8 +97,13 @@ export class Changes {
     return error
   }
 
-  /** Runs a delete and offers Undo for what it removed. Resolves to whether it was deleted. */
-  async remove(call: () => Promise<ApiResult<Removed>>): Promise<boolean> {
+  /**
+   * Runs a delete and offers Undo for what it removed, with the focus on Undo. Resolves to whether it was
+   * deleted. `back` finds what Undo puts back; by default the control that deleted it, found again by name.
+   */
+  async remove(call: () => Promise<ApiResult<Removed>>, back?: () => HTMLElement | null): Promise<boolean> {
+    const from = document.activeElement
+    const place = from && from !== document.body ? placeOf(from) : null
     const result = await call()
     if (!result.ok) {
       this.#show({ message: result.error.message, tone: 'error', undo: null })
@@ -98,8 +113,10 @@ export class Changes {
     const removed: Removed = result.value
     this.#offerUndo(`${removed.label} was deleted.`, {
       run: () => this.#bridge.undoDelete({ removed }),
-      done: `${removed.label} is back.`
+      done: `${removed.label} is back.`,
+      back: back ?? (place ? () => controlNamed(place.name) : undefined)
     })
+    this.#place = place
     return true
   }
 
@@ -115,6 +132,7 @@ export class Changes {
     }
     this.#revision++
     this.#show({ message: step.done, tone: 'info', undo: null })
+    if (step.back) focusWhenShown(step.back)
   }
 
   #offerUndo(message: string, undo: UndoStep): void {
@@ -124,6 +142,7 @@ export class Changes {
 
   #show(toast: Toast): void {
     this.#toast = toast
+    this.#place = null
   }
 
   /** Views reload after a change made by a call that did not go through run() (it needed the result). */
@@ -140,9 +159,14 @@ export class Changes {
   forget(): void {
     this.#lastUndo = null
     this.#toast = null
+    this.#place = null
   }
 
+  /** Closes the toast; a delete's toast that had the focus hands it to what now stands in the item's place. */
   dismiss(): void {
+    const place = this.#place
+    if (place && document.activeElement?.closest('.toast')) focusWhenShown(() => atPlace(place))
     this.#toast = null
+    this.#place = null
   }
 }

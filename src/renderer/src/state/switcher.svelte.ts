@@ -5,6 +5,7 @@
  */
 import type { RapportBridge } from '../../../shared/api.ts'
 import type { SearchGroup, SearchHit, SearchQuery } from '../../../shared/search.ts'
+import { plural } from '../lib/format.ts'
 
 export interface SwitcherOption {
   group: SearchGroup
@@ -53,6 +54,17 @@ export class SwitcherState {
     return this.#asked !== this.#answered
   }
 
+  /**
+   * What the results come to, for a screen reader: "5 people, 12 matches", "No match", or '' before anything is
+   * asked. It changes only once the answer to the newest question is in, so it is said once per answer.
+   */
+  get summary(): string {
+    if (this.#answered === 0 || this.#error || (this.#text.trim() === '' && !this.#hasFilter())) return ''
+    if (this.#groups.length === 0) return 'No match'
+    const matches = this.#groups.reduce((sum, group) => sum + group.hits.length, 0)
+    return `${plural(this.#groups.length, 'person', 'people')}, ${plural(matches, 'match', 'matches')}`
+  }
+
   /** One row per person, then one per matching entry of theirs. */
   get options(): SwitcherOption[] {
     return this.#groups.flatMap((group) => [
@@ -88,12 +100,13 @@ export class SwitcherState {
     this.#active = index
   }
 
+  #hasFilter(): boolean {
+    return Object.values(this.#filters).some((value) => value !== undefined && value !== '' && value !== false)
+  }
+
   async #ask(): Promise<void> {
     const asked = ++this.#asked
-    const hasFilter = Object.values(this.#filters).some(
-      (value) => value !== undefined && value !== '' && value !== false
-    )
-    if (this.#text.trim() === '' && !hasFilter) {
+    if (this.#text.trim() === '' && !this.#hasFilter()) {
       this.#groups = []
       this.#active = 0
       this.#answered = asked
