@@ -43,7 +43,10 @@ export default defineConfig({
           environment: 'node',
           include: ['tests/e2e/**/*.test.ts'],
           testTimeout: 60_000,
-          hookTimeout: 60_000
+          hookTimeout: 60_000,
+          // expect.poll waits for the page to change; its 1 s default ended waits early on a loaded machine
+          // (a poll whose locator call was itself still waiting for the element).
+          expect: { poll: { timeout: 10_000 } }
         }
       }
     ]

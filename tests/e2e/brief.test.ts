@@ -53,6 +53,8 @@ it('opens the brief from Ctrl+K with before-you-dial first and the user’s word
   await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor()
   await page.keyboard.press('Control+K')
   await page.keyboard.type('ana garcia')
+  // The answer to what was typed, not an older one still on screen.
+  await page.locator('[role="listbox"][aria-label="Results"][aria-busy="false"]').waitFor()
   await page
     .getByRole('listbox', { name: 'Results' })
     .getByRole('option')

@@ -61,6 +61,8 @@ it('walks Today → People → a person → log a conversation with a follow-up 
   await tabTo(page, (f) => f.tag === 'a' && f.name === 'People', 'the sidebar’s People link', 3)
   await page.keyboard.press('Enter')
   await h1('People').waitFor()
+  // The view's heading has the focus at once; the rows come when the list has loaded, as a user sees them.
+  await page.getByRole('link', { name: /^Ana García/ }).waitFor()
 
   // The People list now opens with its filter box, sort and filters before the first row (issue 15).
   await tabTo(page, (f) => f.tag === 'a' && f.name.startsWith('Ana García'), 'Ana García in the list', 20)
@@ -105,6 +107,8 @@ it('walks Today → People → a person → log a conversation with a follow-up 
   await switcher.waitFor()
   expect(await focused(page)).toMatchObject({ tag: 'input', name: 'Search people and notes' })
   await page.keyboard.type('Priya')
+  // The answer to the whole word, not one to "Pri" still on screen: a newer answer resets the selection.
+  await page.locator('[role="listbox"][aria-label="Results"][aria-busy="false"]').waitFor()
   const options = page.getByRole('listbox', { name: 'Results' }).getByRole('option')
   await options.first().filter({ hasText: 'Priya Natarajan' }).waitFor()
   await options.nth(1).waitFor()
