@@ -83,7 +83,8 @@ beforeAll(async () => {
   await first.session.close()
   await writeFile(resolve(dir, 'journal.json'), '{"schemaVersion": 2, "people": [{"name": "Ada')
   broken = await startApp(dir)
-  ui = await openUi(browser, empty)
+  // Blank until the first test loads the app: every request of the page is then seen by inFlight.
+  ui = await openUi(browser, empty, { blank: true })
   ui.page.on('request', (request) => inFlight.add(request))
   ui.page.on('requestfinished', (request) => inFlight.delete(request))
   ui.page.on('requestfailed', (request) => inFlight.delete(request))

@@ -298,7 +298,8 @@ export interface Ui {
 export async function openUi(
   browser: Browser,
   app: RunningApp,
-  options: { colorScheme?: 'light' | 'dark' } = {}
+  /** `blank`: the page starts empty (about:blank), for a test that loads the app itself once it is watching. */
+  options: { colorScheme?: 'light' | 'dark'; blank?: boolean } = {}
 ): Promise<Ui> {
   const context = await browser.newContext({
     viewport: { width: 1280, height: 800 },
@@ -348,7 +349,7 @@ export async function openUi(
   page.on('requestfailed', (request) =>
     problems.push(`request failed: ${request.url()} (${request.failure()?.errorText})`)
   )
-  await page.goto(app.url)
+  await page.goto(options.blank ? 'about:blank' : app.url)
   return {
     context,
     page,

@@ -2,7 +2,7 @@
  * The pre-call brief in Chromium, opened the way a seller opens it seconds before a call: Ctrl+K, a name,
  * Ctrl+Enter. Ana has a birthday in three days, a year-old promise, and a team that just lost.
  */
-import { expect, it } from 'vitest'
+import { expect, it, onTestFinished } from 'vitest'
 import { BRIEF_SECTIONS } from '../support/brief-fixtures.ts'
 import { dayOffset, seedJournal, timeOffset } from '../support/seed-journal.ts'
 import { appPerFile, openUi, screenshot } from './harness.ts'
@@ -48,6 +48,14 @@ const running = appPerFile('rapport-brief-', async (app) => {
 })
 
 it('opens the brief from Ctrl+K with before-you-dial first and the user’s words quoted', async () => {
+  const handlers = running.app.journal.handlers
+  const getBrief = handlers.getBrief
+  const asked: string[] = []
+  handlers.getBrief = (input) => {
+    asked.push(input.id)
+    return getBrief(input)
+  }
+  onTestFinished(() => void (handlers.getBrief = getBrief))
   const ui = await openUi(running.browser, running.app)
   const { page } = ui
   await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor()
@@ -61,9 +69,13 @@ it('opens the brief from Ctrl+K with before-you-dial first and the user’s word
     .filter({ hasText: 'Ana García' })
     .first()
     .waitFor()
+  // The top result's brief is asked for while the switcher shows it: Ctrl+Enter then needs no call to main.
+  await expect.poll(() => asked).toContain(anaId)
+  const askedBefore = asked.length
   await page.keyboard.press('Control+Enter')
   await page.getByRole('heading', { level: 1, name: 'Ana García' }).waitFor()
   expect(page.url()).toMatch(/#\/brief\//)
+  expect(asked).toHaveLength(askedBefore)
 
   const headings = await page.getByRole('heading', { level: 2 }).allTextContents()
   expect(headings).toEqual(BRIEF_SECTIONS)

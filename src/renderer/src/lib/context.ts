@@ -1,6 +1,7 @@
 import { getContext, setContext } from 'svelte'
 import type { RapportBridge } from '../../../shared/api.ts'
 import type { RapportEvents } from '../../../shared/app-commands.ts'
+import { BriefPrefetch } from '../state/brief-prefetch.ts'
 import { Changes } from '../state/changes.svelte.ts'
 import { Nav } from '../state/nav.svelte.ts'
 import { Preferences } from '../state/preferences.svelte.ts'
@@ -12,6 +13,7 @@ const changesKey = Symbol('rapport-changes')
 const navKey = Symbol('rapport-nav')
 const preferencesKey = Symbol('rapport-preferences')
 const journalKey = Symbol('rapport-journal')
+const briefsKey = Symbol('rapport-briefs')
 
 /** The bridge is handed down by context so views (and their tests) never reach for `window`. */
 export function bridgeContext(bridge: RapportBridge, events?: RapportEvents): Map<symbol, unknown> {
@@ -33,14 +35,21 @@ export function getEvents(): RapportEvents | undefined {
 }
 
 /** Called once by App: the app-wide change runner, navigation and preferences. */
-export function provideAppState(bridge: RapportBridge): { changes: Changes; nav: Nav; preferences: Preferences } {
+export function provideAppState(bridge: RapportBridge): {
+  changes: Changes
+  nav: Nav
+  preferences: Preferences
+  briefs: BriefPrefetch
+} {
   const changes = new Changes(bridge)
   const nav = new Nav()
   const preferences = new Preferences(bridge)
   setContext(changesKey, changes)
   setContext(navKey, nav)
   setContext(preferencesKey, preferences)
-  return { changes, nav, preferences }
+  const briefs = new BriefPrefetch(bridge, () => changes.revision)
+  setContext(briefsKey, briefs)
+  return { changes, nav, preferences, briefs }
 }
 
 /** Called once by App: whether the journal is open, locked or unreadable (Settings locks and protects it). */
@@ -63,4 +72,9 @@ export function getNav(): Nav {
 
 export function getPreferences(): Preferences {
   return getContext<Preferences>(preferencesKey)
+}
+
+/** Absent in a view or switcher rendered on its own (a component test): briefs then come straight from main. */
+export function getBriefPrefetch(): BriefPrefetch | undefined {
+  return getContext<BriefPrefetch | undefined>(briefsKey)
 }

@@ -66,7 +66,12 @@ export class Nav {
   }
 
   constructor() {
-    window.addEventListener('hashchange', () => (this.#route = parseRoute(location.hash)))
+    // go() has set the route already: the hashchange it causes must not replace it with an equal one, which
+    // would load every view twice (props such as `id` re-read the route).
+    window.addEventListener('hashchange', () => {
+      const route = parseRoute(location.hash)
+      if (hrefOf(route) !== hrefOf(this.#route)) this.#route = route
+    })
   }
 
   get route(): Route {
