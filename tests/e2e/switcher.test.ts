@@ -1,4 +1,4 @@
-import { expect, it } from 'vitest'
+import { expect, it, onTestFinished } from 'vitest'
 import { BRIEF_SECTIONS } from '../support/brief-fixtures.ts'
 import { seedJournal } from '../support/seed-journal.ts'
 import { appPerFile, openUi, screenshot } from './harness.ts'
@@ -65,5 +65,33 @@ it('says in the brief of someone never contacted that this will be the first con
   await expect
     .poll(() => ui.page.getByText('None yet, so this will be the first conversation', { exact: true }).count())
     .toBe(1)
+  await ui.close()
+})
+
+it('opens what was typed when Enter comes before its answer, not the top row of an older one', async () => {
+  const handlers = running.app.journal.handlers
+  const search = handlers.search
+  let release = () => {}
+  const held = new Promise<void>((resolve) => (release = resolve))
+  // The core answers every prefix at once and the whole name only when the test lets it.
+  handlers.search = async (input) => {
+    if (input.query.text === 'priya n') await held
+    return search(input)
+  }
+  onTestFinished(() => void (handlers.search = search))
+  const ui = await openUi(running.browser, running.app)
+  const { page } = ui
+  await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor()
+  await page.keyboard.press('Control+K')
+  await page.keyboard.type('priya n')
+  await page.locator('#switcher-results[aria-busy="true"]').waitFor()
+  const before = page.url()
+  await page.keyboard.press('Enter')
+  // Still waiting for the answer: the switcher stays, nothing opened.
+  expect(await page.getByRole('dialog', { name: 'Quick switcher' }).isVisible()).toBe(true)
+  expect(page.url()).toBe(before)
+  release()
+  await page.getByRole('heading', { level: 1, name: 'Priya Natarajan' }).waitFor()
+  expect(new URL(page.url()).hash).toMatch(/^#\/person\//)
   await ui.close()
 })

@@ -26,6 +26,8 @@ export class SwitcherState {
   /** The number of the newest question, and of the one whose answer is shown. */
   #asked = $state(0)
   #answered = $state(0)
+  /** The newest question's answer being waited for. */
+  #latest: Promise<void> = Promise.resolve()
 
   constructor(bridge: RapportBridge) {
     this.#bridge = bridge
@@ -83,12 +85,20 @@ export class SwitcherState {
 
   async type(text: string): Promise<void> {
     this.#text = text
-    await this.#ask()
+    await (this.#latest = this.#ask())
   }
 
   async filter(filters: Filters): Promise<void> {
     this.#filters = filters
-    await this.#ask()
+    await (this.#latest = this.#ask())
+  }
+
+  /**
+   * Resolves once the answer to the newest question is shown: Enter pressed while a name is still being
+   * looked up opens what was typed, not the top row of an older answer still on screen.
+   */
+  async answered(): Promise<void> {
+    while (this.pending) await this.#latest
   }
 
   move(step: number): void {
