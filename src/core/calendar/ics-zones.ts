@@ -6,6 +6,7 @@
  * times are the computer's own.
  */
 import type ICAL from 'ical.js'
+import { zoneOffsetMs } from '../zone-offset.ts'
 
 type Time = InstanceType<typeof ICAL.Time>
 type Property = InstanceType<typeof ICAL.Property>
@@ -118,30 +119,6 @@ export interface WallClock {
   second: number
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>()
-
-/** The zone's offset from UTC at `instant`, in milliseconds. */
-function offsetAt(zone: string, instant: number): number {
-  let format = formatters.get(zone)
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone: zone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric'
-    })
-    formatters.set(zone, format)
-  }
-  const part: Record<string, number> = {}
-  for (const { type, value } of format.formatToParts(instant)) part[type] = Number(value)
-  const asUtc = Date.UTC(part.year!, part.month! - 1, part.day, part.hour, part.minute, part.second)
-  return asUtc - Math.floor(instant / 1000) * 1000
-}
-
 /**
  * The instant a wall-clock time in `zone` means; `zone` null is the computer's own (floating times). A time
  * that falls in a spring-forward gap moves forward with the clocks, as calendar apps do.
@@ -150,7 +127,7 @@ export function instantOf(clock: WallClock, zone: string | null): number {
   const { year, month, day, hour, minute, second } = clock
   if (zone === null) return new Date(year, month - 1, day, hour, minute, second).getTime()
   const asUtc = Date.UTC(year, month - 1, day, hour, minute, second)
-  const guess = asUtc - offsetAt(zone, asUtc)
-  const corrected = asUtc - offsetAt(zone, guess)
+  const guess = asUtc - zoneOffsetMs(zone, asUtc)
+  const corrected = asUtc - zoneOffsetMs(zone, guess)
   return guess === corrected ? guess : Math.max(guess, corrected)
 }

@@ -1,27 +1,14 @@
 /** Their time of day, from the time zone on their profile: so nobody is called at 6 in the morning. */
 import type { LocalTime } from '../../shared/pre-call-brief.ts'
 import { isTimeZone } from '../../shared/schema/person.ts'
+import { zoneOffsetMs } from '../zone-offset.ts'
 
 /** Their working day, in their hours: a call outside it is flagged. */
 const WORKDAY = { from: 8, until: 19 }
 
 /** Minutes `zone` is ahead of UTC at `now`. */
 function offsetOf(zone: string, now: Date): number {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', {
-      timeZone: zone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric'
-    })
-      .formatToParts(now)
-      .map((p) => [p.type, Number(p.value)])
-  ) as Record<'year' | 'month' | 'day' | 'hour' | 'minute', number>
-  const wall = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute)
-  return Math.round((wall - Math.floor(now.getTime() / 60_000) * 60_000) / 60_000)
+  return Math.round(zoneOffsetMs(zone, now.getTime()) / 60_000)
 }
 
 /** "1 hour ahead of you", "5½ hours behind you", "45 minutes ahead of you", "same time as you". */
