@@ -9,7 +9,7 @@ import type { Adapter } from 'lowdb'
 import type { Journal } from '../../shared/schema/journal.ts'
 import type { JournalKey } from '../crypt/journal-key.ts'
 import { isSealed, openSealed, SealProblem } from '../crypt/sealed-file.ts'
-import { sha256OffThread } from './file-hash.ts'
+import { BackgroundHash } from './background-hash.ts'
 import { readJournalBytes } from './journal-files.ts'
 import { journalTextOf, JournalProblem, parseJournalJson, readJournalObject } from './journal-text.ts'
 import type { JsonObject } from './migrations.ts'
@@ -41,8 +41,20 @@ export class JournalFile implements Adapter<Journal> {
   async read(): Promise<Journal | null> {
     const bytes = await readJournalBytes(this.path)
     if (bytes === null) return null
-    // The digest runs on the thread pool while this thread opens (if sealed), decodes and parses.
-    const [hash, { text, value }] = await Promise.all([sha256OffThread(bytes), decodeAndParse(bytes, this.key)])
+    // A big file's hash is worked out on a thread of its own while this one parses (background-hash.ts).
+    const hasher = new BackgroundHash(bytes.byteLength)
+    let text: string
+    let value: JsonObject
+    let hashing: Promise<string>
+    try {
+      text = journalTextOf(unsealed(bytes, this.key))
+      hashing = hasher.of(bytes, this.path) // `bytes` are the thread's from here on
+      value = parseJournalJson(text)
+    } catch (error) {
+      hasher.cancel()
+      throw error
+    }
+    const hash = await hashing
     const { journal, migratedFrom, logSeq } = readJournalObject(value, {
       validated: this.#validatedHash !== '' && hash === this.#validatedHash
     })
@@ -73,11 +85,6 @@ export function unsealed(bytes: Uint8Array, key: JournalKey | null): Uint8Array 
     if (error instanceof SealProblem) throw new JournalProblem(error.message)
     throw error
   }
-}
-
-async function decodeAndParse(bytes: Uint8Array, key: JournalKey | null): Promise<{ text: string; value: JsonObject }> {
-  const text = journalTextOf(unsealed(bytes, key))
-  return { text, value: parseJournalJson(text) }
 }
 
 /** The journal's bytes, exactly as Rapport writes them (two-space JSON and a final newline). */
