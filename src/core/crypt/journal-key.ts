@@ -158,7 +158,10 @@ function gcmOpen(key: Buffer, blob: Uint8Array, context: Uint8Array): Buffer | n
     const decipher = createDecipheriv('aes-256-gcm', key, blob.subarray(0, NONCE))
     decipher.setAAD(context)
     decipher.setAuthTag(blob.subarray(blob.length - TAG))
-    return Buffer.concat([decipher.update(blob.subarray(NONCE, blob.length - TAG)), decipher.final()])
+    const plain = decipher.update(blob.subarray(NONCE, blob.length - TAG))
+    // GCM's final() checks the tag and adds no bytes: no concat, which copied a whole snapshot (~40 ms at M).
+    decipher.final()
+    return plain
   } catch {
     return null
   }
