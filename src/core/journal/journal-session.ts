@@ -150,10 +150,10 @@ export class JournalSession {
     this.#index = null
     // A peek at the saved index's first bytes (a stale one is not read whole); the rest comes while the journal is parsed.
     const savedFor = await savedIndexJournal(this.#path)
-    const savedBytes = savedFor ? prefetchSavedIndex(this.#path) : undefined
     try {
       if (await this.#key.look(this.#path)) return await this.status()
       const key = this.#key.key
+      const savedBytes = savedFor ? prefetchSavedIndex(this.#path) : undefined
       const store = await JournalStore.open(this.#path, {
         ...this.#options,
         key,

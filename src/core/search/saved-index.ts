@@ -86,7 +86,8 @@ export async function readSavedIndex(
 ): Promise<SearchIndex | null> {
   let snapshot: IndexSnapshot | null
   try {
-    const bytes = (await prefetched) ?? (await readFile(savedIndexPath(journalPath)))
+    const bytes = await (prefetched ?? prefetchSavedIndex(journalPath))
+    if (!bytes) return null
     // A protected journal's index must be sealed with its key, and a clear journal's in clear.
     if (isSealed(bytes) !== (key !== null)) return null
     snapshot = decodeIndex(key ? openSealed(bytes, key) : bytes, journalHash)
