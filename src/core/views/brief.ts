@@ -48,7 +48,7 @@ export function buildBrief(journal: Journal, personId: string, now: Date, option
     openCommitments: open,
     whatChanged: whatChanged(page.conversations, {
       personNames: personNames(journal, page.person.lifeOutsideWork),
-      companies: companiesOf(journal.people),
+      companies: ofPeople(journal.people).companies,
       formatDay
     }),
     interests: page.interests,
@@ -94,24 +94,20 @@ function lastContactText(contact: Contact, formatDay: (day: string) => string): 
  */
 function personNames(journal: Journal, lifeOutsideWork: string): Set<string> {
   const family = lifeOutsideWork.match(/\p{Lu}\p{Ll}+/gu) ?? []
-  const names = new Set(peopleNames(journal.people))
+  const names = new Set(ofPeople(journal.people).names)
   for (const name of [journal.me.name, ...family]) for (const word of words(name)) names.add(word)
   return names
 }
 
 // The people list is replaced, never changed in place, on every change: a list's names and companies are
 // worked out once, not for every brief (at 2,000 people they were a third of one).
-const namesOfList = new WeakMap<readonly Person[], readonly string[]>()
-const companiesOfList = new WeakMap<readonly Person[], CompanyMatcher>()
+const perList = new WeakMap<readonly Person[], { names: readonly string[]; companies: CompanyMatcher }>()
 
-function peopleNames(people: readonly Person[]): readonly string[] {
-  let names = namesOfList.get(people)
-  if (!names) namesOfList.set(people, (names = people.flatMap((p) => words(p.name))))
-  return names
-}
-
-function companiesOf(people: readonly Person[]): CompanyMatcher {
-  let matcher = companiesOfList.get(people)
-  if (!matcher) companiesOfList.set(people, (matcher = companyMatcher(people.map((p) => p.company))))
-  return matcher
+function ofPeople(people: readonly Person[]): { names: readonly string[]; companies: CompanyMatcher } {
+  let found = perList.get(people)
+  if (!found) {
+    found = { names: people.flatMap((p) => words(p.name)), companies: companyMatcher(people.map((p) => p.company)) }
+    perList.set(people, found)
+  }
+  return found
 }
