@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto'
 import { isDeepStrictEqual } from 'node:util'
 import type { Removed, Taken } from '../../shared/schema/removed.ts'
 import { RapportError } from '../rapport-error.ts'
+import { definedOnly } from '../entries/collections.ts'
 
 /** The toast that offers Undo lasts seconds; a few dozen deletes back is plenty. */
 const KEPT = 50
@@ -25,7 +26,7 @@ export class UndoTickets {
   /** The delete's answer as it was handed out, if `given` is exactly that; the ticket is used up. */
   take(given: Removed): Removed {
     const issued = this.#issued.get(given.ticket)
-    if (!issued || !isDeepStrictEqual(withoutAbsent(issued), withoutAbsent(given)))
+    if (!issued || !isDeepStrictEqual(definedOnly(issued), definedOnly(given)))
       throw new RapportError('invalid-input', 'That delete can no longer be undone.')
     this.#issued.delete(given.ticket)
     return issued
@@ -40,9 +41,4 @@ export class UndoTickets {
   restore(removed: Removed): void {
     this.#issued.set(removed.ticket, removed)
   }
-}
-
-/** The answer without keys whose value is undefined (the schema's optional lists, as parsed). */
-function withoutAbsent(removed: Removed): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(removed).filter(([, value]) => value !== undefined))
 }

@@ -43,7 +43,6 @@ export interface CalendarSourceOptions {
 
 /** Larger than any calendar a person keeps: refused rather than read into memory. */
 const MAX_BYTES = 100 * 1024 * 1024
-const DAY = 86_400_000
 
 export class CalendarSource extends EventEmitter<{ change: [file: string] }> {
   readonly #entries = new Map<string, Entry>()
@@ -224,11 +223,12 @@ function newEntry(file: string): Entry {
 
 /** From yesterday (a meeting that ran past midnight) to the end of `days` days ahead, in local days. */
 function windowOf(now: Date, days: number) {
-  const today = new Date(now.getFullYear(), now.getMonth(), now.getDate())
-  const from = new Date(today.getTime() - DAY)
-  const to = new Date(today.getFullYear(), today.getMonth(), today.getDate() + days + 1)
+  // Local midnights made from the calendar date, not ±24 h: a day around a clock change is not 24 h long.
+  const midnight = (offset: number) => new Date(now.getFullYear(), now.getMonth(), now.getDate() + offset)
+  const from = midnight(-1)
+  const to = midnight(days + 1)
   const fromDay = localDay(from)
-  const toDay = localDay(new Date(to.getTime() - DAY))
+  const toDay = localDay(midnight(days))
   return { key: `${fromDay}/${toDay}`, fromDay, toDay, from: from.getTime(), to: to.getTime() }
 }
 

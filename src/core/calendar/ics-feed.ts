@@ -10,6 +10,7 @@ import type { RawAttendee } from './ics-attendees.ts'
 import { excerpt, IcsProblem, lineContaining, lineOfProperty, lineStartingWith, scanIcs } from './ics-scan.ts'
 import type { EventBlock, IcsScan } from './ics-scan.ts'
 import { instant, zoneOf } from './ics-zones.ts'
+import { addDays } from '../days.ts'
 
 type Component = InstanceType<typeof ICAL.Component>
 export type SeriesEvent = InstanceType<typeof ICAL.Event>
@@ -38,7 +39,6 @@ export interface FeedEvent {
 const SLACK_DAYS = 2
 /** How far an overridden instance may have been moved from when it was due, as occurrences.ts allows. */
 const MOVED_DAYS = 7
-const DAY = 86_400_000
 const TIME_VALUE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}Z?)?$/
 
 export class IcsFeed {
@@ -75,11 +75,11 @@ export class IcsFeed {
 
   /** The events that can occur between two days (YYYY-MM-DD, inclusive): every series, the singles near. */
   eventsBetween(fromDay: string, toDay: string): FeedEvent[] {
-    const from = shift(fromDay, -SLACK_DAYS)
-    const to = shift(toDay, SLACK_DAYS)
+    const from = addDays(fromDay, -SLACK_DAYS)
+    const to = addDays(toDay, SLACK_DAYS)
     const wanted: number[] = []
     // A series over before the window (its instances may have been moved up to a week later) is not read.
-    const over = shift(from, -MOVED_DAYS)
+    const over = addDays(from, -MOVED_DAYS)
     this.#scan.events.forEach((block, i) => {
       const near = block.startDay >= from && block.startDay <= to
       if (block.instance && this.#series.has(block.uid)) return
@@ -87,7 +87,7 @@ export class IcsFeed {
       if (series || near) wanted.push(i)
     })
     // A series' overridden instances are read when they were due (or moved to) near the days asked for.
-    const moved = [shift(from, -MOVED_DAYS), shift(to, MOVED_DAYS)] as const
+    const moved = [addDays(from, -MOVED_DAYS), addDays(to, MOVED_DAYS)] as const
     const near = (j: number) => {
       const { dueDay, startDay, thisAndFuture } = this.#scan.events[j]!
       return thisAndFuture || (dueDay >= moved[0] && dueDay <= moved[1]) || (startDay >= from && startDay <= to)
@@ -237,8 +237,4 @@ function endOfLine(lines: readonly string[], i: number): number {
   let j = i
   while (j + 1 < lines.length && (lines[j + 1]![0] === ' ' || lines[j + 1]![0] === '\t')) j++
   return j
-}
-
-function shift(day: string, days: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10)
 }

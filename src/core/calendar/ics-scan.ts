@@ -5,6 +5,7 @@
  * it repeats, so that ical.js only ever reads the events a window of days needs — a 5,000-event export is
  * mostly past meetings.
  */
+import { addDays } from '../days.ts'
 
 /** Why a calendar file cannot be read, and on which line (1-based; 0 when no one line is to blame). */
 export class IcsProblem extends Error {
@@ -150,9 +151,7 @@ function lastDayOf(rule: string, startDay: string): string {
   const plain = [...parts.keys()].every((key) => ['FREQ', 'COUNT', 'INTERVAL', 'WKST'].includes(key))
   if (!Number.isInteger(count) || !period || !plain) return ''
   const days = count * Number(parts.get('INTERVAL') ?? 1) * period
-  return Number.isFinite(days)
-    ? new Date(Date.parse(`${startDay}T00:00:00Z`) + (days + 1) * 86_400_000).toISOString().slice(0, 10)
-    : ''
+  return Number.isFinite(days) ? addDays(startDay, days + 1) : ''
 }
 
 function noteProperty(event: ScannedEvent, name: string, lines: string[], i: number): void {
