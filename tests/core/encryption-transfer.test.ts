@@ -54,6 +54,16 @@ describe('what leaves a protected journal', () => {
     )
   })
 
+  it('describes a backup taken now as a readable one, with its size, sealed on disk', async () => {
+    const { dir, handlers } = await journal(true)
+    const backup = await handlers.backupNow({})
+    expect(backup).toMatchObject({ kind: 'manual', problem: '' })
+    expect(backup.sizeBytes).toBeGreaterThan(0)
+    const listed = (await handlers.listBackups({})).find((b) => b.name === backup.name)
+    expect(listed).toEqual(backup)
+    expect((await readFile(join(dir, 'backups', backup.name))).toString('latin1')).not.toContain('Zebulon')
+  })
+
   it('writes a clear full backup when asked, readable anywhere', async () => {
     const { handlers, shell } = await journal(true)
     shell.saveAs = join(await folder(), 'clear.json')

@@ -19,6 +19,7 @@ import { SettingsFile } from '../journal/settings-file.ts'
 import type { ShellPort } from './shell-port.ts'
 import type { Settings, SettingsPatch } from '../../shared/settings.ts'
 import { IMPORT_KINDS } from '../../shared/transfer.ts'
+import type { JournalKey } from '../crypt/journal-key.ts'
 
 export type DataHandlers = Pick<
   Handlers,
@@ -134,7 +135,7 @@ export function createDataHandlers(
       const store = session.store()
       await store.flush()
       const name = await writeBackup(store.path, 'manual', await store.consistentCopy(), now(), store.key)
-      return backupInfo(store.path, name)
+      return backupInfo(store.path, name, store.key)
     },
     openBackupsFolder: async () => {
       await shell.openFolder(backupsFolder(session.path))
@@ -169,8 +170,9 @@ export function createDataHandlers(
   return { handlers, settings: { current: () => settings.settings, save } }
 }
 
-async function backupInfo(journalPath: string, name: string): Promise<BackupInfo> {
-  const found = (await listBackups(journalPath)).find((b) => b.name === name)
+/** The backup just written, described as the list describes it (read with the key, if the journal has one). */
+async function backupInfo(journalPath: string, name: string, key: JournalKey | null): Promise<BackupInfo> {
+  const found = (await listBackups(journalPath, key)).find((b) => b.name === name)
   if (found) return found
   const info = await stat(join(backupsFolder(journalPath), name))
   return { name, kind: 'manual', createdAt: info.mtime.toISOString(), sizeBytes: info.size, problem: '' }
