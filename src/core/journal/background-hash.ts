@@ -24,6 +24,7 @@ parentPort.once('message', (buffer) => {
 export class BackgroundHash {
   readonly #worker: Worker | null
   #result: Promise<string> | null = null
+  #cancelled = false
 
   /** Starts the thread for a file of `size` bytes worth one, so that it is up once the bytes are decoded. */
   constructor(size: number) {
@@ -45,7 +46,11 @@ export class BackgroundHash {
       worker.once('error', reject)
       worker.once('exit', () => reject(new Error('the hashing thread ended without an answer')))
     })
-      .catch(async () => sha256(await readFile(path)))
+      .catch(async (error: unknown) => {
+        // Stopped on purpose (cancel): nothing to hash again.
+        if (this.#cancelled) throw error
+        return sha256(await readFile(path))
+      })
       .finally(() => void worker.terminate())
     worker.postMessage(buffer, [buffer])
     return this.#result
@@ -53,6 +58,7 @@ export class BackgroundHash {
 
   /** The bytes could not be read after all: the thread is stopped, whether or not it had them. */
   cancel(): void {
+    this.#cancelled = true
     this.#result?.catch(() => undefined)
     void this.#worker?.terminate()
   }

@@ -285,9 +285,10 @@ export class JournalStore {
     if (!log) return
     const compact = (options.compact ?? this.#timer.compactOnClose) && log.records > 0
     const bytes = compact ? await this.consistentCopy().catch(() => null) : null
-    const copy = bytes ?? serializeJournal(this.#db.data)
-    if (options.backup ?? true)
+    if (options.backup ?? true) {
+      const copy = bytes ?? serializeJournal(this.#db.data)
       await writeBackup(this.#path, 'daily', copy, this.#now(), this.key).catch(() => undefined)
+    }
     this.#logState = this.log
     await log.close()
     this.#log = null
