@@ -92,21 +92,22 @@ function lastContactText(contact: Contact, formatDay: (day: string) => string): 
  * Names of people, which the news rules must not take for a company or product: everyone in the journal, the
  * user, and the names in this person's "Life outside work" (their family, usually).
  */
-function personNames(journal: Journal, lifeOutsideWork: string): Set<string> {
+function personNames(journal: Journal, lifeOutsideWork: string): Pick<ReadonlySet<string>, 'has'> {
   const family = lifeOutsideWork.match(/\p{Lu}\p{Ll}+/gu) ?? []
-  const names = new Set(ofPeople(journal.people).names)
-  for (const name of [journal.me.name, ...family]) for (const word of words(name)) names.add(word)
-  return names
+  const people = ofPeople(journal.people).names
+  const others = new Set([journal.me.name, ...family].flatMap((name) => words(name)))
+  return { has: (word) => people.has(word) || others.has(word) }
 }
 
 // The people list is replaced, never changed in place, on every change: a list's names and companies are
 // worked out once, not for every brief (at 2,000 people they were a third of one).
-const perList = new WeakMap<readonly Person[], { names: readonly string[]; companies: CompanyMatcher }>()
+const perList = new WeakMap<readonly Person[], { names: ReadonlySet<string>; companies: CompanyMatcher }>()
 
-function ofPeople(people: readonly Person[]): { names: readonly string[]; companies: CompanyMatcher } {
+function ofPeople(people: readonly Person[]): { names: ReadonlySet<string>; companies: CompanyMatcher } {
   let found = perList.get(people)
   if (!found) {
-    found = { names: people.flatMap((p) => words(p.name)), companies: companyMatcher(people.map((p) => p.company)) }
+    const names = new Set(people.flatMap((p) => words(p.name)))
+    found = { names, companies: companyMatcher(people.map((p) => p.company)) }
     perList.set(people, found)
   }
   return found

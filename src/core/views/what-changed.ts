@@ -41,7 +41,7 @@ const NOT_NAMES = new Set(['i', "i'm", "i've", "i'll", 'mr', 'mrs', 'ms', 'dr', 
 
 export interface ChangeContext {
   /** First and last names of people in the journal (and the user), folded as search folds words. */
-  personNames: ReadonlySet<string>
+  personNames: Pick<ReadonlySet<string>, 'has'>
   /** Companies of people in the journal (companyMatcher): named anywhere in a sentence, even at its start. */
   companies: CompanyMatcher
   formatDay: (day: string) => string
