@@ -20,7 +20,7 @@ export interface AttendeeMatch {
 }
 
 /** The key a correction is saved under: the address, or the folded name when there is none. */
-export function attendeeKey(attendee: Pick<RawAttendee, 'name' | 'email'>): string {
+function attendeeKey(attendee: Pick<RawAttendee, 'name' | 'email'>): string {
   return attendee.email || `name:${foldedWords(attendee.name).join(' ')}`
 }
 

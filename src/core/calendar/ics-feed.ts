@@ -60,8 +60,10 @@ export class IcsFeed {
       if (block.repeats && !block.instance) this.#series.set(block.uid, i)
     })
     scan.events.forEach((block, i) => {
-      if (block.instance && this.#series.has(block.uid))
-        this.#instances.set(block.uid, [...(this.#instances.get(block.uid) ?? []), i])
+      if (!block.instance || !this.#series.has(block.uid)) return
+      const instances = this.#instances.get(block.uid)
+      if (instances) instances.push(i)
+      else this.#instances.set(block.uid, [i])
     })
     this.count = scan.events.filter((block) => !(block.instance && this.#series.has(block.uid))).length
   }

@@ -87,7 +87,7 @@ const WINDOWS_ZONES: Readonly<Record<string, string>> = {
 }
 
 /** The zone a TZID means, for the platform's Intl: an IANA name, or null when it names none Rapport knows. */
-export function ianaZone(tzid: string): string | null {
+function ianaZone(tzid: string): string | null {
   let zone = known.get(tzid)
   if (zone !== undefined) return zone
   // Some exporters prefix the IANA name with the path of their zone database ("/mozilla.org/…/Europe/Oslo").
@@ -110,7 +110,7 @@ function isZone(name: string): boolean {
   }
 }
 
-export interface WallClock {
+interface WallClock {
   year: number
   month: number
   day: number
@@ -123,7 +123,7 @@ export interface WallClock {
  * The instant a wall-clock time in `zone` means; `zone` null is the computer's own (floating times). A time
  * that falls in a spring-forward gap moves forward with the clocks, as calendar apps do.
  */
-export function instantOf(clock: WallClock, zone: string | null): number {
+function instantOf(clock: WallClock, zone: string | null): number {
   const { year, month, day, hour, minute, second } = clock
   if (zone === null) return new Date(year, month - 1, day, hour, minute, second).getTime()
   const asUtc = Date.UTC(year, month - 1, day, hour, minute, second)

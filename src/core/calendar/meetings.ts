@@ -53,7 +53,7 @@ export function nextMeetingWith(
   return null
 }
 
-export function meetingOf(occurrence: FileOccurrence, context: MeetingContext, logged: Map<string, string>): Meeting {
+function meetingOf(occurrence: FileOccurrence, context: MeetingContext, logged: Map<string, string>): Meeting {
   const people = new Map<string, Person>()
   const attendees: MeetingAttendee[] = occurrence.attendees
     .filter((a) => !context.me.has(a.email))
@@ -85,7 +85,7 @@ function declined(occurrence: FileOccurrence, me: ReadonlySet<string>): boolean 
 }
 
 /** Meeting key → the conversation that logged it. */
-export function loggedMeetings(journal: Journal): Map<string, string> {
+function loggedMeetings(journal: Journal): Map<string, string> {
   const logged = new Map<string, string>()
   for (const c of journal.conversations) if (c.meeting) logged.set(c.meeting, c.id)
   return logged

@@ -114,14 +114,6 @@ export class JournalLock {
     // Only if it is still ours: the user may have released it (rapport doctor --release-lock) and another taken it.
     await removeIfStill(this.#path, this.#bytes)
   }
-
-  releaseSync(): void {
-    if (this.#released) return
-    this.#released = true
-    held.delete(this.#token)
-    process.off('exit', this.#onExit)
-    removeIfStillSync(this.#path, this.#bytes)
-  }
 }
 
 function recordOf(owner: LockOwner, token: string): LockRecord {

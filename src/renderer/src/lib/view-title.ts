@@ -5,9 +5,9 @@
  */
 import { viewHeading } from './focus.ts'
 
-export const APP_NAME = 'Rapport'
+const APP_NAME = 'Rapport'
 
-export function titleOf(heading: HTMLElement | null): string {
+function titleOf(heading: HTMLElement | null): string {
   // A heading may carry a badge ("Archived") beside the name: data-title says which words are the title.
   const words = (heading?.dataset['title'] ?? heading?.textContent ?? '').trim().replace(/\s+/g, ' ')
   return words ? `${words} — ${APP_NAME}` : APP_NAME
