@@ -9,8 +9,7 @@ import type { BackupInfo } from '../../shared/api.ts'
 import type { JournalKey } from '../crypt/journal-key.ts'
 import { isSealed, sealFile } from '../crypt/sealed-file.ts'
 import { writeFileDurable } from './durable-write.ts'
-import { unsealed } from './journal-file.ts'
-import { journalTextOf, readJournalText } from './journal-text.ts'
+import { readJournalBytesWith } from './journal-file.ts'
 
 export type BackupKind = BackupInfo['kind']
 
@@ -100,7 +99,7 @@ export function sealedWith(bytes: string | Uint8Array, key: JournalKey | null): 
 
 function problemOf(bytes: Uint8Array, key: JournalKey | null): string {
   try {
-    readJournalText(journalTextOf(unsealed(bytes, key)))
+    readJournalBytesWith(bytes, key)
     return ''
   } catch (error) {
     return error instanceof Error ? error.message : String(error)

@@ -11,7 +11,8 @@ import type { JournalKey } from '../crypt/journal-key.ts'
 import { isSealed, openSealed, SealProblem } from '../crypt/sealed-file.ts'
 import { BackgroundHash } from './background-hash.ts'
 import { readJournalBytes } from './journal-files.ts'
-import { journalTextOf, JournalProblem, parseJournalJson, readJournalObject } from './journal-text.ts'
+import { journalTextOf, JournalProblem, parseJournalJson, readJournalObject, readJournalText } from './journal-text.ts'
+import type { ReadJournal } from './journal-text.ts'
 import type { JsonObject } from './migrations.ts'
 import { writeSnapshotSliced } from './snapshot-writer.ts'
 
@@ -85,6 +86,11 @@ export function unsealed(bytes: Uint8Array, key: JournalKey | null): Uint8Array 
     if (error instanceof SealProblem) throw new JournalProblem(error.message)
     throw error
   }
+}
+
+/** A whole journal file's bytes (a backup, a moved or restored copy), sealed or not, read as a journal. */
+export function readJournalBytesWith(bytes: Uint8Array, key: JournalKey | null): ReadJournal {
+  return readJournalText(journalTextOf(unsealed(bytes, key)))
 }
 
 /** The journal's bytes, exactly as Rapport writes them (two-space JSON and a final newline). */

@@ -9,8 +9,7 @@ import { serializeSnapshot } from './snapshot-writer.ts'
 import { syncFolder, writeFileDurable } from './durable-write.ts'
 import { JOURNAL_FILE } from './journal-session.ts'
 import type { JournalSession } from './journal-session.ts'
-import { journalTextOf, readJournalText } from './journal-text.ts'
-import { unsealed } from './journal-file.ts'
+import { readJournalBytesWith } from './journal-file.ts'
 import { sealFile } from '../crypt/sealed-file.ts'
 import { RapportError } from '../rapport-error.ts'
 import { SETTINGS_FILE } from './settings-file.ts'
@@ -44,7 +43,7 @@ export async function moveJournal(session: JournalSession, target: string): Prom
     const copied = await readFile(join(target, JOURNAL_FILE))
     if (!copied.equals(bytes))
       throw new RapportError('save-failed', `The copy in ${target} does not match the journal. Nothing was moved.`)
-    readJournalText(journalTextOf(unsealed(copied, key)))
+    readJournalBytesWith(copied, key)
   })
 }
 

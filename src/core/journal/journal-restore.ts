@@ -7,16 +7,15 @@ import { readFile } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import type { Journal } from '../../shared/schema/journal.ts'
 import type { JournalKey } from '../crypt/journal-key.ts'
-import { sealFile } from '../crypt/sealed-file.ts'
 import { backupPath, writeBackup } from './backups.ts'
 import { serializeJournal } from './journal-file.ts'
 import type { JournalStore } from './journal-store.ts'
-import { unsealed } from './journal-file.ts'
+import { readJournalBytesWith } from './journal-file.ts'
 import { writeFileDurable } from './durable-write.ts'
-import { journalTextOf, readJournalText } from './journal-text.ts'
 import { RapportError } from '../rapport-error.ts'
 import { logPathOf, readLogBytes } from './log-file.ts'
 import { serializeSnapshot } from './snapshot-writer.ts'
+import { sealedWith } from './backups.ts'
 
 /** The journal a backup holds, read strictly; refused in words when there is none or it cannot be read. */
 export async function readBackup(path: string, name: string, key: JournalKey | null = null): Promise<Journal> {
@@ -27,7 +26,7 @@ export async function readBackup(path: string, name: string, key: JournalKey | n
     throw new RapportError('not-found', `There is no backup called “${name}”.`)
   }
   try {
-    return readJournalText(journalTextOf(unsealed(bytes, key))).journal
+    return readJournalBytesWith(bytes, key).journal
   } catch (error) {
     throw new RapportError('invalid-input', `That backup cannot be read either: ${(error as Error).message}`)
   }
@@ -63,7 +62,7 @@ export async function replaceJournal(
   key: JournalKey | null = null
 ): Promise<void> {
   const text = serializeSnapshot(journal, afterSeq)
-  await writeFileDurable(path, key ? sealFile(key, Buffer.from(text)) : text)
+  await writeFileDurable(path, sealedWith(text, key))
   await writeFileDurable(logPathOf(path), '')
 }
 

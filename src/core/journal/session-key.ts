@@ -30,11 +30,6 @@ export class SessionKey {
     return this.#lockedBy !== null
   }
 
-  /** Whether the journal has a passphrase (locked or not). */
-  get protected(): boolean {
-    return this.#key !== null || this.#lockedBy !== null
-  }
-
   /**
    * Looks at the journal at `path`: locked when it is protected and this key is not its own (or there is
    * none); a key held for a journal that is no longer protected is forgotten. JournalProblem if damaged.
