@@ -1,10 +1,9 @@
 /** The pre-call brief as plain text: the app's blocks, in the app's order, from the same fields. */
 import type { Brief } from '../shared/pre-call-brief.ts'
 import type { NextMeeting } from '../shared/calendar.ts'
-import { formatDayAs } from '../shared/day-format.ts'
+import { clockSpan, formatDayAs } from '../shared/day-format.ts'
 import { CHANNEL_LABELS } from '../shared/labels.ts'
 import { localDay } from '../core/days.ts'
-import { clockTime } from './meeting-text.ts'
 import { indented, oneLine } from './output.ts'
 
 /** `next`: the next meeting with them in the calendar files, shown above the blocks as the app does. */
@@ -72,7 +71,7 @@ export function briefText(brief: Brief, next: NextMeeting | null = null): string
 
 /** "Next meeting: 03/12/2026, 10:00–10:30 · Acme renewal call · with Luis Ortega" */
 function nextMeetingLine(next: NextMeeting, day: (iso: string) => string): string {
-  const when = next.allDay ? 'all day' : `${clockTime(next.start)}–${clockTime(next.end)}`
+  const when = next.allDay ? 'all day' : clockSpan(next.start, next.end)
   const others = next.withNames.length > 0 ? ` · with ${next.withNames.join(', ')}` : ''
   return `Next meeting: ${day(localDay(new Date(next.start)))}, ${when} · ${oneLine(next.title)}${others}`
 }

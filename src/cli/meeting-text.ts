@@ -1,17 +1,12 @@
 /** Meetings in `rapport today`: one line each, and the JSON the command prints. */
 import type { Meeting, MeetingsView } from '../shared/calendar.ts'
 import { localDay } from '../core/days.ts'
+import { clockSpan } from '../shared/day-format.ts'
 import type { Output } from './output.ts'
-
-/** A time of day on this computer's clock, as 09:30. */
-export const clockTime = (iso: string) => {
-  const date = new Date(iso)
-  return `${String(date.getHours()).padStart(2, '0')}:${String(date.getMinutes()).padStart(2, '0')}`
-}
 
 /** "  09:30–10:00  Acme weekly sync · Ana García, Luis Ortega (not in Rapport)  [done]" */
 function meetingLine(meeting: Meeting, today: string): string {
-  const when = meeting.allDay ? 'all day    ' : `${clockTime(meeting.start)}–${clockTime(meeting.end)}`
+  const when = meeting.allDay ? 'all day    ' : clockSpan(meeting.start, meeting.end)
   const day = localDay(new Date(meeting.start)) === today ? '' : 'tomorrow '
   const people = meeting.attendees.map((a) => a.person?.name ?? `${a.name || a.email} (not in Rapport)`)
   const done = meeting.loggedAs ? '  [logged]' : ''

@@ -45,3 +45,14 @@ export function formatMonthDayAs(monthDay: string, format: DateFormat): string {
       return monthDayFormat.format(new Date(2024, m - 1, d))
   }
 }
+
+/** A moment's time of day on this computer's clock, as 09:30: meetings in the app, the CLI and reminders. */
+export function clockTime(iso: string): string {
+  const date = new Date(iso)
+  return `${String(date.getHours()).padStart(2, '0')}:${String(date.getMinutes()).padStart(2, '0')}`
+}
+
+/** "10:00–10:30" */
+export function clockSpan(start: string, end: string): string {
+  return `${clockTime(start)}–${clockTime(end)}`
+}

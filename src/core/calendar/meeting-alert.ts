@@ -3,6 +3,7 @@
  * at once when Rapport starts inside that time) and what it says. The desktop shows it; this decides.
  */
 import type { Meeting } from '../../shared/calendar.ts'
+import { clockTime } from '../../shared/day-format.ts'
 
 export interface MeetingAlert {
   /** When to show it (ms); at or before now means at once. */
@@ -39,10 +40,8 @@ export function alertText(meeting: Meeting, now: Date): { title: string; body: s
         ? `${names[0]} and ${names[1]}`
         : `${names[0]} and ${names.length - 1} others`
   const minutes = Math.ceil((Date.parse(meeting.start) - now.getTime()) / MINUTE)
-  const start = new Date(meeting.start)
-  const time = `${String(start.getHours()).padStart(2, '0')}:${String(start.getMinutes()).padStart(2, '0')}`
   return {
     title: `Call with ${who} ${minutes > 0 ? `in ${minutes} min` : 'now'}`,
-    body: `“${meeting.title}” at ${time} — open the brief`
+    body: `“${meeting.title}” at ${clockTime(meeting.start)} — open the brief`
   }
 }

@@ -1,6 +1,7 @@
 /** Logging a meeting from Today: the log form filled in from the calendar event. */
 import type { Meeting } from '../../../shared/calendar.ts'
 import type { Channel } from '../../../shared/schema/conversation.ts'
+import { clockSpan } from '../../../shared/day-format.ts'
 
 /** What the log form starts with: when, how, the title, the others in it, and the meeting's key. */
 export interface LogPrefill {
@@ -29,12 +30,7 @@ export function nameFromAddress(email: string): string {
   return words.map((word) => word.charAt(0).toUpperCase() + word.slice(1)).join(' ') || email
 }
 
-const hourMinute = (iso: string) => {
-  const date = new Date(iso)
-  return `${String(date.getHours()).padStart(2, '0')}:${String(date.getMinutes()).padStart(2, '0')}`
-}
-
 /** "10:00–10:30", "All day". */
 export function meetingTime(meeting: Pick<Meeting, 'start' | 'end' | 'allDay'>): string {
-  return meeting.allDay ? 'All day' : `${hourMinute(meeting.start)}–${hourMinute(meeting.end)}`
+  return meeting.allDay ? 'All day' : clockSpan(meeting.start, meeting.end)
 }
