@@ -66,6 +66,28 @@ describe('protecting the journal with a passphrase', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Settings' })).toBeInTheDocument()
   })
 
+  it('Lock now in Settings drops what Undo would bring back, as locking from the menu does', async () => {
+    const { bridge } = await journalWithKdf()
+    const [ada] = await addPeople(bridge, [person('Ada Lovelace', 'Analytical Engines')])
+    await bridge.addInterest({ interest: { ownerId: ada!.id, label: 'Chess', category: 'hobby', note: '' } })
+    await bridge.setPassphrase({ passphrase: 'lunch at the harbour', noRecovery: true })
+    const user = userEvent.setup()
+    renderApp(bridge, `#/person/${ada!.id}`)
+    await user.click(await screen.findByRole('button', { name: 'Remove Chess' }))
+    expect(await screen.findByRole('button', { name: 'Undo' })).toBeInTheDocument()
+
+    location.hash = '#/settings'
+    await user.click(await screen.findByRole('button', { name: 'Lock now' }))
+    const unlock = await screen.findByRole('form', { name: 'Unlock the journal' })
+    await user.type(within(unlock).getByLabelText('Passphrase'), 'lunch at the harbour')
+    await user.click(within(unlock).getByRole('button', { name: 'Unlock' }))
+    await screen.findByRole('heading', { level: 1, name: 'Settings' })
+    expect(screen.queryByRole('button', { name: 'Undo' })).not.toBeInTheDocument()
+    await user.keyboard('{Control>}z{/Control}')
+    const page = await bridge.getPersonPage({ id: ada!.id })
+    expect(page.ok && page.value.interests.map((i) => i.label)).toEqual([])
+  })
+
   it('refuses two passphrases that differ, and a short one, in words beside the form', async () => {
     const { bridge } = await journalWithKdf()
     const user = userEvent.setup()

@@ -22,12 +22,15 @@ interface LockParts {
 }
 
 export function appLock({ journal, changes, switcher, preferences, briefs, close }: LockParts): () => void {
-  const lock = () => {
-    if (journal.status?.state !== 'ready' || !journal.status.protected) return
+  // However the journal is locked (here, or Settings' Lock now), what the page holds of it goes.
+  journal.onLock(() => {
     changes.forget()
     briefs.forget()
     switcher.hide()
     close()
+  })
+  const lock = () => {
+    if (journal.status?.state !== 'ready' || !journal.status.protected) return
     void journal.lock()
   }
   const idleMinutes = $derived(preferences.settings?.lockAfterMinutes ?? 0)

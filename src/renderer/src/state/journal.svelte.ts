@@ -6,6 +6,7 @@ export class JournalState {
   #status = $state<JournalStatus | null>(null)
   #error = $state('')
   #busy = $state(false)
+  #onLock: Array<() => void> = []
 
   constructor(bridge: RapportBridge) {
     this.#bridge = bridge
@@ -40,7 +41,12 @@ export class JournalState {
     await this.#run(() => this.#bridge.unlockJournal({ passphrase }))
     return this.#error
   }
+  /** What the page drops when the journal locks, however it was locked (App registers Undo's copies, …). */
+  onLock(drop: () => void): void {
+    this.#onLock.push(drop)
+  }
   lock(): Promise<void> {
+    for (const drop of this.#onLock) drop()
     return this.#run(() => this.#bridge.lockJournal())
   }
   /** A status another call answered with (setting or removing the passphrase). */
