@@ -4,8 +4,9 @@
  * A file that breaks keeps what it held, and says where it broke. Tests wait for the source's 'change'
  * event, never for a time.
  */
+import { execFileSync } from 'node:child_process'
 import { once } from 'node:events'
-import { copyFile, readFile, rename, writeFile } from 'node:fs/promises'
+import { copyFile, mkdir, readFile, rename, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { CalendarSource } from '../../src/core/calendar/calendar-source.ts'
@@ -70,6 +71,25 @@ describe('adding calendar files', () => {
       false
     )
   })
+
+  it.runIf(process.platform !== 'win32')(
+    'refuses a named pipe or a folder at once, naming what it is, instead of waiting on it',
+    async () => {
+      const pipe = join(journal.dir, 'shared.ics')
+      execFileSync('mkfifo', [pipe])
+      shell.files = [pipe]
+      await expect(journal.handlers.addCalendarFiles({})).rejects.toThrow(
+        `${pipe}: it is a named pipe (FIFO), not a calendar file. The calendar was not added.`
+      )
+      const folder = join(journal.dir, 'calendars.ics')
+      await mkdir(folder)
+      shell.files = [folder]
+      await expect(journal.handlers.addCalendarFiles({})).rejects.toThrow(
+        `${folder}: it is a folder, not a calendar file. The calendar was not added.`
+      )
+      expect(await journal.handlers.calendarFiles({})).toEqual([])
+    }
+  )
 
   it('refuses a web address with the way to do it instead, and never fetches it', async () => {
     shell.files = ['webcal://calendar.example/sam/work.ics']

@@ -12,7 +12,7 @@ import { basename, dirname } from 'node:path'
 import { WEB_CALENDAR, webCalendarRefusal } from '../../shared/calendar.ts'
 import type { CalendarFileStatus } from '../../shared/calendar.ts'
 import { localDay } from '../days.ts'
-import { describeFsError } from '../fs-errors.ts'
+import { describeFileKind, describeFsError } from '../fs-errors.ts'
 import { RapportError } from '../rapport-error.ts'
 import { IcsFeed } from './ics-feed.ts'
 import { IcsProblem } from './ics-scan.ts'
@@ -140,7 +140,10 @@ export class CalendarSource extends EventEmitter<{ change: [file: string] }> {
     const now = this.#now()
     try {
       if (WEB_CALENDAR.test(file)) throw new IcsProblem(0, webCalendarRefusal(file))
-      if ((await stat(file)).size > MAX_BYTES) throw new IcsProblem(0, 'the file is larger than any calendar (100 MB)')
+      // A pipe or a device would be waited on forever: only a file is read (as the importer does).
+      const info = await stat(file)
+      if (!info.isFile()) throw new IcsProblem(0, `it is ${describeFileKind(info)}, not a calendar file`)
+      if (info.size > MAX_BYTES) throw new IcsProblem(0, 'the file is larger than any calendar (100 MB)')
       const text = await readFile(file, 'utf8')
       const { key, fromDay, toDay, from, to } = windowOf(now, TODAY_DAYS)
       const feed = IcsFeed.read(text, fromDay, toDay)
