@@ -2,6 +2,7 @@ import { Notification } from 'electron'
 import type { CalendarSettings, Meeting } from '../shared/calendar.ts'
 import { alertText, nextAlert } from '../core/calendar/meeting-alert.ts'
 import type { Clock } from './clock.ts'
+import { OneAtATime } from '../core/journal/compaction-policy.ts'
 
 interface MeetingHooks {
   /** Today's and tomorrow morning's meetings, as Today shows them. */
@@ -25,7 +26,12 @@ export class MeetingReminders {
   readonly #hooks: MeetingHooks
   readonly #shown = new Set<string>()
   #timer: unknown = null
-  #planning: Promise<void> = Promise.resolve()
+  // A burst of saves asks for many plans: one runs at a time, and those asked for meanwhile share the next.
+  readonly #planner = new OneAtATime(() =>
+    this.#plan().catch((error: unknown) => {
+      console.error('rapport: meeting reminders:', (error as Error).message)
+    })
+  )
 
   constructor(hooks: MeetingHooks) {
     this.#hooks = hooks
@@ -33,17 +39,12 @@ export class MeetingReminders {
 
   /** Plans the next reminder from the meetings as they are now; resolves once planned. */
   plan(): Promise<void> {
-    this.#planning = this.#planning
-      .then(() => this.#plan())
-      .catch((error: unknown) => {
-        console.error('rapport: meeting reminders:', (error as Error).message)
-      })
-    return this.#planning
+    return this.#planner.run()
   }
 
   /** Resolves once the plan under way (a timer's, say) is made. */
   get planned(): Promise<void> {
-    return this.#planning
+    return this.#planner.settled()
   }
 
   async #plan(): Promise<void> {
