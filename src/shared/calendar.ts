@@ -77,9 +77,15 @@ export const AttendeeKeySchema = CalendarMatchSchema.entries.attendee
 /** How far ahead the next meeting with someone is looked for. */
 export const NEXT_MEETING_DAYS = 60
 
+/** The most calendar files Rapport reads. */
+export const MAX_CALENDAR_FILES = 20
+
 export const CalendarSettingsSchema = strict({
   /** The .ics files read, as full paths; changed only by adding or removing a file (never by a patch). */
-  files: v.pipe(v.array(v.pipe(v.string(), v.maxLength(4096))), v.maxLength(20, 'At most 20 calendar files.')),
+  files: v.pipe(
+    v.array(v.pipe(v.string(), v.maxLength(4096))),
+    v.maxLength(MAX_CALENDAR_FILES, `At most ${MAX_CALENDAR_FILES} calendar files.`)
+  ),
   /** The user's own addresses in those files: their attendance decides what is declined. */
   myEmails: v.pipe(
     v.array(

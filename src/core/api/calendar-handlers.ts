@@ -4,7 +4,7 @@
  * every time; only the corrections (on the people) and the conversations logged reach the journal.
  */
 import { resolve } from 'node:path'
-import { NEXT_MEETING_DAYS, WEB_CALENDAR, webCalendarRefusal } from '../../shared/calendar.ts'
+import { MAX_CALENDAR_FILES, NEXT_MEETING_DAYS, WEB_CALENDAR, webCalendarRefusal } from '../../shared/calendar.ts'
 import type { Journal } from '../../shared/schema/journal.ts'
 import { AttendeeMatcher } from '../calendar/attendee-match.ts'
 import type { CalendarSource } from '../calendar/calendar-source.ts'
@@ -30,8 +30,6 @@ export type CalendarHandlers = Pick<
   | 'reloadCalendars'
   | 'matchAttendee'
 >
-
-const MAX_FILES = 20
 
 export function createCalendarHandlers(
   session: JournalSession,
@@ -88,8 +86,11 @@ export function createCalendarHandlers(
       if (!picked) return { canceled: true }
       await calendar.use(files())
       const added = picked.filter((file) => !files().includes(file))
-      if (files().length + added.length > MAX_FILES)
-        throw new RapportError('invalid-input', `Rapport reads at most ${MAX_FILES} calendar files; remove one first.`)
+      if (files().length + added.length > MAX_CALENDAR_FILES)
+        throw new RapportError(
+          'invalid-input',
+          `Rapport reads at most ${MAX_CALENDAR_FILES} calendar files; remove one first.`
+        )
       // Each is read before anything is saved: a file that cannot be read is refused, naming its line.
       for (const file of added) await calendar.add(file)
       await settings.save({ calendar: { ...settings.current().calendar, files: [...files(), ...added] } })
