@@ -240,6 +240,8 @@ describe('people', () => {
   it('looks right in light and dark (screenshots)', async () => {
     for (const person of [ada, grace, linus]) await addPerson(run.ui.page, person)
     await goToPeople(run.ui.page)
+    // The heading comes at once, the rows once the list has loaded.
+    await row(run.ui.page, linus.name).waitFor()
     expect(await peopleList(run.ui.page).getByRole('listitem').allInnerTexts()).toEqual([
       expect.stringContaining(ada.name),
       expect.stringContaining(grace.name),
